@@ -1,0 +1,25 @@
+package vn.tinnhiem;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Viewport;
+import com.vaadin.flow.server.PWA;
+import com.vaadin.flow.theme.lumo.Lumo;
+import com.vaadin.flow.component.dependency.StyleSheet;
+
+/** TinNhiem: electronic kiosk system for confidence votes. */
+@SpringBootApplication
+@Viewport("width=device-width, initial-scale=1")
+@Meta(name = "color-scheme", content = "light")
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css")
+@PWA(name = "TinNhiem — Lấy phiếu tín nhiệm", shortName = "TinNhiem")
+public class TinNhiemApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TinNhiemApplication.class, args);
+    }
+}

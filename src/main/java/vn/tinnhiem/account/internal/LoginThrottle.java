@@ -1,0 +1,72 @@
+package vn.tinnhiem.account.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.tinnhiem.audit.AuditLog;
+
+/**
+ * After {@value #FREE_ATTEMPTS} wrong passwords in a row an account is locked for 30 seconds, doubling
+ * with each further failure up to 30 minutes; a successful sign-in resets the count.
+ */
+@Component
+class LoginThrottle {
+
+    static final int FREE_ATTEMPTS = 5;
+    private static final Duration FIRST_LOCK = Duration.ofSeconds(30);
+    private static final Duration LONGEST_LOCK = Duration.ofMinutes(30);
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+
+    private final AccountRepository accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    LoginThrottle(AccountRepository accounts, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
+        String username = String.valueOf(event.getAuthentication().getName()).trim().toLowerCase(Locale.ROOT);
+        var credentials = accounts.credentials(username);
+        if (credentials.isEmpty()) {
+            return;
+        }
+        int attempts = credentials.get().failedAttempts() + 1;
+        LocalDateTime until = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plus(lockFor(attempts));
+        accounts.recordFailure(username, until, FREE_ATTEMPTS);
+        if (attempts >= FREE_ATTEMPTS) {
+            log.warn("Sign-in for {} locked after {} failed attempts", username, attempts);
+            audit.recordAs("system", "account.locked", "account:" + username, "attempts=" + attempts);
+        }
+    }
+
+    @EventListener
+    @Transactional
+    public void onSuccess(AuthenticationSuccessEvent event) {
+        accounts.recordSuccess(event.getAuthentication().getName());
+    }
+
+    static Duration lockFor(int attempts) {
+        if (attempts < FREE_ATTEMPTS) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(attempts - FREE_ATTEMPTS, 10);
+        Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
+        return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+    }
+}

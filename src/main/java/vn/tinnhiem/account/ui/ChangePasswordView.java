@@ -1,0 +1,57 @@
+package vn.tinnhiem.account.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.PermitAll;
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.shared.ui.MainLayout;
+import vn.tinnhiem.shared.ui.Notifications;
+
+/** Choose a new password: forced at first sign-in and after a reset, open to anyone signed in. */
+@Route(value = "password", layout = MainLayout.class)
+@PermitAll
+public class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
+
+    public ChangePasswordView(AccountService accounts) {
+        setMaxWidth("32em");
+        var current = new PasswordField(getTranslation("password.current"));
+        current.setId("current-password");
+        var fresh = new PasswordField(getTranslation("password.new"));
+        fresh.setId("new-password");
+        fresh.setHelperText(getTranslation("password.rule"));
+        var again = new PasswordField(getTranslation("password.again"));
+        again.setId("new-password-again");
+        for (var f : new PasswordField[] {current, fresh, again}) {
+            f.setWidthFull();
+        }
+        var save = new Button(getTranslation("password.save"), e -> {
+            if (!fresh.getValue().equals(again.getValue())) {
+                again.setInvalid(true);
+                again.setErrorMessage(getTranslation("password.mismatch"));
+                return;
+            }
+            if (Notifications.attempt(() -> accounts.changeOwnPassword(current.getValue(), fresh.getValue()))) {
+                Notifications.success(getTranslation("password.changed"));
+                getUI().ifPresent(ui -> ui.navigate(""));
+            }
+        });
+        save.setId("save-password");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER);
+        add(new H2(getTranslation("password.title")), new Paragraph(getTranslation("password.intro")), current, fresh,
+                again, save);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("password.title");
+    }
+}

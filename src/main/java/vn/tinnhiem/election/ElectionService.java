@@ -1,0 +1,391 @@
+package vn.tinnhiem.election;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.election.internal.DemoConference;
+import vn.tinnhiem.election.internal.ElectionRepository;
+import vn.tinnhiem.election.internal.RollImporter;
+import vn.tinnhiem.shared.UserFacingException;
+
+/**
+ * Sets up a conference. Everything the ballot depends on (details, candidates, roll, tellers, k) can
+ * change only in DRAFT; each change locks the election row first so a concurrent status change cannot
+ * slip between the check and the write. Every change is audited.
+ */
+@Service
+public class ElectionService {
+
+    static final int MAX_TITLE = 500;
+    static final int MAX_FIELD = 300;
+    static final int MAX_NAME = 200;
+    static final int MAX_CANDIDATES = 200;
+
+    private final ElectionRepository repository;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectProvider<ElectionProgress> progress;
+
+    ElectionService(ElectionRepository repository, AuditLog audit, Clock clock, ObjectProvider<ElectionProgress> progress) {
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    // Reading.
+
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public List<Election> list() {
+        return repository.all();
+    }
+
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public Optional<Election> find(long id) {
+        return repository.find(id);
+    }
+
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public List<Candidate> candidates(long electionId) {
+        return repository.candidates(electionId);
+    }
+
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public List<Voter> voters(long electionId) {
+        return repository.voters(electionId);
+    }
+
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public List<Teller> tellers(long electionId) {
+        return repository.tellers(electionId);
+    }
+
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public List<ChecklistItem> checklist(long electionId) {
+        return repository.checklist(electionId);
+    }
+
+    // The conference itself.
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public long create(ElectionDetails details) {
+        ElectionDetails clean = validate(details);
+        long id = repository.insert(clean, 1);
+        scheduleChecklist(id, clean.startsAt().toLocalDate());
+        audit.record("election.create", subject(id), "title=" + clean.title());
+        return id;
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void updateDetails(long electionId, ElectionDetails details) {
+        editable(electionId);
+        ElectionDetails clean = validate(details);
+        repository.update(electionId, clean);
+        scheduleChecklist(electionId, clean.startsAt().toLocalDate());
+        audit.record("election.update", subject(electionId), "title=" + clean.title() + " kind=" + clean.ballotKind()
+                + " rules=" + clean.ruleSet() + " at=" + clean.startsAt());
+    }
+
+    /** A conference shaped like the district's plan, with invented names. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public long createDemo() {
+        var demo = DemoConference.build(LocalDate.now(clock).plusDays(21));
+        long id = create(demo.details());
+        demo.candidates().forEach(c -> addCandidate(id, c.fullName(), c.jobTitle()));
+        repository.insertVoters(id, 1, demo.voters());
+        demo.tellers().forEach(t -> addTeller(id, t.fullName(), t.head()));
+        setThreshold(id, demo.thresholdK());
+        audit.record("election.demo", subject(id), "voters=" + demo.voters().size());
+        return id;
+    }
+
+    // Candidates.
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void addCandidate(long electionId, String fullName, String jobTitle) {
+        editable(electionId);
+        String name = required(fullName, MAX_NAME, "candidate.error.name");
+        String title = required(jobTitle, MAX_TITLE, "candidate.error.title");
+        int count = repository.candidates(electionId).size();
+        if (count >= MAX_CANDIDATES) {
+            throw new UserFacingException("candidate.error.tooMany", MAX_CANDIDATES);
+        }
+        repository.insertCandidate(electionId, count + 1, name, title);
+        audit.record("candidate.add", subject(electionId), "ordinal=" + (count + 1) + " name=" + name);
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void updateCandidate(long electionId, long candidateId, String fullName, String jobTitle) {
+        editable(electionId);
+        String name = required(fullName, MAX_NAME, "candidate.error.name");
+        String title = required(jobTitle, MAX_TITLE, "candidate.error.title");
+        if (repository.updateCandidate(electionId, candidateId, name, title) == 0) {
+            throw new UserFacingException("candidate.error.missing");
+        }
+        audit.record("candidate.update", subject(electionId), "candidate=" + candidateId + " name=" + name);
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void removeCandidate(long electionId, long candidateId) {
+        editable(electionId);
+        if (repository.deleteCandidate(electionId, candidateId) == 0) {
+            throw new UserFacingException("candidate.error.missing");
+        }
+        renumberCandidates(electionId, repository.candidates(electionId).stream().map(Candidate::id).toList());
+        audit.record("candidate.remove", subject(electionId), "candidate=" + candidateId);
+    }
+
+    /** Moves a candidate up (-1) or down (+1) the ballot. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void moveCandidate(long electionId, long candidateId, int delta) {
+        editable(electionId);
+        List<Long> order = new ArrayList<>(repository.candidates(electionId).stream().map(Candidate::id).toList());
+        int from = order.indexOf(candidateId);
+        if (from < 0) {
+            throw new UserFacingException("candidate.error.missing");
+        }
+        int to = Math.max(0, Math.min(order.size() - 1, from + delta));
+        order.add(to, order.remove(from));
+        renumberCandidates(electionId, order);
+        audit.record("candidate.move", subject(electionId), "candidate=" + candidateId + " to=" + (to + 1));
+    }
+
+    private void renumberCandidates(long electionId, List<Long> order) {
+        for (int i = 0; i < order.size(); i++) {
+            repository.setCandidateOrdinal(electionId, order.get(i), i + 1);
+        }
+    }
+
+    // The voter roll.
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void addVoter(long electionId, NewVoter voter) {
+        editable(electionId);
+        NewVoter clean = new NewVoter(required(voter.fullName(), MAX_NAME, "voter.error.name"),
+                optional(voter.jobTitle(), MAX_TITLE), optional(voter.organisation(), MAX_TITLE));
+        int count = repository.voterCount(electionId);
+        repository.insertVoters(electionId, count + 1, List.of(clean));
+        audit.record("voter.add", subject(electionId), "ordinal=" + (count + 1) + " name=" + clean.fullName());
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void removeVoter(long electionId, long voterId) {
+        editable(electionId);
+        if (repository.deleteVoter(electionId, voterId) == 0) {
+            throw new UserFacingException("voter.error.missing");
+        }
+        List<Voter> rest = repository.voters(electionId);
+        for (int i = 0; i < rest.size(); i++) {
+            repository.setVoterOrdinal(rest.get(i).id(), i + 1);
+        }
+        audit.record("voter.remove", subject(electionId), "voter=" + voterId);
+    }
+
+    /**
+     * Replaces the roll with the file's rows, all or nothing: a single bad row leaves the roll as it
+     * was and every bad row is reported.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public RollImportResult importRoll(long electionId, String fileName, byte[] content) {
+        editable(electionId);
+        RollImporter.Parsed parsed = RollImporter.parse(fileName, content);
+        if (!parsed.problems().isEmpty()) {
+            audit.record("voter.import.refused", subject(electionId),
+                    "file=" + fileName + " problems=" + parsed.problems().size());
+            return new RollImportResult(0, parsed.problems());
+        }
+        repository.deleteAllVoters(electionId);
+        repository.insertVoters(electionId, 1, parsed.voters());
+        audit.record("voter.import", subject(electionId), "file=" + fileName + " rows=" + parsed.voters().size());
+        return new RollImportResult(parsed.voters().size(), List.of());
+    }
+
+    // The tally board.
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void addTeller(long electionId, String fullName, boolean head) {
+        editable(electionId);
+        String name = required(fullName, MAX_NAME, "teller.error.name");
+        List<Teller> tellers = repository.tellers(electionId);
+        if (tellers.size() >= 15) {
+            throw new UserFacingException("teller.error.tooMany", 15);
+        }
+        repository.insertTeller(electionId, tellers.size() + 1, name, false);
+        if (head || tellers.isEmpty()) {
+            long id = repository.tellers(electionId).getLast().id();
+            repository.setHead(electionId, id);
+        }
+        audit.record("teller.add", subject(electionId), "seat=" + (tellers.size() + 1) + " name=" + name);
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void removeTeller(long electionId, long tellerId) {
+        Election election = editable(electionId);
+        if (repository.deleteTeller(electionId, tellerId) == 0) {
+            throw new UserFacingException("teller.error.missing");
+        }
+        List<Teller> rest = repository.tellers(electionId);
+        // Seats are renumbered in two steps: the unique (election, seat) key forbids a swap in one.
+        for (Teller t : rest) {
+            repository.setTellerSeat(t.id(), 1000 + t.seat());
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            repository.setTellerSeat(rest.get(i).id(), i + 1);
+        }
+        if (!rest.isEmpty() && rest.stream().noneMatch(Teller::head)) {
+            repository.setHead(electionId, rest.getFirst().id());
+        }
+        if (election.thresholdK() > Math.max(1, rest.size())) {
+            repository.setThreshold(electionId, Math.max(1, rest.size()));
+        }
+        audit.record("teller.remove", subject(electionId), "teller=" + tellerId);
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void setHeadTeller(long electionId, long tellerId) {
+        editable(electionId);
+        if (repository.tellers(electionId).stream().noneMatch(t -> t.id() == tellerId)) {
+            throw new UserFacingException("teller.error.missing");
+        }
+        repository.setHead(electionId, tellerId);
+        audit.record("teller.head", subject(electionId), "teller=" + tellerId);
+    }
+
+    /** How many tellers must bring their share cards to unseal: 1 <= k <= n. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void setThreshold(long electionId, int k) {
+        editable(electionId);
+        int n = repository.tellers(electionId).size();
+        if (k < 1 || k > Math.max(1, n)) {
+            throw new UserFacingException("teller.error.threshold", k, n);
+        }
+        repository.setThreshold(electionId, k);
+        audit.record("teller.threshold", subject(electionId), "k=" + k + " n=" + n);
+    }
+
+    // The checklist: ticked off by hand, in any status.
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void setChecklistDone(long electionId, ChecklistStep step, boolean done) {
+        existing(electionId);
+        String by = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                .getName();
+        repository.setChecklistDone(electionId, step, done ? Optional.of(clock.instant()) : Optional.empty(),
+                done ? Optional.of(by) : Optional.empty());
+        audit.record(done ? "checklist.done" : "checklist.undone", subject(electionId), "step=" + step);
+    }
+
+    // The lifecycle.
+
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public List<Refusal> refusalsFor(long electionId, ElectionStatus target) {
+        Election election = existing(electionId);
+        return LifecycleRules.refusals(election.status(), target, facts(election));
+    }
+
+    /** DRAFT and READY are the organiser's; opening, closing and counting belong to the tally board. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional
+    public void moveTo(long electionId, ElectionStatus target) {
+        Election election = repository.lock(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
+        List<Refusal> refusals = LifecycleRules.refusals(election.status(), target, facts(election));
+        if (!refusals.isEmpty()) {
+            throw new LifecycleRefusedException(refusals);
+        }
+        repository.setStatus(electionId, target);
+        audit.record("election.status", subject(electionId), election.status() + "->" + target);
+    }
+
+    private LifecycleRules.Facts facts(Election election) {
+        long id = election.id();
+        List<Teller> tellers = repository.tellers(id);
+        ElectionProgress p = progress.getIfAvailable();
+        return new LifecycleRules.Facts(repository.candidates(id).size(), repository.voterCount(id), tellers.size(),
+                (int) tellers.stream().filter(Teller::head).count(), election.thresholdK(),
+                p != null && p.keyCeremonyDone(id), p != null && p.counted(id));
+    }
+
+    // Guards and validation.
+
+    private Election existing(long electionId) {
+        return repository.find(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
+    }
+
+    private Election editable(long electionId) {
+        Election election = repository.lock(electionId)
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        if (!election.status().isEditable()) {
+            throw new UserFacingException("election.error.locked", "status." + election.status().name());
+        }
+        return election;
+    }
+
+    private void scheduleChecklist(long electionId, LocalDate conference) {
+        for (ChecklistStep step : ChecklistStep.values()) {
+            repository.putChecklistDue(electionId, step, conference.plusDays(step.daysFromConference()));
+        }
+    }
+
+    private static ElectionDetails validate(ElectionDetails d) {
+        if (d.startsAt() == null) {
+            throw new UserFacingException("election.error.date");
+        }
+        return new ElectionDetails(required(d.title(), MAX_TITLE, "election.error.title"),
+                required(d.body(), MAX_FIELD, "election.error.body"), optional(d.place(), MAX_FIELD),
+                d.startsAt().withSecond(0).withNano(0), d.ballotKind(), d.ruleSet());
+    }
+
+    private static String required(String value, int max, String key) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            throw new UserFacingException(key);
+        }
+        if (v.length() > max) {
+            throw new UserFacingException("common.error.tooLong", max);
+        }
+        return v;
+    }
+
+    private static String optional(String value, int max) {
+        String v = value == null ? "" : value.strip();
+        if (v.length() > max) {
+            throw new UserFacingException("common.error.tooLong", max);
+        }
+        return v;
+    }
+
+    private static String subject(long electionId) {
+        return "election:" + electionId;
+    }
+}

@@ -1,0 +1,47 @@
+package vn.tinnhiem.election.internal;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.tinnhiem.election.ElectionService;
+
+/** --tinnhiem.demo=true: creates the demo conference on start, once (not again if one exists). */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "tinnhiem.demo", havingValue = "true")
+class DemoOnStart implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOnStart.class);
+    private final ElectionService elections;
+
+    DemoOnStart(ElectionService elections) {
+        this.elections = elections;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        // The service requires an ADMIN; at start-up the system acts as one, and the audit log says "system".
+        var system = new UsernamePasswordAuthenticationToken("system", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        SecurityContextHolder.getContext().setAuthentication(system);
+        try {
+            if (elections.list().stream().anyMatch(e -> e.title().endsWith("(dữ liệu mẫu)"))) {
+                return;
+            }
+            long id = elections.createDemo();
+            log.info("Demo conference created (id {})", id);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package vn.tinnhiem.election.internal;
+
+import static vn.tinnhiem.db.Tables.CANDIDATE;
+import static vn.tinnhiem.db.Tables.CHECKLIST_ITEM;
+import static vn.tinnhiem.db.Tables.ELECTION;
+import static vn.tinnhiem.db.Tables.TELLER;
+import static vn.tinnhiem.db.Tables.VOTER;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.tinnhiem.election.BallotKind;
+import vn.tinnhiem.election.Candidate;
+import vn.tinnhiem.election.ChecklistItem;
+import vn.tinnhiem.election.ChecklistStep;
+import vn.tinnhiem.election.Election;
+import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.NewVoter;
+import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.election.Voter;
+
+/** The election tables; only inside the election service's transactions. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class ElectionRepository {
+
+    private final DSLContext db;
+
+    ElectionRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public long insert(ElectionDetails d, int thresholdK) {
+        return db.insertInto(ELECTION)
+                .set(ELECTION.TITLE, d.title()).set(ELECTION.BODY, d.body()).set(ELECTION.PLACE, d.place())
+                .set(ELECTION.STARTS_AT, d.startsAt()).set(ELECTION.BALLOT_KIND, d.ballotKind().name())
+                .set(ELECTION.RULE_SET, d.ruleSet().name()).set(ELECTION.STATUS, ElectionStatus.DRAFT.name())
+                .set(ELECTION.THRESHOLD_K, thresholdK)
+                .returningResult(ELECTION.ID).fetchSingle(ELECTION.ID);
+    }
+
+    public void update(long id, ElectionDetails d) {
+        db.update(ELECTION)
+                .set(ELECTION.TITLE, d.title()).set(ELECTION.BODY, d.body()).set(ELECTION.PLACE, d.place())
+                .set(ELECTION.STARTS_AT, d.startsAt()).set(ELECTION.BALLOT_KIND, d.ballotKind().name())
+                .set(ELECTION.RULE_SET, d.ruleSet().name()).set(ELECTION.UPDATED_AT, LocalDateTime.now(ZoneOffset.UTC))
+                .where(ELECTION.ID.eq(id)).execute();
+    }
+
+    /** Reads the election and locks its row, so no edit slips past a concurrent status change. */
+    public Optional<Election> lock(long id) {
+        return db.selectFrom(ELECTION).where(ELECTION.ID.eq(id)).forUpdate().fetchOptional(ElectionRepository::toElection);
+    }
+
+    public Optional<Election> find(long id) {
+        return db.selectFrom(ELECTION).where(ELECTION.ID.eq(id)).fetchOptional(ElectionRepository::toElection);
+    }
+
+    public List<Election> all() {
+        return db.selectFrom(ELECTION).orderBy(ELECTION.STARTS_AT.desc(), ELECTION.ID.desc())
+                .fetch(ElectionRepository::toElection);
+    }
+
+    public void setStatus(long id, ElectionStatus status) {
+        db.update(ELECTION).set(ELECTION.STATUS, status.name())
+                .set(ELECTION.UPDATED_AT, LocalDateTime.now(ZoneOffset.UTC)).where(ELECTION.ID.eq(id)).execute();
+    }
+
+    public void setThreshold(long id, int k) {
+        db.update(ELECTION).set(ELECTION.THRESHOLD_K, k).where(ELECTION.ID.eq(id)).execute();
+    }
+
+    // Candidates, in ballot order.
+
+    public List<Candidate> candidates(long electionId) {
+        return db.selectFrom(CANDIDATE).where(CANDIDATE.ELECTION_ID.eq(electionId)).orderBy(CANDIDATE.ORDINAL)
+                .fetch(r -> new Candidate(r.getId(), r.getOrdinal(), r.getFullName(), r.getJobTitle()));
+    }
+
+    public void insertCandidate(long electionId, int ordinal, String name, String title) {
+        db.insertInto(CANDIDATE).set(CANDIDATE.ELECTION_ID, electionId).set(CANDIDATE.ORDINAL, ordinal)
+                .set(CANDIDATE.FULL_NAME, name).set(CANDIDATE.JOB_TITLE, title).execute();
+    }
+
+    public int updateCandidate(long electionId, long id, String name, String title) {
+        return db.update(CANDIDATE).set(CANDIDATE.FULL_NAME, name).set(CANDIDATE.JOB_TITLE, title)
+                .where(CANDIDATE.ID.eq(id).and(CANDIDATE.ELECTION_ID.eq(electionId))).execute();
+    }
+
+    public int deleteCandidate(long electionId, long id) {
+        return db.deleteFrom(CANDIDATE).where(CANDIDATE.ID.eq(id).and(CANDIDATE.ELECTION_ID.eq(electionId))).execute();
+    }
+
+    public void setCandidateOrdinal(long electionId, long id, int ordinal) {
+        db.update(CANDIDATE).set(CANDIDATE.ORDINAL, ordinal)
+                .where(CANDIDATE.ID.eq(id).and(CANDIDATE.ELECTION_ID.eq(electionId))).execute();
+    }
+
+    // The voter roll.
+
+    public List<Voter> voters(long electionId) {
+        return db.selectFrom(VOTER).where(VOTER.ELECTION_ID.eq(electionId)).orderBy(VOTER.ORDINAL)
+                .fetch(r -> new Voter(r.getId(), r.getOrdinal(), r.getFullName(), r.getJobTitle(), r.getOrganisation()));
+    }
+
+    public int voterCount(long electionId) {
+        return db.fetchCount(VOTER, VOTER.ELECTION_ID.eq(electionId));
+    }
+
+    public void insertVoters(long electionId, int firstOrdinal, List<NewVoter> voters) {
+        var insert = db.insertInto(VOTER, VOTER.ELECTION_ID, VOTER.ORDINAL, VOTER.FULL_NAME, VOTER.JOB_TITLE,
+                VOTER.ORGANISATION);
+        int ordinal = firstOrdinal;
+        for (NewVoter v : voters) {
+            insert = insert.values(electionId, ordinal++, v.fullName(), v.jobTitle(), v.organisation());
+        }
+        insert.execute();
+    }
+
+    public int deleteVoter(long electionId, long id) {
+        return db.deleteFrom(VOTER).where(VOTER.ID.eq(id).and(VOTER.ELECTION_ID.eq(electionId))).execute();
+    }
+
+    public void deleteAllVoters(long electionId) {
+        db.deleteFrom(VOTER).where(VOTER.ELECTION_ID.eq(electionId)).execute();
+    }
+
+    public void setVoterOrdinal(long id, int ordinal) {
+        db.update(VOTER).set(VOTER.ORDINAL, ordinal).where(VOTER.ID.eq(id)).execute();
+    }
+
+    // The tally board.
+
+    public List<Teller> tellers(long electionId) {
+        return db.selectFrom(TELLER).where(TELLER.ELECTION_ID.eq(electionId)).orderBy(TELLER.SEAT)
+                .fetch(r -> new Teller(r.getId(), r.getSeat(), r.getFullName(), Boolean.TRUE.equals(r.getIsHead())));
+    }
+
+    public void insertTeller(long electionId, int seat, String name, boolean head) {
+        db.insertInto(TELLER).set(TELLER.ELECTION_ID, electionId).set(TELLER.SEAT, seat).set(TELLER.FULL_NAME, name)
+                .set(TELLER.IS_HEAD, head).execute();
+    }
+
+    public int deleteTeller(long electionId, long id) {
+        return db.deleteFrom(TELLER).where(TELLER.ID.eq(id).and(TELLER.ELECTION_ID.eq(electionId))).execute();
+    }
+
+    public void setTellerSeat(long id, int seat) {
+        db.update(TELLER).set(TELLER.SEAT, seat).where(TELLER.ID.eq(id)).execute();
+    }
+
+    public void setHead(long electionId, long tellerId) {
+        db.update(TELLER).set(TELLER.IS_HEAD, TELLER.ID.eq(tellerId)).where(TELLER.ELECTION_ID.eq(electionId)).execute();
+    }
+
+    // The preparation checklist.
+
+    public List<ChecklistItem> checklist(long electionId) {
+        return db.selectFrom(CHECKLIST_ITEM).where(CHECKLIST_ITEM.ELECTION_ID.eq(electionId))
+                .orderBy(CHECKLIST_ITEM.DUE_DATE, CHECKLIST_ITEM.ID)
+                .fetch(r -> new ChecklistItem(ChecklistStep.valueOf(r.getStep()), r.getDueDate(),
+                        Optional.ofNullable(r.getDoneAt()).map(t -> t.toInstant(ZoneOffset.UTC)),
+                        Optional.ofNullable(r.getDoneBy())));
+    }
+
+    public void putChecklistDue(long electionId, ChecklistStep step, LocalDate due) {
+        db.insertInto(CHECKLIST_ITEM).set(CHECKLIST_ITEM.ELECTION_ID, electionId).set(CHECKLIST_ITEM.STEP, step.name())
+                .set(CHECKLIST_ITEM.DUE_DATE, due)
+                .onDuplicateKeyUpdate().set(CHECKLIST_ITEM.DUE_DATE, due).execute();
+    }
+
+    public void setChecklistDone(long electionId, ChecklistStep step, Optional<Instant> at, Optional<String> by) {
+        db.update(CHECKLIST_ITEM)
+                .set(CHECKLIST_ITEM.DONE_AT, at.map(t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null))
+                .set(CHECKLIST_ITEM.DONE_BY, by.orElse(null))
+                .where(CHECKLIST_ITEM.ELECTION_ID.eq(electionId).and(CHECKLIST_ITEM.STEP.eq(step.name()))).execute();
+    }
+
+    private static Election toElection(Record r) {
+        var details = new ElectionDetails(r.get(ELECTION.TITLE), r.get(ELECTION.BODY), r.get(ELECTION.PLACE),
+                r.get(ELECTION.STARTS_AT), BallotKind.valueOf(r.get(ELECTION.BALLOT_KIND)),
+                RuleSet.valueOf(r.get(ELECTION.RULE_SET)));
+        return new Election(r.get(ELECTION.ID), details, ElectionStatus.valueOf(r.get(ELECTION.STATUS)),
+                r.get(ELECTION.THRESHOLD_K));
+    }
+}

@@ -1,0 +1,114 @@
+package vn.tinnhiem.election.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.NewVoter;
+import vn.tinnhiem.election.RollImportResult;
+import vn.tinnhiem.election.RowProblem;
+import vn.tinnhiem.election.Voter;
+import vn.tinnhiem.election.internal.RollImporter;
+import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.ui.Notifications;
+
+/** The voter roll: typed in one by one, or imported whole from CSV or Excel with a row-by-row report. */
+class RollTab extends VerticalLayout {
+
+    private final Div report = new Div();
+
+    RollTab(ElectionService elections, long electionId, boolean editable, Runnable changed) {
+        setPadding(false);
+        var name = new TextField(getTranslation("voter.fullName"));
+        name.setId("voter-name");
+        var title = new TextField(getTranslation("voter.jobTitle"));
+        title.setId("voter-title");
+        var organisation = new TextField(getTranslation("voter.organisation"));
+        organisation.setId("voter-organisation");
+        var add = new Button(getTranslation("voter.add"), e -> {
+            if (Notifications.attempt(() -> elections.addVoter(electionId,
+                    new NewVoter(name.getValue(), title.getValue(), organisation.getValue())))) {
+                changed.run();
+            }
+        });
+        add.setId("add-voter");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var form = new FormLayout(name, title, organisation, add);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 4));
+
+        var upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+            try {
+                RollImportResult result = elections.importRoll(electionId, metadata.fileName(), data);
+                if (result.succeeded()) {
+                    Notifications.success(getTranslation("import.done", result.imported()));
+                    changed.run();
+                } else {
+                    showProblems(result);
+                }
+            } catch (UserFacingException ex) {
+                Notifications.refused(ex);
+            }
+        }));
+        upload.setId("roll-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(RollImporter.MAX_BYTES);
+        upload.setAcceptedFileTypes(".csv", ".xlsx", ".xls", "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel");
+        var uploadHelp = new Paragraph(getTranslation("import.help"));
+        report.setId("import-report");
+
+        var importBox = new VerticalLayout(uploadHelp, upload, report);
+        importBox.setPadding(false);
+        form.setVisible(editable);
+        importBox.setVisible(editable);
+
+        var grid = new Grid<Voter>();
+        grid.setId("voters");
+        grid.addColumn(Voter::ordinal).setHeader(getTranslation("common.ordinal")).setWidth("4em").setFlexGrow(0);
+        grid.addColumn(Voter::fullName).setHeader(getTranslation("voter.fullName")).setFlexGrow(1);
+        grid.addColumn(Voter::jobTitle).setHeader(getTranslation("voter.jobTitle")).setFlexGrow(1);
+        grid.addColumn(Voter::organisation).setHeader(getTranslation("voter.organisation")).setFlexGrow(2);
+        if (editable) {
+            grid.addComponentColumn(v -> {
+                var remove = new Button(VaadinIcon.TRASH.create(), e -> {
+                    if (Notifications.attempt(() -> elections.removeVoter(electionId, v.id()))) {
+                        changed.run();
+                    }
+                });
+                remove.setAriaLabel(getTranslation("common.remove"));
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                return remove;
+            }).setFlexGrow(0).setAutoWidth(true);
+        }
+        var voters = elections.voters(electionId);
+        grid.setItems(voters);
+        grid.setAllRowsVisible(voters.size() <= 60);
+        var count = new Span(getTranslation("voter.count", voters.size()));
+        count.setId("voter-count");
+        add(form, importBox, count, grid);
+    }
+
+    private void showProblems(RollImportResult result) {
+        report.removeAll();
+        report.addClassName("import-report");
+        report.add(new Paragraph(getTranslation("import.refused", result.problems().size())));
+        var list = new UnorderedList();
+        for (RowProblem p : result.problems()) {
+            String text = getTranslation(p.key(), p.args().toArray());
+            list.add(new ListItem(p.row() > 0 ? getTranslation("import.row", p.row(), text) : text));
+        }
+        report.add(list);
+    }
+}

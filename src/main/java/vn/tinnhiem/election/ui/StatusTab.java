@@ -1,0 +1,59 @@
+package vn.tinnhiem.election.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+import vn.tinnhiem.election.Election;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.LifecycleRefusedException;
+import vn.tinnhiem.election.Refusal;
+import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.ui.Notifications;
+
+/** The organiser's moves: DRAFT to READY (locks the set-up) and back while nothing depends on it. */
+class StatusTab extends VerticalLayout {
+
+    private final Div refusals = new Div();
+
+    StatusTab(ElectionService elections, Election election, Runnable changed) {
+        setPadding(false);
+        add(new Paragraph(getTranslation("lifecycle.explain")));
+        refusals.setId("lifecycle-refusals");
+        for (ElectionStatus target : election.status().next()) {
+            var button = new Button(getTranslation("lifecycle.to." + target.name()), e -> {
+                try {
+                    elections.moveTo(election.id(), target);
+                    Notifications.success(getTranslation("lifecycle.moved", getTranslation("status." + target.name())));
+                    changed.run();
+                } catch (LifecycleRefusedException ex) {
+                    show(ex);
+                } catch (UserFacingException ex) {
+                    Notifications.refused(ex);
+                }
+            });
+            button.setId("to-" + target.name().toLowerCase(java.util.Locale.ROOT));
+            button.addThemeVariants(target.ordinal() > election.status().ordinal() ? ButtonVariant.LUMO_PRIMARY
+                    : ButtonVariant.LUMO_CONTRAST);
+            add(button);
+        }
+        add(refusals);
+    }
+
+    private void show(LifecycleRefusedException ex) {
+        refusals.removeAll();
+        refusals.add(new Paragraph(getTranslation("lifecycle.refused")));
+        var list = new UnorderedList();
+        for (Refusal r : ex.refusals()) {
+            Object[] args = r.args().stream()
+                    .map(a -> a instanceof String s && s.startsWith("status.") ? getTranslation(s) : a).toArray();
+            list.add(new ListItem(getTranslation(r.key(), args)));
+        }
+        refusals.add(list);
+    }
+}

@@ -1,0 +1,47 @@
+package vn.tinnhiem.shared.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The shell for staff screens: the menu lists only the screens the signed-in role may open (each
+ * view's @Menu title is a message key), a language switch and sign-out.
+ */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication) {
+        var title = new Span(getTranslation("app.name"));
+        title.addClassName("app-title");
+
+        var user = new Span(authentication.getPrincipalName().orElse(""));
+        user.addClassName("app-user");
+        var signOut = new Button(getTranslation("app.signOut"), e -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.setId("sign-out");
+
+        var header = new HorizontalLayout(new DrawerToggle(), title, new LanguageSwitch(), user, signOut);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(title);
+        header.addClassName("app-header");
+        addToNavbar(header);
+
+        var nav = new SideNav();
+        MenuConfiguration.getMenuEntries().forEach(entry ->
+                nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path())));
+        addToDrawer(nav);
+        setPrimarySection(Section.NAVBAR);
+    }
+}

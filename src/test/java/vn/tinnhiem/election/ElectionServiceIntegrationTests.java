@@ -1,0 +1,152 @@
+package vn.tinnhiem.election;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.support.IntegrationTest;
+
+/** Setting up a conference on the real database, as the organiser would, and the guards on it. */
+@IntegrationTest
+@WithMockUser(username = "organiser", roles = "ADMIN")
+class ElectionServiceIntegrationTests {
+
+    @Autowired
+    ElectionService elections;
+    @Autowired
+    AuditLog audit;
+
+    private long newElection() {
+        return elections.create(new ElectionDetails("Hội nghị thử", "UBND huyện", "Hội trường A",
+                LocalDateTime.of(2026, 12, 20, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
+    }
+
+    private void complete(long id) {
+        elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+        elections.addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
+        elections.addTeller(id, "Ngô Văn C", true);
+        elections.addTeller(id, "Đỗ Thị D", false);
+        elections.setThreshold(id, 2);
+    }
+
+    @Test
+    void candidates_keep_their_ballot_order_through_moves_and_removals() {
+        long id = newElection();
+        elections.addCandidate(id, "Một", "Chức vụ 1");
+        elections.addCandidate(id, "Hai", "Chức vụ 2");
+        elections.addCandidate(id, "Ba", "Chức vụ 3");
+        long ba = elections.candidates(id).get(2).id();
+        elections.moveCandidate(id, ba, -1);
+        elections.moveCandidate(id, ba, -1);
+        assertThat(elections.candidates(id)).extracting(Candidate::fullName).containsExactly("Ba", "Một", "Hai");
+        elections.removeCandidate(id, elections.candidates(id).get(1).id());
+        assertThat(elections.candidates(id)).extracting(Candidate::ordinal, Candidate::fullName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "Ba"), org.assertj.core.groups.Tuple.tuple(2, "Hai"));
+    }
+
+    @Test
+    void a_roll_import_with_a_bad_row_imports_nothing_and_keeps_the_roll() {
+        long id = newElection();
+        elections.addVoter(id, new NewVoter("Người sẵn có", "", ""));
+        byte[] file = "Họ và tên,Đơn vị\nNguyễn A,X\n,Y\nTrần B,Z\n".getBytes(StandardCharsets.UTF_8);
+        RollImportResult result = elections.importRoll(id, "roll.csv", file);
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.problems()).containsExactly(RowProblem.of(3, "import.error.noName"));
+        assertThat(elections.voters(id)).extracting(Voter::fullName).containsExactly("Người sẵn có");
+
+        byte[] good = "Họ và tên,Đơn vị\nNguyễn A,X\nTrần B,Z\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(elections.importRoll(id, "roll.csv", good).imported()).isEqualTo(2);
+        assertThat(elections.voters(id)).extracting(Voter::ordinal, Voter::fullName).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, "Nguyễn A"), org.assertj.core.groups.Tuple.tuple(2, "Trần B"));
+    }
+
+    @Test
+    void nothing_the_ballot_depends_on_changes_after_draft() {
+        long id = newElection();
+        complete(id);
+        elections.moveTo(id, ElectionStatus.READY);
+
+        List<Runnable> edits = List.of(
+                () -> elections.addCandidate(id, "Muộn", "Chức vụ"),
+                () -> elections.updateCandidate(id, elections.candidates(id).getFirst().id(), "Đổi tên", "X"),
+                () -> elections.removeCandidate(id, elections.candidates(id).getFirst().id()),
+                () -> elections.addVoter(id, new NewVoter("Muộn", "", "")),
+                () -> elections.importRoll(id, "roll.csv", "Họ và tên\nA\n".getBytes(StandardCharsets.UTF_8)),
+                () -> elections.addTeller(id, "Muộn", false),
+                () -> elections.setThreshold(id, 1),
+                () -> elections.updateDetails(id, new ElectionDetails("Đổi", "B", "C", LocalDateTime.now(),
+                        BallotKind.TWO_LEVEL, RuleSet.NQ_96_2023)));
+        for (Runnable edit : edits) {
+            assertThatThrownBy(edit::run).isInstanceOfSatisfying(UserFacingException.class,
+                    e -> assertThat(e.key()).isEqualTo("election.error.locked"));
+        }
+        assertThat(elections.candidates(id)).extracting(Candidate::fullName).containsExactly("Trần Văn A");
+        assertThat(elections.find(id).orElseThrow().details().ballotKind()).isEqualTo(BallotKind.THREE_LEVEL);
+
+        // The checklist is not part of the ballot: it can still be ticked.
+        elections.setChecklistDone(id, ChecklistStep.SELF_REPORTS, true);
+        assertThat(elections.checklist(id).stream().filter(ChecklistItem::done).map(ChecklistItem::step))
+                .containsExactly(ChecklistStep.SELF_REPORTS);
+
+        elections.moveTo(id, ElectionStatus.DRAFT);
+        elections.addCandidate(id, "Sau khi mở lại", "Chức vụ");
+        assertThat(elections.candidates(id)).hasSize(2);
+        assertThat(audit.verifyChain().isIntact()).isTrue();
+    }
+
+    @Test
+    void an_incomplete_conference_cannot_be_made_ready_and_the_polls_cannot_open_without_a_key() {
+        long id = newElection();
+        assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.READY))
+                .isInstanceOfSatisfying(LifecycleRefusedException.class, e -> assertThat(e.refusals())
+                        .extracting(Refusal::key).containsExactly("lifecycle.refuse.noCandidates",
+                                "lifecycle.refuse.noVoters", "lifecycle.refuse.noTellers"));
+        complete(id);
+        elections.moveTo(id, ElectionStatus.READY);
+        assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.OPEN))
+                .isInstanceOfSatisfying(LifecycleRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("lifecycle.refuse.noKey"));
+        assertThat(elections.find(id).orElseThrow().status()).isEqualTo(ElectionStatus.READY);
+    }
+
+    @Test
+    void the_checklist_follows_the_conference_date() {
+        long id = newElection();
+        var due = elections.checklist(id).stream().filter(i -> i.step() == ChecklistStep.SELF_REPORTS).findFirst()
+                .orElseThrow().dueDate();
+        assertThat(due).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
+        elections.updateDetails(id, new ElectionDetails("Hội nghị thử", "UBND huyện", "", LocalDateTime.of(2026, 12, 30, 8, 0),
+                BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
+        due = elections.checklist(id).stream().filter(i -> i.step() == ChecklistStep.SELF_REPORTS).findFirst()
+                .orElseThrow().dueDate();
+        assertThat(due).isEqualTo(java.time.LocalDate.of(2026, 12, 10));
+    }
+
+    @Test
+    void the_demo_conference_is_shaped_like_the_plan_and_can_be_made_ready() {
+        long id = elections.createDemo();
+        assertThat(elections.candidates(id)).hasSize(13);
+        assertThat(elections.candidates(id).getFirst().jobTitle()).contains("Phó Chủ tịch");
+        assertThat(elections.voters(id)).hasSizeBetween(25, 40);
+        assertThat(elections.tellers(id)).hasSize(3).filteredOn(Teller::head).hasSize(1);
+        assertThat(elections.find(id).orElseThrow().thresholdK()).isEqualTo(2);
+        elections.moveTo(id, ElectionStatus.READY);
+    }
+
+    @Test
+    @WithMockUser(username = "watcher", roles = "SUPERVISOR")
+    void a_supervisor_may_look_but_not_set_up() {
+        assertThat(elections.list()).isNotNull();
+        assertThatThrownBy(this::newElection).isInstanceOf(AuthorizationDeniedException.class);
+    }
+}
