@@ -47,6 +47,7 @@ class LoginThrottle {
             return;
         }
         int attempts = credentials.get().failedAttempts() + 1;
+        audit.recordAs("system", "account.signInFailed", "account:" + username, "attempt=" + attempts);
         LocalDateTime until = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plus(lockFor(attempts));
         accounts.recordFailure(username, until, FREE_ATTEMPTS);
         if (attempts >= FREE_ATTEMPTS) {
@@ -58,7 +59,12 @@ class LoginThrottle {
     @EventListener
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
-        accounts.recordSuccess(event.getAuthentication().getName());
+        String username = event.getAuthentication().getName();
+        if (accounts.credentials(username).isEmpty()) {
+            return;
+        }
+        accounts.recordSuccess(username);
+        audit.recordAs(username, "account.signIn", "account:" + username, "");
     }
 
     static Duration lockFor(int attempts) {

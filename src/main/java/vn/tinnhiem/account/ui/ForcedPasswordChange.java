@@ -31,7 +31,7 @@ class ForcedPasswordChange implements VaadinServiceInitListener {
                 return;
             }
             if (accounts.find(auth.getName()).map(StaffAccount::mustChangePassword).orElse(false)) {
-                enter.rerouteTo(ChangePasswordView.class);
+                enter.forwardTo(ChangePasswordView.class);
             }
         }));
     }

@@ -22,7 +22,12 @@ import jakarta.annotation.security.PermitAll;
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication) {
-        var title = new Span(getTranslation("app.name"));
+        // On a phone only the short name fits beside the language switch and sign-out.
+        var longName = new Span(getTranslation("app.name"));
+        longName.addClassName("app-title-long");
+        var shortName = new Span("TinNhiem");
+        shortName.addClassName("app-title-short");
+        var title = new Span(longName, shortName);
         title.addClassName("app-title");
 
         var user = new Span(authentication.getPrincipalName().orElse(""));

@@ -2,38 +2,19 @@ package vn.tinnhiem.election.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RowProblem;
+import vn.tinnhiem.support.Spreadsheets;
 
 class RollImporterTests {
 
-    static byte[] xlsx(List<List<Object>> rows) {
-        try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
-            var sheet = workbook.createSheet("Danh sách");
-            for (int r = 0; r < rows.size(); r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    Object v = rows.get(r).get(c);
-                    if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else {
-                        row.createCell(c).setCellValue(String.valueOf(v));
-                    }
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static byte[] xlsx(List<List<Object>> rows) {
+        return Spreadsheets.xlsx(rows);
     }
 
     private static byte[] utf8(String s) {

@@ -1,0 +1,185 @@
+package vn.tinnhiem.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver (never a downloaded one), at a given
+ * window size, with small helpers for Vaadin's components.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final String base;
+    private final Path profile;
+
+    public Browser(String base, int width, int height) {
+        this.base = base;
+        try {
+            this.profile = Files.createTempDirectory("tinnhiem-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--lang=vi-VN", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        // Headless windows have a minimum width; emulate the exact viewport, as a phone would have it.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+        waitForVaadin();
+    }
+
+    public String currentPath() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    /** Waits until Vaadin has no request in flight. */
+    public void waitForVaadin() {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                    if (document.readyState !== 'complete') return false;
+                    const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                    if (!clients || Object.keys(clients).length === 0) return false;
+                    return Object.values(clients).every(c => !c.isActive || !c.isActive());
+                    """)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object state = ((JavascriptExecutor) driver).executeScript("""
+                    return JSON.stringify({url: location.href, ready: document.readyState,
+                      vaadin: Object.keys(window.Vaadin || {}), flow: Object.keys((window.Vaadin || {}).Flow || {}),
+                      clients: Object.keys(((window.Vaadin || {}).Flow || {}).clients || {}),
+                      body: document.body.innerText.substring(0, 300)});
+                    """);
+            throw new IllegalStateException("Vaadin did not settle: " + state, e);
+        }
+    }
+
+    public WebElement find(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public boolean isShown(String css) {
+        return findAll(css).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Types into a Vaadin field (its slotted native input or textarea). */
+    public void type(String fieldCss, String text) {
+        WebElement input = find(fieldCss + " input, " + fieldCss + " textarea");
+        input.clear();
+        input.sendKeys(text);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
+                input);
+    }
+
+    /** Clicks as a user would; when a notification covers the spot, clicks the element directly. */
+    public void click(String css) {
+        click(find(css));
+    }
+
+    public void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        try {
+            element.click();
+        } catch (ElementClickInterceptedException e) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+        }
+        waitForVaadin();
+    }
+
+    public void clickTab(String label) {
+        WebElement tab = new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("vaadin-tab"))
+                .stream().filter(t -> t.getText().trim().equals(label)).findFirst().orElse(null));
+        click(tab);
+    }
+
+    /** Feeds a file to a vaadin-upload's hidden file input. */
+    public void upload(String uploadCss, Path file) {
+        WebElement upload = find(uploadCss);
+        WebElement input = upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst()
+                .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Waits until the text of the element contains the expected words. */
+    public void waitForText(String css, String expected) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                var found = d.findElements(By.cssSelector(css));
+                return !found.isEmpty() && found.getFirst().getText().contains(expected);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new IllegalStateException("Expected «" + expected + "» in " + css + " on " + currentPath() + ": "
+                    + pageText().replace('\n', ' '), e);
+        }
+    }
+
+    public void waitForPath(String path) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> currentPath().startsWith(path));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new IllegalStateException("Expected " + path + " but the browser shows " + currentPath() + ": "
+                    + pageText().replace('\n', ' '), e);
+        }
+        waitForVaadin();
+    }
+
+    /** Every visible text of every grid cell, for asserting what a grid shows. */
+    public String gridText(String gridCss) {
+        WebElement grid = find(gridCss);
+        return String.join("\n", grid.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .map(c -> c.getAttribute("textContent")).toList());
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public TakesScreenshot driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
