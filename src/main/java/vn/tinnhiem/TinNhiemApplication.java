@@ -20,6 +20,9 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 public class TinNhiemApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        // jOOQ's banner and tips add nothing to a hall server's console.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         SpringApplication.run(TinNhiemApplication.class, args);
     }
 }

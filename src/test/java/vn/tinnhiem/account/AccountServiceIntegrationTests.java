@@ -1,0 +1,68 @@
+package vn.tinnhiem.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.support.IntegrationTest;
+
+@IntegrationTest
+class AccountServiceIntegrationTests {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    PasswordEncoder encoder;
+
+    private static String key(Runnable r) {
+        try {
+            r.run();
+        } catch (UserFacingException e) {
+            return e.key();
+        }
+        return "accepted";
+    }
+
+    @Test
+    @WithMockUser(username = "organiser", roles = "ADMIN")
+    void the_organiser_creates_accounts_with_one_time_passwords_hashed_with_argon2id() {
+        NewAccount created = accounts.create("  Teller.One ", "Nguyễn Thị Một", Role.TELLER);
+        assertThat(created.account().username()).isEqualTo("teller.one");
+        assertThat(created.account().mustChangePassword()).isTrue();
+        assertThat(created.oneTimePassword()).matches("[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}");
+        assertThat(encoder.encode("x")).startsWith("$argon2id$");
+
+        assertThat(key(() -> accounts.create("teller.one", "Người khác", Role.TELLER))).isEqualTo("account.error.exists");
+        assertThat(key(() -> accounts.create("có dấu", "X", Role.TELLER))).isEqualTo("account.error.username");
+        assertThat(key(() -> accounts.create("ok.name", " ", Role.TELLER))).isEqualTo("account.error.displayName");
+        assertThat(key(() -> accounts.setEnabled(accounts.find("teller.one").orElseThrow().id(), false, "teller.one")))
+                .isEqualTo("account.error.disableSelf");
+    }
+
+    @Test
+    void changing_a_password_needs_the_current_one_and_clears_the_forced_change() {
+        var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("organiser", null,
+                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN")));
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        context.setAuthentication(auth);
+        String oneTime = accounts.create("teller.two", "Trần Văn Hai", Role.TELLER).oneTimePassword();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                "teller.two", null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_TELLER"))));
+        try {
+            assertThat(key(() -> accounts.changeOwnPassword("wrong", "a-long-new-password"))).isEqualTo("account.error.currentPassword");
+            assertThat(key(() -> accounts.changeOwnPassword(oneTime, "short"))).isEqualTo("account.error.tooShort");
+            assertThat(key(() -> accounts.changeOwnPassword(oneTime, oneTime))).isEqualTo("account.error.samePassword");
+            accounts.changeOwnPassword(oneTime, "a-long-new-password");
+            assertThat(accounts.find("teller.two").orElseThrow().mustChangePassword()).isFalse();
+            assertThatThrownBy(accounts::list).isInstanceOf(AuthorizationDeniedException.class);
+        } finally {
+            context.setAuthentication(null);
+        }
+    }
+}

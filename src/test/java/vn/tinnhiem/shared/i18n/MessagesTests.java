@@ -1,0 +1,91 @@
+package vn.tinnhiem.shared.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import vn.tinnhiem.account.Role;
+import vn.tinnhiem.election.BallotKind;
+import vn.tinnhiem.election.ChecklistStep;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.RuleSet;
+
+/** Every message the code asks for exists in Vietnamese and in English, and both bundles match. */
+class MessagesTests {
+
+    private static final Pattern KEY_IN_CODE = Pattern.compile(
+            "(?:getTranslation|translate|UserFacingException|Refusal\\.of|RowProblem\\.of\\([^,]+,)\\s*\\(?\\s*\"([a-zA-Z]+\\.[a-zA-Z_.]*[a-zA-Z_])\"");
+
+    private static Properties bundle(String name) throws IOException {
+        var p = new Properties();
+        try (var in = MessagesTests.class.getResourceAsStream("/i18n/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static Set<String> keysUsedInCode() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                var m = KEY_IN_CODE.matcher(Files.readString(f));
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+            }
+        }
+        for (ElectionStatus s : ElectionStatus.values()) {
+            keys.add("status." + s.name());
+            keys.add("lifecycle.to." + s.name());
+        }
+        for (Role r : Role.values()) {
+            keys.add("role." + r.name());
+        }
+        for (BallotKind k : BallotKind.values()) {
+            keys.add("ballotKind." + k.name());
+            k.levels().forEach(l -> keys.add("level." + l));
+        }
+        for (RuleSet r : RuleSet.values()) {
+            keys.add("ruleSet." + r.name());
+        }
+        for (ChecklistStep s : ChecklistStep.values()) {
+            keys.add("checklist." + s.name());
+        }
+        return keys;
+    }
+
+    @Test
+    void every_key_the_code_uses_is_in_both_languages() throws IOException {
+        Properties vi = bundle("messages.properties");
+        Properties en = bundle("messages_en.properties");
+        Set<String> used = keysUsedInCode();
+        assertThat(used).hasSizeGreaterThan(100);
+        assertThat(used).allSatisfy(k -> assertThat(vi).containsKey(k)).allSatisfy(k -> assertThat(en).containsKey(k));
+    }
+
+    @Test
+    void the_two_bundles_have_the_same_keys() throws IOException {
+        assertThat(new HashSet<>(bundle("messages_en.properties").keySet()))
+                .isEqualTo(new HashSet<>(bundle("messages.properties").keySet()));
+    }
+
+    @Test
+    void vietnamese_is_the_default_and_has_its_diacritics() {
+        assertThat(Translations.translate("level.LOW", Languages.VIETNAMESE)).isEqualTo("Tín nhiệm thấp");
+        assertThat(Translations.translate("level.LOW", Languages.ENGLISH)).isEqualTo("Low confidence");
+        assertThat(Translations.translate("import.row", Languages.VIETNAMESE, 3, "thiếu họ và tên."))
+                .isEqualTo("Dòng 3: thiếu họ và tên.");
+    }
+}
