@@ -22,6 +22,7 @@ import vn.tinnhiem.account.NewAccount;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.shared.ui.MainLayout;
+import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /** The administrator creates tellers' and supervisors' accounts; each gets a one-time password. */
@@ -70,18 +71,9 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> getTranslation(a.enabled() ? "accounts.enabled" : "accounts.disabled"))
                 .setHeader(getTranslation("accounts.state"));
         grid.addComponentColumn(a -> {
-            var reset = new Button(getTranslation("accounts.reset"), e -> {
-                if (Notifications.attempt(() -> showPassword(accounts.resetPassword(a.id())))) {
-                    refresh();
-                }
-            });
-            reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            var toggle = new Button(getTranslation(a.enabled() ? "accounts.disable" : "accounts.enable"), e -> {
-                if (Notifications.attempt(() -> accounts.setEnabled(a.id(), !a.enabled(), me))) {
-                    refresh();
-                }
-            });
-            toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            var reset = Actions.small("accounts.reset", () -> showPassword(accounts.resetPassword(a.id())), this::refresh);
+            var toggle = Actions.small(a.enabled() ? "accounts.disable" : "accounts.enable",
+                    () -> accounts.setEnabled(a.id(), !a.enabled(), me), this::refresh);
             return new Span(reset, toggle);
         }).setAutoWidth(true);
         grid.setAllRowsVisible(true);

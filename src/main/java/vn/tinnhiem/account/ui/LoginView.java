@@ -30,15 +30,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setJustifyContentMode(JustifyContentMode.CENTER);
         addClassName("login-view");
 
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle(getTranslation("login.title"));
-        i18n.getForm().setUsername(getTranslation("login.username"));
-        i18n.getForm().setPassword(getTranslation("login.password"));
-        i18n.getForm().setSubmit(getTranslation("login.submit"));
-        i18n.getForm().setForgotPassword(getTranslation("login.forgot"));
-        i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
-        i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
-        form.setI18n(i18n);
+        form.setI18n(texts("login.error.title", "login.error.message"));
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
 
@@ -53,16 +45,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         Object last = VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (last instanceof LockedException) {
-            LoginI18n i18n = LoginI18n.createDefault();
-            i18n.getForm().setTitle(getTranslation("login.title"));
-            i18n.getForm().setUsername(getTranslation("login.username"));
-            i18n.getForm().setPassword(getTranslation("login.password"));
-            i18n.getForm().setSubmit(getTranslation("login.submit"));
-            i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
-            i18n.getErrorMessage().setMessage(getTranslation("login.locked.message"));
-            form.setI18n(i18n);
+            form.setI18n(texts("login.locked.title", "login.locked.message"));
         }
         form.setError(true);
+    }
+
+    private LoginI18n texts(String errorTitleKey, String errorMessageKey) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle(getTranslation("login.title"));
+        i18n.getForm().setUsername(getTranslation("login.username"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getForm().setForgotPassword(getTranslation("login.forgot"));
+        i18n.getErrorMessage().setTitle(getTranslation(errorTitleKey));
+        i18n.getErrorMessage().setMessage(getTranslation(errorMessageKey));
+        return i18n;
     }
 
     @Override

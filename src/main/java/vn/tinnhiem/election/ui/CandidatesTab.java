@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import vn.tinnhiem.election.Candidate;
 import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /** The candidates in ballot order: add, edit, move up and down, remove. */
@@ -41,29 +42,20 @@ class CandidatesTab extends VerticalLayout {
         grid.addColumn(Candidate::jobTitle).setHeader(getTranslation("candidate.jobTitle")).setFlexGrow(2);
         if (editable) {
             grid.addComponentColumn(c -> {
-                var up = icon(VaadinIcon.ARROW_UP, "common.up", () -> elections.moveCandidate(electionId, c.id(), -1), changed);
-                var down = icon(VaadinIcon.ARROW_DOWN, "common.down", () -> elections.moveCandidate(electionId, c.id(), 1), changed);
-                var edit = new Button(VaadinIcon.EDIT.create(), e -> edit(elections, electionId, c, changed));
-                edit.setAriaLabel(getTranslation("common.edit"));
-                edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                var remove = icon(VaadinIcon.TRASH, "common.remove", () -> elections.removeCandidate(electionId, c.id()), changed);
+                var up = Actions.icon(VaadinIcon.ARROW_UP, "common.up",
+                        () -> elections.moveCandidate(electionId, c.id(), -1), changed);
+                var down = Actions.icon(VaadinIcon.ARROW_DOWN, "common.down",
+                        () -> elections.moveCandidate(electionId, c.id(), 1), changed);
+                var edit = Actions.icon(VaadinIcon.EDIT, "common.edit", () -> edit(elections, electionId, c, changed),
+                        () -> { });
+                var remove = Actions.icon(VaadinIcon.TRASH, "common.remove",
+                        () -> elections.removeCandidate(electionId, c.id()), changed);
                 return new Span(up, down, edit, remove);
             }).setAutoWidth(true).setFlexGrow(0);
         }
         grid.setItems(elections.candidates(electionId));
         grid.setAllRowsVisible(true);
         add(form, grid);
-    }
-
-    private Button icon(VaadinIcon icon, String label, Runnable action, Runnable changed) {
-        var b = new Button(icon.create(), e -> {
-            if (Notifications.attempt(action)) {
-                changed.run();
-            }
-        });
-        b.setAriaLabel(getTranslation(label));
-        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        return b;
     }
 
     private void edit(ElectionService elections, long electionId, Candidate c, Runnable changed) {

@@ -22,6 +22,7 @@ import vn.tinnhiem.election.RowProblem;
 import vn.tinnhiem.election.Voter;
 import vn.tinnhiem.election.internal.RollImporter;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /** The voter roll: typed in one by one, or imported whole from CSV or Excel with a row-by-row report. */
@@ -81,16 +82,8 @@ class RollTab extends VerticalLayout {
         grid.addColumn(Voter::jobTitle).setHeader(getTranslation("voter.jobTitle")).setFlexGrow(1);
         grid.addColumn(Voter::organisation).setHeader(getTranslation("voter.organisation")).setFlexGrow(2);
         if (editable) {
-            grid.addComponentColumn(v -> {
-                var remove = new Button(VaadinIcon.TRASH.create(), e -> {
-                    if (Notifications.attempt(() -> elections.removeVoter(electionId, v.id()))) {
-                        changed.run();
-                    }
-                });
-                remove.setAriaLabel(getTranslation("common.remove"));
-                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                return remove;
-            }).setFlexGrow(0).setAutoWidth(true);
+            grid.addComponentColumn(v -> Actions.icon(VaadinIcon.TRASH, "common.remove",
+                    () -> elections.removeVoter(electionId, v.id()), changed)).setFlexGrow(0).setAutoWidth(true);
         }
         var voters = elections.voters(electionId);
         grid.setItems(voters);

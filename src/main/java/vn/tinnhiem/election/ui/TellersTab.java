@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /** The tally board: its members, its head, and how many of them must be present to unseal (k of n). */
@@ -47,20 +48,10 @@ class TellersTab extends VerticalLayout {
                 .setHeader(getTranslation("teller.role"));
         if (editable) {
             grid.addComponentColumn(t -> {
-                var makeHead = new Button(getTranslation("teller.makeHead"), e -> {
-                    if (Notifications.attempt(() -> elections.setHeadTeller(electionId, t.id()))) {
-                        changed.run();
-                    }
-                });
-                makeHead.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                var makeHead = Actions.small("teller.makeHead", () -> elections.setHeadTeller(electionId, t.id()), changed);
                 makeHead.setEnabled(!t.head());
-                var remove = new Button(VaadinIcon.TRASH.create(), e -> {
-                    if (Notifications.attempt(() -> elections.removeTeller(electionId, t.id()))) {
-                        changed.run();
-                    }
-                });
-                remove.setAriaLabel(getTranslation("common.remove"));
-                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                var remove = Actions.icon(VaadinIcon.TRASH, "common.remove",
+                        () -> elections.removeTeller(electionId, t.id()), changed);
                 return new Span(makeHead, remove);
             }).setAutoWidth(true).setFlexGrow(0);
         }

@@ -26,7 +26,7 @@ import vn.tinnhiem.election.RuleSet;
 class MessagesTests {
 
     private static final Pattern KEY_IN_CODE = Pattern.compile(
-            "(?:getTranslation|translate|UserFacingException|Refusal\\.of|RowProblem\\.of\\([^,]+,)\\s*\\(?\\s*\"([a-zA-Z]+\\.[a-zA-Z_.]*[a-zA-Z_])\"");
+            "(?:getTranslation|translate|UserFacingException|Refusal\\.of|Actions\\.small|Actions\\.icon\\([^,]+,|RowProblem\\.of\\([^,]+,)\\s*\\(?\\s*\"([a-zA-Z]+\\.[a-zA-Z_.]*[a-zA-Z_])\"");
 
     private static Properties bundle(String name) throws IOException {
         var p = new Properties();
