@@ -85,6 +85,7 @@ public final class EmbeddedMariaDb {
         config.addArg("--default-storage-engine=InnoDB");
         config.addArg("--innodb-buffer-pool-size=64M");
         config.addArg("--skip-name-resolve");
+        config.addArg("--performance-schema=OFF");
         try {
             Files.createDirectories(home.resolve("tmp"));
             long started = System.nanoTime();
