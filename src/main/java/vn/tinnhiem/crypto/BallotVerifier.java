@@ -1,0 +1,128 @@
+package vn.tinnhiem.crypto;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Checks sealed ballots against a manifest. Never throws on bad input: the verdict lists what
+ * failed. Random weights for the linear combinations come from the given SecureRandom; they must
+ * be unpredictable to whoever produced the ballots.
+ */
+public final class BallotVerifier {
+    /** Target number of MSM terms per batch chunk (one chunk = one random linear combination). */
+    static final int CHUNK_TERMS = 150_000;
+
+    private final ElectionContext ctx;
+    private final SecureRandom rng;
+
+    public BallotVerifier(ElectionContext ctx, SecureRandom rng) {
+        this.ctx = ctx;
+        this.rng = rng;
+    }
+
+    /** Every proof of one ballot: one random linear combination, then per proof if it fails. */
+    public BallotCheck verify(SealedBallot ballot) {
+        Verification.Parsed p = Verification.parse(ctx, ballot);
+        return verdict(p, true);
+    }
+
+    private BallotCheck verdict(Verification.Parsed p, boolean tryCombined) {
+        List<BallotFailure> failures = new ArrayList<>(p.failures);
+        if (failures.size() == 1 && failures.get(0).part() == BallotFailure.Part.WRONG_SHAPE) {
+            return new BallotCheck(p.ballot.id(), p.ballot.trackingCode(), failures);
+        }
+        if (p.wellFormed() && tryCombined) {
+            Verification.Combination comb = new Verification.Combination(Verification.termsPerBallot(p.m, p.levels));
+            Verification.addTerms(p, comb, rng);
+            if (comb.holds(ctx)) {
+                return new BallotCheck(p.ballot.id(), p.ballot.trackingCode(), List.of());
+            }
+        }
+        if (p.wellFormed()) {
+            failures.addAll(Verification.proofFailures(ctx, p));
+        } else {
+            // Name the proofs that fail among those whose inputs decoded.
+            for (BallotFailure f : Verification.proofFailures(ctx, p)) {
+                if (f.part() == BallotFailure.Part.WRONG_MANIFEST) {
+                    continue;
+                }
+                boolean known = failures.stream().anyMatch(e -> e.candidate() == f.candidate()
+                        && (e.level() == f.level() || e.part() == BallotFailure.Part.CIPHERTEXT_ENCODING));
+                if (!known) {
+                    failures.add(f);
+                }
+            }
+        }
+        return new BallotCheck(p.ballot.id(), p.ballot.trackingCode(), failures);
+    }
+
+    /** A ballot the batch rejected, with its position in the input list. */
+    public record Rejected(int index, BallotCheck check) {}
+
+    /** The outcome of a batch: every ballot not listed passed every check. */
+    public record BatchResult(int checked, List<Rejected> rejected) {
+        public BatchResult {
+            rejected = List.copyOf(rejected);
+        }
+
+        public boolean allOk() {
+            return rejected.isEmpty();
+        }
+    }
+
+    /**
+     * Verifies many ballots: chunks of about {@value #CHUNK_TERMS} terms are each checked with one
+     * random linear combination (a multi-scalar multiplication); a chunk that fails falls back to
+     * per-ballot checks naming each bad ballot and proof. With {@code parallel} the chunks run on
+     * the common ForkJoin pool.
+     */
+    public BatchResult verifyAll(List<SealedBallot> ballots, boolean parallel) {
+        int per = Math.max(1, CHUNK_TERMS / Verification.termsPerBallot(ctx.candidateCount(), ctx.levelCount()));
+        int chunks = (ballots.size() + per - 1) / per;
+        IntStream s = IntStream.range(0, chunks);
+        if (parallel) {
+            s = s.parallel();
+        }
+        List<Rejected> rejected = s.mapToObj(ci -> verifyChunk(ballots, ci * per, Math.min(ballots.size(), (ci + 1) * per)))
+                .flatMap(List::stream)
+                .sorted(Comparator.comparingInt(Rejected::index))
+                .toList();
+        return new BatchResult(ballots.size(), rejected);
+    }
+
+    private List<Rejected> verifyChunk(List<SealedBallot> ballots, int from, int to) {
+        List<Rejected> out = new ArrayList<>();
+        List<Verification.Parsed> good = new ArrayList<>(to - from);
+        List<Integer> goodIndex = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            Verification.Parsed p = Verification.parse(ctx, ballots.get(i));
+            if (p.wellFormed()) {
+                good.add(p);
+                goodIndex.add(i);
+            } else {
+                out.add(new Rejected(i, verdict(p, false)));
+            }
+        }
+        if (good.isEmpty()) {
+            return out;
+        }
+        Verification.Combination comb = new Verification.Combination(
+                good.size() * Verification.termsPerBallot(ctx.candidateCount(), ctx.levelCount()));
+        for (Verification.Parsed p : good) {
+            Verification.addTerms(p, comb, rng);
+        }
+        if (comb.holds(ctx)) {
+            return out;
+        }
+        for (int j = 0; j < good.size(); j++) {
+            BallotCheck check = verdict(good.get(j), true);
+            if (!check.ok()) {
+                out.add(new Rejected(goodIndex.get(j), check));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,106 @@
+package vn.tinnhiem.crypto;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.bouncycastle.math.ec.ECPoint;
+import vn.tinnhiem.crypto.internal.BatchAffine;
+import vn.tinnhiem.crypto.internal.ByteWriter;
+import vn.tinnhiem.crypto.internal.Curve;
+import vn.tinnhiem.crypto.internal.P256;
+
+/**
+ * The homomorphic sums A_{c,l} = sum of E_{c,l} over the accepted ballots.
+ *
+ * @param ballots how many ballots were summed
+ * @param entries index c * levels + l
+ */
+public record EncryptedTally(int ballots, List<Ciphertext> entries) {
+    public EncryptedTally {
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * Sums the ciphertexts of ballots that passed {@link BallotVerifier}. At least one ballot (a count
+     * of nothing needs no decryption).
+     *
+     * @throws IllegalArgumentException if a ballot is not well formed (verify first)
+     * @throws ArithmeticException if a sum is the point at infinity (only possible for crafted input)
+     */
+    public static EncryptedTally aggregate(ElectionContext ctx, List<SealedBallot> ballots, boolean parallel) {
+        if (ballots.isEmpty()) {
+            throw new IllegalArgumentException("no ballots to aggregate");
+        }
+        int m = ctx.candidateCount();
+        int levels = ctx.levelCount();
+        int items = m * levels;
+        int chunk = 512;
+        int chunks = (ballots.size() + chunk - 1) / chunk;
+        IntStream s = IntStream.range(0, chunks);
+        if (parallel) {
+            s = s.parallel();
+        }
+        ECPoint[] total = s.mapToObj(ci -> sumChunk(ballots, ci * chunk, Math.min(ballots.size(), (ci + 1) * chunk), m, levels))
+                .reduce((x, y) -> {
+                    ECPoint[] z = new ECPoint[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        z[i] = x[i].add(y[i]);
+                    }
+                    return z;
+                })
+                .orElseThrow();
+        Curve.CURVE.normalizeAll(total);
+        List<Ciphertext> out = new ArrayList<>(items);
+        for (int i = 0; i < items; i++) {
+            out.add(new Ciphertext(Point.of(total[2 * i]), Point.of(total[2 * i + 1])));
+        }
+        return new EncryptedTally(ballots.size(), out);
+    }
+
+    private static ECPoint[] sumChunk(List<SealedBallot> ballots, int from, int to, int m, int levels) {
+        int n = 2 * m * levels;
+        BatchAffine ba = new BatchAffine(n, n);
+        P256.Scratch sc = new P256.Scratch();
+        int size = BallotLayout.size(m, levels);
+        int[][] xs = new int[n][8];
+        int[][] ys = new int[n][8];
+        for (int i = from; i < to; i++) {
+            byte[] b = ballots.get(i).bytesRef();
+            if (b.length != size) {
+                throw new IllegalArgumentException("ballot " + i + " does not fit the manifest");
+            }
+            for (int item = 0; item < m * levels; item++) {
+                int off = BallotLayout.itemOffset(item / levels, item % levels, levels);
+                if (!P256.decodeUncompressed(b, off, xs[2 * item], ys[2 * item], sc)
+                        || !P256.decodeUncompressed(b, off + BallotLayout.PT, xs[2 * item + 1], ys[2 * item + 1], sc)) {
+                    throw new IllegalArgumentException("ballot " + i + " has a bad ciphertext");
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                ba.add(k, xs[k], ys[k], false); // distinct targets: one batch per ballot
+            }
+            ba.flush();
+        }
+        ECPoint[] acc = new ECPoint[n];
+        byte[] enc = new byte[BallotLayout.PT];
+        for (int k = 0; k < n; k++) {
+            if (ba.empty[k]) {
+                acc[k] = Curve.INFINITY;
+            } else {
+                P256.writeAffine(ba.ax[k], ba.ay[k], enc, 0);
+                acc[k] = Curve.CURVE.decodePoint(enc);
+            }
+        }
+        return acc;
+    }
+
+    /** Canonical bytes: "TN1T", 1, u32 ballots, u32 count, then alpha, beta compressed (33 each). */
+    public byte[] encode() {
+        ByteWriter w = new ByteWriter(16 + entries.size() * 66);
+        w.raw(new byte[] {'T', 'N', '1', 'T'}).u8(1).u32(ballots).u32(entries.size());
+        for (Ciphertext c : entries) {
+            w.raw(c.alpha().encode()).raw(c.beta().encode());
+        }
+        return w.toByteArray();
+    }
+}

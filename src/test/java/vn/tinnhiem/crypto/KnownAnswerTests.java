@@ -1,0 +1,104 @@
+package vn.tinnhiem.crypto;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.tinnhiem.crypto.internal.Hex;
+
+/**
+ * Known-answer vectors: a seeded source must give exactly the bytes in
+ * src/test/resources/vn/tinnhiem/crypto/kat-v1.json. Regenerate only on a deliberate format change,
+ * with -Dtn.kat.write=true run from the project root, and say so in the commit.
+ */
+class KnownAnswerTests {
+    private static final String FILE = "kat-v1.json";
+
+    static String vectors() {
+        SeededRandom rng = new SeededRandom("TinNhiem KAT v1");
+        StringBuilder sb = new StringBuilder("{\n");
+        sb.append("\"note\":\"SeededRandom(\\\"TinNhiem KAT v1\\\"): SHA-256(seed || u64 counter) blocks, see SeededRandom.java\",\n");
+        for (BallotKind kind : BallotKind.values()) {
+            try (Ceremony.Dealing d = Ceremony.deal(2, 3, rng)) {
+                Manifest mf = Fixtures.manifest("kat-" + kind, 2, kind, d.electionKey(), d.commitments(), 2, 3);
+                ElectionContext ctx = ElectionContext.of(mf);
+                sb.append('"').append(kind).append("\":{\n\"manifest\":").append(mf.toJson()).append(",\n");
+                sb.append("\"manifestEncoding\":\"").append(Hex.encode(mf.encode())).append("\",\n");
+                List<char[]> pass = new ArrayList<>(Arrays.asList(null, null, null));
+                if (kind == BallotKind.THREE_LEVEL) {
+                    pass.set(2, "Ban Kiểm phiếu".toCharArray());
+                }
+                List<String> cards = d.cards(mf.hash(), pass, rng);
+                sb.append("\"shareCards\":[");
+                for (int i = 0; i < cards.size(); i++) {
+                    sb.append(i > 0 ? "," : "").append('"').append(cards.get(i)).append('"');
+                }
+                sb.append("],\n\"ballots\":[\n");
+                int levels = kind.levelCount();
+                int[][] choices = {{0, levels - 1}, {-1, 1}, {levels - 1, levels - 1}};
+                BallotSealer sealer = new BallotSealer(ctx, rng);
+                List<SealedBallot> ballots = new ArrayList<>();
+                for (int i = 0; i < choices.length; i++) {
+                    SealedBallot b = sealer.seal(choices[i].clone());
+                    ballots.add(b);
+                    sb.append(i > 0 ? ",\n" : "").append("{\"choices\":").append(Arrays.toString(choices[i]).replace(" ", ""))
+                            .append(",\"id\":\"").append(b.id()).append("\",\"trackingCode\":\"").append(b.trackingCode())
+                            .append("\",\"sealed\":\"").append(Hex.encode(b.encode())).append("\"}");
+                }
+                EncryptedTally tally = EncryptedTally.aggregate(ctx, ballots, false);
+                sb.append("],\n\"tally\":\"").append(Hex.encode(tally.encode())).append("\",\n\"partials\":[");
+                PartialDecryption p1 = Decryption.partial(ctx, tally, d.shares().get(0), rng);
+                PartialDecryption p3 = Decryption.partial(ctx, tally, d.shares().get(2), rng);
+                sb.append('"').append(Hex.encode(p1.encode())).append("\",\"").append(Hex.encode(p3.encode())).append("\"],\n");
+                Decryption.Decrypted dec = (Decryption.Decrypted) Decryption.combine(ctx, tally, List.of(p1, p3));
+                sb.append("\"counts\":[");
+                for (Counts.CandidateCount cc : dec.counts().candidates()) {
+                    sb.append(cc.candidate() > 0 ? "," : "").append("{\"levels\":").append(cc.levels().toString().replace(" ", ""))
+                            .append(",\"valid\":").append(cc.valid()).append(",\"invalid\":").append(cc.invalid()).append('}');
+                }
+                sb.append("]\n}").append(kind == BallotKind.THREE_LEVEL ? ",\n" : "\n");
+            }
+        }
+        return sb.append("}\n").toString();
+    }
+
+    @Test
+    void seeded_run_reproduces_the_committed_vectors_byte_for_byte() throws IOException {
+        String now = vectors();
+        if (Boolean.getBoolean("tn.kat.write")) {
+            Path p = Path.of("src/test/resources/vn/tinnhiem/crypto", FILE);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, now, StandardCharsets.UTF_8);
+        }
+        try (InputStream in = KnownAnswerTests.class.getResourceAsStream(FILE)) {
+            assertNotNull(in, "missing " + FILE + ": generate it with -Dtn.kat.write=true");
+            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), now);
+        }
+    }
+
+    @Test
+    void committed_vectors_still_verify_and_decrypt() throws IOException {
+        // The committed ballots must verify under the committed manifest independently of regeneration.
+        String now = vectors();
+        assertTrue(now.contains("\"trackingCode\""));
+        SeededRandom rng = new SeededRandom("TinNhiem KAT v1");
+        try (Ceremony.Dealing d = Ceremony.deal(2, 3, rng)) {
+            Manifest mf = Fixtures.manifest("kat-THREE_LEVEL", 2, BallotKind.THREE_LEVEL, d.electionKey(), d.commitments(), 2, 3);
+            try (InputStream in = KnownAnswerTests.class.getResourceAsStream(FILE)) {
+                assertNotNull(in);
+                String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                int at = json.indexOf("\"sealed\":\"") + 10;
+                SealedBallot b = SealedBallot.of(Hex.decode(json.substring(at, json.indexOf('"', at))));
+                assertTrue(new BallotVerifier(ElectionContext.of(mf), new java.security.SecureRandom()).verify(b).ok());
+                assertTrue(json.contains(mf.hashHex()));
+            }
+        }
+    }
+}
