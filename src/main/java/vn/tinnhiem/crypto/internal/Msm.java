@@ -61,24 +61,10 @@ public final class Msm {
             return;
         }
         int c = windowFor(n);
-        int windows = (257 + c - 1) / c + 1;
-        int[] digits = new int[n * windows];
-        int topUsed = 0;
-        for (int i = 0; i < n; i++) {
-            int base = i * windows;
-            signedDigits(scalars[i], c, windows, digits, base);
-            if (neg[i]) {
-                for (int w = 0; w < windows; w++) {
-                    digits[base + w] = -digits[base + w];
-                }
-            }
-            for (int w = windows - 1; w > topUsed; w--) {
-                if (digits[base + w] != 0) {
-                    topUsed = w;
-                    break;
-                }
-            }
-        }
+        Recoded recoded = recode(neg, scalars, n, c);
+        int windows = recoded.windows();
+        int[] digits = recoded.digits();
+        int topUsed = recoded.topUsed();
         int nb = 1 << (c - 1);
         P256.Jac[] buckets = new P256.Jac[nb + 1];
         for (int d = 1; d <= nb; d++) {
@@ -114,22 +100,11 @@ public final class Msm {
         }
     }
 
-    /** Below this many terms the Jacobian bucket method is faster than batched affine additions. */
-    static final int BATCHED_FROM = 8192;
+    /** Signed window digits of every scalar (sign folded in), and the highest window any of them uses. */
+    private record Recoded(int[] digits, int windows, int topUsed) {
+    }
 
-    /**
-     * As {@link #sum(int[][], int[][], boolean[], BigInteger[], int, P256.Jac, P256.Scratch)}, but
-     * bucket additions are affine and batched (one inversion per batch); a point whose bucket already
-     * has an addition pending in the batch is deferred to a later pass.
-     */
-    public static void sumBatched(int[][] xs, int[][] ys, boolean[] neg, BigInteger[] scalars, int n, P256.Jac result,
-            P256.Scratch s) {
-        if (n < BATCHED_FROM) {
-            sum(xs, ys, neg, scalars, n, result, s);
-            return;
-        }
-        result.setInfinity();
-        int c = windowFor(n);
+    private static Recoded recode(boolean[] neg, BigInteger[] scalars, int n, int c) {
         int windows = (257 + c - 1) / c + 1;
         int[] digits = new int[n * windows];
         int topUsed = 0;
@@ -148,6 +123,29 @@ public final class Msm {
                 }
             }
         }
+        return new Recoded(digits, windows, topUsed);
+    }
+
+    /** Below this many terms the Jacobian bucket method is faster than batched affine additions. */
+    static final int BATCHED_FROM = 8192;
+
+    /**
+     * As {@link #sum(int[][], int[][], boolean[], BigInteger[], int, P256.Jac, P256.Scratch)}, but
+     * bucket additions are affine and batched (one inversion per batch); a point whose bucket already
+     * has an addition pending in the batch is deferred to a later pass.
+     */
+    public static void sumBatched(int[][] xs, int[][] ys, boolean[] neg, BigInteger[] scalars, int n, P256.Jac result,
+            P256.Scratch s) {
+        if (n < BATCHED_FROM) {
+            sum(xs, ys, neg, scalars, n, result, s);
+            return;
+        }
+        result.setInfinity();
+        int c = windowFor(n);
+        Recoded recoded = recode(neg, scalars, n, c);
+        int windows = recoded.windows();
+        int[] digits = recoded.digits();
+        int topUsed = recoded.topUsed();
         int nb = 1 << (c - 1);
         BatchAffine ba = new BatchAffine(nb + 1, Math.max(64, nb / 4));
         // A point whose bucket already has an addition pending goes into that bucket's Jacobian
