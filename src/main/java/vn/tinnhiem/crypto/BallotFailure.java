@@ -12,8 +12,13 @@ public record BallotFailure(int candidate, int level, Part part) {
     public enum Part {
         /** Not a TN1 ballot, wrong length, or a candidate/level count other than the manifest's. */
         WRONG_SHAPE,
-        /** Every proof fails although every encoding is valid: sealed for another election or list. */
-        WRONG_MANIFEST,
+        /**
+         * Every proof fails although every encoding is valid. The proofs are bound to the manifest,
+         * the ballot's header (its id) and all its ciphertexts, so one of these is not what the ballot
+         * was sealed with: it belongs to another election or candidate list, or its id, a ciphertext
+         * or the order of its parts was changed after sealing, or parts of two ballots were spliced.
+         */
+        BINDING,
         /** alpha or beta of (candidate, level) is not a valid point. */
         CIPHERTEXT_ENCODING,
         /** A commitment point or scalar of the 0/1 proof at (candidate, level) is malformed. */

@@ -190,15 +190,17 @@ public final class BallotSealer {
             }
             P256.writeAffine(ba.ax[i], ba.ay[i], out, offsets[i]);
         }
+        // Header and every ciphertext are written: bind all the proofs to them.
+        byte[] bind = Verification.binding(out, m, levels);
         for (int c = 0; c < m; c++) {
             for (int l = 0; l < levels; l++) {
                 int p = c * levels + l;
                 int off = BallotLayout.itemOffset(c, l, levels);
-                BigInteger ch = Verification.bitChallenge(ctx.manifestHashRef(), c, l, out, off);
+                BigInteger ch = Verification.bitChallenge(ctx.manifestHashRef(), bind, c, l, out, off);
                 respond(p, ch, r[p], u, cSim, vSim, bitOf, out, off + BallotLayout.CT + 4 * BallotLayout.PT, q);
             }
             int so = BallotLayout.sumProofOffset(c, levels);
-            BigInteger ch = Verification.sumChallenge(ctx.manifestHashRef(), c, levels, out);
+            BigInteger ch = Verification.sumChallenge(ctx.manifestHashRef(), bind, c, levels, out);
             respond(items + c, ch, nonceSum[c], u, cSim, vSim, bitOf, out, so + 4 * BallotLayout.PT, q);
         }
         Arrays.fill(bitOf, 0);

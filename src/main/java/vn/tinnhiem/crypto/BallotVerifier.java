@@ -46,7 +46,7 @@ public final class BallotVerifier {
         } else {
             // Name the proofs that fail among those whose inputs decoded.
             for (BallotFailure f : Verification.proofFailures(ctx, p)) {
-                if (f.part() == BallotFailure.Part.WRONG_MANIFEST) {
+                if (f.part() == BallotFailure.Part.BINDING) {
                     continue;
                 }
                 boolean known = failures.stream().anyMatch(e -> e.candidate() == f.candidate()

@@ -16,6 +16,7 @@ public final class Hashing {
     public static final String TAG_SUM_PROOF = "TN1/proof/sum";
     public static final String TAG_DECRYPT_PROOF = "TN1/proof/decrypt";
     public static final String TAG_BALLOT = "TN1/ballot";
+    public static final String TAG_BALLOT_BINDING = "TN1/ballot/bind";
     public static final String TAG_CARD_CHECK = "TN1/card/check";
     public static final String TAG_CARD_KEY = "TN1/card/key";
 

@@ -15,18 +15,33 @@ import vn.tinnhiem.crypto.internal.P256;
 final class Verification {
     private Verification() {}
 
-    /** c = H("TN1/proof/01", Q, u32 c, u32 l, alpha, beta, a0, b0, a1, b1) mod q. */
-    static BigInteger bitChallenge(byte[] manifestHash, int c, int l, byte[] ballot, int itemOff) {
-        Hashing h = Hashing.tagged(Hashing.TAG_BIT_PROOF).part(manifestHash).partU32(c).partU32(l);
+    /**
+     * B = H("TN1/ballot/bind", header, alpha and beta of every item in order): binds every proof of a
+     * ballot to its id and to all its ciphertexts, so that no proof, and no candidate's block, can be
+     * lifted into another ballot (a replay that could reveal a voter's choice), and a changed id fails.
+     */
+    static byte[] binding(byte[] ballot, int m, int levels) {
+        Hashing h = Hashing.tagged(Hashing.TAG_BALLOT_BINDING).part(ballot, 0, BallotLayout.HEADER);
+        for (int c = 0; c < m; c++) {
+            for (int l = 0; l < levels; l++) {
+                h.part(ballot, BallotLayout.itemOffset(c, l, levels), BallotLayout.CT);
+            }
+        }
+        return h.digest();
+    }
+
+    /** c = H("TN1/proof/01", Q, B, u32 c, u32 l, alpha, beta, a0, b0, a1, b1) mod q. */
+    static BigInteger bitChallenge(byte[] manifestHash, byte[] binding, int c, int l, byte[] ballot, int itemOff) {
+        Hashing h = Hashing.tagged(Hashing.TAG_BIT_PROOF).part(manifestHash).part(binding).partU32(c).partU32(l);
         for (int i = 0; i < 6; i++) {
             h.part(ballot, itemOff + i * BallotLayout.PT, BallotLayout.PT);
         }
         return h.digestModQ();
     }
 
-    /** c = H("TN1/proof/sum", Q, u32 c, alpha_0, beta_0, ..., alpha_{L-1}, beta_{L-1}, a0, b0, a1, b1) mod q. */
-    static BigInteger sumChallenge(byte[] manifestHash, int c, int levels, byte[] ballot) {
-        Hashing h = Hashing.tagged(Hashing.TAG_SUM_PROOF).part(manifestHash).partU32(c);
+    /** c = H("TN1/proof/sum", Q, B, u32 c, alpha_0, beta_0, ..., alpha_{L-1}, beta_{L-1}, a0, b0, a1, b1) mod q. */
+    static BigInteger sumChallenge(byte[] manifestHash, byte[] binding, int c, int levels, byte[] ballot) {
+        Hashing h = Hashing.tagged(Hashing.TAG_SUM_PROOF).part(manifestHash).part(binding).partU32(c);
         for (int l = 0; l < levels; l++) {
             int off = BallotLayout.itemOffset(c, l, levels);
             h.part(ballot, off, BallotLayout.PT).part(ballot, off + BallotLayout.PT, BallotLayout.PT);
@@ -117,6 +132,7 @@ final class Verification {
             return p;
         }
         byte[] mh = ctx.manifestHashRef();
+        byte[] bind = binding(b, m, levels);
         P256.Scratch sc = new P256.Scratch();
         for (int c = 0; c < m; c++) {
             for (int l = 0; l < levels; l++) {
@@ -131,7 +147,7 @@ final class Verification {
                 if (!ok) {
                     p.failures.add(new BallotFailure(c, l, Part.BIT_PROOF_ENCODING));
                 } else {
-                    p.ch[item] = bitChallenge(mh, c, l, b, off);
+                    p.ch[item] = bitChallenge(mh, bind, c, l, b, off);
                 }
             }
             int so = BallotLayout.sumProofOffset(c, levels);
@@ -139,7 +155,7 @@ final class Verification {
             if (!ok) {
                 p.failures.add(new BallotFailure(c, -1, Part.SUM_PROOF_ENCODING));
             } else {
-                p.ch[p.items + c] = sumChallenge(mh, c, levels, b);
+                p.ch[p.items + c] = sumChallenge(mh, bind, c, levels, b);
             }
         }
         return p;
@@ -232,7 +248,7 @@ final class Verification {
             }
         }
         if (failed == total && total >= 2) {
-            return List.of(new BallotFailure(-1, -1, Part.WRONG_MANIFEST));
+            return List.of(new BallotFailure(-1, -1, Part.BINDING));
         }
         return out;
     }

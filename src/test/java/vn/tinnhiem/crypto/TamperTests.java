@@ -50,14 +50,26 @@ class TamperTests {
     }
 
     @Test
-    void flipped_id_keeps_the_proofs_but_changes_the_tracking_code() {
+    void a_changed_id_breaks_every_proof_so_a_copy_must_keep_its_id() {
         byte[] b = ballot.encode();
         b[BallotLayout.ID_OFFSET + 3] ^= 1;
         SealedBallot changed = SealedBallot.of(b);
-        assertTrue(verifier.verify(changed).ok());
+        assertEquals(List.of(new BallotFailure(-1, -1, Part.BINDING)), verifier.verify(changed).failures());
         assertNotEquals(ballot.trackingCode(), changed.trackingCode());
         assertTrue(changed.sameCiphertextsAs(ballot));
         assertArrayEquals(ballot.contentHash(), changed.contentHash());
+    }
+
+    @Test
+    void a_candidate_block_spliced_in_from_another_ballot_breaks_every_proof() {
+        // The replay that could reveal a voter's choice: lift one candidate's ciphertexts and proofs into
+        // a ballot of one's own. The proofs are bound to all ciphertexts of the ballot they were made in.
+        SealedBallot mine = new BallotSealer(e.ctx(), RNG).seal(new int[] {0, 0, 0});
+        byte[] spliced = mine.encode();
+        int size = BallotLayout.candidateSize(L);
+        System.arraycopy(ballot.encode(), BallotLayout.itemOffset(1, 0, L), spliced, BallotLayout.itemOffset(1, 0, L), size);
+        assertEquals(List.of(new BallotFailure(-1, -1, Part.BINDING)), verifier.verify(SealedBallot.of(spliced)).failures());
+        assertTrue(verifier.verify(mine).ok());
     }
 
     @Test
@@ -106,53 +118,49 @@ class TamperTests {
     }
 
     @Test
-    void a_ciphertext_replaced_by_another_valid_point_fails_both_of_its_proofs() {
+    void a_ciphertext_replaced_by_another_valid_point_breaks_the_binding_of_every_proof() {
         byte[] b = ballot.encode();
         byte[] other = Point.multiplyG(Scalar.of(12345)).encodeUncompressed();
         System.arraycopy(other, 0, b, BallotLayout.itemOffset(1, 2, L) + BallotLayout.PT, BallotLayout.PT);
-        assertEquals(List.of(new BallotFailure(1, 2, Part.BIT_PROOF), new BallotFailure(1, -1, Part.SUM_PROOF)),
-                verifier.verify(SealedBallot.of(b)).failures());
+        assertEquals(List.of(new BallotFailure(-1, -1, Part.BINDING)), verifier.verify(SealedBallot.of(b)).failures());
     }
 
     @Test
     void proof_made_for_one_position_fails_at_another() {
+        // Two candidates' blocks swapped, and two levels swapped inside a candidate: every challenge
+        // hashes its position, and the binding hashes the order of the ciphertexts.
         byte[] b = ballot.encode();
         int size = BallotLayout.candidateSize(L);
         byte[] c0 = java.util.Arrays.copyOfRange(b, BallotLayout.itemOffset(0, 0, L), BallotLayout.itemOffset(0, 0, L) + size);
         System.arraycopy(b, BallotLayout.itemOffset(1, 0, L), b, BallotLayout.itemOffset(0, 0, L), size);
         System.arraycopy(c0, 0, b, BallotLayout.itemOffset(1, 0, L), size);
-        List<BallotFailure> f = verifier.verify(SealedBallot.of(b)).failures();
-        List<BallotFailure> want = new ArrayList<>();
-        for (int c = 0; c < 2; c++) {
-            for (int l = 0; l < L; l++) {
-                want.add(new BallotFailure(c, l, Part.BIT_PROOF));
-            }
-            want.add(new BallotFailure(c, -1, Part.SUM_PROOF));
-        }
-        want.sort(java.util.Comparator.comparingInt(BallotFailure::candidate).thenComparingInt(x -> x.level() < 0 ? 99 : x.level()));
-        f = new ArrayList<>(f);
-        f.sort(java.util.Comparator.comparingInt(BallotFailure::candidate).thenComparingInt(x -> x.level() < 0 ? 99 : x.level()));
-        assertEquals(want, f);
-        // two levels swapped inside one candidate: both bit proofs fail, the sum proof still holds? no: it hashes the order
+        assertEquals(List.of(new BallotFailure(-1, -1, Part.BINDING)), verifier.verify(SealedBallot.of(b)).failures());
+
         byte[] s = ballot.encode();
         int a = BallotLayout.itemOffset(2, 0, L);
         int z = BallotLayout.itemOffset(2, 1, L);
         byte[] tmp = java.util.Arrays.copyOfRange(s, a, a + BallotLayout.ITEM);
         System.arraycopy(s, z, s, a, BallotLayout.ITEM);
         System.arraycopy(tmp, 0, s, z, BallotLayout.ITEM);
-        assertEquals(List.of(new BallotFailure(2, 0, Part.BIT_PROOF), new BallotFailure(2, 1, Part.BIT_PROOF),
-                new BallotFailure(2, -1, Part.SUM_PROOF)), verifier.verify(SealedBallot.of(s)).failures());
+        assertEquals(List.of(new BallotFailure(-1, -1, Part.BINDING)), verifier.verify(SealedBallot.of(s)).failures());
+
+        // Positions alone, with the binding intact: a proof moved to another position in its own ballot.
+        byte[] t = ballot.encode();
+        int from = BallotLayout.itemOffset(0, 0, L) + BallotLayout.CT;
+        int to = BallotLayout.itemOffset(0, 1, L) + BallotLayout.CT;
+        System.arraycopy(ballot.encode(), from, t, to, BallotLayout.PROOF);
+        assertEquals(List.of(new BallotFailure(0, 1, Part.BIT_PROOF)), verifier.verify(SealedBallot.of(t)).failures());
     }
 
     @Test
     void ballot_of_another_election_is_named_as_such() {
         Fixtures.Election other = Fixtures.election("tamper-other", M, BallotKind.THREE_LEVEL, 2, 3, RNG);
         SealedBallot foreign = new BallotSealer(other.ctx(), RNG).seal(new int[] {1, 1, 1});
-        assertEquals(List.of(new BallotFailure(-1, -1, Part.WRONG_MANIFEST)), verifier.verify(foreign).failures());
+        assertEquals(List.of(new BallotFailure(-1, -1, Part.BINDING)), verifier.verify(foreign).failures());
         // same key, other candidate list: the manifest hash differs, so every proof fails
         Manifest relabelled = new Manifest("tamper", "other title", e.manifest().candidates(), BallotKind.THREE_LEVEL,
                 e.manifest().ruleSet(), e.manifest().electionKey(), e.manifest().commitments(), 2, 3);
-        assertEquals(List.of(new BallotFailure(-1, -1, Part.WRONG_MANIFEST)),
+        assertEquals(List.of(new BallotFailure(-1, -1, Part.BINDING)),
                 new BallotVerifier(ElectionContext.of(relabelled), RNG).verify(ballot).failures());
         other.dealing().destroy();
     }
