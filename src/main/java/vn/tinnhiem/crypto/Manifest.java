@@ -46,7 +46,8 @@ public record Manifest(
             if (c.order() != i + 1) {
                 throw new IllegalArgumentException("candidate orders must be 1..m in list order");
             }
-            if (!ids.add(c.id())) {
+            // Compared as encoded (NFC), so two spellings of one id cannot both pass.
+            if (!ids.add(java.text.Normalizer.normalize(c.id(), java.text.Normalizer.Form.NFC))) {
                 throw new IllegalArgumentException("duplicate candidate id");
             }
         }

@@ -83,4 +83,13 @@ class HashingTests {
         assertThrows(IllegalArgumentException.class, () -> new Manifest("e", "t",
                 List.of(new Manifest.Candidate("a", 2, "A", "P")), m.kind(), "r", m.electionKey(), m.commitments(), 2, 3));
     }
+
+    @Test
+    void two_spellings_of_one_candidate_id_are_refused() {
+        Manifest m = base(new SeededRandom("ids"));
+        var composed = new Manifest.Candidate("ứng-viên", 1, "A", "P");
+        var decomposed = new Manifest.Candidate("u\u031B\u0301ng-vie\u0302n", 2, "B", "P");
+        assertThrows(IllegalArgumentException.class, () -> new Manifest("e", "t", List.of(composed, decomposed),
+                m.kind(), "r", m.electionKey(), m.commitments(), 2, 3));
+    }
 }
