@@ -5,14 +5,13 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
 import vn.tinnhiem.election.Candidate;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.shared.ui.Actions;
+import vn.tinnhiem.shared.ui.Cells;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /** The candidates in ballot order: add, edit, move up and down, remove. */
@@ -38,20 +37,16 @@ class CandidatesTab extends VerticalLayout {
         var grid = new Grid<Candidate>();
         grid.setId("candidates");
         grid.addColumn(Candidate::ordinal).setHeader(getTranslation("common.ordinal")).setWidth("4em").setFlexGrow(0);
-        grid.addColumn(Candidate::fullName).setHeader(getTranslation("candidate.fullName")).setFlexGrow(1);
-        grid.addColumn(Candidate::jobTitle).setHeader(getTranslation("candidate.jobTitle")).setFlexGrow(2);
+        grid.addColumn(Cells.nameWithDetails(Candidate::fullName, Candidate::jobTitle))
+                .setHeader(getTranslation("candidate.fullName") + " · " + getTranslation("candidate.jobTitle"))
+                .setFlexGrow(1);
         if (editable) {
-            grid.addComponentColumn(c -> {
-                var up = Actions.icon(VaadinIcon.ARROW_UP, "common.up",
-                        () -> elections.moveCandidate(electionId, c.id(), -1), changed);
-                var down = Actions.icon(VaadinIcon.ARROW_DOWN, "common.down",
-                        () -> elections.moveCandidate(electionId, c.id(), 1), changed);
-                var edit = Actions.icon(VaadinIcon.EDIT, "common.edit", () -> edit(elections, electionId, c, changed),
-                        () -> { });
-                var remove = Actions.icon(VaadinIcon.TRASH, "common.remove",
-                        () -> elections.removeCandidate(electionId, c.id()), changed);
-                return new Span(up, down, edit, remove);
-            }).setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(c -> Actions.rowMenu(
+                    new Actions.RowAction("common.up", () -> elections.moveCandidate(electionId, c.id(), -1), changed),
+                    new Actions.RowAction("common.down", () -> elections.moveCandidate(electionId, c.id(), 1), changed),
+                    new Actions.RowAction("common.edit", () -> edit(elections, electionId, c, changed), () -> { }),
+                    new Actions.RowAction("common.remove", () -> elections.removeCandidate(electionId, c.id()), changed)))
+                    .setWidth("4em").setFlexGrow(0);
         }
         grid.setItems(elections.candidates(electionId));
         grid.setAllRowsVisible(true);

@@ -23,6 +23,7 @@ import vn.tinnhiem.election.Voter;
 import vn.tinnhiem.election.internal.RollImporter;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.Actions;
+import vn.tinnhiem.shared.ui.Cells;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /** The voter roll: typed in one by one, or imported whole from CSV or Excel with a row-by-row report. */
@@ -78,9 +79,11 @@ class RollTab extends VerticalLayout {
         var grid = new Grid<Voter>();
         grid.setId("voters");
         grid.addColumn(Voter::ordinal).setHeader(getTranslation("common.ordinal")).setWidth("4em").setFlexGrow(0);
-        grid.addColumn(Voter::fullName).setHeader(getTranslation("voter.fullName")).setFlexGrow(1);
-        grid.addColumn(Voter::jobTitle).setHeader(getTranslation("voter.jobTitle")).setFlexGrow(1);
-        grid.addColumn(Voter::organisation).setHeader(getTranslation("voter.organisation")).setFlexGrow(2);
+        grid.addColumn(Cells.nameWithDetails(Voter::fullName,
+                        v -> String.join(" · ", java.util.stream.Stream.of(v.jobTitle(), v.organisation())
+                                .filter(t -> !t.isBlank()).toList())))
+                .setHeader(getTranslation("voter.fullName") + " · " + getTranslation("voter.organisation"))
+                .setFlexGrow(1);
         if (editable) {
             grid.addComponentColumn(v -> Actions.icon(VaadinIcon.TRASH, "common.remove",
                     () -> elections.removeVoter(electionId, v.id()), changed)).setFlexGrow(0).setAutoWidth(true);

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -47,13 +46,10 @@ class TellersTab extends VerticalLayout {
         grid.addColumn(t -> t.head() ? getTranslation("teller.headShort") : getTranslation("teller.member"))
                 .setHeader(getTranslation("teller.role"));
         if (editable) {
-            grid.addComponentColumn(t -> {
-                var makeHead = Actions.small("teller.makeHead", () -> elections.setHeadTeller(electionId, t.id()), changed);
-                makeHead.setEnabled(!t.head());
-                var remove = Actions.icon(VaadinIcon.TRASH, "common.remove",
-                        () -> elections.removeTeller(electionId, t.id()), changed);
-                return new Span(makeHead, remove);
-            }).setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(t -> Actions.rowMenu(
+                    new Actions.RowAction("teller.makeHead", () -> elections.setHeadTeller(electionId, t.id()), changed),
+                    new Actions.RowAction("common.remove", () -> elections.removeTeller(electionId, t.id()), changed)))
+                    .setWidth("4em").setFlexGrow(0);
         }
         grid.setItems(tellers);
         grid.setAllRowsVisible(true);

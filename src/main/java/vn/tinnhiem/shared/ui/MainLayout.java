@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -32,7 +33,8 @@ public class MainLayout extends AppLayout {
 
         var user = new Span(authentication.getPrincipalName().orElse(""));
         user.addClassName("app-user");
-        var signOut = new Button(getTranslation("app.signOut"), e -> authentication.logout());
+        var signOut = new Button(getTranslation("app.signOut"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        signOut.setAriaLabel(getTranslation("app.signOut"));
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");
 
