@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,6 +66,13 @@ class LoginThrottle {
         }
         accounts.recordSuccess(username);
         audit.recordAs(username, "account.signIn", "account:" + username, "");
+    }
+
+    @EventListener
+    @Transactional
+    public void onSignOut(LogoutSuccessEvent event) {
+        String username = event.getAuthentication().getName();
+        audit.recordAs(username, "account.signOut", "account:" + username, "");
     }
 
     static Duration lockFor(int attempts) {

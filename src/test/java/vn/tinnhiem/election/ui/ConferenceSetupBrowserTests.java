@@ -1,6 +1,7 @@
 package vn.tinnhiem.election.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tinnhiem.db.Tables.AUDIT_ENTRY;
 import static vn.tinnhiem.db.Tables.STAFF_ACCOUNT;
 
 import java.nio.file.Files;
@@ -105,6 +106,17 @@ class ConferenceSetupBrowserTests {
             browser.clickTab("Thông tin");
             assertThat(browser.find("#save-details").getAttribute("disabled")).isNotNull();
             browser.screenshot(shots.resolve("ready-locked.png"));
+
+            // Every step above is in the audit log, and the chain checks out on the screen.
+            browser.open("/audit");
+            browser.click("#check-chain");
+            browser.waitForText("#chain-result", "Chuỗi nhật ký nguyên vẹn");
+            browser.click("#sign-out");
+            browser.waitForPath("/login");
         }
+        var actions = db.select(AUDIT_ENTRY.ACTION).from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ID.desc()).limit(15)
+                .fetch(AUDIT_ENTRY.ACTION);
+        assertThat(actions).contains("account.signOut", "election.status", "teller.add", "voter.add",
+                "voter.import.refused", "candidate.add", "election.update", "election.create", "account.changePassword");
     }
 }
