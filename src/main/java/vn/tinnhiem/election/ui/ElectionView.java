@@ -37,7 +37,7 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     public void setParameter(BeforeEvent event, Long id) {
         this.electionId = id;
         if (elections.find(id).isEmpty()) {
-            event.rerouteToError(IllegalArgumentException.class, getTranslation("election.error.missing"));
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
             return;
         }
         rebuild();

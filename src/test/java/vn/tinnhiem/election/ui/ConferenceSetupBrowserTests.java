@@ -111,6 +111,9 @@ class ConferenceSetupBrowserTests {
             browser.open("/audit");
             browser.click("#check-chain");
             browser.waitForText("#chain-result", "Chuỗi nhật ký nguyên vẹn");
+            // A conference that does not exist is said so, in Vietnamese, with a way back.
+            browser.open("/elections/987654321");
+            browser.waitForText("#not-found", "Không tìm thấy trang");
             browser.click("#sign-out");
             browser.waitForPath("/login");
         }
