@@ -70,9 +70,10 @@ public class AccountService {
 
     @RolesAllowed("ADMIN")
     @Transactional
-    public void setEnabled(long id, boolean enabled, String byUsername) {
+    public void setEnabled(long id, boolean enabled) {
         StaffAccount account = accounts.findById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
-        if (!enabled && account.username().equals(byUsername)) {
+        String me = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
+        if (!enabled && account.username().equals(me)) {
             throw new UserFacingException("account.error.disableSelf");
         }
         accounts.setEnabled(id, enabled);

@@ -318,6 +318,12 @@ public class ElectionService {
     @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional
     public void moveTo(long electionId, ElectionStatus target) {
+        String needed = target == ElectionStatus.DRAFT || target == ElectionStatus.READY ? "ROLE_ADMIN" : "ROLE_TELLER";
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth.getAuthorities().stream().noneMatch(a -> needed.equals(a.getAuthority()))) {
+            throw new LifecycleRefusedException(List.of(Refusal.of(
+                    needed.equals("ROLE_ADMIN") ? "lifecycle.refuse.organiserOnly" : "lifecycle.refuse.tellersOnly")));
+        }
         Election election = repository.lock(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
         List<Refusal> refusals = LifecycleRules.refusals(election.status(), target, facts(election));
         if (!refusals.isEmpty()) {

@@ -41,8 +41,12 @@ class AccountServiceIntegrationTests {
         assertThat(key(() -> accounts.create("teller.one", "Người khác", Role.TELLER))).isEqualTo("account.error.exists");
         assertThat(key(() -> accounts.create("có dấu", "X", Role.TELLER))).isEqualTo("account.error.username");
         assertThat(key(() -> accounts.create("ok.name", " ", Role.TELLER))).isEqualTo("account.error.displayName");
-        assertThat(key(() -> accounts.setEnabled(accounts.find("teller.one").orElseThrow().id(), false, "teller.one")))
+        assertThat(key(() -> accounts.setEnabled(accounts.find("organiser").map(StaffAccount::id)
+                .orElseGet(() -> accounts.create("organiser", "Ban tổ chức", Role.ADMIN).account().id()), false)))
                 .isEqualTo("account.error.disableSelf");
+        long teller = accounts.find("teller.one").orElseThrow().id();
+        accounts.setEnabled(teller, false);
+        assertThat(accounts.find("teller.one").orElseThrow().enabled()).isFalse();
     }
 
     @Test

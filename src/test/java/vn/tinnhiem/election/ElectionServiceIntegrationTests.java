@@ -113,9 +113,17 @@ class ElectionServiceIntegrationTests {
                                 "lifecycle.refuse.noVoters", "lifecycle.refuse.noTellers"));
         complete(id);
         elections.moveTo(id, ElectionStatus.READY);
-        assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.OPEN))
-                .isInstanceOfSatisfying(LifecycleRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("lifecycle.refuse.noKey"));
+        var organiser = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("teller", null,
+                        List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_TELLER"))));
+        try {
+            assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.OPEN))
+                    .isInstanceOfSatisfying(LifecycleRefusedException.class,
+                            e -> assertThat(e.key()).isEqualTo("lifecycle.refuse.noKey"));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(organiser);
+        }
         assertThat(elections.find(id).orElseThrow().status()).isEqualTo(ElectionStatus.READY);
     }
 
@@ -141,6 +149,27 @@ class ElectionServiceIntegrationTests {
         assertThat(elections.tellers(id)).hasSize(3).filteredOn(Teller::head).hasSize(1);
         assertThat(elections.find(id).orElseThrow().thresholdK()).isEqualTo(2);
         elections.moveTo(id, ElectionStatus.READY);
+    }
+
+    @Test
+    void the_organiser_locks_the_lists_but_only_the_tally_board_opens_the_polls() {
+        long id = newElection();
+        complete(id);
+        var organiser = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var teller = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("teller", null,
+                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_TELLER")));
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(teller);
+        try {
+            assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.READY))
+                    .isInstanceOfSatisfying(UserFacingException.class,
+                            e -> assertThat(e.key()).isEqualTo("lifecycle.refuse.organiserOnly"));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(organiser);
+        }
+        elections.moveTo(id, ElectionStatus.READY);
+        assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.OPEN))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.key()).isEqualTo("lifecycle.refuse.tellersOnly"));
     }
 
     @Test

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.account.AccountService;
@@ -33,11 +32,9 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private final AccountService accounts;
     private final Grid<StaffAccount> grid = new Grid<>();
-    private final String me;
 
-    public AccountsView(AccountService accounts, AuthenticationContext authentication) {
+    public AccountsView(AccountService accounts) {
         this.accounts = accounts;
-        this.me = authentication.getPrincipalName().orElse("");
 
         var username = new TextField(getTranslation("accounts.username"));
         username.setId("account-username");
@@ -73,7 +70,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(a -> {
             var reset = Actions.small("accounts.reset", () -> showPassword(accounts.resetPassword(a.id())), this::refresh);
             var toggle = Actions.small(a.enabled() ? "accounts.disable" : "accounts.enable",
-                    () -> accounts.setEnabled(a.id(), !a.enabled(), me), this::refresh);
+                    () -> accounts.setEnabled(a.id(), !a.enabled()), this::refresh);
             return new Span(reset, toggle);
         }).setAutoWidth(true);
         grid.setAllRowsVisible(true);
