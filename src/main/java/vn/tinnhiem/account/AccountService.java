@@ -76,6 +76,10 @@ public class AccountService {
         if (!enabled && account.username().equals(me)) {
             throw new UserFacingException("account.error.disableSelf");
         }
+        if (!enabled && account.role() == Role.ADMIN
+                && accounts.all().stream().filter(a -> a.role() == Role.ADMIN && a.enabled()).count() <= 1) {
+            throw new UserFacingException("account.error.lastAdmin");
+        }
         accounts.setEnabled(id, enabled);
         audit.record(enabled ? "account.enable" : "account.disable", "account:" + account.username(), "");
     }
@@ -91,6 +95,8 @@ public class AccountService {
         String username = auth.getName();
         String hash = accounts.passwordHash(username).orElseThrow(() -> new UserFacingException("account.error.missing"));
         if (!encoder.matches(currentPassword, hash)) {
+            // Audited like a failed sign-in: an unattended console is no place to guess a password.
+            audit.recordAs(username, "account.changePasswordFailed", "account:" + username, "");
             throw new UserFacingException("account.error.currentPassword");
         }
         if (newPassword.length() < MIN_PASSWORD_LENGTH) {

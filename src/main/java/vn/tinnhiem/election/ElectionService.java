@@ -212,16 +212,19 @@ public class ElectionService {
     @RolesAllowed("ADMIN")
     @Transactional
     public RollImportResult importRoll(long electionId, String fileName, byte[] content) {
-        editable(electionId);
+        // Parse first: reading a large file must not hold the election's row lock.
         RollImporter.Parsed parsed = RollImporter.parse(fileName, content);
+        editable(electionId);
+        String fileHash = java.util.HexFormat.of().formatHex(sha256(content));
         if (!parsed.problems().isEmpty()) {
             audit.record("voter.import.refused", subject(electionId),
-                    "file=" + fileName + " problems=" + parsed.problems().size());
+                    "file=" + fileName + " sha256=" + fileHash + " problems=" + parsed.problems().size());
             return new RollImportResult(0, parsed.problems());
         }
         repository.deleteAllVoters(electionId);
         repository.insertVoters(electionId, 1, parsed.voters());
-        audit.record("voter.import", subject(electionId), "file=" + fileName + " rows=" + parsed.voters().size());
+        audit.record("voter.import", subject(electionId),
+                "file=" + fileName + " sha256=" + fileHash + " rows=" + parsed.voters().size());
         return new RollImportResult(parsed.voters().size(), List.of());
     }
 
@@ -262,10 +265,9 @@ public class ElectionService {
         if (!rest.isEmpty() && rest.stream().noneMatch(Teller::head)) {
             repository.setHead(electionId, rest.getFirst().id());
         }
-        if (election.thresholdK() > Math.max(1, rest.size())) {
-            repository.setThreshold(electionId, Math.max(1, rest.size()));
-        }
-        audit.record("teller.remove", subject(electionId), "teller=" + tellerId);
+        int k = Math.min(election.thresholdK(), Math.max(1, rest.size()));
+        repository.setThreshold(electionId, k);
+        audit.record("teller.remove", subject(electionId), "teller=" + tellerId + " k=" + k + " n=" + rest.size());
     }
 
     @RolesAllowed("ADMIN")
@@ -373,22 +375,31 @@ public class ElectionService {
     }
 
     private static String required(String value, int max, String key) {
-        String v = value == null ? "" : value.strip();
+        String v = optional(value, max);
         if (v.isEmpty()) {
             throw new UserFacingException(key);
-        }
-        if (v.length() > max) {
-            throw new UserFacingException("common.error.tooLong", max);
         }
         return v;
     }
 
+    /** Trimmed and composed (NFC); no control or invisible formatting characters; not too long. */
     private static String optional(String value, int max) {
-        String v = value == null ? "" : value.strip();
+        String v = value == null ? "" : java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC).strip();
         if (v.length() > max) {
             throw new UserFacingException("common.error.tooLong", max);
         }
+        if (RollImporter.hasHiddenCharacters(v)) {
+            throw new UserFacingException("common.error.hiddenCharacters");
+        }
         return v;
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String subject(long electionId) {

@@ -44,6 +44,26 @@ class AccountServiceIntegrationTests {
         assertThat(key(() -> accounts.setEnabled(accounts.find("organiser").map(StaffAccount::id)
                 .orElseGet(() -> accounts.create("organiser", "Ban tổ chức", Role.ADMIN).account().id()), false)))
                 .isEqualTo("account.error.disableSelf");
+        // Acting as an administrator the database does not know, leave exactly one enabled ADMIN.
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var organiser = context.getAuthentication();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                "ghost.admin", null, java.util.List.of(
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN"))));
+        try {
+            var last = accounts.create("second.admin", "Quản trị viên hai", Role.ADMIN).account();
+            var disabled = new java.util.ArrayList<Long>();
+            for (var admin : accounts.list()) {
+                if (admin.role() == Role.ADMIN && admin.enabled() && admin.id() != last.id()) {
+                    accounts.setEnabled(admin.id(), false);
+                    disabled.add(admin.id());
+                }
+            }
+            assertThat(key(() -> accounts.setEnabled(last.id(), false))).isEqualTo("account.error.lastAdmin");
+            disabled.forEach(adminId -> accounts.setEnabled(adminId, true));
+        } finally {
+            context.setAuthentication(organiser);
+        }
         long teller = accounts.find("teller.one").orElseThrow().id();
         accounts.setEnabled(teller, false);
         assertThat(accounts.find("teller.one").orElseThrow().enabled()).isFalse();

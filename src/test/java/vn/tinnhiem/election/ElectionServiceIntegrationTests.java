@@ -128,6 +128,16 @@ class ElectionServiceIntegrationTests {
     }
 
     @Test
+    void typed_names_with_hidden_characters_are_refused_and_diacritics_are_composed() {
+        long id = newElection();
+        assertThatThrownBy(() -> elections.addCandidate(id, "Trần \u202EVăn A", "Phó Chủ tịch"))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.key()).isEqualTo("common.error.hiddenCharacters"));
+        elections.addCandidate(id, "Nguye\u0302\u0303n Va\u0306n A", "Phó Chủ tịch");
+        assertThat(elections.candidates(id).getFirst().fullName()).isEqualTo("Nguyễn Văn A");
+    }
+
+    @Test
     void the_checklist_follows_the_conference_date() {
         long id = newElection();
         var due = elections.checklist(id).stream().filter(i -> i.step() == ChecklistStep.SELF_REPORTS).findFirst()

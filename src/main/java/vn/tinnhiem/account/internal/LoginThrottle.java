@@ -9,7 +9,10 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -54,6 +57,17 @@ class LoginThrottle {
         if (attempts >= FREE_ATTEMPTS) {
             log.warn("Sign-in for {} locked after {} failed attempts", username, attempts);
             audit.recordAs("system", "account.locked", "account:" + username, "attempts=" + attempts);
+        }
+    }
+
+    /** Attempts on a locked or disabled account are not counted again, but are on the record. */
+    @EventListener
+    @Transactional
+    public void onRefusedAccount(AbstractAuthenticationFailureEvent event) {
+        if (event instanceof AuthenticationFailureLockedEvent || event instanceof AuthenticationFailureDisabledEvent) {
+            String username = String.valueOf(event.getAuthentication().getName()).trim().toLowerCase(Locale.ROOT);
+            audit.recordAs("system", "account.signInRefused", "account:" + username,
+                    event instanceof AuthenticationFailureLockedEvent ? "locked" : "disabled");
         }
     }
 

@@ -11,6 +11,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import vn.tinnhiem.account.AccountService;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -23,15 +26,16 @@ import vn.tinnhiem.account.ui.LoginView;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**", "/styles.css").permitAll());
+        http.addFilterAfter(new ActiveAccountFilter(accounts), AnonymousAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
-    /** Argon2id with Spring Security's current parameters (16 MiB, 2 passes). */
+    /** Argon2id with Spring Security's current parameters (16 MiB, 2 passes), at most 4 at once. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+        return new BoundedPasswordEncoder(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), 4, java.time.Duration.ofSeconds(5));
     }
 
     @Bean

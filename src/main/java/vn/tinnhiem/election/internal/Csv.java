@@ -9,9 +9,14 @@ final class Csv {
     private Csv() {
     }
 
-    static List<List<String>> parse(String text) {
+    /**
+     * Reads at most {@code maxRows} non-blank rows of at most {@code maxColumns} + 1 fields (the extra
+     * one shows the row was wider); a longer file ends with a null row.
+     */
+    static List<List<String>> parse(String text, int maxRows, int maxColumns) {
         char separator = guessSeparator(text);
         List<List<String>> rows = new ArrayList<>();
+        int filled = 0;
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -31,7 +36,9 @@ final class Csv {
             } else if (ch == '"' && field.isEmpty()) {
                 quoted = true;
             } else if (ch == separator) {
-                row.add(field.toString());
+                if (row.size() <= maxColumns) {
+                    row.add(field.toString());
+                }
                 field.setLength(0);
             } else if (ch == '\n' || ch == '\r') {
                 if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
@@ -39,7 +46,14 @@ final class Csv {
                 }
                 row.add(field.toString());
                 field.setLength(0);
-                rows.add(row);
+                boolean blank = row.size() == 1 && row.getFirst().isBlank();
+                // Blank lines keep their place, so row numbers match the file, but share one empty list.
+                rows.add(blank ? List.of() : row);
+                filled += blank ? 0 : 1;
+                if (filled > maxRows || rows.size() > 40 * maxRows) {
+                    rows.add(null);
+                    return rows;
+                }
                 row = new ArrayList<>();
             } else {
                 field.append(ch);

@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RowProblem;
@@ -33,6 +34,8 @@ public final class RollImporter {
     public static final int MAX_ROWS = 5000;
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     static final int MAX_NAME = 200;
+    /** More columns than any roll has; wider rows are refused rather than read (a cheap memory bomb). */
+    static final int MAX_COLUMNS = 20;
     static final int MAX_TEXT = 500;
 
     /** The rows read, or the problems found: never both non-empty. */
@@ -63,7 +66,7 @@ public final class RollImporter {
             } catch (CharacterCodingException e) {
                 return failed(RowProblem.of(0, "import.error.encoding"));
             }
-            rows = Csv.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            rows = Csv.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, MAX_ROWS + 10, MAX_COLUMNS + 1);
         } else if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
             try {
                 rows = readWorkbook(content);
@@ -84,6 +87,10 @@ public final class RollImporter {
     private static List<List<String>> readWorkbook(byte[] content) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        // A formula's last computed value, as Excel shows it, not the formula text.
+        formatter.setUseCachedValuesForFormulaCells(true);
+        // A 5 MB file may not inflate into a sheet of hundreds of megabytes.
+        ZipSecureFile.setMaxEntrySize(50L * 1024 * 1024);
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             if (workbook.getNumberOfSheets() == 0) {
                 return rows;
@@ -94,9 +101,20 @@ public final class RollImporter {
                 Row row = sheet.getRow(r);
                 List<String> cells = new ArrayList<>();
                 if (row != null) {
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                        Cell cell = row.getCell(c);
-                        cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+                    // Only the cells present are visited; anything right of MAX_COLUMNS lands in one
+                    // extra slot, so a far-right cell is reported without reading 16,000 columns.
+                    for (Cell cell : row) {
+                        String value = formatter.formatCellValue(cell);
+                        if (value.isBlank()) {
+                            continue;
+                        }
+                        int at = Math.min(cell.getColumnIndex(), MAX_COLUMNS);
+                        while (cells.size() <= at) {
+                            cells.add("");
+                        }
+                        if (cells.get(at).isEmpty()) {
+                            cells.set(at, value);
+                        }
                     }
                 }
                 rows.add(cells);
@@ -152,7 +170,7 @@ public final class RollImporter {
                 problems.add(RowProblem.of(rowNumber, "import.error.noName"));
             } else if (name.length() > MAX_NAME) {
                 problems.add(RowProblem.of(rowNumber, "import.error.nameTooLong", MAX_NAME));
-            } else if (name.chars().anyMatch(Character::isISOControl)) {
+            } else if (hasHiddenCharacters(name) || hasHiddenCharacters(title) || hasHiddenCharacters(organisation)) {
                 problems.add(RowProblem.of(rowNumber, "import.error.control"));
             }
             if (title.length() > MAX_TEXT || organisation.length() > MAX_TEXT) {
@@ -221,6 +239,14 @@ public final class RollImporter {
 
     private static boolean blank(List<String> cells) {
         return cells.stream().allMatch(String::isBlank);
+    }
+
+    /**
+     * Control characters and invisible formatting characters (such as U+202E, which reverses how a name
+     * is shown) have no place in a name or a title.
+     */
+    public static boolean hasHiddenCharacters(String s) {
+        return s.chars().anyMatch(ch -> Character.isISOControl(ch) || Character.getType(ch) == Character.FORMAT);
     }
 
     /** Trims, folds runs of spaces and composes Vietnamese diacritics (NFC), as typed names vary. */

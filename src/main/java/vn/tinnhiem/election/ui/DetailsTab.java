@@ -13,6 +13,7 @@ import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /** Title, body, place, date and time, ballot kind, rule set. */
@@ -28,6 +29,7 @@ class DetailsTab extends FormLayout {
         place.setId("election-place");
         var startsAt = new DateTimePicker(getTranslation("election.startsAt"), d.startsAt());
         startsAt.setId("election-starts-at");
+        startsAt.setDatePickerI18n(ComponentTexts.calendar());
         var kind = new Select<BallotKind>();
         kind.setLabel(getTranslation("election.ballotKind"));
         kind.setItems(BallotKind.values());

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.NewVoter;
@@ -24,6 +24,7 @@ import vn.tinnhiem.election.internal.RollImporter;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Cells;
+import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /** The voter roll: typed in one by one, or imported whole from CSV or Excel with a row-by-row report. */
@@ -50,7 +51,8 @@ class RollTab extends VerticalLayout {
         var form = new FormLayout(name, title, organisation, add);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 4));
 
-        var upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+        // The size limit is enforced on the server too: the browser's limit is only a courtesy.
+        var handler = new InMemoryUploadHandler((metadata, data) -> {
             try {
                 RollImportResult result = elections.importRoll(electionId, metadata.fileName(), data);
                 if (result.succeeded()) {
@@ -62,9 +64,21 @@ class RollTab extends VerticalLayout {
             } catch (UserFacingException ex) {
                 Notifications.refused(ex);
             }
-        }));
+        }) {
+            @Override
+            public long getFileSizeMax() {
+                return RollImporter.MAX_BYTES;
+            }
+
+            @Override
+            public long getRequestSizeMax() {
+                return RollImporter.MAX_BYTES + 64 * 1024;
+            }
+        };
+        var upload = new Upload(handler);
         upload.setId("roll-upload");
         upload.setMaxFiles(1);
+        upload.setI18n(ComponentTexts.upload());
         upload.setMaxFileSize(RollImporter.MAX_BYTES);
         upload.setAcceptedFileTypes(".csv", ".xlsx", ".xls", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel");

@@ -36,6 +36,8 @@ class EmbeddedDatabaseConfiguration {
         // The embedded server listens on loopback only and runs with grant tables skipped.
         dataSource.setUsername("root");
         dataSource.setPoolName("tinnhiem-embedded");
+        // Times are stored in UTC; a TIMESTAMP column converts through the session's zone, so pin it.
+        dataSource.setConnectionInitSql("SET time_zone = '+00:00'");
         dataSource.setMaximumPoolSize(10);
         return dataSource;
     }

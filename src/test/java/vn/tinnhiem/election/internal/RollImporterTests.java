@@ -101,4 +101,56 @@ class RollImporterTests {
         var parsed = RollImporter.parse("roll.csv", utf8("Họ và tên,Đơn vị\n  Nguyễn   Văn An ,X\n" + decomposed + ",X\n"));
         assertThat(parsed.problems()).containsExactly(RowProblem.of(3, "import.error.duplicate", 2));
     }
+
+    @Test
+    void a_formula_cell_is_read_as_the_value_excel_shows() throws Exception {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet();
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("STT");
+            header.createCell(1).setCellValue("Họ và tên");
+            for (int r = 1; r <= 2; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellFormula(r == 1 ? "1" : "A2+1");
+                row.createCell(1).setCellValue(r == 1 ? "Nguyễn Văn An" : "Trần Thị Bình");
+            }
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+            var parsed = RollImporter.parse("roll.xlsx", out.toByteArray());
+            assertThat(parsed.problems()).isEmpty();
+            assertThat(parsed.voters()).extracting(NewVoter::fullName).containsExactly("Nguyễn Văn An", "Trần Thị Bình");
+        }
+    }
+
+    @Test
+    void a_row_reaching_far_to_the_right_is_refused_without_reading_every_column() throws Exception {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet();
+            sheet.createRow(0).createCell(0).setCellValue("Họ và tên");
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("Nguyễn Văn An");
+            row.createCell(16383).setCellValue("x");
+            workbook.write(out);
+            assertThat(RollImporter.parse("roll.xlsx", out.toByteArray()).problems())
+                    .containsExactly(RowProblem.of(2, "import.error.extraColumn", RollImporter.MAX_COLUMNS + 1));
+        }
+    }
+
+    @Test
+    void blank_lines_keep_the_row_numbers_of_the_file_and_a_flood_of_them_is_cut_short() {
+        var parsed = RollImporter.parse("roll.csv", utf8("Họ và tên\n\n\nNguyễn A\n\n,\n"));
+        assertThat(parsed.problems()).isEmpty();
+        var numbered = RollImporter.parse("roll.csv", utf8("Họ và tên,STT\n\n\nNguyễn A,x\n"));
+        assertThat(numbered.problems()).containsExactly(RowProblem.of(4, "import.error.ordinal", "x"));
+        String flood = "Họ và tên\n" + "\r".repeat(RollImporter.MAX_ROWS * 50);
+        assertThat(RollImporter.parse("roll.csv", utf8(flood)).problems())
+                .extracting(RowProblem::key).containsExactly("import.error.tooManyRows");
+    }
+
+    @Test
+    void invisible_formatting_characters_are_refused() {
+        var parsed = RollImporter.parse("roll.csv", utf8("Họ và tên,Chức vụ\nNguyễn \u202Ebủ,Chủ tịch\nLê B,Phó\u200B\n"));
+        assertThat(parsed.problems()).containsExactly(RowProblem.of(2, "import.error.control"),
+                RowProblem.of(3, "import.error.control"));
+    }
 }

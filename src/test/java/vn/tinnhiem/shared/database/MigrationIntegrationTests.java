@@ -20,6 +20,13 @@ class MigrationIntegrationTests {
 
     @Autowired
     EmbeddedMariaDb server;
+    @Autowired
+    org.jooq.DSLContext db;
+
+    @Test
+    void every_connection_works_in_utc_so_stored_times_do_not_move_with_the_machines_zone() {
+        assertThat(db.fetchValue("SELECT @@session.time_zone")).isEqualTo("+00:00");
+    }
 
     private Flyway flyway(String url, String target) {
         var config = Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration");
