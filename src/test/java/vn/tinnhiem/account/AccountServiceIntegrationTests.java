@@ -10,6 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 
 @IntegrationTest
@@ -45,12 +46,7 @@ class AccountServiceIntegrationTests {
                 .orElseGet(() -> accounts.create("organiser", "Ban tổ chức", Role.ADMIN).account().id()), false)))
                 .isEqualTo("account.error.disableSelf");
         // Acting as an administrator the database does not know, leave exactly one enabled ADMIN.
-        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        var organiser = context.getAuthentication();
-        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                "ghost.admin", null, java.util.List.of(
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN"))));
-        try {
+        try (var ghost = Acting.as("ghost.admin", "ADMIN")) {
             var last = accounts.create("second.admin", "Quản trị viên hai", Role.ADMIN).account();
             var disabled = new java.util.ArrayList<Long>();
             for (var admin : accounts.list()) {
@@ -61,8 +57,6 @@ class AccountServiceIntegrationTests {
             }
             assertThat(key(() -> accounts.setEnabled(last.id(), false))).isEqualTo("account.error.lastAdmin");
             disabled.forEach(adminId -> accounts.setEnabled(adminId, true));
-        } finally {
-            context.setAuthentication(organiser);
         }
         long teller = accounts.find("teller.one").orElseThrow().id();
         accounts.setEnabled(teller, false);
@@ -71,22 +65,17 @@ class AccountServiceIntegrationTests {
 
     @Test
     void changing_a_password_needs_the_current_one_and_clears_the_forced_change() {
-        var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("organiser", null,
-                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN")));
-        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        context.setAuthentication(auth);
-        String oneTime = accounts.create("teller.two", "Trần Văn Hai", Role.TELLER).oneTimePassword();
-        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                "teller.two", null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_TELLER"))));
-        try {
+        String oneTime;
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            oneTime = accounts.create("teller.two", "Trần Văn Hai", Role.TELLER).oneTimePassword();
+        }
+        try (var teller = Acting.as("teller.two", "TELLER")) {
             assertThat(key(() -> accounts.changeOwnPassword("wrong", "a-long-new-password"))).isEqualTo("account.error.currentPassword");
             assertThat(key(() -> accounts.changeOwnPassword(oneTime, "short"))).isEqualTo("account.error.tooShort");
             assertThat(key(() -> accounts.changeOwnPassword(oneTime, oneTime))).isEqualTo("account.error.samePassword");
             accounts.changeOwnPassword(oneTime, "a-long-new-password");
             assertThat(accounts.find("teller.two").orElseThrow().mustChangePassword()).isFalse();
             assertThatThrownBy(accounts::list).isInstanceOf(AuthorizationDeniedException.class);
-        } finally {
-            context.setAuthentication(null);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 
 /** Setting up a conference on the real database, as the organiser would, and the guards on it. */
@@ -113,16 +114,10 @@ class ElectionServiceIntegrationTests {
                                 "lifecycle.refuse.noVoters", "lifecycle.refuse.noTellers"));
         complete(id);
         elections.moveTo(id, ElectionStatus.READY);
-        var organiser = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
-                new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("teller", null,
-                        List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_TELLER"))));
-        try {
+        try (var teller = Acting.as("teller", "TELLER")) {
             assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.OPEN))
                     .isInstanceOfSatisfying(LifecycleRefusedException.class,
                             e -> assertThat(e.key()).isEqualTo("lifecycle.refuse.noKey"));
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(organiser);
         }
         assertThat(elections.find(id).orElseThrow().status()).isEqualTo(ElectionStatus.READY);
     }
@@ -165,16 +160,10 @@ class ElectionServiceIntegrationTests {
     void the_organiser_locks_the_lists_but_only_the_tally_board_opens_the_polls() {
         long id = newElection();
         complete(id);
-        var organiser = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        var teller = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("teller", null,
-                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_TELLER")));
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(teller);
-        try {
+        try (var teller = Acting.as("teller", "TELLER")) {
             assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.READY))
                     .isInstanceOfSatisfying(UserFacingException.class,
                             e -> assertThat(e.key()).isEqualTo("lifecycle.refuse.organiserOnly"));
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(organiser);
         }
         elections.moveTo(id, ElectionStatus.READY);
         assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.OPEN))

@@ -6,13 +6,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
 
@@ -29,12 +27,8 @@ class SignInBrowserTests {
     AuditLog audit;
 
     private String createTeller(String username) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("organiser", null,
-                java.util.List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        try {
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
             return accounts.create(username, "Thành viên Ban Kiểm phiếu", Role.TELLER).oneTimePassword();
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 
@@ -73,13 +67,9 @@ class SignInBrowserTests {
             browser.waitForText("vaadin-login-form", "Tạm khóa đăng nhập");
             assertThat(browser.currentPath()).startsWith("/login");
         }
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("organiser", null,
-                java.util.List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        try {
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
             assertThat(audit.newest(20)).anyMatch(e -> e.action().equals("account.locked")
                     && e.subject().equals("account:teller.lock"));
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 }
