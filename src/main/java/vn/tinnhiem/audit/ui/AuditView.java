@@ -53,8 +53,8 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> WHEN.format(a.occurredAt())).setHeader(getTranslation("audit.when")).setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
         grid.addColumn(a -> actionLabel(a.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::subject).setHeader(getTranslation("audit.subject")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::details).setHeader(getTranslation("audit.details")).setFlexGrow(1);
+        grid.addColumn(AuditEntry::subject).setHeader(getTranslation("audit.subject")).setWidth("9em").setFlexGrow(0);
+        grid.addColumn(AuditEntry::details).setHeader(getTranslation("audit.details")).setWidth("18em").setFlexGrow(3);
         grid.addColumn(a -> a.entryHash().substring(0, 12) + "…").setHeader(getTranslation("audit.hash"));
         grid.setItems(audit.newest(500));
         add(new H2(getTranslation("audit.title")), check, result, grid);
