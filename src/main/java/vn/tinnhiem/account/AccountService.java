@@ -12,6 +12,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.account.internal.AccountRepository;
 import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 
 /** Creates accounts, changes passwords; every change is audited (never with the password). */
@@ -72,8 +73,7 @@ public class AccountService {
     @Transactional
     public void setEnabled(long id, boolean enabled) {
         StaffAccount account = accounts.findById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
-        String me = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
-        if (!enabled && account.username().equals(me)) {
+        if (!enabled && CurrentStaff.username().map(account.username()::equals).orElse(false)) {
             throw new UserFacingException("account.error.disableSelf");
         }
         if (!enabled && account.role() == Role.ADMIN
@@ -88,11 +88,7 @@ public class AccountService {
     @PermitAll
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
-            throw new UserFacingException("account.error.missing");
-        }
-        String username = auth.getName();
+        String username = CurrentStaff.username().orElseThrow(() -> new UserFacingException("account.error.missing"));
         String hash = accounts.passwordHash(username).orElseThrow(() -> new UserFacingException("account.error.missing"));
         if (!encoder.matches(currentPassword, hash)) {
             // Audited like a failed sign-in: an unattended console is no place to guess a password.

@@ -9,13 +9,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.audit.internal.AuditRepository;
+import vn.tinnhiem.shared.CurrentStaff;
 
 /**
  * Appends staff actions to a hash chain: each entry's hash covers its own fields, a digest of its
@@ -88,8 +87,7 @@ public class AuditLog {
     }
 
     static String currentActor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || !auth.isAuthenticated() || auth.getName() == null ? "system" : auth.getName();
+        return CurrentStaff.username().orElse("system");
     }
 
     static String digest(String details) {

@@ -15,6 +15,7 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.DemoConference;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.election.internal.RollImporter;
+import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 
 /**
@@ -300,8 +301,7 @@ public class ElectionService {
     @Transactional
     public void setChecklistDone(long electionId, ChecklistStep step, boolean done) {
         existing(electionId);
-        String by = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
-                .getName();
+        String by = CurrentStaff.username().orElse("system");
         repository.setChecklistDone(electionId, step, done ? Optional.of(clock.instant()) : Optional.empty(),
                 done ? Optional.of(by) : Optional.empty());
         audit.record(done ? "checklist.done" : "checklist.undone", subject(electionId), "step=" + step);
@@ -320,11 +320,10 @@ public class ElectionService {
     @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional
     public void moveTo(long electionId, ElectionStatus target) {
-        String needed = target == ElectionStatus.DRAFT || target == ElectionStatus.READY ? "ROLE_ADMIN" : "ROLE_TELLER";
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth.getAuthorities().stream().noneMatch(a -> needed.equals(a.getAuthority()))) {
+        boolean organisersMove = target == ElectionStatus.DRAFT || target == ElectionStatus.READY;
+        if (!CurrentStaff.hasRole(organisersMove ? "ADMIN" : "TELLER")) {
             throw new LifecycleRefusedException(List.of(Refusal.of(
-                    needed.equals("ROLE_ADMIN") ? "lifecycle.refuse.organiserOnly" : "lifecycle.refuse.tellersOnly")));
+                    organisersMove ? "lifecycle.refuse.organiserOnly" : "lifecycle.refuse.tellersOnly")));
         }
         Election election = repository.lock(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
         List<Refusal> refusals = LifecycleRules.refusals(election.status(), target, facts(election));

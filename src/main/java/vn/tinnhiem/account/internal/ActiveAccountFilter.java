@@ -2,7 +2,6 @@ package vn.tinnhiem.account.internal;
 
 import java.io.IOException;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -13,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.StaffAccount;
+import vn.tinnhiem.shared.CurrentStaff;
 
 /**
  * A role is read once at sign-in and kept in the session, and Vaadin keeps an open tab's session
@@ -30,9 +30,8 @@ final class ActiveAccountFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
-                && !accounts.find(auth.getName()).map(StaffAccount::enabled).orElse(false)) {
+        var username = CurrentStaff.username();
+        if (username.isPresent() && !accounts.find(username.get()).map(StaffAccount::enabled).orElse(false)) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {

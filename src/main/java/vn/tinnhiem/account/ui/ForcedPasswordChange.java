@@ -1,6 +1,5 @@
 package vn.tinnhiem.account.ui;
 
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -8,6 +7,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.StaffAccount;
+import vn.tinnhiem.shared.CurrentStaff;
 
 /** Until the one-time password is replaced, every screen but the password form is out of reach. */
 @Component
@@ -26,11 +26,7 @@ class ForcedPasswordChange implements VaadinServiceInitListener {
             if (target == ChangePasswordView.class || target == LoginView.class) {
                 return;
             }
-            var auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
-                return;
-            }
-            if (accounts.find(auth.getName()).map(StaffAccount::mustChangePassword).orElse(false)) {
+            if (CurrentStaff.username().flatMap(accounts::find).map(StaffAccount::mustChangePassword).orElse(false)) {
                 enter.forwardTo(ChangePasswordView.class);
             }
         }));

@@ -50,9 +50,7 @@ class StatusTab extends VerticalLayout {
         refusals.add(new Paragraph(getTranslation("lifecycle.refused")));
         var list = new UnorderedList();
         for (Refusal r : ex.refusals()) {
-            Object[] args = r.args().stream()
-                    .map(a -> a instanceof String s && s.startsWith("status.") ? getTranslation(s) : a).toArray();
-            list.add(new ListItem(getTranslation(r.key(), args)));
+            list.add(new ListItem(Notifications.translate(r.key(), r.args().toArray())));
         }
         refusals.add(list);
     }
