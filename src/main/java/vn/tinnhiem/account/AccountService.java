@@ -92,7 +92,7 @@ public class AccountService {
         String hash = accounts.passwordHash(username).orElseThrow(() -> new UserFacingException("account.error.missing"));
         if (!encoder.matches(currentPassword, hash)) {
             // Audited like a failed sign-in: an unattended console is no place to guess a password.
-            audit.recordAs(username, "account.changePasswordFailed", "account:" + username, "");
+            audit.recordRefusalAs(username, "account.changePasswordFailed", "account:" + username, "");
             throw new UserFacingException("account.error.currentPassword");
         }
         if (newPassword.length() < MIN_PASSWORD_LENGTH) {

@@ -9,8 +9,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.audit.internal.AuditRepository;
@@ -25,13 +32,17 @@ import vn.tinnhiem.shared.CurrentStaff;
 public class AuditLog {
 
     public static final String GENESIS = "0".repeat(64);
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
     private final AuditRepository repository;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    AuditLog(AuditRepository repository, Clock clock) {
+    AuditLog(AuditRepository repository, Clock clock, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Records an action by the signed-in user (or "system"), in the caller's transaction. */
@@ -48,6 +59,40 @@ public class AuditLog {
         String hash = entryHash(id, at, actor, action, subject, digest(details), previous);
         repository.complete(id, hash);
         return new AuditEntry(id, at, actor, action, subject, details, digest(details), previous, hash);
+    }
+
+    /** A refusal by the signed-in user (or "system"): see {@link #recordRefusalAs}. */
+    public void recordRefusal(String action, String subject, String details) {
+        recordRefusalAs(currentActor(), action, subject, details);
+    }
+
+    /**
+     * Records a refusal so that it survives the refusal itself. The caller is about to throw, and its
+     * transaction (if any) will roll back with everything written in it; so the entry is written in a
+     * transaction of its own once the caller's has ended, committed or not. By then the caller's
+     * database locks are released, so this write can never wait on a lock its caller holds. Without a
+     * transaction around it, it is written at once.
+     */
+    public void recordRefusalAs(String actor, String action, String subject, String details) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            writeAlone(actor, action, subject, details);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                writeAlone(actor, action, subject, details);
+            }
+        });
+    }
+
+    private void writeAlone(String actor, String action, String subject, String details) {
+        try {
+            ownTransaction.executeWithoutResult(tx -> recordAs(actor, action, subject, details));
+        } catch (RuntimeException e) {
+            // The refusal itself still reaches the user; the log line names the action, never details.
+            log.error("Could not record the refusal {} for {}: {}", action, subject, e.toString());
+        }
     }
 
     @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})

@@ -322,16 +322,23 @@ public class ElectionService {
     public void moveTo(long electionId, ElectionStatus target) {
         boolean organisersMove = target == ElectionStatus.DRAFT || target == ElectionStatus.READY;
         if (!CurrentStaff.hasRole(organisersMove ? "ADMIN" : "TELLER")) {
-            throw new LifecycleRefusedException(List.of(Refusal.of(
+            throw refused(electionId, target, List.of(Refusal.of(
                     organisersMove ? "lifecycle.refuse.organiserOnly" : "lifecycle.refuse.tellersOnly")));
         }
         Election election = repository.lock(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
         List<Refusal> refusals = LifecycleRules.refusals(election.status(), target, facts(election));
         if (!refusals.isEmpty()) {
-            throw new LifecycleRefusedException(refusals);
+            throw refused(electionId, target, refusals);
         }
         repository.setStatus(electionId, target);
         audit.record("election.status", subject(electionId), election.status() + "->" + target);
+    }
+
+    /** The refusal goes on the record even though this transaction is about to roll back. */
+    private LifecycleRefusedException refused(long electionId, ElectionStatus target, List<Refusal> refusals) {
+        audit.recordRefusal("election.statusRefused", subject(electionId), "to=" + target + " reasons="
+                + String.join(",", refusals.stream().map(Refusal::key).toList()));
+        return new LifecycleRefusedException(refusals);
     }
 
     private LifecycleRules.Facts facts(Election election) {
