@@ -26,17 +26,14 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedMariaDb server, @Value("${tinnhiem.db.name:tinnhiem}") String database,
-            @Value("${tinnhiem.db.fresh:false}") boolean fresh) {
-        if (fresh) {
-            server.dropDatabaseOncePerProcess(database);
-        }
+    DataSource dataSource(EmbeddedMariaDb server, @Value("${tinnhiem.db.name:tinnhiem}") String database) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.createDatabase(database));
-        // The embedded server listens on loopback only and runs with grant tables skipped.
-        dataSource.setUsername("root");
+        // The application's own account: rights on its database only, never root.
+        dataSource.setUsername(server.appUser());
+        dataSource.setPassword(server.appPassword());
         dataSource.setPoolName("tinnhiem-embedded");
-        // Times are stored in UTC; a TIMESTAMP column converts through the session's zone, so pin it.
+        // Times are stored in UTC; pin the session's zone so nothing converts through the machine's.
         dataSource.setConnectionInitSql("SET time_zone = '+00:00'");
         dataSource.setMaximumPoolSize(10);
         return dataSource;

