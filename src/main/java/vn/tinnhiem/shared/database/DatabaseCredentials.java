@@ -93,6 +93,8 @@ record DatabaseCredentials(String rootPassword, String appUser, String appPasswo
                 [client]
                 user=root
                 password=%2$s
+                # the server speaks no TLS (loopback and socket only); without this the 11.4 tools insist on it
+                skip-ssl
 
                 [tinnhiem]
                 user=%3$s
