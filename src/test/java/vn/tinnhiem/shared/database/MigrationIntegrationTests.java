@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -43,6 +45,28 @@ class MigrationIntegrationTests {
     @Autowired
     AuditLog auditLog;
 
+    private final List<String> made = new ArrayList<>();
+
+    /** Each test's database, made for the application's account; dropped afterwards as root. */
+    private String database(String prefix) {
+        String name = prefix + System.nanoTime();
+        made.add(name);
+        return server.createDatabase(name);
+    }
+
+    @AfterEach
+    void dropTheDatabasesMade() throws Exception {
+        // Root's password, as any tool on the machine would get it: from the credentials file.
+        var root = DatabaseCredentials.read(server.credentialsFile()).orElseThrow();
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(""), "root", root.rootPassword())) {
+            for (String name : made) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS `" + name + "`");
+                c.createStatement().execute("REVOKE ALL PRIVILEGES ON `" + name.replace("_", "\\_") + "`.* FROM '"
+                        + server.appUser() + "'@'127.0.0.1'");
+            }
+        }
+    }
+
     @Test
     void every_connection_works_in_utc_so_stored_times_do_not_move_with_the_machines_zone() {
         assertThat(db.fetchValue("SELECT @@session.time_zone")).isEqualTo("+00:00");
@@ -63,8 +87,8 @@ class MigrationIntegrationTests {
 
     @Test
     void migrations_apply_on_an_empty_database_with_innodb_and_utf8mb4() throws SQLException {
-        String name = "mig_empty_" + System.nanoTime();
-        String url = server.createDatabase(name);
+        String url = database("mig_empty_");
+        String name = made.getLast();
         var result = flyway(url, null).migrate();
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(3);
@@ -91,8 +115,7 @@ class MigrationIntegrationTests {
 
     @Test
     void migrations_apply_on_a_database_at_the_previous_version_and_keep_its_data() throws SQLException {
-        String name = "mig_prev_" + System.nanoTime();
-        String url = server.createDatabase(name);
+        String url = database("mig_prev_");
         var flyway = flyway(url, null);
         var all = flyway.info().all();
         String previous = all[all.length - 2].getVersion().getVersion();
@@ -120,8 +143,8 @@ class MigrationIntegrationTests {
 
     @Test
     void times_written_before_v3_read_the_same_after_it_and_the_audit_chain_still_holds() throws SQLException {
-        String name = "mig_v3_" + System.nanoTime();
-        String url = server.createDatabase(name);
+        String url = database("mig_v3_");
+        String name = made.getLast();
         flyway(url, "2").migrate();
         try (Connection c = connect(url)) {
             var db = DSL.using(c);
@@ -181,8 +204,8 @@ class MigrationIntegrationTests {
             throws SQLException {
         // Under explicit_defaults_for_timestamp=OFF (older servers' default), V1's occurred_at gets a hidden
         // ON UPDATE CURRENT_TIMESTAMP, and the UPDATE that stores an entry's hash would move its time.
-        String name = "mig_tsdef_" + System.nanoTime();
-        String url = server.createDatabase(name);
+        String url = database("mig_tsdef_");
+        String name = made.getLast();
         String oldDefaults = url + "?sessionVariables=explicit_defaults_for_timestamp=OFF";
         flyway(oldDefaults, "2").migrate();
         try (Connection c = connect(url)) {
