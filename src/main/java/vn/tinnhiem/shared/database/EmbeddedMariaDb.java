@@ -168,13 +168,15 @@ public final class EmbeddedMariaDb {
             log.info("Embedded MariaDB started on 127.0.0.1:{} in {} ms; data in {}", port,
                     (System.nanoTime() - started) / 1_000_000, data);
             EmbeddedMariaDb server = new EmbeddedMariaDb(dataDir, port, db, credentials);
-            if (known.isEmpty()) {
-                try {
+            try {
+                if (known.isEmpty()) {
                     server.finishSetUp(credentialsFile, madeBefore);
-                } catch (IOException | RuntimeException e) {
-                    server.stop();
-                    throw e;
+                } else {
+                    server.checkCredentials(credentialsFile);
                 }
+            } catch (IOException | RuntimeException e) {
+                server.stop();
+                throw e;
             }
             return server;
         } catch (IOException e) {
@@ -239,12 +241,24 @@ public final class EmbeddedMariaDb {
         }
         credentials.write(credentialsFile);
         if (madeBefore) {
-            log.warn("The embedded database in {} ran without accounts until now: root has a password now, the "
-                    + "application its own account; both are in {} (readable by this user only).", dataDir,
-                    credentialsFile);
+            log.warn("The embedded database in {} had no credentials file (made before it had accounts, or the "
+                    + "file was deleted): root and the application's account have new passwords, kept in {} "
+                    + "(readable by this user only).", dataDir, credentialsFile);
         } else {
             log.info("Embedded database accounts made; their passwords are in {} (readable by this user only).",
                     credentialsFile);
+        }
+    }
+
+    /** A data folder restored without its own credentials file would otherwise fail later, less clearly. */
+    private void checkCredentials(Path credentialsFile) {
+        try (Connection root = adminConnection()) {
+            root.isValid(5);
+        } catch (SQLException e) {
+            throw new EmbeddedDatabaseException("The passwords in " + credentialsFile + " do not open the embedded "
+                    + "database (" + e.getMessage() + "). If the data folder was restored from a copy, restore the "
+                    + "credentials file of the same copy; or delete the file to have new passwords made at the "
+                    + "next start.", e);
         }
     }
 
