@@ -46,6 +46,8 @@ class ElectionSeamsIntegrationTests {
     DSLContext db;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private long readyConference() {
         long id = elections.create(new ElectionDetails("Hội nghị thử mốc", "HĐND xã Mỹ Hòa", "Hội trường",
@@ -160,6 +162,7 @@ class ElectionSeamsIntegrationTests {
         ExecutorService kiosks = Executors.newFixedThreadPool(4);
         try {
             AtomicInteger attempts = new AtomicInteger();
+            AtomicInteger landingAfterClose = new AtomicInteger();
             CountDownLatch casting = new CountDownLatch(20);
             List<Future<Integer>> refusals = new ArrayList<>();
             for (int k = 0; k < 4; k++) {
@@ -171,6 +174,10 @@ class ElectionSeamsIntegrationTests {
                                 db.execute("INSERT INTO race_spent VALUES (?, ?)", id, n);
                                 sleep(15);
                                 db.execute("INSERT INTO race_stored VALUES (?, ?)", id, n);
+                                // About to commit: has the close already committed, seen from outside?
+                                if (committedStatus(id) != ElectionStatus.OPEN) {
+                                    landingAfterClose.incrementAndGet();
+                                }
                                 return null;
                             }));
                             casting.countDown();
@@ -193,6 +200,7 @@ class ElectionSeamsIntegrationTests {
             int spent = db.fetchCount(db.selectFrom("race_spent").where("election_id = ?", id));
             int stored = db.fetchCount(db.selectFrom("race_stored").where("election_id = ?", id));
             assertThat(storedAtClose).isGreaterThanOrEqualTo(20);
+            assertThat(landingAfterClose).as("casts committing after the close had committed").hasValue(0);
             assertThat(stored).as("ballots landing after the close").isEqualTo(storedAtClose);
             assertThat(spent).as("tokens spent without a ballot, or ballots without a token").isEqualTo(stored);
             assertThat(attempts.get()).as("each kiosk was refused once").isEqualTo(stored + 4);
@@ -200,6 +208,19 @@ class ElectionSeamsIntegrationTests {
         } finally {
             kiosks.shutdownNow();
             db.execute("DROP TABLE IF EXISTS race_spent, race_stored");
+        }
+    }
+
+    /** The status as committed, read on a connection of its own (outside the caller's transaction). */
+    private ElectionStatus committedStatus(long id) {
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement("SELECT status FROM election WHERE id = ?")) {
+            q.setLong(1, id);
+            try (var r = q.executeQuery()) {
+                r.next();
+                return ElectionStatus.valueOf(r.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
