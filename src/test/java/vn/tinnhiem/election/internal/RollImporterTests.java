@@ -151,7 +151,7 @@ class RollImporterTests {
         var numbered = RollImporter.parse("roll.csv", utf8("Họ và tên,STT\n\n\nNguyễn A,x\n"));
         assertThat(numbered.problems()).containsExactly(RowProblem.of(4, "import.error.ordinal", "x"));
         String flood = "Họ và tên\n" + "\r".repeat(RollImporter.MAX_ROWS * 50);
-        assertThat(RollImporter.parse("roll.csv", utf8(flood)).problems())
+        assertThat(RollImporter.parse("roll.csv", utf8(flood + "Nguyễn A\n")).problems())
                 .extracting(RowProblem::key).containsExactly("import.error.tooManyRows");
     }
 
@@ -223,6 +223,13 @@ class RollImporterTests {
         var xls = RollImporter.parse("roll.xls", Spreadsheets.xls(roll(30), 2 * RollImporter.MAX_ROWS));
         assertThat(xls.problems()).isEmpty();
         assertThat(xls.voters()).hasSize(30);
+
+        // The same sheet saved as CSV by Excel: a line of separators for each formatted row.
+        var csv = new StringBuilder("STT;Họ và tên\n1;Lê A\n2;Trần B\n");
+        csv.append(";;;\r\n".repeat(50 * RollImporter.MAX_ROWS));
+        var fromCsv = RollImporter.parse("roll.csv", utf8(csv.toString()));
+        assertThat(fromCsv.problems()).isEmpty();
+        assertThat(fromCsv.voters()).extracting(NewVoter::fullName).containsExactly("Lê A", "Trần B");
     }
 
     @Test
