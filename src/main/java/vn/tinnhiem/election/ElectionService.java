@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,13 +35,11 @@ public class ElectionService {
     private final ElectionRepository repository;
     private final AuditLog audit;
     private final Clock clock;
-    private final ObjectProvider<ElectionProgress> progress;
 
-    ElectionService(ElectionRepository repository, AuditLog audit, Clock clock, ObjectProvider<ElectionProgress> progress) {
+    ElectionService(ElectionRepository repository, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
-        this.progress = progress;
     }
 
     // Reading.
@@ -218,15 +217,16 @@ public class ElectionService {
         editable(electionId);
         String fileHash = java.util.HexFormat.of().formatHex(sha256(content));
         if (!parsed.problems().isEmpty()) {
-            audit.record("voter.import.refused", subject(electionId),
+            // On the record even if the caller's transaction rolls back after this returns.
+            audit.recordRefusal("voter.import.refused", subject(electionId),
                     "file=" + fileName + " sha256=" + fileHash + " problems=" + parsed.problems().size());
             return new RollImportResult(0, parsed.problems());
         }
         repository.deleteAllVoters(electionId);
         repository.insertVoters(electionId, 1, parsed.voters());
-        audit.record("voter.import", subject(electionId),
-                "file=" + fileName + " sha256=" + fileHash + " rows=" + parsed.voters().size());
-        return new RollImportResult(parsed.voters().size(), List.of());
+        audit.record("voter.import", subject(electionId), "file=" + fileName + " sha256=" + fileHash + " rows="
+                + parsed.voters().size() + (parsed.renumbered() ? " renumbered" : ""));
+        return new RollImportResult(parsed.voters().size(), List.of(), parsed.renumbered());
     }
 
     // The tally board.
@@ -344,10 +344,102 @@ public class ElectionService {
     private LifecycleRules.Facts facts(Election election) {
         long id = election.id();
         List<Teller> tellers = repository.tellers(id);
-        ElectionProgress p = progress.getIfAvailable();
+        Map<Milestone, String> reported = repository.milestones(id);
         return new LifecycleRules.Facts(repository.candidates(id).size(), repository.voterCount(id), tellers.size(),
                 (int) tellers.stream().filter(Teller::head).count(), election.thresholdK(),
-                p != null && p.keyCeremonyDone(id), p != null && p.counted(id));
+                reported.containsKey(Milestone.KEY_MADE), reported.containsKey(Milestone.COUNTED));
+    }
+
+    // What other modules report (the key made, the polls closed, the count done), and their work while OPEN.
+
+    /** The milestones reported so far, each with its digest. */
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public Map<Milestone, String> milestones(long electionId) {
+        existing(electionId);
+        return repository.milestones(electionId);
+    }
+
+    /**
+     * The key ceremony made the election key for this READY conference; {@code manifestHash} (64 hex) binds
+     * the key to the lists. From now on the conference may open and may not go back to DRAFT until the key
+     * is {@link #voidKey voided}. Joins the caller's transaction.
+     */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional
+    public void recordKeyMade(long electionId, String manifestHash) {
+        reportMilestone(electionId, Milestone.KEY_MADE, ElectionStatus.READY, manifestHash);
+    }
+
+    /**
+     * Forgets the key of a READY conference (a ceremony to be run again, or lists to be corrected): the
+     * polls can no longer open with it, and the organiser may take the conference back to DRAFT.
+     */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional
+    public void voidKey(long electionId) {
+        lockedIn(electionId, ElectionStatus.READY);
+        String manifestHash = repository.milestones(electionId).get(Milestone.KEY_MADE);
+        if (manifestHash == null) {
+            throw new UserFacingException("milestone.error.missing", "milestone." + Milestone.KEY_MADE.name());
+        }
+        repository.deleteMilestone(electionId, Milestone.KEY_MADE);
+        audit.record("election.keyVoided", subject(electionId), "digest=" + manifestHash);
+    }
+
+    /** The polls are CLOSED and the ballot box is sealed; {@code boxDigest} (64 hex) pins what it holds. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional
+    public void recordPollsClosed(long electionId, String boxDigest) {
+        reportMilestone(electionId, Milestone.POLLS_CLOSED, ElectionStatus.CLOSED, boxDigest);
+    }
+
+    /** The count of a CLOSED conference is done; {@code resultsDigest} (64 hex) pins the results. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional
+    public void recordCounted(long electionId, String resultsDigest) {
+        reportMilestone(electionId, Milestone.COUNTED, ElectionStatus.CLOSED, resultsDigest);
+    }
+
+    private void reportMilestone(long electionId, Milestone milestone, ElectionStatus required, String digest) {
+        if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("A milestone's digest is 64 lower-case hex characters");
+        }
+        lockedIn(electionId, required);
+        if (repository.milestones(electionId).containsKey(milestone)) {
+            throw new UserFacingException("milestone.error.already", "milestone." + milestone.name());
+        }
+        repository.insertMilestone(electionId, milestone, digest);
+        audit.record("election.milestone", subject(electionId), "milestone=" + milestone + " digest=" + digest);
+    }
+
+    /** Locks the row for update (after any cast in flight) and checks the status. */
+    private Election lockedIn(long electionId, ElectionStatus required) {
+        Election election = repository.lock(electionId)
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        if (election.status() != required) {
+            throw new UserFacingException("milestone.error.status", "status." + election.status().name());
+        }
+        return election;
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction while the polls are OPEN: the election row is locked in
+     * share mode until that transaction ends, and closing takes it for update, so a cast is either wholly in
+     * before the close commits or refused after it; never half, never after. Casts do not wait on each
+     * other. The caller authorises its own caller (a kiosk is not a staff session), and its work must not
+     * write the election row (that would turn two casts' share locks into a deadlock) nor the audit log.
+     *
+     * @throws UserFacingException {@code election.error.notOpen} when the conference is not OPEN
+     */
+    @Transactional
+    public <T> T whileOpen(long electionId, Supplier<T> work) {
+        Election election = repository.lockShared(electionId)
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        if (election.status() != ElectionStatus.OPEN) {
+            throw new UserFacingException("election.error.notOpen", "status." + election.status().name());
+        }
+        return work.get();
     }
 
     // Guards and validation.

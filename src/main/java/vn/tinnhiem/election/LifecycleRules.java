@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class LifecycleRules {
 
-    /** What the rules look at. keyCeremonyDone and counted come from the ceremony and the tally. */
+    /** What the rules look at. keyCeremonyDone and counted are the milestones the ceremony and the tally reported. */
     public record Facts(int candidates, int voters, int tellers, int heads, int thresholdK, boolean keyCeremonyDone,
             boolean counted) {
     }

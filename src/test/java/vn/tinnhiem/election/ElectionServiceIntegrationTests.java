@@ -13,6 +13,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;

@@ -11,12 +11,15 @@ final class Csv {
 
     /**
      * Reads at most {@code maxRows} non-blank rows of at most {@code maxColumns} + 1 fields (the extra
-     * one shows the row was wider); a longer file ends with a null row.
+     * one shows the row was wider); a longer file ends with a null row. A row of empty fields (";;;", as
+     * Excel writes a formatted empty row) is blank; blank rows at the end cost nothing, and a data row
+     * after more than 40 * maxRows of them ends the file with a null row too.
      */
     static List<List<String>> parse(String text, int maxRows, int maxColumns) {
         char separator = guessSeparator(text);
         List<List<String>> rows = new ArrayList<>();
         int filled = 0;
+        int pendingBlank = 0;
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -46,13 +49,12 @@ final class Csv {
                 }
                 row.add(field.toString());
                 field.setLength(0);
-                boolean blank = row.size() == 1 && row.getFirst().isBlank();
-                // Blank lines keep their place, so row numbers match the file, but share one empty list.
-                rows.add(blank ? List.of() : row);
-                filled += blank ? 0 : 1;
-                if (filled > maxRows || rows.size() > 40 * maxRows) {
-                    rows.add(null);
+                if (row.stream().allMatch(String::isBlank)) {
+                    pendingBlank++;
+                } else if (!keep(rows, row, pendingBlank, ++filled, maxRows)) {
                     return rows;
+                } else {
+                    pendingBlank = 0;
                 }
                 row = new ArrayList<>();
             } else {
@@ -61,9 +63,27 @@ final class Csv {
         }
         if (!field.isEmpty() || !row.isEmpty()) {
             row.add(field.toString());
-            rows.add(row);
+            if (!row.stream().allMatch(String::isBlank)) {
+                keep(rows, row, pendingBlank, ++filled, maxRows);
+            }
         }
         return rows;
+    }
+
+    /**
+     * Adds a row with text after the blank rows before it (which keep their place, so row numbers match
+     * the file, but share one empty list). False, after adding the null row, when there are too many.
+     */
+    private static boolean keep(List<List<String>> rows, List<String> row, int blanksBefore, int filled, int maxRows) {
+        if (filled > maxRows || rows.size() + blanksBefore > 40 * maxRows) {
+            rows.add(null);
+            return false;
+        }
+        for (int i = 0; i < blanksBefore; i++) {
+            rows.add(List.of());
+        }
+        rows.add(row);
+        return true;
     }
 
     /** Excel in Vietnamese locales writes ';' (the comma is the decimal mark). */

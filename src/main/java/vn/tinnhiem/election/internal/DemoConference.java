@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import vn.tinnhiem.election.BallotKind;
+import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;

@@ -3,14 +3,18 @@ package vn.tinnhiem.election.internal;
 import static vn.tinnhiem.db.Tables.CANDIDATE;
 import static vn.tinnhiem.db.Tables.CHECKLIST_ITEM;
 import static vn.tinnhiem.db.Tables.ELECTION;
+import static vn.tinnhiem.db.Tables.ELECTION_MILESTONE;
 import static vn.tinnhiem.db.Tables.TELLER;
 import static vn.tinnhiem.db.Tables.VOTER;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -19,13 +23,14 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.tinnhiem.election.BallotKind;
+import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.Candidate;
 import vn.tinnhiem.election.ChecklistItem;
 import vn.tinnhiem.election.ChecklistStep;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.election.Teller;
@@ -37,9 +42,16 @@ import vn.tinnhiem.election.Voter;
 public class ElectionRepository {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    ElectionRepository(DSLContext db) {
+    ElectionRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
+    }
+
+    /** Stored times are UTC (every connection runs in UTC); the instant is the hall clock's, not the machine's. */
+    private LocalDateTime nowUtc() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     public long insert(ElectionDetails d, int thresholdK) {
@@ -55,13 +67,21 @@ public class ElectionRepository {
         db.update(ELECTION)
                 .set(ELECTION.TITLE, d.title()).set(ELECTION.BODY, d.body()).set(ELECTION.PLACE, d.place())
                 .set(ELECTION.STARTS_AT, d.startsAt()).set(ELECTION.BALLOT_KIND, d.ballotKind().name())
-                .set(ELECTION.RULE_SET, d.ruleSet().name()).set(ELECTION.UPDATED_AT, LocalDateTime.now(ZoneOffset.UTC))
+                .set(ELECTION.RULE_SET, d.ruleSet().name()).set(ELECTION.UPDATED_AT, nowUtc())
                 .where(ELECTION.ID.eq(id)).execute();
     }
 
     /** Reads the election and locks its row, so no edit slips past a concurrent status change. */
     public Optional<Election> lock(long id) {
         return db.selectFrom(ELECTION).where(ELECTION.ID.eq(id)).forUpdate().fetchOptional(ElectionRepository::toElection);
+    }
+
+    /**
+     * Reads the election and locks its row in share mode: many such readers may hold it at once, while a
+     * status change (which takes the row {@link #lock for update}) waits for all of them to end.
+     */
+    public Optional<Election> lockShared(long id) {
+        return db.selectFrom(ELECTION).where(ELECTION.ID.eq(id)).forShare().fetchOptional(ElectionRepository::toElection);
     }
 
     public Optional<Election> find(long id) {
@@ -75,11 +95,30 @@ public class ElectionRepository {
 
     public void setStatus(long id, ElectionStatus status) {
         db.update(ELECTION).set(ELECTION.STATUS, status.name())
-                .set(ELECTION.UPDATED_AT, LocalDateTime.now(ZoneOffset.UTC)).where(ELECTION.ID.eq(id)).execute();
+                .set(ELECTION.UPDATED_AT, nowUtc()).where(ELECTION.ID.eq(id)).execute();
     }
 
     public void setThreshold(long id, int k) {
         db.update(ELECTION).set(ELECTION.THRESHOLD_K, k).where(ELECTION.ID.eq(id)).execute();
+    }
+
+    // What other modules reported: one digest per milestone.
+
+    public Map<Milestone, String> milestones(long electionId) {
+        Map<Milestone, String> found = new EnumMap<>(Milestone.class);
+        db.selectFrom(ELECTION_MILESTONE).where(ELECTION_MILESTONE.ELECTION_ID.eq(electionId))
+                .forEach(r -> found.put(Milestone.valueOf(r.getMilestone()), r.getDigest()));
+        return found;
+    }
+
+    public void insertMilestone(long electionId, Milestone milestone, String digest) {
+        db.insertInto(ELECTION_MILESTONE).set(ELECTION_MILESTONE.ELECTION_ID, electionId)
+                .set(ELECTION_MILESTONE.MILESTONE, milestone.name()).set(ELECTION_MILESTONE.DIGEST, digest).execute();
+    }
+
+    public int deleteMilestone(long electionId, Milestone milestone) {
+        return db.deleteFrom(ELECTION_MILESTONE).where(ELECTION_MILESTONE.ELECTION_ID.eq(electionId)
+                .and(ELECTION_MILESTONE.MILESTONE.eq(milestone.name()))).execute();
     }
 
     // Candidates, in ballot order.

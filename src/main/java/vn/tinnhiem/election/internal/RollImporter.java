@@ -2,24 +2,40 @@ package vn.tinnhiem.election.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RowProblem;
@@ -28,6 +44,9 @@ import vn.tinnhiem.election.RowProblem;
  * Reads a voter roll from CSV (UTF-8, comma or semicolon) or Excel (first sheet). Columns are found by
  * their header (STT, Họ và tên, Chức vụ, Đơn vị, or the English words); without a header they are taken
  * in that order. Every problem is reported with its row; the caller imports nothing unless there is none.
+ * The file's STT numbers are kept when they number the list 1..n; otherwise the list is numbered in file
+ * order and the result says so. An .xlsx is streamed (a sheet is never held whole); only the rows with
+ * text are kept, so formatted empty rows cost nothing.
  */
 public final class RollImporter {
 
@@ -38,8 +57,12 @@ public final class RollImporter {
     static final int MAX_COLUMNS = 20;
     static final int MAX_TEXT = 500;
 
-    /** The rows read, or the problems found: never both non-empty. */
-    public record Parsed(List<NewVoter> voters, List<RowProblem> problems) {
+    /**
+     * The rows read, in roll order, or the problems found: never both non-empty. {@code renumbered}: the
+     * file gave STT numbers that do not number the list 1..n (some missing, repeated or skipped), so the
+     * list was numbered in file order instead.
+     */
+    public record Parsed(List<NewVoter> voters, List<RowProblem> problems, boolean renumbered) {
     }
 
     private enum Column {
@@ -70,7 +93,7 @@ public final class RollImporter {
         } else if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
             try {
                 rows = readWorkbook(content);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
                 // POI throws a variety of runtime exceptions on damaged files; all mean the same to the user.
                 return failed(RowProblem.of(0, "import.error.unreadable"));
             }
@@ -81,49 +104,167 @@ public final class RollImporter {
     }
 
     private static Parsed failed(RowProblem problem) {
-        return new Parsed(List.of(), List.of(problem));
+        return new Parsed(List.of(), List.of(problem), false);
     }
 
-    private static List<List<String>> readWorkbook(byte[] content) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        // A formula's last computed value, as Excel shows it, not the formula text.
-        formatter.setUseCachedValuesForFormulaCells(true);
-        // A 5 MB file may not inflate into a sheet of hundreds of megabytes.
-        ZipSecureFile.setMaxEntrySize(50L * 1024 * 1024);
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+    private static List<List<String>> readWorkbook(byte[] content)
+            throws IOException, OpenXML4JException, SAXException {
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(new ByteArrayInputStream(content))) {
+            magic = FileMagic.valueOf(in);
+        }
+        Rows rows = new Rows();
+        try {
+            switch (magic) {
+                case OOXML -> readXlsx(content, rows);
+                case OLE2 -> readXls(content, rows);
+                default -> throw new IOException("Neither .xlsx nor .xls: " + magic);
+            }
+        } catch (Rows.Full full) {
+            // Enough rows to refuse the file: the rest is not read.
+        }
+        return rows.inFileOrder();
+    }
+
+    /** The first sheet, as a stream of cells (POI's event API): the sheet is never built in memory. */
+    private static void readXlsx(byte[] content, Rows rows) throws IOException, OpenXML4JException, SAXException {
+        OPCPackage workbook = OPCPackage.open(new InMemoryZip(content));
+        try {
+            var reader = new XSSFReader(workbook);
+            var strings = new ReadOnlySharedStringsTable(workbook);
+            var sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                return;
+            }
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = newXmlReader();
+                // A formula's last computed value, as Excel shows it, not the formula text.
+                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings, rows,
+                        formatter(), false));
+                parser.parse(new InputSource(sheet));
+            } catch (SAXException e) {
+                if (e.getCause() instanceof Rows.Full full) {
+                    throw full;
+                }
+                throw e;
+            }
+        } finally {
+            // Read only: revert closes the package without trying to save it.
+            workbook.revert();
+        }
+    }
+
+    /** POI's hardened SAX reader: no DTDs, no external entities. */
+    private static XMLReader newXmlReader() throws SAXException {
+        try {
+            return XMLHelper.newXMLReader();
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("The JDK's SAX parser cannot be configured", e);
+        }
+    }
+
+    /** The old binary format: a file of at most MAX_BYTES, read whole; only the cells present are visited. */
+    private static void readXls(byte[] content, Rows rows) throws IOException {
+        DataFormatter formatter = formatter();
+        try (var workbook = new HSSFWorkbook(new ByteArrayInputStream(content))) {
             if (workbook.getNumberOfSheets() == 0) {
-                return rows;
+                return;
             }
             Sheet sheet = workbook.getSheetAt(0);
-            int last = Math.min(sheet.getLastRowNum(), MAX_ROWS + 10);
-            for (int r = 0; r <= last; r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    // Only the cells present are visited; anything right of MAX_COLUMNS lands in one
-                    // extra slot, so a far-right cell is reported without reading 16,000 columns.
-                    for (Cell cell : row) {
-                        String value = formatter.formatCellValue(cell);
-                        if (value.isBlank()) {
-                            continue;
-                        }
-                        int at = Math.min(cell.getColumnIndex(), MAX_COLUMNS);
-                        while (cells.size() <= at) {
-                            cells.add("");
-                        }
-                        if (cells.get(at).isEmpty()) {
-                            cells.set(at, value);
-                        }
-                    }
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    rows.cell(row.getRowNum(), cell.getColumnIndex(), formatter.formatCellValue(cell));
                 }
-                rows.add(cells);
-            }
-            if (sheet.getLastRowNum() > last) {
-                rows.add(null);
             }
         }
-        return rows;
+    }
+
+    private static DataFormatter formatter() {
+        DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        formatter.setUseCachedValuesForFormulaCells(true);
+        return formatter;
+    }
+
+    /**
+     * The cells with text, by row. Formatted empty rows and cells leave nothing behind; once there are
+     * more rows with text than a roll may have, reading stops. Anything right of MAX_COLUMNS lands in one
+     * extra slot, so a far-right cell is reported without keeping 16,000 columns.
+     */
+    private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        /** Thrown to stop reading a sheet that already holds too many rows. */
+        static final class Full extends RuntimeException {
+            Full() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final TreeMap<Integer, List<String>> byIndex = new TreeMap<>();
+        private boolean full;
+        private int row;
+        private int nextColumn;
+
+        void cell(int rowIndex, int column, String value) {
+            if (value.isBlank()) {
+                return;
+            }
+            List<String> cells = byIndex.get(rowIndex);
+            if (cells == null) {
+                if (byIndex.size() >= MAX_ROWS + 10) {
+                    full = true;
+                    throw new Full();
+                }
+                cells = new ArrayList<>();
+                byIndex.put(rowIndex, cells);
+            }
+            int at = Math.min(column, MAX_COLUMNS);
+            while (cells.size() <= at) {
+                cells.add("");
+            }
+            if (cells.get(at).isEmpty()) {
+                cells.set(at, value);
+            }
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            row = rowNum;
+            nextColumn = 0;
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+        }
+
+        @Override
+        public void cell(String reference, String formattedValue, XSSFComment comment) {
+            // A cell without its reference follows the one before it.
+            int column = reference == null ? nextColumn : new CellReference(reference).getCol();
+            nextColumn = column + 1;
+            cell(row, column, formattedValue == null ? "" : formattedValue);
+        }
+
+        /**
+         * Row i of the list is row i + 1 of the sheet; empty rows between rows with text keep their place (one
+         * shared empty list each), up to the same bound as a CSV's blank lines. A null last row: there was more.
+         */
+        List<List<String>> inFileOrder() {
+            List<List<String>> rows = new ArrayList<>();
+            for (var entry : byIndex.entrySet()) {
+                if (entry.getKey() > 40 * MAX_ROWS) {
+                    rows.add(null);
+                    return rows;
+                }
+                while (rows.size() < entry.getKey()) {
+                    rows.add(List.of());
+                }
+                rows.add(entry.getValue());
+            }
+            if (full) {
+                rows.add(null);
+            }
+            return rows;
+        }
     }
 
     private static Parsed interpret(List<List<String>> rows) {
@@ -143,8 +284,8 @@ public final class RollImporter {
             return failed(RowProblem.of(first + 1, "import.error.noNameColumn"));
         }
         List<NewVoter> voters = new ArrayList<>();
+        List<Integer> ordinals = new ArrayList<>();
         Map<String, Integer> seenPeople = new HashMap<>();
-        Map<Integer, Integer> seenOrdinals = new HashMap<>();
         for (int i = dataStart; i < rows.size(); i++) {
             List<String> cells = rows.get(i);
             int rowNumber = i + 1;
@@ -176,14 +317,12 @@ public final class RollImporter {
             if (title.length() > MAX_TEXT || organisation.length() > MAX_TEXT) {
                 problems.add(RowProblem.of(rowNumber, "import.error.textTooLong", MAX_TEXT));
             }
+            Integer given = null;
             if (!ordinal.isEmpty()) {
                 if (!ordinal.matches("\\d{1,5}") || Integer.parseInt(ordinal) == 0) {
                     problems.add(RowProblem.of(rowNumber, "import.error.ordinal", ordinal));
                 } else {
-                    Integer before = seenOrdinals.putIfAbsent(Integer.parseInt(ordinal), rowNumber);
-                    if (before != null) {
-                        problems.add(RowProblem.of(rowNumber, "import.error.duplicateOrdinal", ordinal, before));
-                    }
+                    given = Integer.parseInt(ordinal);
                 }
             }
             if (!name.isEmpty()) {
@@ -193,11 +332,38 @@ public final class RollImporter {
                 }
             }
             voters.add(new NewVoter(name, title, organisation));
+            ordinals.add(given);
         }
         if (problems.isEmpty() && voters.isEmpty()) {
             return failed(RowProblem.of(0, "import.error.empty"));
         }
-        return problems.isEmpty() ? new Parsed(List.copyOf(voters), List.of()) : new Parsed(List.of(), problems);
+        if (!problems.isEmpty()) {
+            return new Parsed(List.of(), problems, false);
+        }
+        if (ordinals.stream().allMatch(Objects::isNull)) {
+            return new Parsed(List.copyOf(voters), List.of(), false);
+        }
+        if (numbersOneToN(ordinals)) {
+            // The file's own numbering is the roll's, even where the rows are not in that order.
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < voters.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparing(ordinals::get));
+            return new Parsed(order.stream().map(voters::get).toList(), List.of(), false);
+        }
+        return new Parsed(List.copyOf(voters), List.of(), true);
+    }
+
+    /** Every row has a number, no two the same, none above the row count: exactly 1..n. */
+    private static boolean numbersOneToN(List<Integer> ordinals) {
+        Set<Integer> seen = new HashSet<>();
+        for (Integer o : ordinals) {
+            if (o == null || o > ordinals.size() || !seen.add(o)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<Column, Integer> header(List<String> cells) {

@@ -17,9 +17,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import vn.tinnhiem.account.Role;
-import vn.tinnhiem.election.BallotKind;
+import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ChecklistStep;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.Milestone;
+import vn.tinnhiem.election.RollImportResult;
 import vn.tinnhiem.election.RuleSet;
 
 /** Every message the code asks for exists in Vietnamese and in English, and both bundles match. */
@@ -57,6 +59,11 @@ class MessagesTests {
             keys.add("ballotKind." + k.name());
             k.levels().forEach(l -> keys.add("level." + l));
         }
+        for (Milestone m : Milestone.values()) {
+            keys.add("milestone." + m.name());
+        }
+        keys.add(new RollImportResult(1, java.util.List.of(), false).summaryKey());
+        keys.add(new RollImportResult(1, java.util.List.of(), true).summaryKey());
         for (RuleSet r : RuleSet.values()) {
             keys.add("ruleSet." + r.name());
         }
