@@ -142,7 +142,8 @@ class RollTab extends VerticalLayout {
         });
         var pager = new HorizontalLayout(previous, next);
         pager.setWrap(true);
-        add(addBox, importBox, search, count, list, pager);
+        // The roll itself before the import: on a phone the list should not sit below a page of help.
+        add(addBox, search, count, list, pager, importBox);
         showPage();
     }
 

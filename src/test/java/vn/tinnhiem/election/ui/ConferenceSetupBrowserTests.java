@@ -54,6 +54,8 @@ class ConferenceSetupBrowserTests {
     ElectionService elections;
     @Autowired
     DSLContext db;
+    @Autowired
+    java.time.Clock clock;
 
     /** A fresh organiser account for each test, so that no test depends on another's accounts. */
     private String newOrganiser() {
@@ -113,6 +115,8 @@ class ConferenceSetupBrowserTests {
             browser.waitForPath("/elections/");
             browser.waitForText(".election-heading", "Hội nghị lấy phiếu tín nhiệm năm 2026");
             assertThat(elections.list()).hasSize(before + 1);
+            // The time picker offers quarter hours, not whole hours only.
+            assertThat(browser.find("#election-starts-at").getDomProperty("step")).isEqualTo("900");
             screen(browser, phone, shots.resolve("details.png"));
 
             browser.clickTab("Người được lấy phiếu");
@@ -196,6 +200,24 @@ class ConferenceSetupBrowserTests {
                 .fetch(AUDIT_ENTRY.ACTION);
         assertThat(actions).contains("election.status", "teller.add", "voter.add", "voter.import.refused",
                 "candidate.add", "election.create");
+    }
+
+    @Test
+    void the_checklist_marks_what_is_overdue_by_the_hall_clock() {
+        long id;
+        try (var admin = Acting.as("organiser", "ADMIN")) {
+            id = elections.create(new ElectionDetails("Hội nghị thử hạn chót", "UBND xã Mỹ Hòa", "",
+                    java.time.LocalDate.now(clock).plusDays(5).atTime(8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
+        }
+        try (var browser = signedIn(360, 640)) {
+            browser.open("/elections/" + id + "?tab=checklist");
+            browser.waitForText("#checklist", "Hạn:");
+            var cards = browser.findAll("#checklist .election-card");
+            // Reports are due 20 days before the conference: already past. The results report comes after it.
+            assertThat(cards.getFirst().getText()).contains("Quá hạn");
+            assertThat(cards.getLast().getText()).doesNotContain("Quá hạn");
+            screen(browser, true, Path.of("target", "screenshots", "360x640", "checklist-overdue.png"));
+        }
     }
 
     @Test
