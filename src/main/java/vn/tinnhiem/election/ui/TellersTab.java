@@ -71,7 +71,7 @@ class TellersTab extends VerticalLayout {
         k.setItemLabelGenerator(i -> getTranslation("teller.thresholdOption", i, n));
         k.setValue(Math.min(Math.max(1, election.thresholdK()), Math.max(1, n)));
         k.setReadOnly(!editable);
-        k.setWidth("24em");
+        k.setWidth("min(24em, 100%)");
         var thresholdErrors = new FieldErrors().on("teller.error.threshold", k);
         var saveK = new Button(getTranslation("common.save"), e -> {
             if (k.getValue() != null && thresholdErrors.attempt(() -> elections.setThreshold(electionId, k.getValue()))) {

@@ -279,6 +279,13 @@ class ConferenceSetupBrowserTests {
             browser.open(browser.currentPath());
             browser.find("#checklist");
             assertThat(selectedTab(browser)).isEqualTo("Tiến độ chuẩn bị");
+
+            // Not ready yet: no button that could only be refused, but what is missing, in words.
+            browser.clickTab("Trạng thái");
+            browser.waitForText("#step-ready", "Chưa thể");
+            assertThat(browser.find("#step-ready").getText()).contains("Danh sách người ghi phiếu đang trống",
+                    "Chưa có thành viên Ban Kiểm phiếu");
+            assertThat(browser.isShown("#to-ready")).isFalse();
         }
     }
 
