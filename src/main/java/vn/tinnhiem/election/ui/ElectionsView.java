@@ -136,6 +136,7 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
         });
         createButton.setId("create-election");
         createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        createButton.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         var cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
         dialog.getFooter().add(cancel, createButton);
         dialog.open();

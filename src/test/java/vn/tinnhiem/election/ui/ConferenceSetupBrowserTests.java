@@ -108,6 +108,7 @@ class ConferenceSetupBrowserTests {
             browser.waitForText("#new-election-title", "Hãy nhập tên hội nghị");
             assertThat(browser.find("#new-election-title").getAttribute("invalid")).isNotNull();
             assertThat(browser.isShown(".error-notification")).isFalse();
+            browser.screenshot(shots.resolve("new-election-error.png"));
             assertThat(elections.list()).hasSize(before);
             browser.type("#new-election-title", "Hội nghị lấy phiếu tín nhiệm năm 2026");
             browser.type("#new-election-body", "Ủy ban nhân dân xã Mỹ Hòa");
