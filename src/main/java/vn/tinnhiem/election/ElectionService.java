@@ -68,6 +68,28 @@ public class ElectionService {
         return repository.voters(electionId);
     }
 
+    /**
+     * A page of the roll whose names contain the typed text, in roll order. Diacritics and case are
+     * optional: "nguyen van" finds "Nguyễn Văn An", "duc" finds "Đức". Blank text: the whole roll.
+     */
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public VoterPage searchVoters(long electionId, String text, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("offset " + offset + ", limit " + limit);
+        }
+        String folded = foldForSearch(text == null ? "" : text);
+        return new VoterPage(repository.searchVoters(electionId, folded, offset, limit),
+                repository.countVoters(electionId, folded));
+    }
+
+    /** Without diacritics, lower case, single spaces; đ as d (it has no decomposition to strip). */
+    static String foldForSearch(String text) {
+        String bare = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return bare.replace('đ', 'd').replace('Đ', 'd').toLowerCase(java.util.Locale.ROOT).strip()
+                .replaceAll("\\s+", " ");
+    }
+
     @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public List<Teller> tellers(long electionId) {
@@ -115,6 +137,19 @@ public class ElectionService {
         setThreshold(id, demo.thresholdK());
         audit.record("election.demo", subject(id), "voters=" + demo.voters().size());
         return id;
+    }
+
+    /** Deletes a conference still in DRAFT, with everything in it; once READY it is part of the record. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void delete(long electionId) {
+        Election election = repository.lock(electionId)
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        if (election.status() != ElectionStatus.DRAFT) {
+            throw new UserFacingException("election.error.deleteNotDraft", "status." + election.status().name());
+        }
+        repository.delete(electionId);
+        audit.record("election.delete", subject(electionId), "title=" + election.title());
     }
 
     // Candidates.

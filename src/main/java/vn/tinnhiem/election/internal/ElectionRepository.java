@@ -93,6 +93,11 @@ public class ElectionRepository {
                 .fetch(ElectionRepository::toElection);
     }
 
+    /** Candidates, roll, tally board and checklist go with it (ON DELETE CASCADE). */
+    public void delete(long id) {
+        db.deleteFrom(ELECTION).where(ELECTION.ID.eq(id)).execute();
+    }
+
     public void setStatus(long id, ElectionStatus status) {
         db.update(ELECTION).set(ELECTION.STATUS, status.name())
                 .set(ELECTION.UPDATED_AT, nowUtc()).where(ELECTION.ID.eq(id)).execute();
@@ -152,6 +157,30 @@ public class ElectionRepository {
     public List<Voter> voters(long electionId) {
         return db.selectFrom(VOTER).where(VOTER.ELECTION_ID.eq(electionId)).orderBy(VOTER.ORDINAL)
                 .fetch(r -> new Voter(r.getId(), r.getOrdinal(), r.getFullName(), r.getJobTitle(), r.getOrganisation()));
+    }
+
+    /**
+     * Voters whose name contains the folded text. The columns' collation (utf8mb4_unicode_ci) already
+     * ignores case and the diacritics that decompose; đ does not, so it is mapped to d on both sides.
+     */
+    public List<Voter> searchVoters(long electionId, String folded, int offset, int limit) {
+        return db.selectFrom(VOTER).where(nameContains(electionId, folded)).orderBy(VOTER.ORDINAL)
+                .offset(offset).limit(limit)
+                .fetch(r -> new Voter(r.getId(), r.getOrdinal(), r.getFullName(), r.getJobTitle(), r.getOrganisation()));
+    }
+
+    public int countVoters(long electionId, String folded) {
+        return db.fetchCount(VOTER, nameContains(electionId, folded));
+    }
+
+    private static org.jooq.Condition nameContains(long electionId, String folded) {
+        var condition = VOTER.ELECTION_ID.eq(electionId);
+        if (folded.isEmpty()) {
+            return condition;
+        }
+        var name = org.jooq.impl.DSL.replace(org.jooq.impl.DSL.replace(VOTER.FULL_NAME, "đ", "d"), "Đ", "d");
+        String pattern = "%" + folded.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return condition.and(name.like(pattern, '!'));
     }
 
     public int voterCount(long electionId) {

@@ -1,20 +1,21 @@
 package vn.tinnhiem.election.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
 import vn.tinnhiem.election.Candidate;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.shared.ui.Actions;
-import vn.tinnhiem.shared.ui.Cells;
 import vn.tinnhiem.shared.ui.Notifications;
 
-/** The candidates in ballot order: add, edit, move up and down, remove. */
+/** The candidates in ballot order, as cards: add, edit, move up and down, remove after a confirmation. */
 class CandidatesTab extends VerticalLayout {
 
     CandidatesTab(ElectionService elections, long electionId, boolean editable, Runnable changed) {
@@ -23,8 +24,9 @@ class CandidatesTab extends VerticalLayout {
         name.setId("candidate-name");
         var title = new TextField(getTranslation("candidate.jobTitle"));
         title.setId("candidate-title");
+        var errors = new FieldErrors().on("candidate.error.name", name).on("candidate.error.title", title);
         var add = new Button(getTranslation("candidate.add"), e -> {
-            if (Notifications.attempt(() -> elections.addCandidate(electionId, name.getValue(), title.getValue()))) {
+            if (errors.attempt(() -> elections.addCandidate(electionId, name.getValue(), title.getValue()))) {
                 changed.run();
             }
         });
@@ -32,25 +34,36 @@ class CandidatesTab extends VerticalLayout {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var form = new FormLayout(name, title, add);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
-        form.setVisible(editable);
+        var formBox = new VerticalLayout(form, errors.formError());
+        formBox.setPadding(false);
+        formBox.setVisible(editable);
 
-        var grid = new Grid<Candidate>();
-        grid.setId("candidates");
-        grid.addColumn(Candidate::ordinal).setHeader(getTranslation("common.ordinal")).setWidth("4em").setFlexGrow(0);
-        grid.addColumn(Cells.nameWithDetails(Candidate::fullName, Candidate::jobTitle))
-                .setHeader(getTranslation("candidate.fullName") + " · " + getTranslation("candidate.jobTitle"))
-                .setFlexGrow(1);
-        if (editable) {
-            grid.addComponentColumn(c -> Actions.rowMenu(
-                    new Actions.RowAction("common.up", () -> elections.moveCandidate(electionId, c.id(), -1), changed),
-                    new Actions.RowAction("common.down", () -> elections.moveCandidate(electionId, c.id(), 1), changed),
-                    new Actions.RowAction("common.edit", () -> edit(elections, electionId, c, changed), () -> { }),
-                    new Actions.RowAction("common.remove", () -> elections.removeCandidate(electionId, c.id()), changed)))
-                    .setWidth("4em").setFlexGrow(0);
+        var list = Cards.list("candidates");
+        List<Candidate> candidates = elections.candidates(electionId);
+        for (Candidate c : candidates) {
+            Actions.RowAction[] actions = new Actions.RowAction[0];
+            if (editable) {
+                var menu = new ArrayList<Actions.RowAction>();
+                if (c.ordinal() > 1) {
+                    menu.add(new Actions.RowAction("common.up", () -> elections.moveCandidate(electionId, c.id(), -1), changed));
+                }
+                if (c.ordinal() < candidates.size()) {
+                    menu.add(new Actions.RowAction("common.down", () -> elections.moveCandidate(electionId, c.id(), 1), changed));
+                }
+                menu.add(new Actions.RowAction("common.edit", () -> edit(elections, electionId, c, changed), () -> { }));
+                menu.add(new Actions.RowAction("common.remove", () -> Confirm.ask(getTranslation("common.remove"),
+                        getTranslation("candidate.removeConfirm", c.fullName()), getTranslation("common.remove"), true,
+                        () -> {
+                            if (Notifications.attempt(() -> elections.removeCandidate(electionId, c.id()))) {
+                                changed.run();
+                            }
+                        }), () -> { }));
+                actions = menu.toArray(Actions.RowAction[]::new);
+            }
+            list.add(Cards.card(Cards.main(c.ordinal() + ". " + c.fullName()), Cards.details(c.jobTitle()),
+                    editable ? Actions.rowMenu(actions) : null));
         }
-        grid.setItems(elections.candidates(electionId));
-        grid.setAllRowsVisible(true);
-        add(form, grid);
+        add(formBox, list);
     }
 
     private void edit(ElectionService elections, long electionId, Candidate c, Runnable changed) {
@@ -60,9 +73,12 @@ class CandidatesTab extends VerticalLayout {
         var title = new TextField(getTranslation("candidate.jobTitle"), c.jobTitle(), "");
         name.setWidthFull();
         title.setWidthFull();
-        dialog.add(new VerticalLayout(name, title));
+        var errors = new FieldErrors().on("candidate.error.name", name).on("candidate.error.title", title);
+        var fields = new VerticalLayout(name, title, errors.formError());
+        fields.setPadding(false);
+        dialog.add(fields);
         var save = new Button(getTranslation("common.save"), e -> {
-            if (Notifications.attempt(() -> elections.updateCandidate(electionId, c.id(), name.getValue(), title.getValue()))) {
+            if (errors.attempt(() -> elections.updateCandidate(electionId, c.id(), name.getValue(), title.getValue()))) {
                 dialog.close();
                 changed.run();
             }

@@ -1,43 +1,50 @@
 package vn.tinnhiem.election.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import vn.tinnhiem.election.ChecklistItem;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.shared.ui.Notifications;
 
-/** The preparation deadlines computed from the conference date; each ticked off by hand. */
+/**
+ * The preparation deadlines computed from the conference date, as cards: the whole step is the
+ * checkbox's label (a large target), its deadline beneath, marked overdue by the hall's clock.
+ */
 class ChecklistTab extends VerticalLayout {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    ChecklistTab(ElectionService elections, long electionId) {
+    ChecklistTab(ElectionService elections, long electionId, Clock clock) {
         setPadding(false);
-        var grid = new Grid<ChecklistItem>();
-        grid.setId("checklist");
-        grid.addComponentColumn(item -> {
-            var box = new Checkbox(item.done());
-            box.setAriaLabel(getTranslation("checklist." + item.step().name()));
+        LocalDate today = LocalDate.now(clock);
+        var list = Cards.list("checklist");
+        for (ChecklistItem item : elections.checklist(electionId)) {
+            var box = new Checkbox(getTranslation("checklist." + item.step().name()), item.done());
+            box.addClassName("card-main");
             box.addValueChangeListener(e -> {
                 if (e.isFromClient() && !Notifications.attempt(
                         () -> elections.setChecklistDone(electionId, item.step(), e.getValue()))) {
                     box.setValue(e.getOldValue());
                 }
             });
-            return box;
-        }).setHeader(getTranslation("checklist.done")).setWidth("6em").setFlexGrow(0);
-        grid.addColumn(item -> item.dueDate().format(DAY)).setHeader(getTranslation("checklist.due")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(item -> getTranslation("checklist." + item.step().name())).setHeader(getTranslation("checklist.step"))
-                .setFlexGrow(1);
-        grid.setPartNameGenerator(item -> !item.done() && item.dueDate().isBefore(LocalDate.now()) ? "overdue" : null);
-        grid.setItems(elections.checklist(electionId));
-        grid.setAllRowsVisible(true);
-        add(grid);
+            var due = Cards.details(getTranslation("checklist.dueOn", item.dueDate().format(DAY)));
+            if (!item.done() && item.dueDate().isBefore(today)) {
+                var overdue = new Span(getTranslation("checklist.overdue"));
+                overdue.getElement().getThemeList().add("badge error");
+                overdue.addClassName("overdue");
+                due.add(new com.vaadin.flow.component.Text(" "), overdue);
+            }
+            Div card = Cards.card(box, due, null);
+            card.addClassName("checklist-card");
+            list.add(card);
+        }
+        add(list);
     }
 }

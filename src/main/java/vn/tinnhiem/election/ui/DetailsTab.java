@@ -1,5 +1,7 @@
 package vn.tinnhiem.election.ui;
 
+import java.time.Duration;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -30,6 +32,8 @@ class DetailsTab extends FormLayout {
         var startsAt = new DateTimePicker(getTranslation("election.startsAt"), d.startsAt());
         startsAt.setId("election-starts-at");
         startsAt.setDatePickerI18n(ComponentTexts.calendar());
+        // A conference may start at 7:30 or 13:45, not only on the hour.
+        startsAt.setStep(Duration.ofMinutes(15));
         var kind = new Select<BallotKind>();
         kind.setLabel(getTranslation("election.ballotKind"));
         kind.setItems(BallotKind.values());
@@ -42,8 +46,10 @@ class DetailsTab extends FormLayout {
         rules.setItemLabelGenerator(r -> getTranslation("ruleSet." + r.name()));
         rules.setValue(d.ruleSet());
         rules.setId("election-rules");
+        var errors = new FieldErrors().on("election.error.title", title).on("election.error.body", body)
+                .on("election.error.date", startsAt);
         var save = new Button(getTranslation("common.save"), e -> {
-            if (Notifications.attempt(() -> elections.updateDetails(election.id(), new ElectionDetails(title.getValue(),
+            if (errors.attempt(() -> elections.updateDetails(election.id(), new ElectionDetails(title.getValue(),
                     body.getValue(), place.getValue(), startsAt.getValue(), kind.getValue(), rules.getValue())))) {
                 Notifications.success(getTranslation("common.saved"));
                 changed.run();
@@ -55,8 +61,9 @@ class DetailsTab extends FormLayout {
             field.setReadOnly(!editable);
         }
         save.setEnabled(editable);
-        add(title, body, place, startsAt, kind, rules, save);
+        add(title, body, place, startsAt, kind, rules, errors.formError(), save);
         setColspan(title, 2);
+        setColspan(errors.formError(), 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
     }
 }

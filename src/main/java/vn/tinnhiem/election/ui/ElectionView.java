@@ -1,5 +1,8 @@
 package vn.tinnhiem.election.ui;
 
+import java.time.Clock;
+import java.util.List;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -8,7 +11,10 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.election.Election;
@@ -18,19 +24,26 @@ import vn.tinnhiem.shared.ui.MainLayout;
 /**
  * One conference, tab by tab: details, candidates, roll, tally board, checklist, status. Once it has left
  * DRAFT the editing controls are disabled and a notice says why; the service refuses edits regardless.
+ * The open tab is in the address ({@code ?tab=roll}), so a reload or a shared link lands on it.
  */
 @Route(value = "elections", layout = MainLayout.class)
 @RolesAllowed("ADMIN")
 class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
+    /** The tabs' names in the address, in the order they are shown. */
+    static final List<String> TABS = List.of("details", "candidates", "roll", "tellers", "checklist", "status");
+
     private final ElectionService elections;
+    private final Clock clock;
     private long electionId;
     private String title = "";
     private int selectedTab;
 
-    ElectionView(ElectionService elections) {
+    ElectionView(ElectionService elections, Clock clock) {
         this.elections = elections;
+        this.clock = clock;
         setPadding(true);
+        addClassName("election-screen");
     }
 
     @Override
@@ -40,6 +53,8 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
             return;
         }
+        String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse(TABS.getFirst());
+        selectedTab = Math.max(0, TABS.indexOf(tab));
         rebuild();
     }
 
@@ -68,12 +83,23 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         tabs.add(getTranslation("tab.candidates"), new CandidatesTab(elections, electionId, editable, this::rebuild));
         tabs.add(getTranslation("tab.roll"), new RollTab(elections, electionId, editable, this::rebuild));
         tabs.add(getTranslation("tab.tellers"), new TellersTab(elections, election, editable, this::rebuild));
-        tabs.add(getTranslation("tab.checklist"), new ChecklistTab(elections, electionId));
+        tabs.add(getTranslation("tab.checklist"), new ChecklistTab(elections, electionId, clock));
         tabs.add(getTranslation("tab.status"), new StatusTab(elections, election, this::rebuild));
         tabs.setSelectedIndex(selectedTab);
-        tabs.addSelectedChangeListener(e -> selectedTab = tabs.getSelectedIndex());
+        tabs.addSelectedChangeListener(e -> {
+            selectedTab = tabs.getSelectedIndex();
+            if (!e.isInitialSelection()) {
+                showTabInAddress();
+            }
+        });
         tabs.setId("election-tabs");
         add(tabs);
+    }
+
+    private void showTabInAddress() {
+        String path = RouteConfiguration.forSessionScope().getUrl(ElectionView.class, electionId);
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location(path, QueryParameters.of("tab", TABS.get(selectedTab)))));
     }
 
     @Override

@@ -1,30 +1,44 @@
 package vn.tinnhiem.election.ui;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.RuleSet;
-import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.election.internal.DemoConference;
+import vn.tinnhiem.shared.ui.Actions;
+import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
 
-/** The organiser's list of conferences, a new one, or the demo conference with one button. */
+/**
+ * The organiser's conferences as cards, a new one through a short form, the demo conference after a
+ * confirmation (which says so when one already exists), and a draft deleted after a confirmation.
+ */
 @Route(value = "elections", layout = MainLayout.class)
 @Menu(title = "menu.elections", order = 1)
 @RolesAllowed("ADMIN")
@@ -32,38 +46,111 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    ElectionsView(ElectionService elections) {
-        var grid = new Grid<Election>();
-        grid.setId("elections");
-        grid.addColumn(Election::title).setHeader(getTranslation("election.title")).setFlexGrow(3);
-        grid.addColumn(e -> e.details().startsAt().format(WHEN)).setHeader(getTranslation("election.startsAt"))
-                .setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("status." + e.status().name())).setHeader(getTranslation("election.status"))
-                .setAutoWidth(true);
-        grid.setItems(elections.list());
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ElectionView.class, e.getItem().id())));
-        grid.setAllRowsVisible(true);
+    private final ElectionService elections;
+    private final Clock clock;
+    private final Div list = Cards.list("elections");
 
-        var create = new Button(getTranslation("elections.new"), e -> {
-            try {
-                long id = elections.create(new ElectionDetails(getTranslation("elections.newTitle"),
-                        getTranslation("elections.newBody"), "", LocalDate.now().plusDays(21).atTime(LocalTime.of(8, 0)),
-                        BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
-                getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id));
-            } catch (UserFacingException ex) {
-                Notifications.refused(ex);
-            }
-        });
+    ElectionsView(ElectionService elections, Clock clock) {
+        this.elections = elections;
+        this.clock = clock;
+        addClassName("election-screen");
+        var create = new Button(getTranslation("elections.new"), e -> openNewConference());
         create.setId("new-election");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var demo = new Button(getTranslation("elections.demo"), e -> {
-            long id = elections.createDemo();
-            getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id));
-        });
+        var demo = new Button(getTranslation("elections.demo"), e -> confirmDemo());
         demo.setId("demo-election");
         var actions = new HorizontalLayout(create, demo);
         actions.setWrap(true);
-        add(new H2(getTranslation("elections.heading")), actions, grid);
+        add(new H2(getTranslation("elections.heading")), actions, list);
+        refresh();
+    }
+
+    private void refresh() {
+        list.removeAll();
+        var all = elections.list();
+        if (all.isEmpty()) {
+            list.add(new Paragraph(getTranslation("elections.empty")));
+        }
+        for (Election election : all) {
+            list.add(card(election));
+        }
+    }
+
+    private Div card(Election election) {
+        var title = new RouterLink(election.title(), ElectionView.class, election.id());
+        title.addClassName("card-main");
+        var status = new Span(getTranslation("status." + election.status().name()));
+        status.getElement().getThemeList().add("badge " + (election.status().isEditable() ? "contrast" : "success"));
+        status.addClassName("election-card-status");
+        var details = Cards.details(election.details().startsAt().format(WHEN) + " · ");
+        details.add(status);
+        var open = new Actions.RowAction("elections.open",
+                () -> getUI().ifPresent(ui -> ui.navigate(ElectionView.class, election.id())), () -> { });
+        var menu = election.status() == ElectionStatus.DRAFT
+                ? Actions.rowMenu(open, new Actions.RowAction("elections.delete", () -> confirmDelete(election), () -> { }))
+                : Actions.rowMenu(open);
+        return Cards.card(title, details, menu);
+    }
+
+    private void confirmDelete(Election election) {
+        Confirm.ask(getTranslation("elections.delete"), getTranslation("elections.deleteConfirm", election.title()),
+                getTranslation("elections.delete"), true, () -> {
+                    if (Notifications.attempt(() -> elections.delete(election.id()))) {
+                        Notifications.success(getTranslation("elections.deleted", election.title()));
+                        refresh();
+                    }
+                });
+    }
+
+    /** A new conference is made only once its form is filled in: an empty tap creates nothing. */
+    private void openNewConference() {
+        var dialog = new Dialog();
+        dialog.setId("new-election-dialog");
+        dialog.setHeaderTitle(getTranslation("elections.newDialog"));
+        var title = new TextField(getTranslation("election.title"));
+        title.setId("new-election-title");
+        var body = new TextField(getTranslation("election.body"));
+        body.setId("new-election-body");
+        var place = new TextField(getTranslation("election.place"));
+        place.setId("new-election-place");
+        var startsAt = new DateTimePicker(getTranslation("election.startsAt"),
+                LocalDate.now(clock).plusDays(21).atTime(LocalTime.of(8, 0)));
+        startsAt.setId("new-election-starts-at");
+        startsAt.setStep(Duration.ofMinutes(15));
+        startsAt.setDatePickerI18n(ComponentTexts.calendar());
+        for (var field : new com.vaadin.flow.component.HasSize[] {title, body, place, startsAt}) {
+            field.setWidthFull();
+        }
+        var errors = new FieldErrors().on("election.error.title", title).on("election.error.body", body)
+                .on("election.error.date", startsAt);
+        var form = new VerticalLayout(title, body, place, startsAt, errors.formError());
+        form.setPadding(false);
+        dialog.add(form);
+        var createButton = new Button(getTranslation("elections.create"), e -> {
+            long[] id = new long[1];
+            if (errors.attempt(() -> id[0] = elections.create(new ElectionDetails(title.getValue(), body.getValue(),
+                    place.getValue(), startsAt.getValue(), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023)))) {
+                dialog.close();
+                getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id[0]));
+            }
+        });
+        createButton.setId("create-election");
+        createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        createButton.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        var cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
+        dialog.getFooter().add(cancel, createButton);
+        dialog.open();
+        title.focus();
+    }
+
+    private void confirmDemo() {
+        String demoTitle = DemoConference.build(LocalDate.now(clock)).details().title();
+        long existing = elections.list().stream().filter(e -> e.title().equals(demoTitle)).count();
+        String text = existing > 0 ? getTranslation("elections.demoExists", existing) : getTranslation("elections.demoConfirm");
+        Confirm.ask(getTranslation("elections.demo"), text, getTranslation("elections.demoCreate"), false, () -> {
+            long id = elections.createDemo();
+            getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id));
+        });
     }
 
     @Override

@@ -3,16 +3,17 @@ package vn.tinnhiem.election.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 
 import vn.tinnhiem.election.ElectionService;
@@ -20,19 +21,38 @@ import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RollImportResult;
 import vn.tinnhiem.election.RowProblem;
 import vn.tinnhiem.election.Voter;
+import vn.tinnhiem.election.VoterPage;
 import vn.tinnhiem.election.internal.RollImporter;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.Actions;
-import vn.tinnhiem.shared.ui.Cells;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.Notifications;
 
-/** The voter roll: typed in one by one, or imported whole from CSV or Excel with a row-by-row report. */
+/**
+ * The voter roll: typed in one by one, or imported whole from CSV or Excel with a row-by-row report.
+ * Shown a page at a time as cards, with a search that needs no diacritics: a roll of hundreds stays short.
+ */
 class RollTab extends VerticalLayout {
 
+    static final int PAGE = 20;
+
     private final Div report = new Div();
+    private final ElectionService elections;
+    private final long electionId;
+    private final boolean editable;
+    private final Runnable changed;
+    private final TextField search = new TextField();
+    private final Span count = new Span();
+    private final Div list = Cards.list("voters");
+    private final Button previous = new Button();
+    private final Button next = new Button();
+    private int offset;
 
     RollTab(ElectionService elections, long electionId, boolean editable, Runnable changed) {
+        this.elections = elections;
+        this.electionId = electionId;
+        this.editable = editable;
+        this.changed = changed;
         setPadding(false);
         var name = new TextField(getTranslation("voter.fullName"));
         name.setId("voter-name");
@@ -40,8 +60,9 @@ class RollTab extends VerticalLayout {
         title.setId("voter-title");
         var organisation = new TextField(getTranslation("voter.organisation"));
         organisation.setId("voter-organisation");
+        var errors = new FieldErrors().on("voter.error.name", name);
         var add = new Button(getTranslation("voter.add"), e -> {
-            if (Notifications.attempt(() -> elections.addVoter(electionId,
+            if (errors.attempt(() -> elections.addVoter(electionId,
                     new NewVoter(name.getValue(), title.getValue(), organisation.getValue())))) {
                 changed.run();
             }
@@ -62,7 +83,9 @@ class RollTab extends VerticalLayout {
                     showProblems(result);
                 }
             } catch (UserFacingException ex) {
-                Notifications.refused(ex);
+                report.removeAll();
+                report.addClassName("import-report");
+                report.add(new Paragraph(Notifications.translate(ex.key(), ex.args())));
             }
         }) {
             @Override
@@ -85,29 +108,80 @@ class RollTab extends VerticalLayout {
         var uploadHelp = new Paragraph(getTranslation("import.help"));
         report.setId("import-report");
 
+        var addBox = new VerticalLayout(form, errors.formError());
+        addBox.setPadding(false);
         var importBox = new VerticalLayout(uploadHelp, upload, report);
         importBox.setPadding(false);
-        form.setVisible(editable);
+        addBox.setVisible(editable);
         importBox.setVisible(editable);
 
-        var grid = new Grid<Voter>();
-        grid.setId("voters");
-        grid.addColumn(Voter::ordinal).setHeader(getTranslation("common.ordinal")).setWidth("4em").setFlexGrow(0);
-        grid.addColumn(Cells.nameWithDetails(Voter::fullName,
-                        v -> String.join(" · ", java.util.stream.Stream.of(v.jobTitle(), v.organisation())
-                                .filter(t -> !t.isBlank()).toList())))
-                .setHeader(getTranslation("voter.fullName") + " · " + getTranslation("voter.organisation"))
-                .setFlexGrow(1);
-        if (editable) {
-            grid.addComponentColumn(v -> Actions.icon(VaadinIcon.TRASH, "common.remove",
-                    () -> elections.removeVoter(electionId, v.id()), changed)).setFlexGrow(0).setAutoWidth(true);
-        }
-        var voters = elections.voters(electionId);
-        grid.setItems(voters);
-        grid.setAllRowsVisible(voters.size() <= 60);
-        var count = new Span(getTranslation("voter.count", voters.size()));
+        search.setId("voter-search");
+        search.setLabel(getTranslation("voter.search"));
+        search.setHelperText(getTranslation("voter.searchHelp"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidthFull();
+        search.setMaxLength(200);
+        search.addValueChangeListener(e -> {
+            offset = 0;
+            showPage();
+        });
         count.setId("voter-count");
-        add(form, importBox, count, grid);
+        previous.setText(getTranslation("voter.previous"));
+        previous.setId("voters-previous");
+        previous.addClickListener(e -> {
+            offset = Math.max(0, offset - PAGE);
+            showPage();
+        });
+        next.setText(getTranslation("voter.next"));
+        next.setId("voters-next");
+        next.addClickListener(e -> {
+            offset += PAGE;
+            showPage();
+        });
+        var pager = new HorizontalLayout(previous, next);
+        pager.setWrap(true);
+        // The roll itself before the import: on a phone the list should not sit below a page of help.
+        add(addBox, search, count, list, pager, importBox);
+        showPage();
+    }
+
+    private void showPage() {
+        String text = search.getValue();
+        VoterPage page = elections.searchVoters(electionId, text, offset, PAGE);
+        if (offset > 0 && page.voters().isEmpty() && page.total() > 0) {
+            offset = Math.max(0, (page.total() - 1) / PAGE * PAGE);
+            page = elections.searchVoters(electionId, text, offset, PAGE);
+        }
+        int all = text.isBlank() ? page.total() : elections.searchVoters(electionId, "", 0, 1).total();
+        String summary = text.isBlank() ? getTranslation("voter.count", all) : getTranslation("voter.found", page.total(), all);
+        if (page.total() > PAGE) {
+            summary += " " + getTranslation("voter.showing", offset + 1, offset + page.voters().size(), page.total());
+        }
+        count.setText(summary);
+        list.removeAll();
+        if (page.voters().isEmpty() && !text.isBlank()) {
+            list.add(new Paragraph(getTranslation("voter.none")));
+        }
+        for (Voter v : page.voters()) {
+            String details = String.join(" · ", java.util.stream.Stream.of(v.jobTitle(), v.organisation())
+                    .filter(t -> !t.isBlank()).toList());
+            list.add(Cards.card(Cards.main(v.ordinal() + ". " + v.fullName()), Cards.details(details),
+                    editable ? Actions.rowMenu(new Actions.RowAction("common.remove", () -> confirmRemove(v), () -> { }))
+                            : null));
+        }
+        previous.setVisible(offset > 0);
+        next.setVisible(offset + PAGE < page.total());
+    }
+
+    private void confirmRemove(Voter v) {
+        Confirm.ask(getTranslation("common.remove"), getTranslation("voter.removeConfirm", v.fullName()),
+                getTranslation("common.remove"), true, () -> {
+                    if (Notifications.attempt(() -> elections.removeVoter(electionId, v.id()))) {
+                        changed.run();
+                    }
+                });
     }
 
     private void showProblems(RollImportResult result) {

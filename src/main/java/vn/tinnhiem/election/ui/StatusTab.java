@@ -1,5 +1,7 @@
 package vn.tinnhiem.election.ui;
 
+import java.util.List;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,10 +15,16 @@ import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.LifecycleRefusedException;
 import vn.tinnhiem.election.Refusal;
+import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.Notifications;
 
-/** The organiser's moves: DRAFT to READY (locks the set-up) and back while nothing depends on it. */
+/**
+ * The lifecycle steps, each shown only to the role that takes it (the organiser fixes the lists and
+ * takes them back to DRAFT; the tally board opens, closes and counts). A step not yet possible says
+ * what is missing instead of offering a button that can only be refused; a step that fixes or reopens
+ * the lists asks first. A DRAFT may be deleted, after a confirmation.
+ */
 class StatusTab extends VerticalLayout {
 
     private final Div refusals = new Div();
@@ -25,8 +33,12 @@ class StatusTab extends VerticalLayout {
         setPadding(false);
         add(new Paragraph(getTranslation("lifecycle.explain")));
         refusals.setId("lifecycle-refusals");
-        for (ElectionStatus target : election.status().next()) {
-            var button = new Button(getTranslation("lifecycle.to." + target.name()), e -> {
+        if (election.status().next().isEmpty()) {
+            add(new Paragraph(getTranslation("lifecycle.nothingNext")));
+        }
+        for (ElectionStatus target : election.status().next().stream().sorted().toList()) {
+            String step = getTranslation("lifecycle.to." + target.name());
+            Runnable move = () -> {
                 try {
                     elections.moveTo(election.id(), target);
                     Notifications.success(getTranslation("lifecycle.moved", getTranslation("status." + target.name())));
@@ -36,6 +48,24 @@ class StatusTab extends VerticalLayout {
                 } catch (UserFacingException ex) {
                     Notifications.refused(ex);
                 }
+            };
+            boolean organisersStep = target == ElectionStatus.DRAFT || target == ElectionStatus.READY;
+            List<Refusal> missing = elections.refusalsFor(election.id(), target);
+            if (!CurrentStaff.hasRole(organisersStep ? "ADMIN" : "TELLER")) {
+                add(note(target, getTranslation(organisersStep ? "lifecycle.byOrganiser" : "lifecycle.byTellers", step),
+                        missing));
+                continue;
+            }
+            if (!missing.isEmpty()) {
+                add(note(target, getTranslation("lifecycle.missing", step), missing));
+                continue;
+            }
+            var button = new Button(step, e -> {
+                if (organisersStep) {
+                    Confirm.ask(step, getTranslation("lifecycle.confirm." + target.name()), step, false, move);
+                } else {
+                    move.run();
+                }
             });
             button.setId("to-" + target.name().toLowerCase(java.util.Locale.ROOT));
             button.addThemeVariants(target.ordinal() > election.status().ordinal() ? ButtonVariant.LUMO_PRIMARY
@@ -43,6 +73,34 @@ class StatusTab extends VerticalLayout {
             add(button);
         }
         add(refusals);
+        if (election.status() == ElectionStatus.DRAFT && CurrentStaff.hasRole("ADMIN")) {
+            var delete = new Button(getTranslation("elections.delete"), e -> Confirm.ask(getTranslation("elections.delete"),
+                    getTranslation("elections.deleteConfirm", election.title()), getTranslation("elections.delete"), true,
+                    () -> {
+                        if (Notifications.attempt(() -> elections.delete(election.id()))) {
+                            Notifications.success(getTranslation("elections.deleted", election.title()));
+                            getUI().ifPresent(ui -> ui.navigate(ElectionsView.class));
+                        }
+                    }));
+            delete.setId("delete-election");
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            add(delete);
+        }
+    }
+
+    /** A step this person cannot take now: who takes it, or what is still missing before it can be taken. */
+    private Div note(ElectionStatus target, String text, List<Refusal> missing) {
+        var note = new Div(new Paragraph(text));
+        note.setId("step-" + target.name().toLowerCase(java.util.Locale.ROOT));
+        note.addClassName("step-note");
+        if (!missing.isEmpty()) {
+            var list = new UnorderedList();
+            for (Refusal r : missing) {
+                list.add(new ListItem(Notifications.translate(r.key(), r.args().toArray())));
+            }
+            note.add(list);
+        }
+        return note;
     }
 
     private void show(LifecycleRefusedException ex) {

@@ -1,15 +1,15 @@
 package vn.tinnhiem.election.ui;
 
+import java.util.stream.IntStream;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 
 import vn.tinnhiem.election.Election;
@@ -18,7 +18,10 @@ import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
 
-/** The tally board: its members, its head, and how many of them must be present to unseal (k of n). */
+/**
+ * The tally board as cards: its members, its head, and how many of them must be present to unseal,
+ * chosen from a list in words ("2 of 3 members") rather than typed as k.
+ */
 class TellersTab extends VerticalLayout {
 
     TellersTab(ElectionService elections, Election election, boolean editable, Runnable changed) {
@@ -28,8 +31,10 @@ class TellersTab extends VerticalLayout {
         var name = new TextField(getTranslation("teller.fullName"));
         name.setId("teller-name");
         var head = new Checkbox(getTranslation("teller.head"));
+        head.setId("teller-head");
+        var errors = new FieldErrors().on("teller.error.name", name);
         var add = new Button(getTranslation("teller.add"), e -> {
-            if (Notifications.attempt(() -> elections.addTeller(electionId, name.getValue(), head.getValue()))) {
+            if (errors.attempt(() -> elections.addTeller(electionId, name.getValue(), head.getValue()))) {
                 changed.run();
             }
         });
@@ -37,33 +42,39 @@ class TellersTab extends VerticalLayout {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var form = new FormLayout(name, head, add);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
-        form.setVisible(editable);
+        var formBox = new VerticalLayout(form, errors.formError());
+        formBox.setPadding(false);
+        formBox.setVisible(editable);
 
-        var grid = new Grid<Teller>();
-        grid.setId("tellers");
-        grid.addColumn(Teller::seat).setHeader(getTranslation("teller.seat")).setWidth("5em").setFlexGrow(0);
-        grid.addColumn(Teller::fullName).setHeader(getTranslation("teller.fullName")).setFlexGrow(1);
-        grid.addColumn(t -> t.head() ? getTranslation("teller.headShort") : getTranslation("teller.member"))
-                .setHeader(getTranslation("teller.role"));
-        if (editable) {
-            grid.addComponentColumn(t -> Actions.rowMenu(
+        var list = Cards.list("tellers");
+        for (Teller t : tellers) {
+            String role = t.head() ? getTranslation("teller.headShort") : getTranslation("teller.member");
+            var menu = editable ? Actions.rowMenu(
                     new Actions.RowAction("teller.makeHead", () -> elections.setHeadTeller(electionId, t.id()), changed),
-                    new Actions.RowAction("common.remove", () -> elections.removeTeller(electionId, t.id()), changed)))
-                    .setWidth("4em").setFlexGrow(0);
+                    new Actions.RowAction("common.remove", () -> Confirm.ask(getTranslation("common.remove"),
+                            getTranslation("teller.removeConfirm", t.fullName()), getTranslation("common.remove"), true,
+                            () -> {
+                                if (Notifications.attempt(() -> elections.removeTeller(electionId, t.id()))) {
+                                    changed.run();
+                                }
+                            }), () -> { }))
+                    : null;
+            list.add(Cards.card(Cards.main(t.fullName()),
+                    Cards.details(role + " · " + getTranslation("teller.seat") + " " + t.seat()), menu));
         }
-        grid.setItems(tellers);
-        grid.setAllRowsVisible(true);
 
-        var k = new IntegerField(getTranslation("teller.threshold"));
+        int n = tellers.size();
+        var k = new Select<Integer>();
         k.setId("threshold-k");
-        k.setValue(election.thresholdK());
-        k.setMin(1);
-        k.setMax(Math.max(1, tellers.size()));
-        k.setStepButtonsVisible(true);
-        k.setSuffixComponent(new Span("/ " + tellers.size()));
+        k.setLabel(getTranslation("teller.threshold"));
+        k.setItems(IntStream.rangeClosed(1, Math.max(1, n)).boxed().toList());
+        k.setItemLabelGenerator(i -> getTranslation("teller.thresholdOption", i, n));
+        k.setValue(Math.min(Math.max(1, election.thresholdK()), Math.max(1, n)));
         k.setReadOnly(!editable);
+        k.setWidth("min(24em, 100%)");
+        var thresholdErrors = new FieldErrors().on("teller.error.threshold", k);
         var saveK = new Button(getTranslation("common.save"), e -> {
-            if (k.getValue() != null && Notifications.attempt(() -> elections.setThreshold(electionId, k.getValue()))) {
+            if (k.getValue() != null && thresholdErrors.attempt(() -> elections.setThreshold(electionId, k.getValue()))) {
                 Notifications.success(getTranslation("common.saved"));
                 changed.run();
             }
@@ -72,6 +83,9 @@ class TellersTab extends VerticalLayout {
         saveK.setVisible(editable);
         var threshold = new HorizontalLayout(k, saveK);
         threshold.setAlignItems(Alignment.BASELINE);
-        add(form, grid, threshold, new Paragraph(getTranslation("teller.thresholdHelp")));
+        threshold.setWrap(true);
+        var help = new Paragraph(getTranslation("teller.thresholdHelp", election.thresholdK(), n));
+        help.setId("threshold-help");
+        add(formBox, list, threshold, thresholdErrors.formError(), help);
     }
 }
