@@ -73,6 +73,7 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         tabs.setSelectedIndex(selectedTab);
         tabs.addSelectedChangeListener(e -> selectedTab = tabs.getSelectedIndex());
         tabs.setId("election-tabs");
+        add(new ExportsMenu(electionId));
         add(tabs);
     }
 

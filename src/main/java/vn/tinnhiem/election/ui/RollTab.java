@@ -87,6 +87,7 @@ class RollTab extends VerticalLayout {
 
         var importBox = new VerticalLayout(uploadHelp, upload, report);
         importBox.setPadding(false);
+        importBox.addComponentAtIndex(1, ExportsMenu.templateLinks());
         form.setVisible(editable);
         importBox.setVisible(editable);
 
