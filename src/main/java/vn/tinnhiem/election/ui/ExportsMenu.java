@@ -29,15 +29,15 @@ class ExportsMenu extends Details {
         var list = new Div();
         for (Document document : Document.values()) {
             String label = getTranslation(document.labelKey());
-            var line = row(new Span(label));
+            var links = new Div();
             for (ExportFormat format : document.formats()) {
                 var link = DownloadLinks.link(format.name(), getTranslation("export.download", label, format.name()),
                         ElectionExports.fileName(document, format, electionId), format,
                         out -> exports.write(electionId, document, format, locale, out));
                 link.setId("export-" + document.name() + "-" + format.name());
-                line.add(link);
+                links.add(link);
             }
-            list.add(line);
+            list.add(row(new Span(label), links));
         }
         add(list);
     }
@@ -47,23 +47,24 @@ class ExportsMenu extends Details {
         UI ui = UI.getCurrent();
         var locale = ui.getLocale();
         String label = ui.getTranslation("export.template");
-        var line = row(new Span(ui.getTranslation("export.template.help")));
+        var links = new Div();
         for (ExportFormat format : new ExportFormat[] {ExportFormat.XLSX, ExportFormat.CSV}) {
             var link = DownloadLinks.link(format.name(), ui.getTranslation("export.download", label, format.name()),
                     ElectionExports.importTemplateFileName(format), format,
                     out -> ElectionExports.writeImportTemplate(format, locale, out));
             link.setId("import-template-" + format.name());
-            line.add(link);
+            links.add(link);
         }
-        return line;
+        return row(new Span(ui.getTranslation("export.template.help")), links);
     }
 
-    /** A label and its links on one line, wrapping on a narrow screen. */
-    private static Div row(Span label) {
-        var line = new Div(label);
+    /** A label and its links side by side; on a narrow screen the links, kept together, go beneath. */
+    private static Div row(Span label, Div links) {
+        var line = new Div(label, links);
         line.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
-                .set("gap", "var(--lumo-space-s)").set("padding-block", "var(--lumo-space-xs)");
-        label.getStyle().set("flex", "1 1 14em");
+                .set("gap", "var(--lumo-space-xs) var(--lumo-space-s)").set("padding-block", "var(--lumo-space-xs)");
+        label.getStyle().set("flex", "1 1 12em");
+        links.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("flex", "0 0 auto");
         return line;
     }
 }
