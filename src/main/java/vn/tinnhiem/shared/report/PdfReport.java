@@ -220,22 +220,22 @@ public final class PdfReport implements AutoCloseable {
         this.columns = List.copyOf(tableColumns);
         this.minRowHeight = tableMinRowHeight;
         y -= 6;
-        List<String> headers = columns.stream().map(Column::header).toList();
-        if (!fits(rowHeight(headers, true) + Math.max(minRowHeight, BODY * LEADING + 2 * PAD))) {
+        LaidRow header = headerRow();
+        if (!fits(header.height() + Math.max(minRowHeight, BODY * LEADING + 2 * PAD))) {
             newPage();
         }
-        drawRow(headers, true);
+        drawRow(header, true);
         return this;
     }
 
     /** One table row, a cell per column; a line break inside a cell starts a new line. */
     public PdfReport row(List<String> cells) {
-        float height = rowHeight(cells, false);
-        if (!fits(height)) {
+        LaidRow laid = layout(cells, false);
+        if (!fits(laid.height())) {
             newPage();
-            drawRow(columns.stream().map(Column::header).toList(), true);
+            drawRow(headerRow(), true);
         }
-        drawRow(cells, false);
+        drawRow(laid, false);
         return this;
     }
 
@@ -377,21 +377,30 @@ public final class PdfReport implements AutoCloseable {
         return lines;
     }
 
-    private float rowHeight(List<String> cells, boolean header) {
-        float[] widths = columnWidths();
-        float height = header ? 0 : minRowHeight;
-        for (int i = 0; i < columns.size(); i++) {
-            Column c = columns.get(i);
-            String text = i < cells.size() ? cells.get(i) : "";
-            int lines = Math.max(1, cellLines(text, c, widths[i], header).size());
-            height = Math.max(height, lines * size(c, header) * LEADING + 2 * PAD + 2);
-        }
-        return height;
+    /** A row wrapped into its cells' lines, and the height that takes. */
+    private record LaidRow(List<List<Line>> cells, float height) {
     }
 
-    private void drawRow(List<String> cells, boolean header) {
+    private LaidRow headerRow() {
+        return layout(columns.stream().map(Column::header).toList(), true);
+    }
+
+    private LaidRow layout(List<String> cells, boolean header) {
         float[] widths = columnWidths();
-        float height = rowHeight(cells, header);
+        float height = header ? 0 : minRowHeight;
+        List<List<Line>> laid = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            List<Line> lines = cellLines(i < cells.size() ? cells.get(i) : "", c, widths[i], header);
+            laid.add(lines);
+            height = Math.max(height, Math.max(1, lines.size()) * size(c, header) * LEADING + 2 * PAD + 2);
+        }
+        return new LaidRow(laid, height);
+    }
+
+    private void drawRow(LaidRow row, boolean header) {
+        float[] widths = columnWidths();
+        float height = row.height();
         try {
             if (header) {
                 content.setNonStrokingColor(0.88f);
@@ -412,11 +421,10 @@ public final class PdfReport implements AutoCloseable {
                     content.stroke();
                     content.setLineWidth(0.6f);
                 } else {
-                    String text = i < cells.size() ? cells.get(i) : "";
                     float size = size(c, header);
                     float lineY = y - PAD - 1 - size;
                     boolean centre = header || c.align() == Align.CENTER;
-                    for (Line line : cellLines(text, c, widths[i], header)) {
+                    for (Line line : row.cells().get(i)) {
                         float tx = centre ? x + (widths[i] - textWidth(line.text(), line.font(), size)) / 2 : x + PAD;
                         show(line.text(), line.font(), size, tx, lineY + size * 0.1f);
                         lineY -= size * LEADING;
@@ -543,11 +551,8 @@ public final class PdfReport implements AutoCloseable {
                     line.setLength(0);
                 }
                 String rest = word;
-                while (textWidth(rest, f, size) > maxWidth && rest.length() > 1) {
-                    int cut = rest.length() - 1;
-                    while (cut > 1 && textWidth(rest.substring(0, cut), f, size) > maxWidth) {
-                        cut--;
-                    }
+                while (rest.length() > 1 && textWidth(rest, f, size) > maxWidth) {
+                    int cut = longestFitting(rest, f, size, maxWidth);
                     lines.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
                 }
@@ -556,6 +561,21 @@ public final class PdfReport implements AutoCloseable {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** How many characters of {@code word} fit on a line (at least one), measured in one pass. */
+    private int longestFitting(String word, PDFont f, float size, float maxWidth) {
+        float used = 0;
+        int i = 0;
+        while (i < word.length()) {
+            int next = word.offsetByCodePoints(i, 1);
+            used += textWidth(word.substring(i, next), f, size);
+            if (used > maxWidth) {
+                break;
+            }
+            i = next;
+        }
+        return Math.max(i, word.offsetByCodePoints(0, 1));
     }
 
     /** Cut to one line with an ellipsis, for page furniture. */
