@@ -58,6 +58,7 @@ class ElectionExportsIntegrationTests {
         assertThat(voters).hasSize(30).allSatisfy(v -> assertThat(read.text()).contains(v.fullName()));
         assertThat(read.allFontsEmbedded()).isTrue();
         Pdfs.renderPage(pdf, 0, SHOTS.resolve("roll-page1.png"));
+        Pdfs.renderPage(pdf, read.pages() - 1, SHOTS.resolve("roll-last-page.png"));
     }
 
     @Test
