@@ -58,6 +58,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> a.entryHash().substring(0, 12) + "…").setHeader(getTranslation("audit.hash"));
         grid.setItems(audit.newest(500));
         add(new H2(getTranslation("audit.title")), check, result, grid);
+        add(new AuditDownloads());
         setSizeFull();
     }
 

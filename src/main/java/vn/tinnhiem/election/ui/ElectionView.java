@@ -93,6 +93,7 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             }
         });
         tabs.setId("election-tabs");
+        add(new ExportsMenu(electionId));
         add(tabs);
     }
 

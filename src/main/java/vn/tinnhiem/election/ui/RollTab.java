@@ -77,7 +77,7 @@ class RollTab extends VerticalLayout {
             try {
                 RollImportResult result = elections.importRoll(electionId, metadata.fileName(), data);
                 if (result.succeeded()) {
-                    Notifications.success(getTranslation("import.done", result.imported()));
+                    Notifications.success(getTranslation(result.summaryKey(), result.imported()));
                     changed.run();
                 } else {
                     showProblems(result);
@@ -112,6 +112,7 @@ class RollTab extends VerticalLayout {
         addBox.setPadding(false);
         var importBox = new VerticalLayout(uploadHelp, upload, report);
         importBox.setPadding(false);
+        importBox.addComponentAtIndex(1, ExportsMenu.templateLinks());
         addBox.setVisible(editable);
         importBox.setVisible(editable);
 

@@ -1,0 +1,45 @@
+package vn.tinnhiem.audit;
+
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Locale;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.audit.internal.AuditDocuments;
+import vn.tinnhiem.audit.internal.AuditReader;
+import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.report.ExportFormat;
+
+/**
+ * The whole audit log as a PDF or XLSX file, for the organiser and the supervisors. The log is read a
+ * page at a time in one read-only transaction: a consistent snapshot, in bounded memory.
+ */
+@Service
+public class AuditExports {
+
+    private final AuditReader reader;
+    private final Clock clock;
+
+    AuditExports(AuditReader reader, Clock clock) {
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public void write(ExportFormat format, Locale locale, OutputStream out) {
+        var documents = new AuditDocuments(reader, locale, clock, CurrentStaff.username().orElse("system"));
+        switch (format) {
+            case PDF -> documents.pdf(out);
+            case XLSX -> documents.xlsx(out);
+            case CSV -> throw new IllegalArgumentException("The audit log exports as PDF or XLSX");
+        }
+    }
+
+    public static String fileName(ExportFormat format) {
+        return "nhat-ky-thao-tac." + format.extension();
+    }
+}

@@ -1,0 +1,90 @@
+package vn.tinnhiem.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Reads generated PDFs and spreadsheets back, as a reader's program would. */
+public final class Pdfs {
+
+    /** What a test needs to know about a PDF. */
+    public record Read(int pages, String text, List<String> fonts, boolean allFontsEmbedded) {
+    }
+
+    private Pdfs() {
+    }
+
+    public static Read read(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            List<String> fonts = new ArrayList<>();
+            boolean embedded = true;
+            for (PDPage page : doc.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    fonts.add(font.getName());
+                    if (font instanceof PDType0Font t0) {
+                        embedded &= t0.getDescendantFont().isEmbedded();
+                    } else {
+                        embedded &= font.isEmbedded();
+                    }
+                }
+            }
+            return new Read(doc.getNumberOfPages(), text, fonts, embedded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renders one page (from 0) to a PNG, for a person to look at. */
+    public static void renderPage(byte[] pdf, int page, Path png) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            Files.createDirectories(png.getParent());
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(page, 110), "png", png.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every cell of the first sheet as text, row by row; fails on any formula cell. */
+    public static List<List<String>> sheet(byte[] xlsx) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            List<List<String>> rows = new ArrayList<>();
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.FORMULA) {
+                        throw new AssertionError("Formula cell at " + cell.getAddress() + ": " + cell.getCellFormula());
+                    }
+                    cells.add(cell.getCellType() == CellType.NUMERIC ? Long.toString((long) cell.getNumericCellValue())
+                            : cell.getStringCellValue());
+                }
+                rows.add(cells);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
