@@ -56,10 +56,7 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
         });
         create.setId("new-election");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var demo = new Button(getTranslation("elections.demo"), e -> {
-            long id = elections.createDemo();
-            getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id));
-        });
+        var demo = new Button(getTranslation("elections.demo"), e -> new DemoDialog(elections).open());
         demo.setId("demo-election");
         var actions = new HorizontalLayout(create, demo);
         actions.setWrap(true);

@@ -55,6 +55,7 @@ class ConferenceSetupBrowserTests {
             browser.type("#new-password", "mat-khau-moi-2026");
             browser.type("#new-password-again", "mat-khau-moi-2026");
             browser.click("#save-password");
+            browser.click("#home-elections");
             browser.waitForPath("/elections");
 
             browser.click("#new-election");
