@@ -18,6 +18,7 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.Conferences;
 import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.support.PhoneLayout;
 import vn.tinnhiem.support.Staff;
 
 /**
@@ -50,6 +51,7 @@ class AccessDeniedBrowserTests {
                 assertThat(browser.pageText()).doesNotContain("Không tìm thấy", "bị xóa");
                 assertThat(browser.findAll("#new-election, #demo-election, #election-tabs, #save-details")).isEmpty();
             }
+            PhoneLayout.assertFits(browser, "the refusal");
             browser.screenshot(Path.of("target", "screenshots", "360x640", "refused-" + role.name().toLowerCase(
                     java.util.Locale.ROOT) + ".png"));
             browser.click("#access-denied-home");

@@ -117,6 +117,31 @@ class PhoneLayoutBrowserTests {
         }
     }
 
+    /**
+     * The touch targets come from the shell's global styles (buttons, row menus, checkboxes, fields,
+     * tabs), so they are checked on every screen now, while the grids that still scroll sideways wait
+     * for their screens' branches (the tests above).
+     */
+    @Test
+    void every_touch_target_on_every_screen_is_at_least_44_px() {
+        long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị mẫu"),
+                ElectionStatus.DRAFT);
+        List<String> problems = new ArrayList<>();
+        try (var browser = phoneSignedInAsOrganiser()) {
+            for (String path : List.of("/", "/elections", "/audit", "/accounts", "/password", "/elections/987654321")) {
+                browser.open(path);
+                PhoneLayout.problems(browser).forEach(p -> problems.add(path + ": " + p));
+                browser.screenshot(shot("screen" + path.replace('/', '-')));
+            }
+            browser.open("/elections/" + id);
+            for (String tab : TABS) {
+                browser.clickTab(tab);
+                PhoneLayout.problems(browser).forEach(p -> problems.add(tab + ": " + p));
+            }
+        }
+        assertThat(problems).filteredOn(p -> p.contains("touch target")).isEmpty();
+    }
+
     /** The helper itself: a button behind a dialog cannot be tapped, and the test that tries fails. */
     @Test
     void a_button_covered_by_a_dialog_cannot_be_clicked_and_the_demo_asks_which_kind() {
