@@ -144,6 +144,9 @@ class HomeBrowserTests {
     void the_phone_header_shows_the_whole_language_and_the_menu_opens_with_large_items() {
         String admin = Staff.create(accounts, "shell-admin", Role.ADMIN);
         try (var browser = browser(360, 640)) {
+            browser.open("/login");
+            browser.screenshot(shot(360, 640, "login"));
+            assertThat(PhoneLayout.problems(browser)).as("the sign-in page").isEmpty();
             Staff.signIn(browser, admin);
             // The header had room only for "Tiếng Việ…": now it shows the language's code, whole.
             Object cut = browser.script("""
