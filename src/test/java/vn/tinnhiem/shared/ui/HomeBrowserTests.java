@@ -165,6 +165,15 @@ class HomeBrowserTests {
             browser.click(browser.findAll("vaadin-side-nav-item").stream()
                     .filter(i -> i.getText().contains("Nhật ký")).findFirst().orElseThrow());
             browser.waitForPath("/audit");
+            // The short header still switches the language, and the home speaks English.
+            browser.click(".app-header #language");
+            browser.click(browser.findAll("vaadin-select-item").stream()
+                    .filter(i -> i.getText().contains("English")).findFirst().orElseThrow());
+            browser.open("/");
+            browser.waitForText("#home", "What you can do now");
+            assertThat(browser.find(".app-header #language vaadin-select-value-button").getText()).isEqualTo("EN");
+            assertThat(browser.find("#home-role").getText()).contains("You are signed in as");
+            browser.screenshot(shot(360, 640, "home-admin-en"));
             browser.click("#sign-out");
             browser.waitForPath("/login");
         }
