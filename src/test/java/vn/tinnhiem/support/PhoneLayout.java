@@ -76,6 +76,11 @@ public final class PhoneLayout {
                                 + ' to ' + Math.round(r.right) + ' px in a ' + innerWidth + ' px window');
                         }
                     }
+                    // Above the top of the page nothing can be scrolled to (a centred column taller than the screen).
+                    if (r.top + scrollY < -1 && !el.closest('vaadin-grid')) {
+                        problems.push('touch target ' + name(el) + ' starts above the top of the page, where no one can scroll: '
+                            + Math.round(r.top + scrollY) + ' px');
+                    }
                     if (Math.round(r.width) < min || Math.round(r.height) < min) {
                         problems.push('touch target ' + name(el) + ' is ' + Math.round(r.width) + 'x'
                             + Math.round(r.height) + ' px');
