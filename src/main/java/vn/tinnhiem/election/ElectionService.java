@@ -129,7 +129,14 @@ public class ElectionService {
     @RolesAllowed("ADMIN")
     @Transactional
     public long createDemo() {
-        var demo = DemoConference.build(LocalDate.now(clock).plusDays(21));
+        return createDemo(DemoKind.DISTRICT_COMMITTEE);
+    }
+
+    /** A demo conference of the given shape (the district's plan, or a commune People's Council), invented names. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public long createDemo(DemoKind kind) {
+        var demo = DemoConference.build(kind, LocalDate.now(clock).plusDays(21));
         long id = create(demo.details());
         demo.candidates().forEach(c -> addCandidate(id, c.fullName(), c.jobTitle()));
         repository.insertVoters(id, 1, demo.voters());

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -102,7 +101,11 @@ public final class Browser implements AutoCloseable {
                 input);
     }
 
-    /** Clicks as a user would; when a notification covers the spot, clicks the element directly. */
+    /**
+     * Clicks as a finger would: at the element's centre, and only if the element is what is there. A
+     * button covered by a notification, a dialog or another component fails the test instead of being
+     * clicked from a script; a short wait lets an opening or closing animation finish first.
+     */
     public void click(String css) {
         click(find(css));
     }
@@ -110,11 +113,42 @@ public final class Browser implements AutoCloseable {
     public void click(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         try {
-            element.click();
-        } catch (ElementClickInterceptedException e) {
-            ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+            new WebDriverWait(driver, Duration.ofMillis(1500)).until(d -> coveredBy(element) == null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("A finger cannot reach " + describe(element) + " on " + currentPath()
+                    + ": its centre is covered by " + coveredBy(element), e);
         }
+        element.click();
         waitForVaadin();
+    }
+
+    /** What a tap at the element's centre would hit instead of it, or null when the element itself is hit. */
+    private String coveredBy(WebElement element) {
+        return (String) ((JavascriptExecutor) driver).executeScript("""
+                const el = arguments[0];
+                const r = el.getBoundingClientRect();
+                if (r.width === 0 || r.height === 0) return 'nothing: it has no size on screen';
+                const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return 'the edge of the screen';
+                const hit = el.getRootNode().elementFromPoint(x, y);
+                for (let n = hit; n; n = n.parentNode || n.host) {
+                    if (n === el) return null;
+                }
+                if (!hit) return 'nothing';
+                return hit.localName + (hit.id ? '#' + hit.id : '') + (hit.className && typeof hit.className === 'string'
+                    ? '.' + hit.className.trim().split(/\\s+/).join('.') : '')
+                    + ' «' + (hit.innerText || '').trim().substring(0, 60) + '»';
+                """, element);
+    }
+
+    private String describe(WebElement element) {
+        String id = element.getAttribute("id");
+        return element.getTagName() + (id == null || id.isEmpty() ? "" : "#" + id) + " «" + element.getText().trim() + "»";
+    }
+
+    /** Runs a script in the page (for measuring what a person sees). */
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
     public void clickTab(String label) {
@@ -139,7 +173,7 @@ public final class Browser implements AutoCloseable {
                 return !found.isEmpty() && found.getFirst().getText().contains(expected);
             });
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new IllegalStateException("Expected «" + expected + "» in " + css + " on " + currentPath() + ": "
+            throw new IllegalStateException("Expected “" + expected + "” in " + css + " on " + currentPath() + ": "
                     + pageText().replace('\n', ' '), e);
         }
     }

@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
 
 /**
- * A conference shaped like the district's plan: one Vice-Chairman and twelve department heads with the
- * plan's titles, a roll of agency heads, three tellers. Every name is invented: simulated results must
- * never be attached to the real officials of the plan.
+ * The demo conferences. The district's plan: one Vice-Chairman and twelve department heads with the
+ * plan's titles, a roll of agency heads, three tellers, under Regulation 96-QĐ/TW. A commune People's
+ * Council (local government has two levels, province and commune, since 1 July 2025): the council's
+ * deputies evaluate the office holders it elected, under Resolution 96/2023/QH15. Every name, commune
+ * and district is invented: simulated results must never be attached to real officials.
  */
 public final class DemoConference {
 
@@ -64,9 +67,53 @@ public final class DemoConference {
     private DemoConference() {
     }
 
+    /** Ends every demo's title, so that a start-up with --tinnhiem.demo=true finds the demos it made. */
+    public static final String TITLE_MARK = "(dữ liệu mẫu)";
+
+    public static Demo build(DemoKind kind, LocalDate conferenceDay) {
+        return switch (kind) {
+            case DISTRICT_COMMITTEE -> build(conferenceDay);
+            case COMMUNE_COUNCIL -> communeCouncil(conferenceDay);
+        };
+    }
+
+    private static final String COMMUNE = "xã Phú Lợi";
+    private static final String UBND_MEMBER = "Ủy viên Ủy ban nhân dân xã, ";
+
+    /** The posts a commune People's Council elects, as Resolution 96/2023/QH15 lists them for a confidence vote. */
+    private static final List<DemoCandidate> COUNCIL_CANDIDATES = List.of(
+            new DemoCandidate("Phan Minh Đức", "Chủ tịch Hội đồng nhân dân xã"),
+            new DemoCandidate("Trịnh Thị Thu Hà", "Phó Chủ tịch Hội đồng nhân dân xã"),
+            new DemoCandidate("Lý Văn Kiên", "Trưởng Ban Pháp chế Hội đồng nhân dân xã"),
+            new DemoCandidate("Đoàn Thị Mỹ Linh", "Trưởng Ban Kinh tế - Ngân sách Hội đồng nhân dân xã"),
+            new DemoCandidate("Hà Thanh Sơn", "Trưởng Ban Văn hóa - Xã hội Hội đồng nhân dân xã"),
+            new DemoCandidate("Cao Văn Thuận", "Chủ tịch Ủy ban nhân dân xã"),
+            new DemoCandidate("Kiều Thị Ngọc Bích", "Phó Chủ tịch Ủy ban nhân dân xã"),
+            new DemoCandidate("La Quốc Toàn", "Phó Chủ tịch Ủy ban nhân dân xã"),
+            new DemoCandidate("Triệu Văn Lợi", UBND_MEMBER + "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
+            new DemoCandidate("Mạc Thị Hồng Nhung", UBND_MEMBER + "Trưởng phòng Kinh tế"),
+            new DemoCandidate("Quách Minh Hiển", UBND_MEMBER + "Trưởng phòng Văn hóa - Xã hội"));
+
+    private static Demo communeCouncil(LocalDate conferenceDay) {
+        var details = new ElectionDetails("Kỳ họp Hội đồng nhân dân " + COMMUNE + " lấy phiếu tín nhiệm đối với người giữ "
+                + "chức vụ do Hội đồng nhân dân bầu theo Nghị quyết 96/2023/QH15 " + TITLE_MARK,
+                "Hội đồng nhân dân " + COMMUNE, "Hội trường Ủy ban nhân dân " + COMMUNE,
+                conferenceDay.atTime(8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023);
+        // The voters are the council's deputies (those evaluated among them), by constituency.
+        List<NewVoter> deputies = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String name = FAMILY[(i * 5 + 3) % FAMILY.length] + " " + MIDDLE[(i * 5) % MIDDLE.length] + " "
+                    + GIVEN[(i * 7 + 2) % GIVEN.length];
+            deputies.add(new NewVoter(name, "Đại biểu Hội đồng nhân dân xã", "Đơn vị bầu cử số " + (i % 5 + 1)));
+        }
+        var tellers = List.of(new DemoTeller("Tôn Thị Kim Oanh", true), new DemoTeller("Âu Văn Hậu", false),
+                new DemoTeller("Thái Minh Châu", false));
+        return new Demo(details, COUNCIL_CANDIDATES, List.copyOf(deputies), tellers, 2);
+    }
+
     public static Demo build(LocalDate conferenceDay) {
         var details = new ElectionDetails(
-                "Hội nghị lấy phiếu tín nhiệm đối với các chức danh lãnh đạo theo Quy định 96-QĐ/TW (dữ liệu mẫu)",
+                "Hội nghị lấy phiếu tín nhiệm đối với các chức danh lãnh đạo theo Quy định 96-QĐ/TW " + TITLE_MARK,
                 "Ủy ban nhân dân huyện Mỹ Lợi", "Hội trường A, Ủy ban nhân dân huyện",
                 conferenceDay.atTime(8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023);
         List<NewVoter> voters = new ArrayList<>();

@@ -1,5 +1,6 @@
 package vn.tinnhiem.election.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -13,9 +14,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionService;
 
-/** --tinnhiem.demo=true: creates the demo conference on start, once (not again if one exists). */
+/** --tinnhiem.demo=true: creates each kind of demo conference on start, once (not again if it exists). */
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "tinnhiem.demo", havingValue = "true")
@@ -35,11 +37,13 @@ class DemoOnStart implements ApplicationRunner {
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
         SecurityContextHolder.getContext().setAuthentication(system);
         try {
-            if (elections.list().stream().anyMatch(e -> e.title().endsWith("(dữ liệu mẫu)"))) {
-                return;
+            for (DemoKind kind : DemoKind.values()) {
+                String title = DemoConference.build(kind, LocalDate.EPOCH).details().title();
+                if (elections.list().stream().noneMatch(e -> e.title().equals(title))) {
+                    long id = elections.createDemo(kind);
+                    log.info("Demo conference {} created (id {})", kind, id);
+                }
             }
-            long id = elections.createDemo();
-            log.info("Demo conference created (id {})", id);
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -57,7 +57,7 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
         var create = new Button(getTranslation("elections.new"), e -> openNewConference());
         create.setId("new-election");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var demo = new Button(getTranslation("elections.demo"), e -> confirmDemo());
+        var demo = new Button(getTranslation("elections.demo"), e -> new DemoDialog(elections, clock).open());
         demo.setId("demo-election");
         var actions = new HorizontalLayout(create, demo);
         actions.setWrap(true);
@@ -143,15 +143,6 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
         title.focus();
     }
 
-    private void confirmDemo() {
-        String demoTitle = DemoConference.build(LocalDate.now(clock)).details().title();
-        long existing = elections.list().stream().filter(e -> e.title().equals(demoTitle)).count();
-        String text = existing > 0 ? getTranslation("elections.demoExists", existing) : getTranslation("elections.demoConfirm");
-        Confirm.ask(getTranslation("elections.demo"), text, getTranslation("elections.demoCreate"), false, () -> {
-            long id = elections.createDemo();
-            getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id));
-        });
-    }
 
     @Override
     public String getPageTitle() {

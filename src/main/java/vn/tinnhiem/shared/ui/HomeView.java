@@ -1,33 +1,101 @@
 package vn.tinnhiem.shared.ui;
 
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
-/** Where sign-in lands: the organiser goes straight to the conferences; others see their menu. */
+/**
+ * Where sign-in lands, for every role: what the person can do now (with a link where the screen
+ * exists), what the modules have for them (the conferences), and what comes at the conference itself.
+ */
 @Route(value = "", layout = MainLayout.class)
+@Menu(title = "menu.home", order = 0)
 @PermitAll
-public class HomeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    private final AuthenticationContext authentication;
+    public HomeView(AuthenticationContext authentication, ObjectProvider<HomeSection> sections) {
+        setId("home");
+        addClassName("home");
+        String role = StaffRole.current().orElse("");
+        add(new H2(getTranslation("home.title", authentication.getPrincipalName().orElse(""))));
+        var roleLine = new Paragraph(getTranslation("home.role", role.isEmpty() ? "" : getTranslation("role." + role)));
+        roleLine.setId("home-role");
+        add(roleLine);
 
-    public HomeView(AuthenticationContext authentication) {
-        this.authentication = authentication;
-        add(new H2(getTranslation("home.title")), new Paragraph(getTranslation("home.text")));
+        add(new H3(getTranslation("home.now")));
+        switch (role) {
+            case "ADMIN" -> add(list("home-now",
+                    getTranslation("home.admin.now.setup"),
+                    getTranslation("home.admin.now.accounts"),
+                    getTranslation("home.admin.now.audit")),
+                    links(link("elections", "home-elections", getTranslation("home.link.elections")),
+                            link("accounts", "home-accounts", getTranslation("home.link.accounts")),
+                            link("audit", "home-audit", getTranslation("home.link.audit"))));
+            case "TELLER" -> add(list("home-now",
+                    getTranslation("home.teller.now.conferences"),
+                    getTranslation("home.teller.now.noSetup")));
+            case "SUPERVISOR" -> add(list("home-now",
+                    getTranslation("home.supervisor.now.conferences"),
+                    getTranslation("home.supervisor.now.audit")),
+                    links(link("audit", "home-audit", getTranslation("home.link.audit"))));
+            default -> add(new Paragraph(getTranslation("home.noRole")));
+        }
+
+        sections.orderedStream().sorted(Comparator.comparingInt(HomeSection::order))
+                .forEach(s -> s.build().ifPresent(this::add));
+
+        add(new H3(getTranslation("home.later")));
+        switch (role) {
+            case "ADMIN" -> add(list("home-later",
+                    getTranslation("home.admin.later.ceremony"),
+                    getTranslation("home.admin.later.cards"),
+                    getTranslation("home.admin.later.results")));
+            case "TELLER" -> add(list("home-later",
+                    getTranslation("home.teller.later.ceremony"),
+                    getTranslation("home.teller.later.desk"),
+                    getTranslation("home.teller.later.count")));
+            case "SUPERVISOR" -> add(list("home-later",
+                    getTranslation("home.supervisor.later.turnout")));
+            default -> {
+            }
+        }
     }
 
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        if (authentication.hasRole("ADMIN")) {
-            event.forwardTo("elections");
-        }
+    private static UnorderedList list(String id, String... items) {
+        var list = new UnorderedList(List.of(items).stream().map(ListItem::new).toArray(ListItem[]::new));
+        list.setId(id);
+        list.addClassName("home-list");
+        return list;
+    }
+
+    private static Component links(Anchor... anchors) {
+        var row = new Div(anchors);
+        row.addClassName("home-links");
+        return row;
+    }
+
+    private static Anchor link(String path, String id, String text) {
+        var a = new Anchor(path, text);
+        a.setId(id);
+        a.addClassName("link-button");
+        return a;
     }
 
     @Override

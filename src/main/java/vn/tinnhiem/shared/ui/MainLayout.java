@@ -4,6 +4,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -48,7 +49,14 @@ public class MainLayout extends AppLayout {
         var nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry ->
                 nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path())));
-        addToDrawer(nav);
+        nav.setId("main-menu");
+        // On a phone the header has no room for who is signed in: the menu says it.
+        String who = authentication.getPrincipalName().orElse("")
+                + StaffRole.current().map(r -> " · " + getTranslation("role." + r)).orElse("");
+        var signedIn = new Div(new Span(getTranslation("app.signedInAs")), new Span(who));
+        signedIn.addClassName("drawer-user");
+        signedIn.setId("drawer-user");
+        addToDrawer(nav, signedIn);
         setPrimarySection(Section.NAVBAR);
     }
 }

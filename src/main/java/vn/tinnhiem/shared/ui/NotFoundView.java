@@ -21,8 +21,9 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
-        add(new H2(getTranslation("error.notFound.title")), new Paragraph(getTranslation("error.notFound.text")),
-                new Anchor("", getTranslation("error.notFound.home")));
+        var home = new Anchor("", getTranslation("error.notFound.home"));
+        home.addClassName("link-button");
+        add(new H2(getTranslation("error.notFound.title")), new Paragraph(getTranslation("error.notFound.text")), home);
         setId("not-found");
         return HttpServletResponse.SC_NOT_FOUND;
     }

@@ -326,18 +326,18 @@ class ConferenceSetupBrowserTests {
         try (var browser = signedIn(360, 640)) {
             int before = elections.list().size();
             browser.click("#demo-election");
-            browser.find("#confirm-dialog");
-            browser.click("#confirm-dialog vaadin-button[slot='cancel-button']");
+            browser.find("#demo-kind");
+            browser.click("#cancel-demo");
             assertThat(elections.list()).hasSize(before);
             browser.click("#demo-election");
-            browser.click("#confirm-dialog vaadin-button[slot='confirm-button']");
+            browser.click("#create-demo");
             browser.waitForPath("/elections/");
             assertThat(elections.list()).hasSize(before + 1);
             browser.open("/elections");
             browser.click("#demo-election");
-            browser.waitForText("#confirm-dialog", "Đã có");
+            browser.waitForText("#demo-exists", "Đã có");
             browser.screenshot(Path.of("target", "screenshots", "360x640", "demo-again.png"));
-            browser.click("#confirm-dialog vaadin-button[slot='cancel-button']");
+            browser.click("#cancel-demo");
             assertThat(elections.list()).hasSize(before + 1);
         }
     }

@@ -1,0 +1,116 @@
+package vn.tinnhiem.election.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+
+import vn.tinnhiem.election.Election;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.Refusal;
+import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ui.HomeSection;
+import vn.tinnhiem.shared.ui.Notifications;
+
+/**
+ * The conferences on each role's home, one card each: the organiser sees every conference and its next
+ * step (what is still missing before READY), the tally board the conferences it will work at, a
+ * supervisor every conference and its status. Only the organiser has a conference screen to open.
+ */
+@Component
+class ConferencesOnHome implements HomeSection {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final Set<ElectionStatus> TELLERS_SEE = Set.of(ElectionStatus.READY, ElectionStatus.OPEN);
+
+    private final ElectionService elections;
+
+    ConferencesOnHome(ElectionService elections) {
+        this.elections = elections;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Optional<com.vaadin.flow.component.Component> build() {
+        UI ui = UI.getCurrent();
+        boolean admin = CurrentStaff.hasRole("ADMIN");
+        boolean teller = !admin && CurrentStaff.hasRole("TELLER");
+        boolean supervisor = !admin && !teller && CurrentStaff.hasRole("SUPERVISOR");
+        if (!admin && !teller && !supervisor) {
+            return Optional.empty();
+        }
+        List<Election> shown = elections.list().stream()
+                .filter(e -> !teller || TELLERS_SEE.contains(e.status()))
+                .toList();
+        var section = new Div();
+        section.setId("home-conferences");
+        section.add(new H3(ui.getTranslation(teller ? "home.conferences.teller" : "home.conferences")));
+        if (shown.isEmpty()) {
+            var none = new Paragraph(ui.getTranslation(admin ? "home.conferences.noneAdmin"
+                    : teller ? "home.conferences.noneTeller" : "home.conferences.none"));
+            none.setId("home-no-conference");
+            section.add(none);
+        }
+        for (Election e : shown) {
+            var card = new Div();
+            card.addClassName("home-card");
+            var title = new Div(e.title());
+            title.addClassName("cell-main");
+            var when = new Div(ui.getTranslation("status." + e.status().name()) + " · "
+                    + e.details().startsAt().format(WHEN));
+            when.addClassName("cell-details");
+            var next = new Div(admin ? organisersNextStep(ui, e) : teller ? tellersNextStep(ui, e)
+                    : supervisorsNextStep(ui, e));
+            next.addClassName("home-next");
+            card.add(title, when, next);
+            if (admin) {
+                var open = new Anchor("elections/" + e.id(), ui.getTranslation("home.conferences.open"));
+                open.addClassName("link-button");
+                card.add(open);
+            }
+            section.add(card);
+        }
+        return Optional.of(section);
+    }
+
+    private String organisersNextStep(UI ui, Election e) {
+        if (e.status() == ElectionStatus.DRAFT) {
+            List<Refusal> missing = elections.refusalsFor(e.id(), ElectionStatus.READY);
+            if (missing.isEmpty()) {
+                return ui.getTranslation("home.next.admin.canReady");
+            }
+            return ui.getTranslation("home.next.admin.missing", missing.stream()
+                    .map(r -> Notifications.translate(r.key(), r.args().toArray())).collect(Collectors.joining(" ")));
+        }
+        return switch (e.status()) {
+            case READY -> ui.getTranslation("home.next.admin.ready");
+            case OPEN -> ui.getTranslation("home.next.admin.open");
+            case CLOSED -> ui.getTranslation("home.next.admin.closed");
+            default -> ui.getTranslation("home.next.admin.tallied");
+        };
+    }
+
+    private static String tellersNextStep(UI ui, Election e) {
+        return e.status() == ElectionStatus.READY ? ui.getTranslation("home.next.teller.ready")
+                : ui.getTranslation("home.next.teller.open");
+    }
+
+    private static String supervisorsNextStep(UI ui, Election e) {
+        return e.status() == ElectionStatus.OPEN ? ui.getTranslation("home.next.supervisor.open")
+                : ui.getTranslation("home.next.supervisor.other");
+    }
+}

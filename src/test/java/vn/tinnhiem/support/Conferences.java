@@ -1,0 +1,33 @@
+package vn.tinnhiem.support;
+
+import java.util.UUID;
+
+import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+
+/** Conferences for browser tests, each under its own title so tests can find theirs among the others. */
+public final class Conferences {
+
+    private Conferences() {
+    }
+
+    public static String uniqueTitle(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A demo conference renamed to the title, moved to the status (DRAFT or READY). */
+    public static long demo(ElectionService elections, DemoKind kind, String title, ElectionStatus status) {
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            long id = elections.createDemo(kind);
+            ElectionDetails d = elections.find(id).orElseThrow().details();
+            elections.updateDetails(id, new ElectionDetails(title, d.body(), d.place(), d.startsAt(), d.ballotKind(),
+                    d.ruleSet()));
+            if (status != ElectionStatus.DRAFT) {
+                elections.moveTo(id, status);
+            }
+            return id;
+        }
+    }
+}
