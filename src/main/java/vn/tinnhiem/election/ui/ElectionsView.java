@@ -29,7 +29,6 @@ import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.RuleSet;
-import vn.tinnhiem.election.internal.DemoConference;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.MainLayout;

@@ -22,7 +22,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
-import vn.tinnhiem.election.BallotKind;
+import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.RuleSet;
