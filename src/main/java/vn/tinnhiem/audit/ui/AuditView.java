@@ -101,6 +101,11 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
                 .set("--lumo-size-m", "44px").set("--lumo-text-field-size", "44px")
                 .set("--vaadin-input-field-height", "44px");
         toolbar.setWidthFull();
+        for (var field : new com.vaadin.flow.component.HasSize[] {text, actor, action}) {
+            // Side by side on a desktop, one per line on a phone; never narrower than a name.
+            ((com.vaadin.flow.component.Component) field).getStyle().set("flex", "1 1 14rem");
+            field.setMinWidth("0");
+        }
         toolbar.add(text, actor, action, check);
 
         result.setId("chain-result");
@@ -108,20 +113,24 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("audit-log");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("audit.empty"));
-        var number = grid.addColumn(AuditEntry::id).setHeader("#").setWidth("5em").setFlexGrow(0);
+        // Widths in rem, not em: a header cell's font is smaller than a body cell's, so em would offset them.
+        var number = grid.addColumn(AuditEntry::id).setHeader("#").setWidth("4.5rem").setFlexGrow(0);
         var at = grid.addColumn(e -> when.format(e.occurredAt())).setHeader(getTranslation("audit.when"))
-                .setWidth("10em").setFlexGrow(0);
-        var by = grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.actor")).setWidth("9em").setFlexGrow(0);
-        var what = grid.addColumn(wrapping()).setHeader(getTranslation("audit.action")).setWidth("12em").setFlexGrow(1);
+                .setWidth("10.5rem").setFlexGrow(0);
+        var by = grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.actor")).setWidth("10rem").setFlexGrow(0);
+        var what = grid.addColumn(wrapping()).setHeader(getTranslation("audit.action")).setWidth("12rem").setFlexGrow(1);
         var hash = grid.addColumn(e -> e.entryHash().substring(0, 8) + "…").setHeader(getTranslation("audit.hash"))
-                .setWidth("7em").setFlexGrow(0);
+                .setWidth("7.5rem").setFlexGrow(0);
         card = grid.addColumn(Cells.nameWithDetails(this::sentence, e -> e.actor() + " · " + when.format(e.occurredAt())))
                 .setHeader(getTranslation("audit.action")).setFlexGrow(1);
         @SuppressWarnings("unchecked")
         Grid.Column<AuditEntry>[] table = new Grid.Column[] {number, at, by, what, hash};
         columns = table;
         card.setVisible(false);
-        grid.setSizeFull();
+        grid.setWidthFull();
+        // The page scrolls on a small screen, so the log keeps room for several cards below the tools.
+        grid.setMinHeight("28em");
+        setFlexGrow(1, grid);
 
         add(new H2(getTranslation("audit.title")), head, toolbar, result, grid);
         refresh();
