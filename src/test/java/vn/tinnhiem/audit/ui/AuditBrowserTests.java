@@ -136,6 +136,41 @@ class AuditBrowserTests {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void a_lifecycle_step_confirms_with_the_full_head_of_the_log() {
+        String user = "audit.step";
+        String password;
+        long id;
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            password = accounts.create(user, "Người chốt danh sách", Role.ADMIN).oneTimePassword();
+            id = elections.createDemo();
+        }
+        try (var browser = new Browser("http://localhost:" + port, 1280, 800)) {
+            browser.open("/login");
+            browser.type("vaadin-login-form vaadin-text-field[name='username']", user);
+            browser.type("vaadin-login-form vaadin-password-field[name='password']", password);
+            browser.click("vaadin-login-form vaadin-button");
+            browser.waitForPath("/password");
+            browser.type("#current-password", password);
+            browser.type("#new-password", "mat-khau-chot-2026");
+            browser.type("#new-password-again", "mat-khau-chot-2026");
+            browser.click("#save-password");
+            browser.waitForPath("/elections");
+            browser.open("/elections/" + id);
+            browser.clickTab("Trạng thái");
+            browser.click("#to-ready");
+            browser.waitForText("#election-status", "Đã chốt");
+            String head;
+            try (var organiser = Acting.as("organiser", "ADMIN")) {
+                head = audit.head().grouped();
+            }
+            browser.find("#lifecycle-head-hash");
+            assertThat(browser.find("#lifecycle-head-hash").getAttribute("textContent")).isEqualTo(head);
+            browser.screenshot(Path.of("target", "screenshots", "1280x800", "ready-head.png"));
+            browser.click("#lifecycle-head-close");
+        }
+    }
+
     /** The search runs once the typing pauses: waits until the sign-ins have left the log. */
     private static String narrowed(Browser browser) {
         long until = System.nanoTime() + 10_000_000_000L;
