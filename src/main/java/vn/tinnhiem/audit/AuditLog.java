@@ -1,13 +1,24 @@
 package vn.tinnhiem.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.audit.ChainCheck.AnchorFileState;
+import vn.tinnhiem.audit.internal.AnchorFile;
 import vn.tinnhiem.audit.internal.AuditRepository;
 import vn.tinnhiem.shared.CurrentStaff;
 
@@ -27,6 +40,11 @@ import vn.tinnhiem.shared.CurrentStaff;
  * Appends staff actions to a hash chain: each entry's hash covers its own fields, a digest of its
  * details and the previous entry's hash, so an edited, inserted or deleted row breaks the chain at
  * that row. Details must never contain secrets or vote content.
+ *
+ * <p>The head also lives outside the database: {@link #anchorAfterCommit} writes it to the anchor file
+ * once a caller's transaction has committed (every lifecycle step does), and a scheduled task does so
+ * every few minutes when it moved. {@link #verifyChain} compares the log with every anchor, so a log cut
+ * at its tail, rewritten up to its end or restored from an older copy is found and named.
  */
 @Service
 public class AuditLog {
@@ -36,13 +54,21 @@ public class AuditLog {
 
     private final AuditRepository repository;
     private final Clock clock;
+    private final AnchorFile anchors;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate ownReading;
+    /** The head as last written to the anchor file by this process, so the periodic task skips a still head. */
+    private final AtomicReference<Optional<AuditHead>> lastAnchored = new AtomicReference<>();
 
-    AuditLog(AuditRepository repository, Clock clock, PlatformTransactionManager transactions) {
+    AuditLog(AuditRepository repository, Clock clock, PlatformTransactionManager transactions, AnchorFile anchors) {
         this.repository = repository;
         this.clock = clock;
+        this.anchors = anchors;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownReading = new TransactionTemplate(transactions);
+        this.ownReading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownReading.setReadOnly(true);
     }
 
     /** Records an action by the signed-in user (or "system"), in the caller's transaction. */
@@ -53,7 +79,7 @@ public class AuditLog {
 
     @Transactional
     public AuditEntry recordAs(String actor, String action, String subject, String details) {
-        String previous = repository.lockHead();
+        String previous = repository.lockHead().hash();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long id = repository.insertPending(at, actor, action, subject, details, digest(details), previous);
         String hash = entryHash(id, at, actor, action, subject, digest(details), previous);
@@ -101,34 +127,203 @@ public class AuditLog {
         return repository.newest(limit);
     }
 
-    /** Re-hashes every entry from the first; the first that does not hold is named. */
+    /** Newest first, a page at a time; a conference's title finds every entry about that conference. */
+    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(AuditSearch search, int offset, int limit) {
+        List<String> subjects = search.text().isBlank() ? List.of()
+                : subjectNames().entrySet().stream()
+                        .filter(e -> e.getValue().toLowerCase(Locale.ROOT).contains(search.text().toLowerCase(Locale.ROOT)))
+                        .map(Map.Entry::getKey).toList();
+        return repository.search(search.text(), search.actor(), search.action(), subjects, offset, limit);
+    }
+
+    /** Everyone who appears in the log, for the screen's filter. */
+    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public List<String> actors() {
+        return repository.actors();
+    }
+
+    /** Every action that appears in the log, for the screen's filter. */
+    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        return repository.actions();
+    }
+
+    /**
+     * A name for each conference subject ("election:7"), as the log itself last recorded its title: the
+     * log reads in words without asking the election module, which depends on this one.
+     */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @Transactional(readOnly = true)
+    public Map<String, String> subjectNames() {
+        Map<String, String> names = new HashMap<>();
+        for (var r : repository.subjectDetails(List.of("election.create", "election.update"))) {
+            String title = AuditDetails.parse(r.value2()).get("title");
+            if (title != null && !title.isBlank()) {
+                names.put(r.value1(), title);
+            }
+        }
+        return names;
+    }
+
+    /** How many entries the chain holds and the hash of the newest: what an anchor or the minutes record. */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @Transactional(readOnly = true)
+    public AuditHead head() {
+        return repository.head();
+    }
+
+    /**
+     * Writes the head to the anchor file once the caller's transaction has committed, so the anchor holds
+     * the caller's own entries and never one that is rolled back. Call it inside the transaction of a step
+     * worth anchoring (a lifecycle step), after its {@code record}. Without a transaction, anchors at once.
+     * A failure to write the file is logged, never thrown: the step itself has already happened.
+     */
+    public void anchorAfterCommit(String reason) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            anchorNow(reason);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                anchorNow(reason);
+            }
+        });
+    }
+
+    /** Anchors only if the head moved since the last anchor (the periodic task). */
+    void anchorIfMoved(String reason) {
+        AuditHead head = committedHead();
+        if (lastAnchored.get() == null) {
+            lastAnchored.compareAndSet(null, lastInFile());
+        }
+        if (head.entryCount() > 0 && !lastAnchored.get().equals(Optional.of(head))) {
+            write(head, reason);
+        }
+    }
+
+    private void anchorNow(String reason) {
+        try {
+            AuditHead head = committedHead();
+            if (head.entryCount() > 0) {
+                write(head, reason);
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not read the audit head to anchor it ({}): {}", reason, e.toString());
+        }
+    }
+
+    private AuditHead committedHead() {
+        return ownReading.execute(tx -> repository.head());
+    }
+
+    private void write(AuditHead head, String reason) {
+        try {
+            anchors.append(clock.instant(), head.entryCount(), head.hash(), reason);
+            lastAnchored.set(Optional.of(head));
+        } catch (IOException e) {
+            log.error("Could not write the audit anchor to {}: {}", anchors.path(), e.toString());
+        }
+    }
+
+    private Optional<AuditHead> lastInFile() {
+        try {
+            return anchors.read().flatMap(AnchorFile.Reading::last).map(a -> new AuditHead(a.entryCount(), a.hash()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Re-hashes every entry from the first, streaming the log, and compares it with the head row and
+     * with every anchor in the anchor file. The first entry that does not hold is named; so is every
+     * anchor the log contradicts: entries missing after it, a different hash at its position, or a log
+     * that is exactly an older anchored state.
+     */
     @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
     @Transactional(readOnly = true)
     public ChainCheck verifyChain() {
+        AnchorFileState fileState = AnchorFileState.PRESENT;
+        List<AuditAnchor> anchored = List.of();
+        List<AnchorFinding> findings = new ArrayList<>();
+        try {
+            Optional<AnchorFile.Reading> reading = anchors.read();
+            if (reading.isEmpty()) {
+                fileState = AnchorFileState.MISSING;
+            } else {
+                anchored = reading.get().anchors();
+                for (int line : reading.get().unreadableLines()) {
+                    findings.add(new AnchorFinding(AnchorFinding.Kind.UNREADABLE,
+                            new AuditAnchor(line, Instant.EPOCH, 0, GENESIS, ""), 0, Optional.empty()));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            fileState = AnchorFileState.UNREADABLE;
+        }
+        Map<Long, List<AuditAnchor>> byCount = new LinkedHashMap<>();
+        anchored.forEach(a -> byCount.computeIfAbsent(a.entryCount(), c -> new ArrayList<>()).add(a));
+
         String expectedPrevious = GENESIS;
         long count = 0;
-        for (AuditEntry e : repository.all()) {
-            count++;
-            if (!e.previousHash().equals(expectedPrevious)) {
-                return ChainCheck.broken(count, e.id(), "audit.broken.link");
+        Optional<Long> brokenId = Optional.empty();
+        Optional<String> reason = Optional.empty();
+        try (Stream<AuditEntry> entries = repository.inOrder()) {
+            for (Iterator<AuditEntry> it = entries.iterator(); it.hasNext();) {
+                AuditEntry e = it.next();
+                count++;
+                if (reason.isEmpty()) {
+                    Optional<String> problem = problemWith(e, expectedPrevious);
+                    if (problem.isPresent()) {
+                        brokenId = Optional.of(e.id());
+                        reason = problem;
+                    }
+                }
+                for (AuditAnchor a : byCount.getOrDefault(count, List.of())) {
+                    if (!a.hash().equals(e.entryHash())) {
+                        findings.add(new AnchorFinding(AnchorFinding.Kind.REWRITTEN, a, 0, Optional.of(e.id())));
+                    }
+                }
+                expectedPrevious = e.entryHash();
             }
-            if (!digest(e.details()).equals(e.detailsDigest())) {
-                return ChainCheck.broken(count, e.id(), "audit.broken.details");
-            }
-            String recomputed = entryHash(e.id(), e.occurredAt(), e.actor(), e.action(), e.subject(),
-                    e.detailsDigest(), e.previousHash());
-            if (!MessageDigest.isEqual(recomputed.getBytes(StandardCharsets.US_ASCII),
-                    e.entryHash().getBytes(StandardCharsets.US_ASCII))) {
-                return ChainCheck.broken(count, e.id(), "audit.broken.hash");
-            }
-            expectedPrevious = e.entryHash();
         }
-        String head = repository.head();
-        if (!head.equals(expectedPrevious)) {
-            // The newest entries were removed: the head still remembers the hash of the last one.
-            return ChainCheck.broken(count, -1, "audit.broken.truncated");
+        long total = count;
+        String last = expectedPrevious;
+        AuditHead head = repository.head();
+        if (reason.isEmpty() && (head.entryCount() != total || !head.hash().equals(last))) {
+            // The newest entries were removed: the head still remembers how many there were and the last hash.
+            reason = Optional.of("audit.broken.truncated");
         }
-        return ChainCheck.intact(count);
+        List<AuditAnchor> beyond = anchored.stream().filter(a -> a.entryCount() > total).toList();
+        beyond.forEach(a -> findings.add(new AnchorFinding(AnchorFinding.Kind.MISSING_ENTRIES, a, a.entryCount() - total,
+                Optional.empty())));
+        if (!beyond.isEmpty() && total > 0) {
+            anchored.stream().filter(a -> a.entryCount() == total && a.hash().equals(last)).reduce((a, b) -> b)
+                    .ifPresent(a -> findings.addFirst(new AnchorFinding(AnchorFinding.Kind.OLDER_COPY, a,
+                            beyond.getLast().entryCount() - total, Optional.empty())));
+        }
+        return new ChainCheck(total, brokenId, reason, new AuditHead(total, last), fileState, anchors.path().toString(),
+                anchored.size(),
+                anchored.stream().map(AuditAnchor::at).min(Instant::compareTo), List.copyOf(findings));
+    }
+
+    private static Optional<String> problemWith(AuditEntry e, String expectedPrevious) {
+        if (!e.previousHash().equals(expectedPrevious)) {
+            return Optional.of("audit.broken.link");
+        }
+        if (!digest(e.details()).equals(e.detailsDigest())) {
+            return Optional.of("audit.broken.details");
+        }
+        String recomputed = entryHash(e.id(), e.occurredAt(), e.actor(), e.action(), e.subject(), e.detailsDigest(),
+                e.previousHash());
+        if (!MessageDigest.isEqual(recomputed.getBytes(StandardCharsets.US_ASCII),
+                e.entryHash().getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.of("audit.broken.hash");
+        }
+        return Optional.empty();
     }
 
     static String currentActor() {

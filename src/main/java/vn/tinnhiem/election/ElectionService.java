@@ -374,6 +374,7 @@ public class ElectionService {
         }
         repository.setStatus(electionId, target);
         audit.record("election.status", subject(electionId), election.status() + "->" + target);
+        audit.anchorAfterCommit("election.status." + target);
     }
 
     /** The refusal goes on the record even though this transaction is about to roll back. */

@@ -6,20 +6,29 @@ import static vn.tinnhiem.db.Tables.AUDIT_HEAD;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.tinnhiem.audit.AuditEntry;
+import vn.tinnhiem.audit.AuditHead;
 
 /** The audit tables; runs only inside the audit service's transaction. Times are stored in UTC. */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class AuditRepository {
+
+    /** Rows fetched per round trip while the check streams the log: memory stays flat however long it is. */
+    static final int FETCH_SIZE = 500;
 
     private final DSLContext db;
 
@@ -28,14 +37,14 @@ public class AuditRepository {
     }
 
     /** Locks the head row until the transaction ends, so appends are strictly one after another. */
-    public String lockHead() {
-        return db.select(AUDIT_HEAD.LAST_HASH).from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq((byte) 1)).forUpdate()
-                .fetchSingle(AUDIT_HEAD.LAST_HASH);
+    public AuditHead lockHead() {
+        return db.select(AUDIT_HEAD.ENTRY_COUNT, AUDIT_HEAD.LAST_HASH).from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq((byte) 1))
+                .forUpdate().fetchSingle(AuditRepository::toHead);
     }
 
-    public String head() {
-        return db.select(AUDIT_HEAD.LAST_HASH).from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq((byte) 1))
-                .fetchSingle(AUDIT_HEAD.LAST_HASH);
+    public AuditHead head() {
+        return db.select(AUDIT_HEAD.ENTRY_COUNT, AUDIT_HEAD.LAST_HASH).from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq((byte) 1))
+                .fetchSingle(AuditRepository::toHead);
     }
 
     public long insertPending(Instant at, String actor, String action, String subject, String details,
@@ -55,15 +64,62 @@ public class AuditRepository {
 
     public void complete(long id, String entryHash) {
         db.update(AUDIT_ENTRY).set(AUDIT_ENTRY.ENTRY_HASH, entryHash).where(AUDIT_ENTRY.ID.eq(id)).execute();
-        db.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_HASH, entryHash).where(AUDIT_HEAD.ID.eq((byte) 1)).execute();
+        db.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_HASH, entryHash)
+                .set(AUDIT_HEAD.ENTRY_COUNT, AUDIT_HEAD.ENTRY_COUNT.plus(1L))
+                .where(AUDIT_HEAD.ID.eq((byte) 1)).execute();
     }
 
-    public List<AuditEntry> all() {
-        return db.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ID).fetch(AuditRepository::toEntry);
+    /**
+     * Every entry from the first, read a page of rows at a time from an open cursor rather than loaded
+     * whole. The caller must close the stream (try-with-resources) before using the connection again.
+     */
+    public Stream<AuditEntry> inOrder() {
+        return db.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ID).fetchSize(FETCH_SIZE).fetchStream()
+                .map(AuditRepository::toEntry);
     }
 
     public List<AuditEntry> newest(int limit) {
         return db.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ID.desc()).limit(limit).fetch(AuditRepository::toEntry);
+    }
+
+    /**
+     * Newest first. The text is looked for in the actor, the subject and the details (accent- and
+     * case-insensitive, as the column's collation is), or matches one of the given subjects.
+     */
+    public List<AuditEntry> search(String text, String actor, String action, Collection<String> subjects, int offset,
+            int limit) {
+        Condition where = DSL.trueCondition();
+        if (!text.isBlank()) {
+            Condition inText = AUDIT_ENTRY.ACTOR.contains(text).or(AUDIT_ENTRY.SUBJECT.contains(text))
+                    .or(AUDIT_ENTRY.DETAILS.contains(text));
+            where = where.and(subjects.isEmpty() ? inText : inText.or(AUDIT_ENTRY.SUBJECT.in(subjects)));
+        }
+        if (!actor.isBlank()) {
+            where = where.and(AUDIT_ENTRY.ACTOR.eq(actor));
+        }
+        if (!action.isBlank()) {
+            where = where.and(AUDIT_ENTRY.ACTION.eq(action));
+        }
+        return db.selectFrom(AUDIT_ENTRY).where(where).orderBy(AUDIT_ENTRY.ID.desc()).offset(offset).limit(limit)
+                .fetch(AuditRepository::toEntry);
+    }
+
+    public List<String> actors() {
+        return db.selectDistinct(AUDIT_ENTRY.ACTOR).from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ACTOR).fetch(AUDIT_ENTRY.ACTOR);
+    }
+
+    public List<String> actions() {
+        return db.selectDistinct(AUDIT_ENTRY.ACTION).from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ACTION).fetch(AUDIT_ENTRY.ACTION);
+    }
+
+    /** Subject and details of the given actions, oldest first. */
+    public List<Record2<String, String>> subjectDetails(Collection<String> actions) {
+        return db.select(AUDIT_ENTRY.SUBJECT, AUDIT_ENTRY.DETAILS).from(AUDIT_ENTRY).where(AUDIT_ENTRY.ACTION.in(actions))
+                .orderBy(AUDIT_ENTRY.ID).fetch();
+    }
+
+    private static AuditHead toHead(Record2<Long, String> r) {
+        return new AuditHead(r.value1(), r.value2());
     }
 
     private static AuditEntry toEntry(Record r) {

@@ -42,6 +42,7 @@ class StatusTab extends VerticalLayout {
                 try {
                     elections.moveTo(election.id(), target);
                     Notifications.success(getTranslation("lifecycle.moved", getTranslation("status." + target.name())));
+                    showHeadOfLog(target);
                     changed.run();
                 } catch (LifecycleRefusedException ex) {
                     show(ex);
@@ -111,5 +112,25 @@ class StatusTab extends VerticalLayout {
             list.add(new ListItem(Notifications.translate(r.key(), r.args().toArray())));
         }
         refusals.add(list);
+    }
+
+    /**
+     * The step's confirmation carries the full head of the audit log, to be written into the minutes. It
+     * stays until closed, and blocks nothing else on the screen.
+     */
+    private void showHeadOfLog(ElectionStatus target) {
+        var head = com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator()
+                .getOrCreate(vn.tinnhiem.audit.AuditLog.class).head();
+        var confirmation = new com.vaadin.flow.component.notification.Notification();
+        var hash = new Div(head.grouped());
+        hash.setId("lifecycle-head-hash");
+        hash.getStyle().set("font-family", "monospace").set("font-size", "1.125rem");
+        var close = new Button(getTranslation("common.close"), e -> confirmation.close());
+        close.setId("lifecycle-head-close");
+        confirmation.add(new Div(new Paragraph(getTranslation("lifecycle.anchored",
+                getTranslation("status." + target.name()), head.entryCount())), hash, close));
+        confirmation.setPosition(com.vaadin.flow.component.notification.Notification.Position.BOTTOM_STRETCH);
+        confirmation.setDuration(0);
+        confirmation.open();
     }
 }
