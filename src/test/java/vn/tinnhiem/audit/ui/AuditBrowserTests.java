@@ -19,7 +19,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
-import vn.tinnhiem.election.BallotKind;
+import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.RuleSet;
