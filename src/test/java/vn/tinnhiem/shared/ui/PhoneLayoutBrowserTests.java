@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +64,6 @@ class PhoneLayoutBrowserTests {
     }
 
     @Test
-    @Disabled("waits for branch election-screens: the conference list's grid scrolls sideways (361 px of columns in 326 px)")
     void the_conference_list_fits_a_phone() {
         Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, Conferences.uniqueTitle("Hội nghị trong danh sách"),
                 ElectionStatus.DRAFT);
@@ -78,7 +76,6 @@ class PhoneLayoutBrowserTests {
     }
 
     @Test
-    @Disabled("waits for branch election-screens: the tellers' and the checklist's grids scroll sideways")
     void every_tab_of_both_demo_conferences_fits_a_phone() {
         List<String> problems = new ArrayList<>();
         try (var browser = phoneSignedInAsOrganiser()) {
@@ -96,7 +93,6 @@ class PhoneLayoutBrowserTests {
     }
 
     @Test
-    @Disabled("waits for branch audit: the audit grid scrolls sideways (1220 px of columns in 326 px)")
     void the_audit_log_fits_a_phone() {
         try (var browser = phoneSignedInAsOrganiser()) {
             browser.open("/audit");
@@ -107,7 +103,6 @@ class PhoneLayoutBrowserTests {
     }
 
     @Test
-    @Disabled("waits for branch accounts: the accounts grid scrolls sideways (699 px of columns in 326 px)")
     void the_accounts_screen_fits_a_phone() {
         try (var browser = phoneSignedInAsOrganiser()) {
             browser.open("/accounts");
