@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
 import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
 
@@ -38,9 +39,18 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
                 again.setErrorMessage(getTranslation("password.mismatch"));
                 return;
             }
-            if (Notifications.attempt(() -> accounts.changeOwnPassword(current.getValue(), fresh.getValue()))) {
+            for (var f : new PasswordField[] {current, fresh, again}) {
+                f.setInvalid(false);
+            }
+            try {
+                accounts.changeOwnPassword(current.getValue(), fresh.getValue());
                 Notifications.success(getTranslation("password.changed"));
                 getUI().ifPresent(ui -> ui.navigate(""));
+            } catch (UserFacingException ex) {
+                // At the field it is about: the current password, or the new one.
+                var field = ex.key().equals("account.error.currentPassword") ? current : fresh;
+                field.setErrorMessage(Notifications.translate(ex.key(), ex.args()));
+                field.setInvalid(true);
             }
         });
         save.setId("save-password");
