@@ -93,7 +93,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("accounts");
         grid.addColumn(Cells.nameWithDetails(StaffAccount::displayName, this::details))
                 .setHeader(getTranslation("accounts.displayName")).setFlexGrow(1);
-        grid.addComponentColumn(this::rowMenu).setWidth("4.5em").setFlexGrow(0);
+        grid.addComponentColumn(this::rowMenu).setWidth("6em").setFlexGrow(0);
         grid.setAllRowsVisible(true);
 
         add(new H2(getTranslation("accounts.title")), form, grid);
@@ -117,7 +117,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("accounts.enabled");
     }
 
-    /** One "⋮" per card, at least 44 px square, and so are its items. */
+    /** One "⋮" per card (44 px square through the row-menu style), and items a finger can hit. */
     private MenuBar rowMenu(StaffAccount a) {
         var menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
@@ -125,8 +125,6 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         menu.setId("account-menu-" + a.username());
         var root = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
         root.setAriaLabel(getTranslation("common.actions"));
-        root.getElement().getStyle().set("min-width", TOUCH).set("min-height", TOUCH).set("display", "flex")
-                .set("align-items", "center").set("justify-content", "center");
         List<com.vaadin.flow.component.contextmenu.MenuItem> items = new ArrayList<>();
         if (a.lockedUntil().isPresent()) {
             items.add(root.getSubMenu().addItem(getTranslation("accounts.unlock"), e -> {
