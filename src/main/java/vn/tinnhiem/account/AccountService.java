@@ -121,9 +121,11 @@ public class AccountService {
         List<Long> enabledAdmins = enabled ? List.of() : accounts.lockEnabledAdmins();
         StaffAccount account = accounts.lockById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
         if (!enabled && isSelf(account)) {
+            audit.recordRefusal("account.disableRefused", "account:" + account.username(), "self");
             throw new UserFacingException("account.error.disableSelf");
         }
         if (!enabled && account.role() == Role.ADMIN && account.enabled() && enabledAdmins.size() <= 1) {
+            audit.recordRefusal("account.disableRefused", "account:" + account.username(), "lastAdmin");
             throw new UserFacingException("account.error.lastAdmin");
         }
         accounts.setEnabled(id, enabled);

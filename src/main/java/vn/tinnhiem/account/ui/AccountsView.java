@@ -52,6 +52,8 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     public AccountsView(AccountService accounts, Clock clock) {
         this.accounts = accounts;
+        // Fields a finger can hit (44 px), as the buttons are.
+        addClassName("touch-fields");
         this.lockTime = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(clock.getZone());
 
         var username = new TextField(getTranslation("accounts.username"));

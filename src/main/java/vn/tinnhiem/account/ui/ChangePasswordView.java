@@ -22,6 +22,8 @@ import vn.tinnhiem.shared.ui.Notifications;
 public class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
 
     public ChangePasswordView(AccountService accounts) {
+        // Fields a finger can hit (44 px), as the buttons are.
+        addClassName("touch-fields");
         setMaxWidth("32em");
         var current = new PasswordField(getTranslation("password.current"));
         current.setId("current-password");

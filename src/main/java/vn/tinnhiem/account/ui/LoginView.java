@@ -29,6 +29,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final LoginForm form = new LoginForm();
 
     public LoginView() {
+        // Fields a finger can hit (44 px), as the buttons are.
+        addClassName("touch-fields");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);

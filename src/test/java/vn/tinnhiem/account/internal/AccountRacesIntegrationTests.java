@@ -29,6 +29,8 @@ class AccountRacesIntegrationTests {
     AccountService accounts;
     @Autowired
     AuthenticationConfiguration authentication;
+    @Autowired
+    vn.tinnhiem.audit.AuditLog audit;
 
     SignIns signIns;
 
@@ -127,6 +129,9 @@ class AccountRacesIntegrationTests {
             try (var ghost = Acting.as("ghost.admin", "ADMIN")) {
                 assertThat(accounts.list().stream().filter(x -> x.id() == a || x.id() == b).filter(StaffAccount::enabled))
                         .hasSize(1);
+                // The refusal is on the record although its transaction rolled back.
+                assertThat(audit.newest(20)).anyMatch(e -> e.action().equals("account.disableRefused")
+                        && e.details().equals("lastAdmin") && e.actor().startsWith("duel."));
             }
         } finally {
             try (var ghost = Acting.as("ghost.admin", "ADMIN")) {

@@ -137,8 +137,9 @@ class AccountsBrowserTests {
             browser.click("#create-account");
             String oneTime = browser.find("#one-time-password").getText();
             assertThat(oneTime).matches("[ACDEFGHJKMNPQRTUVWXY34679]{4}(-[ACDEFGHJKMNPQRTUVWXY34679]{4}){2}");
-            assertThat(browser.isShown("#copy-password")).isTrue();
             assertThat(browser.isShown("#print-password")).isTrue();
+            browser.click("#copy-password");
+            browser.waitForText("#copy-password", "Đã sao chép");
 
             // Esc does not lose the password: it asks first, and "back" keeps it on the screen.
             new org.openqa.selenium.interactions.Actions((WebDriver) browser.driver()).sendKeys(Keys.ESCAPE).perform();
@@ -159,6 +160,11 @@ class AccountsBrowserTests {
                     + " return {w: r.width, h: r.height};", menuButton(browser, "screen.new"));
             assertThat(size.get("w").doubleValue()).isGreaterThanOrEqualTo(44);
             assertThat(size.get("h").doubleValue()).isGreaterThanOrEqualTo(44);
+            @SuppressWarnings("unchecked")
+            var field = (Map<String, Number>) js(browser, "const r = arguments[0].shadowRoot"
+                    + ".querySelector(\"[part~='input-field']\").getBoundingClientRect(); return {w: r.width, h: r.height};",
+                    browser.find("#account-username"));
+            assertThat(field.get("h").doubleValue()).as("a text field's height").isGreaterThanOrEqualTo(44);
             assertThat((Boolean) js(browser, "return document.documentElement.scrollWidth"
                     + " <= document.documentElement.clientWidth")).isTrue();
             browser.screenshot(Path.of("target/screenshots/accounts-cards-360.png"));
