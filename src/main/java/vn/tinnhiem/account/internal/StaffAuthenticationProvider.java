@@ -9,6 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
@@ -27,7 +28,7 @@ final class StaffAuthenticationProvider implements AuthenticationProvider {
     private final AddressThrottle throttle;
     private final AuditLog audit;
 
-    StaffAuthenticationProvider(StaffUserDetailsService users, PasswordEncoder encoder, AddressThrottle throttle,
+    StaffAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, AddressThrottle throttle,
             AuditLog audit) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
