@@ -1,9 +1,15 @@
 package vn.tinnhiem.account;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,40 +17,57 @@ import org.springframework.transaction.annotation.Transactional;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.account.internal.AccountRepository;
+import vn.tinnhiem.account.internal.StaffPrincipal;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 
-/** Creates accounts, changes passwords; every change is audited (never with the password). */
+/**
+ * Creates accounts, changes passwords; every change is audited (never with the password). Every
+ * change locks the account's row first and writes the audit entry last.
+ */
 @Service
 public class AccountService {
 
     static final int MIN_PASSWORD_LENGTH = 10;
-    private static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    /**
+     * Read aloud and typed from a slip: upper case and digits only, none that look alike (0/O, 1/I/L,
+     * 2/Z, 5/S, 8/B).
+     */
+    static final String PASSWORD_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+    /** Names that stand for something other than a person in the audit log, or that look like one. */
+    static final Set<String> RESERVED_NAMES = Set.of("system", "root", "anonymous", "anonymoususer", "unknown",
+            "admin.system", "mysql", "mariadb");
 
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccountService(AccountRepository accounts, PasswordEncoder encoder, AuditLog audit) {
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
+        this.clock = clock;
     }
 
+    /** Every account; a lock whose time is up no longer shows. */
     @RolesAllowed("ADMIN")
     @Transactional(readOnly = true)
     public List<StaffAccount> list() {
-        return accounts.all();
+        return accounts.all().stream().map(this::withCurrentLock).toList();
     }
 
     @RolesAllowed("ADMIN")
     @Transactional
     public NewAccount create(String username, String displayName, Role role) {
-        String name = username.trim().toLowerCase(java.util.Locale.ROOT);
+        String name = username.trim().toLowerCase(Locale.ROOT);
         if (!name.matches("[a-z0-9._-]{3,64}")) {
             throw new UserFacingException("account.error.username");
+        }
+        if (RESERVED_NAMES.contains(name)) {
+            throw new UserFacingException("account.error.reserved", name);
         }
         if (displayName.isBlank()) {
             throw new UserFacingException("account.error.displayName");
@@ -58,10 +81,17 @@ public class AccountService {
         return new NewAccount(accounts.findById(id).orElseThrow(), password);
     }
 
+    /**
+     * A new one-time password; it unlocks the account and ends its open sessions. Not for one's own
+     * account: that would end the session that shows the new password.
+     */
     @RolesAllowed("ADMIN")
     @Transactional
     public NewAccount resetPassword(long id) {
-        StaffAccount account = accounts.findById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
+        StaffAccount account = accounts.lockById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
+        if (isSelf(account)) {
+            throw new UserFacingException("account.error.resetSelf");
+        }
         String password = oneTimePassword();
         accounts.setPassword(id, encoder.encode(password), true);
         accounts.unlock(id);
@@ -69,22 +99,43 @@ public class AccountService {
         return new NewAccount(account, password);
     }
 
+    /** Lets a locked account sign in again at once (the count of refused attempts goes on the record). */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void unlock(long id) {
+        StaffAccount account = accounts.lockById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
+        var credentials = accounts.credentials(account.username()).orElseThrow();
+        accounts.unlock(id);
+        audit.record("account.unlock", "account:" + account.username(), "failedAttempts=" + credentials.failedAttempts()
+                + (credentials.refusedWhileLocked() > 0 ? ", refusedWhileLocked=" + credentials.refusedWhileLocked() : ""));
+    }
+
+    /**
+     * Disabling ends the account's sessions at their next request. The enabled administrators are
+     * locked first (in id order), so two administrators disabling each other at the same instant are
+     * taken one after the other, and the second is refused as the last one.
+     */
     @RolesAllowed("ADMIN")
     @Transactional
     public void setEnabled(long id, boolean enabled) {
-        StaffAccount account = accounts.findById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
-        if (!enabled && CurrentStaff.username().map(account.username()::equals).orElse(false)) {
+        List<Long> enabledAdmins = enabled ? List.of() : accounts.lockEnabledAdmins();
+        StaffAccount account = accounts.lockById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
+        if (!enabled && isSelf(account)) {
+            audit.recordRefusal("account.disableRefused", "account:" + account.username(), "self");
             throw new UserFacingException("account.error.disableSelf");
         }
-        if (!enabled && account.role() == Role.ADMIN
-                && accounts.all().stream().filter(a -> a.role() == Role.ADMIN && a.enabled()).count() <= 1) {
+        if (!enabled && account.role() == Role.ADMIN && account.enabled() && enabledAdmins.size() <= 1) {
+            audit.recordRefusal("account.disableRefused", "account:" + account.username(), "lastAdmin");
             throw new UserFacingException("account.error.lastAdmin");
         }
         accounts.setEnabled(id, enabled);
         audit.record(enabled ? "account.enable" : "account.disable", "account:" + account.username(), "");
     }
 
-    /** The signed-in user's own change; the old password is required even when a change is forced. */
+    /**
+     * The signed-in user's own change; the old password is required even when a change is forced. The
+     * account's other sessions end; this one goes on, now with its role.
+     */
     @PermitAll
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
@@ -101,15 +152,18 @@ public class AccountService {
         if (newPassword.equals(currentPassword)) {
             throw new UserFacingException("account.error.samePassword");
         }
-        long id = accounts.findByUsername(username).orElseThrow().id();
-        accounts.setPassword(id, encoder.encode(newPassword), false);
+        StaffAccount account = accounts.findByUsername(username).orElseThrow();
+        accounts.lockById(account.id());
+        int version = accounts.setPassword(account.id(), encoder.encode(newPassword), false);
+        keepThisSession(account, version);
         audit.recordAs(username, "account.changePassword", "account:" + username, "");
     }
 
-    @PermitAll
+    /** Any signed-in staff member (not one who must still change a one-time password). */
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public Optional<StaffAccount> find(String username) {
-        return accounts.findByUsername(username);
+        return accounts.findByUsername(username).map(this::withCurrentLock);
     }
 
     /**
@@ -125,6 +179,30 @@ public class AccountService {
         long id = accounts.insert("admin", "Quản trị viên", Role.ADMIN, encoder.encode(password));
         audit.recordAs("system", "account.create", "account:admin", "role=ADMIN first start");
         return Optional.of(new NewAccount(accounts.findById(id).orElseThrow(), password));
+    }
+
+    /** The session that changed its password carries the new version, and its role from now on. */
+    private static void keepThisSession(StaffAccount account, int version) {
+        var context = SecurityContextHolder.getContext();
+        var current = context.getAuthentication();
+        if (current == null || !account.username().equals(current.getName())) {
+            return;
+        }
+        var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
+        var principal = new StaffPrincipal(account.username(), "", true, false, authorities, version);
+        var refreshed = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+        refreshed.setDetails(current.getDetails());
+        context.setAuthentication(refreshed);
+    }
+
+    private static boolean isSelf(StaffAccount account) {
+        return CurrentStaff.username().map(account.username()::equals).orElse(false);
+    }
+
+    private StaffAccount withCurrentLock(StaffAccount a) {
+        var lock = a.lockedUntil().filter(until -> until.isAfter(clock.instant()));
+        return new StaffAccount(a.id(), a.username(), a.displayName(), a.role(), a.mustChangePassword(), a.enabled(),
+                lock);
     }
 
     private String oneTimePassword() {

@@ -9,6 +9,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Who is signed in on this thread, asked in one place rather than dug out of the security context. */
 public final class CurrentStaff {
 
+    /**
+     * The only authority of a staff member who must still replace a one-time password: not a role, so
+     * every service guarded by a role refuses them until the change is made.
+     */
+    public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
     private CurrentStaff() {
     }
 
@@ -19,8 +25,17 @@ public final class CurrentStaff {
 
     /** Whether the signed-in staff member holds the role (ADMIN, TELLER, SUPERVISOR). */
     public static boolean hasRole(String role) {
+        return hasAuthority("ROLE_" + role);
+    }
+
+    /** Whether the signed-in staff member must replace a one-time password before anything else. */
+    public static boolean mustChangePassword() {
+        return hasAuthority(PASSWORD_CHANGE_REQUIRED);
+    }
+
+    private static boolean hasAuthority(String authority) {
         return signedIn().stream().flatMap(a -> a.getAuthorities().stream())
-                .anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+                .anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     private static Optional<Authentication> signedIn() {

@@ -36,12 +36,17 @@ class AccountServiceIntegrationTests {
         NewAccount created = accounts.create("  Teller.One ", "Nguyễn Thị Một", Role.TELLER);
         assertThat(created.account().username()).isEqualTo("teller.one");
         assertThat(created.account().mustChangePassword()).isTrue();
-        assertThat(created.oneTimePassword()).matches("[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}");
+        // Upper case and digits without look-alikes: easy to read aloud and to type from a slip.
+        assertThat(created.oneTimePassword()).matches("[ACDEFGHJKMNPQRTUVWXY34679]{4}(-[ACDEFGHJKMNPQRTUVWXY34679]{4}){2}");
         assertThat(encoder.encode("x")).startsWith("$argon2id$");
 
         assertThat(key(() -> accounts.create("teller.one", "Người khác", Role.TELLER))).isEqualTo("account.error.exists");
         assertThat(key(() -> accounts.create("có dấu", "X", Role.TELLER))).isEqualTo("account.error.username");
         assertThat(key(() -> accounts.create("ok.name", " ", Role.TELLER))).isEqualTo("account.error.displayName");
+        // "system" is the actor of system events in the audit log: no person may sign as it.
+        assertThat(key(() -> accounts.create(" System ", "Giả mạo", Role.ADMIN))).isEqualTo("account.error.reserved");
+        assertThat(key(() -> accounts.create("root", "Giả mạo", Role.ADMIN))).isEqualTo("account.error.reserved");
+        assertThat(accounts.find("system")).isEmpty();
         assertThat(key(() -> accounts.setEnabled(accounts.find("organiser").map(StaffAccount::id)
                 .orElseGet(() -> accounts.create("organiser", "Ban tổ chức", Role.ADMIN).account().id()), false)))
                 .isEqualTo("account.error.disableSelf");

@@ -2,7 +2,9 @@ package vn.tinnhiem.account.internal;
 
 import static vn.tinnhiem.db.Tables.STAFF_ACCOUNT;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.account.StaffAccount;
 
-/** The staff_account table. Times in UTC. */
+/**
+ * The staff_account table. Times in UTC. The {@code lock...} reads take the rows' write locks: every
+ * change to an account locks its row first, so that the audit head is always the last lock taken.
+ */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class AccountRepository {
@@ -43,6 +48,23 @@ public class AccountRepository {
                 .fetchOptional(AccountRepository::toAccount);
     }
 
+    /** Reads and write-locks one account row. */
+    public Optional<StaffAccount> lockById(long id) {
+        return db.selectFrom(STAFF_ACCOUNT).where(STAFF_ACCOUNT.ID.eq(id)).forUpdate()
+                .fetchOptional(AccountRepository::toAccount);
+    }
+
+    /**
+     * Write-locks every enabled administrator, in id order (so two callers cannot deadlock), and returns
+     * their ids as committed now: two administrators disabling each other at once are serialised here,
+     * and the second sees that only one is left.
+     */
+    public List<Long> lockEnabledAdmins() {
+        return db.select(STAFF_ACCOUNT.ID).from(STAFF_ACCOUNT)
+                .where(STAFF_ACCOUNT.ROLE.eq(Role.ADMIN.name()).and(STAFF_ACCOUNT.ENABLED.isTrue()))
+                .orderBy(STAFF_ACCOUNT.ID).forUpdate().fetch(STAFF_ACCOUNT.ID);
+    }
+
     public Optional<String> passwordHash(String username) {
         return db.select(STAFF_ACCOUNT.PASSWORD_HASH).from(STAFF_ACCOUNT).where(STAFF_ACCOUNT.USERNAME.eq(username))
                 .fetchOptional(STAFF_ACCOUNT.PASSWORD_HASH);
@@ -59,9 +81,14 @@ public class AccountRepository {
                 .fetchSingle(STAFF_ACCOUNT.ID);
     }
 
-    public void setPassword(long id, String hash, boolean mustChange) {
+    /** A new password also raises the credentials version, which ends the account's other sessions. */
+    public int setPassword(long id, String hash, boolean mustChange) {
         db.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.PASSWORD_HASH, hash)
-                .set(STAFF_ACCOUNT.MUST_CHANGE_PASSWORD, mustChange).where(STAFF_ACCOUNT.ID.eq(id)).execute();
+                .set(STAFF_ACCOUNT.MUST_CHANGE_PASSWORD, mustChange)
+                .set(STAFF_ACCOUNT.CREDENTIALS_VERSION, STAFF_ACCOUNT.CREDENTIALS_VERSION.plus(1))
+                .where(STAFF_ACCOUNT.ID.eq(id)).execute();
+        return db.select(STAFF_ACCOUNT.CREDENTIALS_VERSION).from(STAFF_ACCOUNT).where(STAFF_ACCOUNT.ID.eq(id))
+                .fetchSingle(STAFF_ACCOUNT.CREDENTIALS_VERSION);
     }
 
     public void setEnabled(long id, boolean enabled) {
@@ -70,43 +97,63 @@ public class AccountRepository {
 
     public void unlock(long id) {
         db.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.FAILED_ATTEMPTS, 0).setNull(STAFF_ACCOUNT.LOCKED_UNTIL)
-                .where(STAFF_ACCOUNT.ID.eq(id)).execute();
+                .set(STAFF_ACCOUNT.REFUSED_WHILE_LOCKED, 0).where(STAFF_ACCOUNT.ID.eq(id)).execute();
     }
 
     /** Everything sign-in needs, in one read. */
     public Optional<Credentials> credentials(String username) {
-        return db.select(STAFF_ACCOUNT.USERNAME, STAFF_ACCOUNT.PASSWORD_HASH, STAFF_ACCOUNT.ROLE, STAFF_ACCOUNT.ENABLED,
-                        STAFF_ACCOUNT.LOCKED_UNTIL, STAFF_ACCOUNT.FAILED_ATTEMPTS)
-                .from(STAFF_ACCOUNT).where(STAFF_ACCOUNT.USERNAME.eq(username))
-                .fetchOptional(r -> new Credentials(r.value1(), r.value2(), Role.valueOf(r.value3()),
-                        Boolean.TRUE.equals(r.value4()), Optional.ofNullable(r.value5()), r.value6()));
+        return db.selectFrom(STAFF_ACCOUNT).where(STAFF_ACCOUNT.USERNAME.eq(username))
+                .fetchOptional(AccountRepository::toCredentials);
     }
 
-    public int recordFailure(String username, LocalDateTime lockedUntilIfOver, int threshold) {
-        db.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.FAILED_ATTEMPTS, STAFF_ACCOUNT.FAILED_ATTEMPTS.plus(1))
-                .where(STAFF_ACCOUNT.USERNAME.eq(username)).execute();
-        int attempts = db.select(STAFF_ACCOUNT.FAILED_ATTEMPTS).from(STAFF_ACCOUNT)
-                .where(STAFF_ACCOUNT.USERNAME.eq(username)).fetchOptional(STAFF_ACCOUNT.FAILED_ATTEMPTS).orElse(0);
-        if (attempts >= threshold) {
-            db.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.LOCKED_UNTIL, lockedUntilIfOver)
+    /** The same, write-locking the row: the first lock a sign-in's bookkeeping takes. */
+    public Optional<Credentials> lockCredentials(String username) {
+        return db.selectFrom(STAFF_ACCOUNT).where(STAFF_ACCOUNT.USERNAME.eq(username)).forUpdate()
+                .fetchOptional(AccountRepository::toCredentials);
+    }
+
+    /** A wrong password; with a lock time the account is locked and its count of refusals starts again. */
+    public void recordFailure(String username, int attempts, Optional<LocalDateTime> lockedUntil) {
+        var update = db.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.FAILED_ATTEMPTS, attempts);
+        if (lockedUntil.isPresent()) {
+            update.set(STAFF_ACCOUNT.LOCKED_UNTIL, lockedUntil.get()).set(STAFF_ACCOUNT.REFUSED_WHILE_LOCKED, 0)
                     .where(STAFF_ACCOUNT.USERNAME.eq(username)).execute();
+        } else {
+            update.where(STAFF_ACCOUNT.USERNAME.eq(username)).execute();
         }
-        return attempts;
+    }
+
+    /** An attempt on a locked account: counted here, written to the audit log once. */
+    public void countRefusedWhileLocked(String username) {
+        db.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.REFUSED_WHILE_LOCKED, STAFF_ACCOUNT.REFUSED_WHILE_LOCKED.plus(1))
+                .where(STAFF_ACCOUNT.USERNAME.eq(username)).execute();
     }
 
     public void recordSuccess(String username) {
         db.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.FAILED_ATTEMPTS, 0).setNull(STAFF_ACCOUNT.LOCKED_UNTIL)
-                .where(STAFF_ACCOUNT.USERNAME.eq(username)).execute();
+                .set(STAFF_ACCOUNT.REFUSED_WHILE_LOCKED, 0).where(STAFF_ACCOUNT.USERNAME.eq(username)).execute();
     }
 
     private static StaffAccount toAccount(Record r) {
+        LocalDateTime lockedUntil = r.get(STAFF_ACCOUNT.LOCKED_UNTIL);
         return new StaffAccount(r.get(STAFF_ACCOUNT.ID), r.get(STAFF_ACCOUNT.USERNAME), r.get(STAFF_ACCOUNT.DISPLAY_NAME),
                 Role.valueOf(r.get(STAFF_ACCOUNT.ROLE)), Boolean.TRUE.equals(r.get(STAFF_ACCOUNT.MUST_CHANGE_PASSWORD)),
-                Boolean.TRUE.equals(r.get(STAFF_ACCOUNT.ENABLED)));
+                Boolean.TRUE.equals(r.get(STAFF_ACCOUNT.ENABLED)),
+                Optional.ofNullable(lockedUntil).map(t -> t.toInstant(ZoneOffset.UTC)));
+    }
+
+    private static Credentials toCredentials(Record r) {
+        return new Credentials(r.get(STAFF_ACCOUNT.USERNAME), r.get(STAFF_ACCOUNT.PASSWORD_HASH),
+                Role.valueOf(r.get(STAFF_ACCOUNT.ROLE)), Boolean.TRUE.equals(r.get(STAFF_ACCOUNT.ENABLED)),
+                Boolean.TRUE.equals(r.get(STAFF_ACCOUNT.MUST_CHANGE_PASSWORD)),
+                Optional.ofNullable(r.get(STAFF_ACCOUNT.LOCKED_UNTIL)).map(t -> t.toInstant(ZoneOffset.UTC)),
+                r.get(STAFF_ACCOUNT.FAILED_ATTEMPTS), r.get(STAFF_ACCOUNT.REFUSED_WHILE_LOCKED),
+                r.get(STAFF_ACCOUNT.CREDENTIALS_VERSION));
     }
 
     /** Sign-in data; stays inside this module. */
     public record Credentials(String username, String passwordHash, Role role, boolean enabled,
-            Optional<LocalDateTime> lockedUntil, int failedAttempts) {
+            boolean mustChangePassword, Optional<Instant> lockedUntil, int failedAttempts, int refusedWhileLocked,
+            int credentialsVersion) {
     }
 }

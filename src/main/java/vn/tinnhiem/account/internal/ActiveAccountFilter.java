@@ -2,6 +2,7 @@ package vn.tinnhiem.account.internal;
 
 import java.io.IOException;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -10,28 +11,28 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import vn.tinnhiem.account.AccountService;
-import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.shared.CurrentStaff;
 
 /**
  * A role is read once at sign-in and kept in the session, and Vaadin keeps an open tab's session
- * alive: so on every request, an account that has since been disabled (or removed) loses its
- * session at once, and the next request lands on the sign-in page.
+ * alive: so on every request, a session whose account has since been disabled (or removed), or whose
+ * password has since been changed or reset elsewhere, ends at once, and the next request lands on the
+ * sign-in page.
  */
 final class ActiveAccountFilter extends OncePerRequestFilter {
 
-    private final AccountService accounts;
+    private final AccountSessions sessions;
 
-    ActiveAccountFilter(AccountService accounts) {
-        this.accounts = accounts;
+    ActiveAccountFilter(AccountSessions sessions) {
+        this.sessions = sessions;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var username = CurrentStaff.username();
-        if (username.isPresent() && !accounts.find(username.get()).map(StaffAccount::enabled).orElse(false)) {
+        if (username.isPresent() && !sessions.stillValid(username.get(), versionOf(
+                SecurityContextHolder.getContext().getAuthentication()))) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -39,5 +40,10 @@ final class ActiveAccountFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The credentials version the session signed in with; -1 for a principal that carries none. */
+    private static int versionOf(Authentication authentication) {
+        return authentication.getPrincipal() instanceof StaffPrincipal p ? p.credentialsVersion() : -1;
     }
 }

@@ -5,16 +5,17 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,11 @@ import vn.tinnhiem.audit.AuditLog;
 /**
  * After {@value #FREE_ATTEMPTS} wrong passwords in a row an account is locked for 30 seconds, doubling
  * with each further failure up to 30 minutes; a successful sign-in resets the count.
+ * <p>
+ * The audit log gets one entry per lock (with the count of attempts that led to it), not one per
+ * attempt: attempts while locked are counted in the account's row and written with the next lock,
+ * the next sign-in or the administrator's unlock. Every handler locks the account row first and writes
+ * to the audit log last, the one lock order of the whole application.
  */
 @Component
 class LoginThrottle {
@@ -45,41 +51,58 @@ class LoginThrottle {
     @EventListener
     @Transactional
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        String username = String.valueOf(event.getAuthentication().getName()).trim().toLowerCase(Locale.ROOT);
-        var credentials = accounts.credentials(username);
+        String username = nameOf(event.getAuthentication());
+        var credentials = accounts.lockCredentials(username);
         if (credentials.isEmpty()) {
             return;
         }
         int attempts = credentials.get().failedAttempts() + 1;
-        audit.recordAs("system", "account.signInFailed", "account:" + username, "attempt=" + attempts);
-        LocalDateTime until = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plus(lockFor(attempts));
-        accounts.recordFailure(username, until, FREE_ATTEMPTS);
-        if (attempts >= FREE_ATTEMPTS) {
-            log.warn("Sign-in for {} locked after {} failed attempts", username, attempts);
-            audit.recordAs("system", "account.locked", "account:" + username, "attempts=" + attempts);
+        Duration lock = lockFor(attempts);
+        if (lock.isZero()) {
+            accounts.recordFailure(username, attempts, Optional.empty());
+            return;
+        }
+        accounts.recordFailure(username, attempts,
+                Optional.of(LocalDateTime.ofInstant(clock.instant().plus(lock), ZoneOffset.UTC)));
+        log.warn("Sign-in for {} locked after {} failed attempts", username, attempts);
+        audit.recordAs("system", "account.locked", "account:" + username,
+                details("attempts=" + attempts, refused(credentials.get().refusedWhileLocked())));
+    }
+
+    /**
+     * An attempt on a locked account is counted in its row (written once, later); one on a disabled
+     * account is a refusal on the record, kept whatever happens to the transaction around it.
+     */
+    @EventListener
+    @Transactional
+    public void onLocked(AuthenticationFailureLockedEvent event) {
+        if (event.getException() instanceof AddressThrottledException) {
+            return;
+        }
+        String username = nameOf(event.getAuthentication());
+        if (accounts.lockCredentials(username).isPresent()) {
+            accounts.countRefusedWhileLocked(username);
         }
     }
 
-    /** Attempts on a locked or disabled account are not counted again, but are on the record. */
     @EventListener
-    @Transactional
-    public void onRefusedAccount(AbstractAuthenticationFailureEvent event) {
-        if (event instanceof AuthenticationFailureLockedEvent || event instanceof AuthenticationFailureDisabledEvent) {
-            String username = String.valueOf(event.getAuthentication().getName()).trim().toLowerCase(Locale.ROOT);
-            audit.recordAs("system", "account.signInRefused", "account:" + username,
-                    event instanceof AuthenticationFailureLockedEvent ? "locked" : "disabled");
-        }
+    public void onDisabled(AuthenticationFailureDisabledEvent event) {
+        String username = nameOf(event.getAuthentication());
+        audit.recordRefusalAs("system", "account.signInRefused", "account:" + username, "disabled");
     }
 
     @EventListener
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
-        if (accounts.credentials(username).isEmpty()) {
+        var credentials = accounts.lockCredentials(username);
+        if (credentials.isEmpty()) {
             return;
         }
         accounts.recordSuccess(username);
-        audit.recordAs(username, "account.signIn", "account:" + username, "");
+        int failed = credentials.get().failedAttempts();
+        audit.recordAs(username, "account.signIn", "account:" + username,
+                details(failed > 0 ? "failedAttempts=" + failed : "", refused(credentials.get().refusedWhileLocked())));
     }
 
     @EventListener
@@ -87,6 +110,18 @@ class LoginThrottle {
     public void onSignOut(LogoutSuccessEvent event) {
         String username = event.getAuthentication().getName();
         audit.recordAs(username, "account.signOut", "account:" + username, "");
+    }
+
+    private static String nameOf(Authentication attempt) {
+        return String.valueOf(attempt.getName()).trim().toLowerCase(Locale.ROOT);
+    }
+
+    static String refused(int refusedWhileLocked) {
+        return refusedWhileLocked > 0 ? "refusedWhileLocked=" + refusedWhileLocked : "";
+    }
+
+    static String details(String... parts) {
+        return String.join(", ", java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).toList());
     }
 
     static Duration lockFor(int attempts) {

@@ -4,6 +4,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,11 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-import vn.tinnhiem.account.AccountService;
-
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import vn.tinnhiem.account.ui.LoginView;
+import vn.tinnhiem.audit.AuditLog;
 
 /** Vaadin's view-based access control, form sign-in, method security on the services. */
 @Configuration
@@ -26,10 +26,17 @@ import vn.tinnhiem.account.ui.LoginView;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountSessions sessions) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**", "/styles.css").permitAll());
-        http.addFilterAfter(new ActiveAccountFilter(accounts), AnonymousAuthenticationFilter.class);
+        http.addFilterAfter(new ActiveAccountFilter(sessions), AnonymousAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /** Password sign-in behind the per-address throttle: the only way in. */
+    @Bean
+    AuthenticationProvider staffAuthenticationProvider(StaffUserDetailsService users, PasswordEncoder encoder,
+            AddressThrottle throttle, AuditLog audit) {
+        return new StaffAuthenticationProvider(users, encoder, throttle, audit);
     }
 
     /** Argon2id with Spring Security's current parameters (16 MiB, 2 passes), at most 4 at once. */

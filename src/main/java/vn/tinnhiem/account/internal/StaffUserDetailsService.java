@@ -1,20 +1,24 @@
 package vn.tinnhiem.account.internal;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads a staff member for sign-in; a throttled account reports itself locked until its time is up. */
+import vn.tinnhiem.account.Role;
+import vn.tinnhiem.shared.CurrentStaff;
+
+/**
+ * Loads a staff member for sign-in; a throttled account reports itself locked until its time is up.
+ * An account that must still replace its one-time password gets no role at all, only
+ * {@link CurrentStaff#PASSWORD_CHANGE_REQUIRED}: every service but the password change refuses it.
+ */
 @Service
 class StaffUserDetailsService implements UserDetailsService {
 
@@ -31,13 +35,13 @@ class StaffUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         var credentials = accounts.credentials(username.trim().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        boolean locked = credentials.lockedUntil().map(until -> until.isAfter(now)).orElse(false);
-        return User.withUsername(credentials.username())
-                .password(credentials.passwordHash())
-                .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + credentials.role().name())))
-                .disabled(!credentials.enabled())
-                .accountLocked(locked)
-                .build();
+        boolean locked = credentials.lockedUntil().map(until -> until.isAfter(clock.instant())).orElse(false);
+        return new StaffPrincipal(credentials.username(), credentials.passwordHash(), credentials.enabled(), locked,
+                List.of(new SimpleGrantedAuthority(authority(credentials.role(), credentials.mustChangePassword()))),
+                credentials.credentialsVersion());
+    }
+
+    static String authority(Role role, boolean mustChangePassword) {
+        return mustChangePassword ? CurrentStaff.PASSWORD_CHANGE_REQUIRED : "ROLE_" + role.name();
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
 import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
 
@@ -21,6 +22,8 @@ import vn.tinnhiem.shared.ui.Notifications;
 public class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
 
     public ChangePasswordView(AccountService accounts) {
+        // Fields a finger can hit (44 px), as the buttons are.
+        addClassName("touch-fields");
         setMaxWidth("32em");
         var current = new PasswordField(getTranslation("password.current"));
         current.setId("current-password");
@@ -38,9 +41,18 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
                 again.setErrorMessage(getTranslation("password.mismatch"));
                 return;
             }
-            if (Notifications.attempt(() -> accounts.changeOwnPassword(current.getValue(), fresh.getValue()))) {
+            for (var f : new PasswordField[] {current, fresh, again}) {
+                f.setInvalid(false);
+            }
+            try {
+                accounts.changeOwnPassword(current.getValue(), fresh.getValue());
                 Notifications.success(getTranslation("password.changed"));
                 getUI().ifPresent(ui -> ui.navigate(""));
+            } catch (UserFacingException ex) {
+                // At the field it is about: the current password, or the new one.
+                var field = ex.key().equals("account.error.currentPassword") ? current : fresh;
+                field.setErrorMessage(Notifications.translate(ex.key(), ex.args()));
+                field.setInvalid(true);
             }
         });
         save.setId("save-password");

@@ -5,19 +5,14 @@ import org.springframework.stereotype.Component;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 
-import vn.tinnhiem.account.AccountService;
-import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.shared.CurrentStaff;
 
-/** Until the one-time password is replaced, every screen but the password form is out of reach. */
+/**
+ * Until the one-time password is replaced, every screen but the password form is out of reach. The
+ * services hold the same line: such a session has no role (see CurrentStaff#PASSWORD_CHANGE_REQUIRED).
+ */
 @Component
 class ForcedPasswordChange implements VaadinServiceInitListener {
-
-    private final AccountService accounts;
-
-    ForcedPasswordChange(AccountService accounts) {
-        this.accounts = accounts;
-    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -26,7 +21,7 @@ class ForcedPasswordChange implements VaadinServiceInitListener {
             if (target == ChangePasswordView.class || target == LoginView.class) {
                 return;
             }
-            if (CurrentStaff.username().flatMap(accounts::find).map(StaffAccount::mustChangePassword).orElse(false)) {
+            if (CurrentStaff.mustChangePassword()) {
                 enter.forwardTo(ChangePasswordView.class);
             }
         }));

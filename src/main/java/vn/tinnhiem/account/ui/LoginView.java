@@ -1,6 +1,6 @@
 package vn.tinnhiem.account.ui;
 
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 
 import com.vaadin.flow.component.html.H1;
@@ -17,7 +17,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import vn.tinnhiem.shared.ui.LanguageSwitch;
 
-/** Staff sign-in. A locked account is told to wait, without saying whether the name exists. */
+/**
+ * Staff sign-in. Every refusal (wrong password, unknown name, locked or disabled account, an address
+ * paused after too many failures) gets the same words, so the page never confirms that a name exists.
+ * The name typed stays in its field after a refusal.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -25,6 +29,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final LoginForm form = new LoginForm();
 
     public LoginView() {
+        // Fields a finger can hit (44 px), as the buttons are.
+        addClassName("touch-fields");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -44,10 +50,25 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             return;
         }
         Object last = VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        if (last instanceof LockedException) {
-            form.setI18n(texts("login.locked.title", "login.locked.message"));
+        if (last instanceof AuthenticationException refused && refused.getAuthenticationRequest() != null
+                && refused.getAuthenticationRequest().getName() != null) {
+            keepUsername(refused.getAuthenticationRequest().getName());
         }
         form.setError(true);
+    }
+
+    /** Puts the name back into the form's field (rendered by the web component) and the cursor on the password. */
+    private void keepUsername(String username) {
+        form.getElement().executeJs("""
+                const form = this;
+                const fill = (tries) => {
+                  const name = form.querySelector("vaadin-text-field[name='username']");
+                  if (!name) { if (tries > 0) requestAnimationFrame(() => fill(tries - 1)); return; }
+                  name.value = $0;
+                  const password = form.querySelector("vaadin-password-field[name='password']");
+                  if (password) password.focus();
+                };
+                fill(100);""", username);
     }
 
     private LoginI18n texts(String errorTitleKey, String errorMessageKey) {

@@ -38,8 +38,14 @@ public class MainLayout extends AppLayout {
         signOut.setAriaLabel(getTranslation("app.signOut"));
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");
+        var changePassword = new Button(VaadinIcon.KEY.create(), e -> getUI().ifPresent(ui -> ui.navigate("password")));
+        changePassword.setAriaLabel(getTranslation("password.open"));
+        changePassword.setTooltipText(getTranslation("password.open"));
+        changePassword.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        changePassword.setMinWidth("44px");
+        changePassword.setId("change-password");
 
-        var header = new HorizontalLayout(new DrawerToggle(), title, new LanguageSwitch(), user, signOut);
+        var header = new HorizontalLayout(new DrawerToggle(), title, new LanguageSwitch(), user, changePassword, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);

@@ -25,6 +25,8 @@ class ActiveAccountFilterIntegrationTests {
 
     @Autowired
     AccountService accounts;
+    @Autowired
+    AccountSessions sessions;
 
     @AfterEach
     void clear() {
@@ -41,7 +43,7 @@ class ActiveAccountFilterIntegrationTests {
         var session = new MockHttpSession();
         var request = new MockHttpServletRequest("POST", "/");
         request.setSession(session);
-        new ActiveAccountFilter(accounts).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+        new ActiveAccountFilter(sessions).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
         return session;
     }
 

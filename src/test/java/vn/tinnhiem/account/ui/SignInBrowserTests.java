@@ -60,12 +60,21 @@ class SignInBrowserTests {
             browser.open("/login");
             signIn(browser, "teller.lock", "wrong-password");
             browser.waitForText("vaadin-login-form", "Sai tên đăng nhập hoặc mật khẩu");
+            // The name stays in its field after a refusal; only the password is typed again.
+            new org.openqa.selenium.support.ui.WebDriverWait((org.openqa.selenium.WebDriver) browser.driver(),
+                    java.time.Duration.ofSeconds(10)).until(d -> "teller.lock".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.querySelector(\"vaadin-login-form vaadin-text-field[name='username']\").value")));
             for (int i = 0; i < 4; i++) {
                 signIn(browser, "teller.lock", "wrong-password-" + i);
             }
             signIn(browser, "teller.lock", password);
-            browser.waitForText("vaadin-login-form", "Tạm khóa đăng nhập");
+            // The same words as for a wrong password or an unknown name: the page never confirms a name.
+            browser.waitForText("vaadin-login-form", "Sai tên đăng nhập hoặc mật khẩu");
             assertThat(browser.currentPath()).startsWith("/login");
+            String lockedPage = browser.pageText();
+            signIn(browser, "no.such.person", "wrong-password");
+            browser.waitForText("vaadin-login-form", "Sai tên đăng nhập hoặc mật khẩu");
+            assertThat(browser.pageText()).isEqualTo(lockedPage);
         }
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             assertThat(audit.newest(20)).anyMatch(e -> e.action().equals("account.locked")
