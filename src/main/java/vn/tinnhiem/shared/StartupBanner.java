@@ -17,8 +17,13 @@ class StartupBanner {
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
             int port = web.getWebServer().getPort();
-            log.info("TinNhiem is ready: open http://localhost:{}/ (on the hall network: this machine's address, port {})",
-                    port, port);
+            var env = event.getApplicationContext().getEnvironment();
+            // The hall set-up serves HTTPS only (kiosk-setup/): say so, or the operator opens a dead address.
+            boolean https = env.containsProperty("server.ssl.bundle")
+                    || env.getProperty("server.ssl.enabled", Boolean.class, false);
+            String scheme = https ? "https" : "http";
+            log.info("TinNhiem is ready: open {}://localhost:{}/ (on the hall network: {}://this machine's address:{}/)",
+                    scheme, port, scheme, port);
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.tinnhiem.election;
 
+import vn.tinnhiem.crypto.BallotKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
