@@ -74,7 +74,9 @@ public final class AuditSentences {
         return kind.equals("account") ? id : word("audit.subject." + kind, subject, locale, id);
     }
 
-    private static String value(String key, String value, Locale locale) {
+    private static String value(String key, String raw, Locale locale) {
+        // Several values may be written "a=1, b=2": the comma belongs to the list, not to the value.
+        String value = raw.strip().replaceAll(",$", "");
         String first = value.strip().split(" ", 2)[0];
         return switch (key) {
             case "role" -> word("role." + first, value, locale);
@@ -82,6 +84,7 @@ public final class AuditSentences {
             case "rules" -> word("ruleSet." + value, value, locale);
             case "to", "from" -> first.chars().allMatch(Character::isDigit) ? value : status(value, locale);
             case "step" -> word("checklist." + value, value, locale);
+            case "milestone" -> word("milestone." + value, value, locale);
             case "at" -> startsAt(value);
             case "reasons" -> String.join("; ", Arrays.stream(value.split(","))
                     .map(r -> word(r.strip(), r, locale).replaceAll("\\{\\d+}", "…")).toList());

@@ -74,7 +74,8 @@ class AuditBrowserTests {
             browser.type("#new-password", "mat-khau-nhat-ky-2026");
             browser.type("#new-password-again", "mat-khau-nhat-ky-2026");
             browser.click("#save-password");
-            browser.waitForPath("/elections");
+            // The change is saved once the organiser's home shows.
+            browser.find("#home-elections");
 
             browser.open("/audit");
             browser.waitForText("#audit-log", "Tạo hội nghị “" + title + "”");
@@ -155,10 +156,12 @@ class AuditBrowserTests {
             browser.type("#new-password", "mat-khau-chot-2026");
             browser.type("#new-password-again", "mat-khau-chot-2026");
             browser.click("#save-password");
-            browser.waitForPath("/elections");
+            // The change is saved once the organiser's home shows.
+            browser.find("#home-elections");
             browser.open("/elections/" + id);
             browser.clickTab("Trạng thái");
             browser.click("#to-ready");
+            browser.click("#confirm-dialog vaadin-button[slot='confirm-button']");
             browser.waitForText("#election-status", "Đã chốt");
             String head;
             try (var organiser = Acting.as("organiser", "ADMIN")) {

@@ -79,6 +79,8 @@ class ConferenceSetupBrowserTests {
         browser.type("#new-password", PASSWORD);
         browser.type("#new-password-again", PASSWORD);
         browser.click("#save-password");
+        // The organiser's home comes first now; the conference list is one tap away.
+        browser.click("#home-elections");
         browser.waitForPath("/elections");
         return browser;
     }

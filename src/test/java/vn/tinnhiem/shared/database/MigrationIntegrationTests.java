@@ -163,7 +163,12 @@ class MigrationIntegrationTests {
                     SELECT id, 'ROLL', '2026-04-01', '2027-12-31 23:59:59.500000' FROM election
                     """);
         }
-        // Entries written by the real audit log into the V2 database, as the application wrote them.
+        // Entries written by the real audit log into the V2 database, as the application wrote them. Today's
+        // audit log also counts entries in its head row (V5): that column is lent for the writes and taken back
+        // before V3, so the rows themselves are exactly what a V2 application stored.
+        try (Connection c = connect(url)) {
+            DSL.using(c).execute("ALTER TABLE audit_head ADD COLUMN entry_count BIGINT NOT NULL DEFAULT 0");
+        }
         inDatabase(name, () -> {
             for (int i = 0; i < 3; i++) {
                 auditLog.recordAs("system", "test.before-v3", "entry " + i, "Trước V3 " + i);
@@ -173,6 +178,7 @@ class MigrationIntegrationTests {
         List<AuditEntry> before = inDatabase(name, () -> asAdmin(() -> auditLog.newest(10)));
         String timesBefore;
         try (Connection c = connect(url)) {
+            DSL.using(c).execute("ALTER TABLE audit_head DROP COLUMN entry_count");
             timesBefore = String.valueOf(DSL.using(c).fetchValue(EVERY_TIME));
         }
 
@@ -192,10 +198,14 @@ class MigrationIntegrationTests {
             assertThat(String.valueOf(db.fetchValue("SELECT locked_until FROM staff_account WHERE username = 'old'")))
                     .startsWith("2040-06-01");
         }
+        // The rest of the migrations, so that today's audit log can write here again.
+        flyway(url, null).migrate();
         assertThat(inDatabase(name, () -> asAdmin(() -> auditLog.newest(10)))).isEqualTo(before);
         inDatabase(name, () -> auditLog.recordAs("system", "test.after-v3", "entry", "Sau V3"));
         ChainCheck check = inDatabase(name, () -> asAdmin(auditLog::verifyChain));
-        assertThat(check.isIntact()).as("chain check %s", check).isTrue();
+        // The chain itself; the anchor file belongs to the run's main database, not to this one.
+        assertThat(check.reasonKey()).as("chain check %s", check).isEmpty();
+        assertThat(check.brokenEntryId()).isEmpty();
         assertThat(check.entriesChecked()).isEqualTo(4);
     }
 
