@@ -1,6 +1,5 @@
 package vn.tinnhiem.election;
 
-import vn.tinnhiem.crypto.BallotKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
+import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionExports.Document;
 import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.shared.i18n.Translations;

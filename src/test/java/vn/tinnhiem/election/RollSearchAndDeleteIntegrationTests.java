@@ -1,6 +1,5 @@
 package vn.tinnhiem.election;
 
-import vn.tinnhiem.crypto.BallotKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
+import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;

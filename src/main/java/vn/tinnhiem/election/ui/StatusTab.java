@@ -41,7 +41,8 @@ class StatusTab extends VerticalLayout {
             Runnable move = () -> {
                 try {
                     elections.moveTo(election.id(), target);
-                    Notifications.success(getTranslation("lifecycle.moved", getTranslation("status." + target.name())));
+                    // One confirmation, not two stacked over half a phone: it names the new status and the head of
+                    // the log to write into the minutes, and stays until closed.
                     showHeadOfLog(target);
                     changed.run();
                 } catch (LifecycleRefusedException ex) {

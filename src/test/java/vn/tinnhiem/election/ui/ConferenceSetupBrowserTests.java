@@ -187,6 +187,9 @@ class ConferenceSetupBrowserTests {
             assertThat(browser.find("#step-open").getText()).contains("Ban Kiểm phiếu", "lễ lập khóa bầu cử");
             assertThat(browser.isShown("#to-open")).isFalse();
             screen(browser, phone, shots.resolve("status-ready.png"));
+            // The confirmation names the full head of the log for the minutes and stays until closed.
+            assertThat(browser.find("#lifecycle-head-hash").getText().replaceAll("\\s", "")).matches("[0-9a-f]{64}");
+            browser.click("#lifecycle-head-close");
 
             browser.clickTab("Người được lấy phiếu");
             assertThat(browser.isShown("#add-candidate")).isFalse();
