@@ -12,6 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.account.Role;
+import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.DemoConference;
 import vn.tinnhiem.election.internal.ElectionRepository;
@@ -35,11 +38,13 @@ public class ElectionService {
     private final ElectionRepository repository;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccountService accounts;
 
-    ElectionService(ElectionRepository repository, AuditLog audit, Clock clock) {
+    ElectionService(ElectionRepository repository, AuditLog audit, Clock clock, AccountService accounts) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     // Reading.
@@ -324,6 +329,43 @@ public class ElectionService {
         audit.record("teller.head", subject(electionId), "teller=" + tellerId);
     }
 
+    /**
+     * Ties a seat to the TELLER account of the person who sits there (or unties it, with an empty name).
+     * Allowed while the lists can change and until the election key is made: the key is dealt to these
+     * seats. The seat list itself (names, head, k) stays DRAFT-only.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void setSeatAccount(long electionId, long tellerId, Optional<String> username) {
+        Election election = repository.lock(electionId)
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        boolean keyMade = repository.milestones(electionId).containsKey(Milestone.KEY_MADE);
+        if (!(election.status() == ElectionStatus.DRAFT || election.status() == ElectionStatus.READY) || keyMade) {
+            throw new UserFacingException("teller.error.seatLocked", "status." + election.status().name());
+        }
+        List<Teller> board = repository.tellers(electionId);
+        Teller seat = board.stream().filter(t -> t.id() == tellerId).findFirst()
+                .orElseThrow(() -> new UserFacingException("teller.error.missing"));
+        if (username.isPresent()) {
+            StaffAccount account = accounts.find(username.get())
+                    .filter(a -> a.role() == Role.TELLER && a.enabled())
+                    .orElseThrow(() -> new UserFacingException("teller.error.notATeller", username.get()));
+            if (board.stream().anyMatch(t -> t.id() != tellerId && t.account().equals(username))) {
+                throw new UserFacingException("teller.error.alreadySeated", account.username());
+            }
+        }
+        repository.setTellerAccount(electionId, tellerId, username);
+        audit.record("teller.account", subject(electionId), "seat=" + seat.seat() + " account=" + username.orElse("-"));
+    }
+
+    /** The conferences on whose tally board the signed-in teller sits. */
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public List<Election> boardsOfCurrentTeller() {
+        List<Long> mine = CurrentStaff.username().map(repository::boardsOf).orElse(List.of());
+        return repository.all().stream().filter(e -> mine.contains(e.id())).toList();
+    }
+
     /** How many tellers must bring their share cards to unseal: 1 <= k <= n. */
     @RolesAllowed("ADMIN")
     @Transactional
@@ -355,7 +397,9 @@ public class ElectionService {
     @Transactional(readOnly = true)
     public List<Refusal> refusalsFor(long electionId, ElectionStatus target) {
         Election election = existing(electionId);
-        return LifecycleRules.refusals(election.status(), target, facts(election));
+        List<Refusal> refusals = new ArrayList<>(LifecycleRules.refusals(election.status(), target, facts(election)));
+        refusals.addAll(boardRefusals(electionId, target));
+        return refusals;
     }
 
     /** DRAFT and READY are the organiser's; opening, closing and counting belong to the tally board. */
@@ -368,7 +412,8 @@ public class ElectionService {
                     organisersMove ? "lifecycle.refuse.organiserOnly" : "lifecycle.refuse.tellersOnly")));
         }
         Election election = repository.lock(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
-        List<Refusal> refusals = LifecycleRules.refusals(election.status(), target, facts(election));
+        List<Refusal> refusals = new ArrayList<>(LifecycleRules.refusals(election.status(), target, facts(election)));
+        refusals.addAll(boardRefusals(electionId, target));
         if (!refusals.isEmpty()) {
             throw refused(electionId, target, refusals);
         }
@@ -382,6 +427,27 @@ public class ElectionService {
         audit.recordRefusal("election.statusRefused", subject(electionId), "to=" + target + " reasons="
                 + String.join(",", refusals.stream().map(Refusal::key).toList()));
         return new LifecycleRefusedException(refusals);
+    }
+
+    /**
+     * The tally board's steps (open, close, finish the count) are taken by a teller who sits on this
+     * conference's board, never by a teller of another; and the polls open only when every seat is tied
+     * to its teller's account, since each seat's key share goes to that person alone.
+     */
+    private List<Refusal> boardRefusals(long electionId, ElectionStatus target) {
+        if (target != ElectionStatus.OPEN && target != ElectionStatus.CLOSED && target != ElectionStatus.TALLIED) {
+            return List.of();
+        }
+        List<Teller> board = repository.tellers(electionId);
+        List<Refusal> refusals = new ArrayList<>();
+        if (target == ElectionStatus.OPEN && board.stream().anyMatch(t -> t.account().isEmpty())) {
+            refusals.add(Refusal.of("lifecycle.refuse.seatsWithoutAccount"));
+        }
+        Optional<String> me = CurrentStaff.username();
+        if (CurrentStaff.hasRole("TELLER") && board.stream().noneMatch(t -> t.account().equals(me))) {
+            refusals.add(Refusal.of("lifecycle.refuse.notOnBoard"));
+        }
+        return refusals;
     }
 
     private LifecycleRules.Facts facts(Election election) {

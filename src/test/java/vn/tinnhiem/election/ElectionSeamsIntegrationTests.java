@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.account.Role;
 import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.crypto.BallotKind;
@@ -41,6 +44,8 @@ class ElectionSeamsIntegrationTests {
     @Autowired
     ElectionService elections;
     @Autowired
+    AccountService accounts;
+    @Autowired
     AuditLog audit;
     @Autowired
     DSLContext db;
@@ -55,6 +60,10 @@ class ElectionSeamsIntegrationTests {
         elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
         elections.addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
         elections.addTeller(id, "Ngô Văn C", true);
+        if (accounts.find("head.teller").isEmpty()) {
+            accounts.create("head.teller", "Ngô Văn C", Role.TELLER);
+        }
+        elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of("head.teller"));
         elections.moveTo(id, ElectionStatus.READY);
         return id;
     }

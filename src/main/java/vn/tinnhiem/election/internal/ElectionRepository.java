@@ -213,7 +213,19 @@ public class ElectionRepository {
 
     public List<Teller> tellers(long electionId) {
         return db.selectFrom(TELLER).where(TELLER.ELECTION_ID.eq(electionId)).orderBy(TELLER.SEAT)
-                .fetch(r -> new Teller(r.getId(), r.getSeat(), r.getFullName(), Boolean.TRUE.equals(r.getIsHead())));
+                .fetch(r -> new Teller(r.getId(), r.getSeat(), r.getFullName(), Boolean.TRUE.equals(r.getIsHead()),
+                        Optional.ofNullable(r.getAccountUsername())));
+    }
+
+    public void setTellerAccount(long electionId, long tellerId, Optional<String> username) {
+        db.update(TELLER).set(TELLER.ACCOUNT_USERNAME, username.orElse(null))
+                .where(TELLER.ID.eq(tellerId).and(TELLER.ELECTION_ID.eq(electionId))).execute();
+    }
+
+    /** The conferences on whose board this account sits. */
+    public List<Long> boardsOf(String username) {
+        return db.select(TELLER.ELECTION_ID).from(TELLER).where(TELLER.ACCOUNT_USERNAME.eq(username))
+                .fetch(TELLER.ELECTION_ID);
     }
 
     public void insertTeller(long electionId, int seat, String name, boolean head) {

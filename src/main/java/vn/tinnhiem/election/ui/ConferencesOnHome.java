@@ -53,9 +53,10 @@ class ConferencesOnHome implements HomeSection {
         if (!admin && !teller && !supervisor) {
             return Optional.empty();
         }
-        List<Election> shown = elections.list().stream()
-                .filter(e -> !teller || TELLERS_SEE.contains(e.status()))
-                .toList();
+        // A teller sees only the conferences whose board they sit on: they act on no other.
+        List<Election> shown = teller
+                ? elections.boardsOfCurrentTeller().stream().filter(e -> TELLERS_SEE.contains(e.status())).toList()
+                : elections.list();
         var section = new Div();
         section.setId("home-conferences");
         section.add(new H3(ui.getTranslation(teller ? "home.conferences.teller" : "home.conferences")));

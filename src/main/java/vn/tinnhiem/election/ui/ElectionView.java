@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.shared.ui.MainLayout;
@@ -34,13 +35,15 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     static final List<String> TABS = List.of("details", "candidates", "roll", "tellers", "checklist", "status");
 
     private final ElectionService elections;
+    private final AccountService accounts;
     private final Clock clock;
     private long electionId;
     private String title = "";
     private int selectedTab;
 
-    ElectionView(ElectionService elections, Clock clock) {
+    ElectionView(ElectionService elections, AccountService accounts, Clock clock) {
         this.elections = elections;
+        this.accounts = accounts;
         this.clock = clock;
         setPadding(true);
         addClassName("election-screen");
@@ -82,7 +85,7 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         tabs.add(getTranslation("tab.details"), new DetailsTab(elections, election, editable, this::rebuild));
         tabs.add(getTranslation("tab.candidates"), new CandidatesTab(elections, electionId, editable, this::rebuild));
         tabs.add(getTranslation("tab.roll"), new RollTab(elections, electionId, editable, this::rebuild));
-        tabs.add(getTranslation("tab.tellers"), new TellersTab(elections, election, editable, this::rebuild));
+        tabs.add(getTranslation("tab.tellers"), new TellersTab(elections, accounts, election, editable, this::rebuild));
         tabs.add(getTranslation("tab.checklist"), new ChecklistTab(elections, electionId, clock));
         tabs.add(getTranslation("tab.status"), new StatusTab(elections, election, this::rebuild));
         tabs.setSelectedIndex(selectedTab);

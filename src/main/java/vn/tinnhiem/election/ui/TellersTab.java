@@ -1,5 +1,6 @@
 package vn.tinnhiem.election.ui;
 
+import java.util.List;
 import java.util.stream.IntStream;
 
 import com.vaadin.flow.component.button.Button;
@@ -12,8 +13,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.account.Role;
+import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
@@ -24,9 +30,13 @@ import vn.tinnhiem.shared.ui.Notifications;
  */
 class TellersTab extends VerticalLayout {
 
-    TellersTab(ElectionService elections, Election election, boolean editable, Runnable changed) {
+    TellersTab(ElectionService elections, AccountService accounts, Election election, boolean editable,
+            Runnable changed) {
         setPadding(false);
         long electionId = election.id();
+        // Who sits on a seat may still change after the lists are fixed, until the key is dealt to the seats.
+        boolean seatsOpen = (election.status() == ElectionStatus.DRAFT || election.status() == ElectionStatus.READY)
+                && !elections.milestones(electionId).containsKey(Milestone.KEY_MADE);
         var tellers = elections.tellers(electionId);
         var name = new TextField(getTranslation("teller.fullName"));
         name.setId("teller-name");
@@ -47,10 +57,15 @@ class TellersTab extends VerticalLayout {
         formBox.setVisible(editable);
 
         var list = Cards.list("tellers");
+        List<StaffAccount> tellerAccounts = seatsOpen ? accounts.list().stream()
+                .filter(a -> a.role() == Role.TELLER && a.enabled()).toList() : List.of();
         for (Teller t : tellers) {
             String role = t.head() ? getTranslation("teller.headShort") : getTranslation("teller.member");
+            var assign = new Actions.RowAction("teller.assign",
+                    () -> new SeatAccountDialog(elections, electionId, t, tellerAccounts, changed).open(), () -> { });
             var menu = editable ? Actions.rowMenu(
                     new Actions.RowAction("teller.makeHead", () -> elections.setHeadTeller(electionId, t.id()), changed),
+                    assign,
                     new Actions.RowAction("common.remove", () -> Confirm.ask(getTranslation("common.remove"),
                             getTranslation("teller.removeConfirm", t.fullName()), getTranslation("common.remove"), true,
                             () -> {
@@ -58,9 +73,11 @@ class TellersTab extends VerticalLayout {
                                     changed.run();
                                 }
                             }), () -> { }))
-                    : null;
+                    : seatsOpen ? Actions.rowMenu(assign) : null;
+            String account = t.account().map(a -> getTranslation("teller.account", a))
+                    .orElse(getTranslation("teller.noAccount"));
             list.add(Cards.card(Cards.main(t.fullName()),
-                    Cards.details(role + " · " + getTranslation("teller.seat") + " " + t.seat()), menu));
+                    Cards.details(role + " · " + getTranslation("teller.seat") + " " + t.seat() + " · " + account), menu));
         }
 
         int n = tellers.size();

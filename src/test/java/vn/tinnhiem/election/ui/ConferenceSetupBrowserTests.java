@@ -347,6 +347,33 @@ class ConferenceSetupBrowserTests {
         }
     }
 
+    @Test
+    void a_seat_is_tied_to_its_tellers_account_from_the_card_menu_after_the_lists_are_fixed() {
+        String username = "ghe.kiem." + System.nanoTime() % 1_000_000;
+        long id;
+        String firstSeat;
+        try (var admin = Acting.as("organiser", "ADMIN")) {
+            accounts.create(username, "Ngô Thị Kiểm", Role.TELLER);
+            id = vn.tinnhiem.support.Conferences.demo(elections, vn.tinnhiem.election.DemoKind.DISTRICT_COMMITTEE,
+                    vn.tinnhiem.support.Conferences.uniqueTitle("Hội nghị gắn ghế"), vn.tinnhiem.election.ElectionStatus.READY);
+            firstSeat = elections.tellers(id).getFirst().fullName();
+        }
+        try (var browser = signedIn(360, 640)) {
+            browser.open("/elections/" + id + "?tab=tellers");
+            browser.waitForText("#tellers", "Chưa gắn tài khoản");
+            openRowMenu(browser, "#tellers", firstSeat);
+            clickMenuItem(browser, "Gắn tài khoản");
+            browser.click("#seat-account");
+            browser.click(browser.findAll("vaadin-select-item").stream()
+                    .filter(i -> i.getText().contains(username)).findFirst().orElseThrow());
+            screen(browser, true, Path.of("target", "screenshots", "360x640", "seat-account.png"));
+            browser.click("#save-seat-account");
+            browser.waitForText("#tellers", "Tài khoản: " + username);
+            screen(browser, true, Path.of("target", "screenshots", "360x640", "tellers-seated.png"));
+        }
+        assertThat(elections.tellers(id).getFirst().account()).contains(username);
+    }
+
     // Helpers: what a finger does with the cards' "⋮" menus, and what a phone must never show.
 
     private static void openRowMenu(Browser browser, String listCss, String cardText) {

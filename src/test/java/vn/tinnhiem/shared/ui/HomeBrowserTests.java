@@ -100,14 +100,22 @@ class HomeBrowserTests {
         String teller = Staff.create(accounts, "home-teller", Role.TELLER);
         String ready = Conferences.uniqueTitle("Hội nghị cho Ban Kiểm phiếu");
         String draft = Conferences.uniqueTitle("Hội nghị đang soạn");
-        Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, ready, ElectionStatus.READY);
-        Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, draft, ElectionStatus.DRAFT);
+        String otherBoard = Conferences.uniqueTitle("Hội nghị của ban khác");
+        long readyId = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, ready, ElectionStatus.READY);
+        long draftId = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, draft, ElectionStatus.DRAFT);
+        Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, otherBoard, ElectionStatus.READY);
+        // The teller sits on the first two boards; the third conference's board is other people.
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            for (long id : new long[] {readyId, draftId}) {
+                elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), java.util.Optional.of(teller));
+            }
+        }
         try (var browser = browser(width, height)) {
             Staff.signIn(browser, teller);
             assertThat(browser.find("#home-role").getText()).contains("Ban Kiểm phiếu");
             String page = browser.pageText();
             assertThat(page).contains(ready, "Lập khóa bầu cử", "Bàn phát phiếu", "Kết thúc bỏ phiếu", "có ở bản sau")
-                    .doesNotContain(draft).doesNotContain("Chọn một mục trong trình đơn");
+                    .doesNotContain(draft).doesNotContain(otherBoard).doesNotContain("Chọn một mục trong trình đơn");
             assertThat(card(browser, ready).getText()).contains("Đã chốt", "lập khóa bầu cử");
             // The teller has no conference screen to open yet: no link that would only be refused.
             assertThat(card(browser, ready).findElements(By.cssSelector("a"))).isEmpty();
