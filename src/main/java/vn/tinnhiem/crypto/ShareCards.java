@@ -53,7 +53,9 @@ public final class ShareCards {
         PASSPHRASE_REQUIRED,
         WRONG_PASSPHRASE,
         SHARE_OUT_OF_RANGE,
-        SHARE_DOES_NOT_MATCH_COMMITMENTS
+        SHARE_DOES_NOT_MATCH_COMMITMENTS,
+        /** The card was made for a board of another size than this election's n. */
+        WRONG_BOARD_SIZE
     }
 
     /** The outcome of reading a card: never an exception. */
@@ -106,14 +108,14 @@ public final class ShareCards {
 
     /** Reads a card for the election with this manifest. */
     public static Result read(String text, Manifest manifest, char @Nullable [] passphrase) {
-        return read(text, manifest.hash(), manifest.commitments(), passphrase);
+        return read(text, manifest.hash(), manifest.commitments(), manifest.n(), passphrase);
     }
 
     /**
      * Reads a card: checks prefix, characters, checksum, version, election (manifest hash prefix),
      * teller index, opens the passphrase seal if any, and checks s_i G == sum_j i^j C_j.
      */
-    public static Result read(String text, byte[] manifestHash, List<Point> commitments,
+    public static Result read(String text, byte[] manifestHash, List<Point> commitments, int n,
             char @Nullable [] passphrase) {
         if (!text.strip().startsWith(PREFIX)) {
             return new Rejected(Reason.NOT_A_SHARE_CARD);
@@ -147,9 +149,12 @@ public final class ShareCards {
             }
             int index = b[10] & 0xff;
             int k = b[11] & 0xff;
-            int n = b[12] & 0xff;
-            if (index < 1 || index > n || k != commitments.size()) {
+            int cardN = b[12] & 0xff;
+            if (index < 1 || index > cardN || k != commitments.size()) {
                 return new Rejected(Reason.BAD_TELLER_INDEX);
+            }
+            if (cardN != n) {
+                return new Rejected(Reason.WRONG_BOARD_SIZE);
             }
             byte[] s;
             if (wrapped) {
@@ -170,6 +175,10 @@ public final class ShareCards {
             }
             SecretScalar secret;
             try {
+                // Zero is no share: s_i G would be the point at infinity, which no commitment check can take.
+                if (isZero(s)) {
+                    return new Rejected(Reason.SHARE_OUT_OF_RANGE);
+                }
                 secret = SecretScalar.fromBytes(s);
             } catch (InvalidEncodingException e) {
                 return new Rejected(Reason.SHARE_OUT_OF_RANGE);
@@ -185,6 +194,15 @@ public final class ShareCards {
         } finally {
             Arrays.fill(b, (byte) 0);
         }
+    }
+
+    /** Constant-time: whether every byte is zero. */
+    private static boolean isZero(byte[] bytes) {
+        int any = 0;
+        for (byte x : bytes) {
+            any |= x;
+        }
+        return any == 0;
     }
 
     private static Optional<byte[]> payload(String text) {
