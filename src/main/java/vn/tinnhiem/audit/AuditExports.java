@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.audit.internal.AuditDocuments;
-import vn.tinnhiem.audit.internal.AuditReader;
+import vn.tinnhiem.audit.internal.AuditRepository;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.report.ExportFormat;
 
@@ -20,18 +20,18 @@ import vn.tinnhiem.shared.report.ExportFormat;
 @Service
 public class AuditExports {
 
-    private final AuditReader reader;
+    private final AuditRepository repository;
     private final Clock clock;
 
-    AuditExports(AuditReader reader, Clock clock) {
-        this.reader = reader;
+    AuditExports(AuditRepository repository, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
     }
 
     @RolesAllowed({"ADMIN", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public void write(ExportFormat format, Locale locale, OutputStream out) {
-        var documents = new AuditDocuments(reader, locale, clock, CurrentStaff.username().orElse("system"));
+        var documents = new AuditDocuments(repository, locale, clock, CurrentStaff.username().orElse("system"));
         switch (format) {
             case PDF -> documents.pdf(out);
             case XLSX -> documents.xlsx(out);

@@ -397,9 +397,7 @@ public class ElectionService {
     @Transactional(readOnly = true)
     public List<Refusal> refusalsFor(long electionId, ElectionStatus target) {
         Election election = existing(electionId);
-        List<Refusal> refusals = new ArrayList<>(LifecycleRules.refusals(election.status(), target, facts(election)));
-        refusals.addAll(boardRefusals(electionId, target));
-        return refusals;
+        return refusals(election, target);
     }
 
     /** DRAFT and READY are the organiser's; opening, closing and counting belong to the tally board. */
@@ -412,8 +410,7 @@ public class ElectionService {
                     organisersMove ? "lifecycle.refuse.organiserOnly" : "lifecycle.refuse.tellersOnly")));
         }
         Election election = repository.lock(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
-        List<Refusal> refusals = new ArrayList<>(LifecycleRules.refusals(election.status(), target, facts(election)));
-        refusals.addAll(boardRefusals(electionId, target));
+        List<Refusal> refusals = refusals(election, target);
         if (!refusals.isEmpty()) {
             throw refused(electionId, target, refusals);
         }
@@ -434,11 +431,10 @@ public class ElectionService {
      * conference's board, never by a teller of another; and the polls open only when every seat is tied
      * to its teller's account, since each seat's key share goes to that person alone.
      */
-    private List<Refusal> boardRefusals(long electionId, ElectionStatus target) {
+    private static List<Refusal> boardRefusals(List<Teller> board, ElectionStatus target) {
         if (target != ElectionStatus.OPEN && target != ElectionStatus.CLOSED && target != ElectionStatus.TALLIED) {
             return List.of();
         }
-        List<Teller> board = repository.tellers(electionId);
         List<Refusal> refusals = new ArrayList<>();
         if (target == ElectionStatus.OPEN && board.stream().anyMatch(t -> t.account().isEmpty())) {
             refusals.add(Refusal.of("lifecycle.refuse.seatsWithoutAccount"));
@@ -450,9 +446,17 @@ public class ElectionService {
         return refusals;
     }
 
-    private LifecycleRules.Facts facts(Election election) {
+    /** Every reason the step is refused now: the lifecycle's rules, then the tally board's seats. */
+    private List<Refusal> refusals(Election election, ElectionStatus target) {
+        List<Teller> board = repository.tellers(election.id());
+        List<Refusal> refusals = new ArrayList<>(LifecycleRules.refusals(election.status(), target,
+                facts(election, board)));
+        refusals.addAll(boardRefusals(board, target));
+        return refusals;
+    }
+
+    private LifecycleRules.Facts facts(Election election, List<Teller> tellers) {
         long id = election.id();
-        List<Teller> tellers = repository.tellers(id);
         Map<Milestone, String> reported = repository.milestones(id);
         return new LifecycleRules.Facts(repository.candidates(id).size(), repository.voterCount(id), tellers.size(),
                 (int) tellers.stream().filter(Teller::head).count(), election.thresholdK(),

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.Locale;
 
 import vn.tinnhiem.audit.AuditEntry;
@@ -22,13 +24,13 @@ public final class AuditDocuments {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
-    private final AuditReader reader;
+    private final AuditRepository repository;
     private final Locale locale;
     private final Clock clock;
     private final String exportedBy;
 
-    public AuditDocuments(AuditReader reader, Locale locale, Clock clock, String exportedBy) {
-        this.reader = reader;
+    public AuditDocuments(AuditRepository repository, Locale locale, Clock clock, String exportedBy) {
+        this.repository = repository;
         this.locale = locale;
         this.clock = clock;
         this.exportedBy = exportedBy;
@@ -43,7 +45,7 @@ public final class AuditDocuments {
                     Column.text(translate("audit.subject"), 1.5f), Column.text(translate("audit.details"), 3f),
                     Column.text(translate("audit.hash"), 2f).size(7)), 0);
             String[] last = {""};
-            long count = reader.forEachOldestFirst(e -> {
+            long count = forEachOldestFirst(e -> {
                 pdf.row(List.of(Long.toString(e.id()), when(e), e.actor(), action(e.action()), e.subject(),
                         e.details(), e.entryHash()));
                 last[0] = e.entryHash();
@@ -59,9 +61,21 @@ public final class AuditDocuments {
                     translate("audit.actor"), translate("audit.action"), translate("export.audit.actionKey"),
                     translate("audit.subject"), translate("audit.details"), translate("export.audit.previousHash"),
                     translate("audit.hash")), List.of(8, 20, 16, 30, 24, 18, 60, 66, 66));
-            reader.forEachOldestFirst(e -> sheet.row(e.id(), when(e), e.actor(), action(e.action()), e.action(),
+            forEachOldestFirst(e -> sheet.row(e.id(), when(e), e.actor(), action(e.action()), e.action(),
                     e.subject(), e.details(), e.previousHash(), e.entryHash()));
             xlsx.writeTo(out);
+        }
+    }
+
+    /** Every entry in chain order, from the repository's cursor (memory stays bounded); returns how many. */
+    private long forEachOldestFirst(Consumer<AuditEntry> each) {
+        try (Stream<AuditEntry> entries = repository.inOrder()) {
+            long[] count = {0};
+            entries.forEach(e -> {
+                each.accept(e);
+                count[0]++;
+            });
+            return count[0];
         }
     }
 

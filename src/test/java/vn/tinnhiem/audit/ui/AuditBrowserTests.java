@@ -65,17 +65,7 @@ class AuditBrowserTests {
         Path shots = Path.of("target", "screenshots", width + "x" + height);
 
         try (var browser = new Browser("http://localhost:" + port, width, height)) {
-            browser.open("/login");
-            browser.type("vaadin-login-form vaadin-text-field[name='username']", user);
-            browser.type("vaadin-login-form vaadin-password-field[name='password']", password);
-            browser.click("vaadin-login-form vaadin-button");
-            browser.waitForPath("/password");
-            browser.type("#current-password", password);
-            browser.type("#new-password", "mat-khau-nhat-ky-2026");
-            browser.type("#new-password-again", "mat-khau-nhat-ky-2026");
-            browser.click("#save-password");
-            // The change is saved once the organiser's home shows.
-            browser.find("#home-elections");
+            firstSignIn(browser, user, password, "mat-khau-nhat-ky-2026");
 
             browser.open("/audit");
             browser.waitForText("#audit-log", "Tạo hội nghị “" + title + "”");
@@ -147,17 +137,7 @@ class AuditBrowserTests {
             id = elections.createDemo();
         }
         try (var browser = new Browser("http://localhost:" + port, 1280, 800)) {
-            browser.open("/login");
-            browser.type("vaadin-login-form vaadin-text-field[name='username']", user);
-            browser.type("vaadin-login-form vaadin-password-field[name='password']", password);
-            browser.click("vaadin-login-form vaadin-button");
-            browser.waitForPath("/password");
-            browser.type("#current-password", password);
-            browser.type("#new-password", "mat-khau-chot-2026");
-            browser.type("#new-password-again", "mat-khau-chot-2026");
-            browser.click("#save-password");
-            // The change is saved once the organiser's home shows.
-            browser.find("#home-elections");
+            firstSignIn(browser, user, password, "mat-khau-chot-2026");
             browser.open("/elections/" + id);
             browser.clickTab("Trạng thái");
             browser.click("#to-ready");
@@ -201,5 +181,19 @@ class AuditBrowserTests {
                         .join(' | '))
                     .join('\\n');
                 """);
+    }
+
+    /** A first sign-in with the one-time password, changed at once; done once the organiser's home shows. */
+    private static void firstSignIn(Browser browser, String user, String oneTime, String newPassword) {
+        browser.open("/login");
+        browser.type("vaadin-login-form vaadin-text-field[name='username']", user);
+        browser.type("vaadin-login-form vaadin-password-field[name='password']", oneTime);
+        browser.click("vaadin-login-form vaadin-button");
+        browser.waitForPath("/password");
+        browser.type("#current-password", oneTime);
+        browser.type("#new-password", newPassword);
+        browser.type("#new-password-again", newPassword);
+        browser.click("#save-password");
+        browser.find("#home-elections");
     }
 }
