@@ -86,6 +86,8 @@ public final class AuditSentences {
             case "step" -> word("checklist." + value, value, locale);
             case "milestone" -> word("milestone." + value, value, locale);
             case "at" -> startsAt(value);
+            case "again", "passphrase" -> word("audit.yesNo." + value, value, locale);
+            case "reason" -> word(value, value, locale).replaceAll("\\{\\d+}", "…");
             case "reasons" -> String.join("; ", Arrays.stream(value.split(","))
                     .map(r -> word(r.strip(), r, locale).replaceAll("\\{\\d+}", "…")).toList());
             default -> value;

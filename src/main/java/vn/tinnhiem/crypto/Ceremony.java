@@ -119,6 +119,18 @@ public final class Ceremony {
             return out;
         }
 
+        /**
+         * The card of one teller (1..n), so that each card can be printed, and its share destroyed, on its
+         * own: {@code passphrase} null for a plain card; not modified, the caller wipes it.
+         */
+        public String card(int teller, byte[] manifestHash, char @org.jspecify.annotations.Nullable [] passphrase,
+                SecureRandom rng) {
+            if (teller < 1 || teller > n) {
+                throw new IllegalArgumentException("teller must be 1..n");
+            }
+            return ShareCards.write(manifestHash, shares.get(teller - 1), k, n, passphrase, rng);
+        }
+
         @Override
         public void destroy() {
             for (SecretScalar c : coefficients) {

@@ -415,7 +415,15 @@ public class ElectionService {
             throw refused(electionId, target, refusals);
         }
         repository.setStatus(electionId, target);
+        // Back to DRAFT the lists may change: the key made for them, and every card printed for it, is void.
+        String voidedKey = target == ElectionStatus.DRAFT ? repository.milestones(electionId).get(Milestone.KEY_MADE) : null;
+        if (voidedKey != null) {
+            repository.deleteMilestone(electionId, Milestone.KEY_MADE);
+        }
         audit.record("election.status", subject(electionId), election.status() + "->" + target);
+        if (voidedKey != null) {
+            audit.record("election.keyVoided", subject(electionId), "digest=" + voidedKey);
+        }
         audit.anchorAfterCommit("election.status." + target);
     }
 

@@ -40,10 +40,8 @@ public final class LifecycleRules {
                 }
             }
             case DRAFT -> {
-                if (facts.keyCeremonyDone()) {
-                    // The key and the manifest hash bind the candidate list: editing now would orphan them.
-                    refusals.add(Refusal.of("lifecycle.refuse.keyExists"));
-                }
+                // Allowed even after the key ceremony: the service then voids the key and its cards, and the
+                // confirmation says so, since the key and the manifest hash bind the lists about to change.
             }
             case CLOSED -> {
                 // Closing the polls is always possible once open.

@@ -91,8 +91,15 @@ class ElectionSeamsIntegrationTests {
             refusedWith(() -> elections.recordKeyMade(id, "b2".repeat(32)), "milestone.error.already");
         }
         assertThat(elections.milestones(id)).containsExactly(java.util.Map.entry(Milestone.KEY_MADE, MANIFEST_HASH));
-        // The key binds the lists: no way back to DRAFT while it stands.
-        refusedWith(() -> elections.moveTo(id, ElectionStatus.DRAFT), "lifecycle.refuse.keyExists");
+        // Back to DRAFT voids the key (the lists may change), and says so on the record.
+        elections.moveTo(id, ElectionStatus.DRAFT);
+        assertThat(elections.milestones(id)).doesNotContainKey(Milestone.KEY_MADE);
+        assertThat(audit.newest(5)).extracting(AuditEntry::action).contains("election.keyVoided");
+        elections.moveTo(id, ElectionStatus.READY);
+        try (var teller = Acting.as("head.teller", "TELLER")) {
+            refusedWith(() -> elections.moveTo(id, ElectionStatus.OPEN), "lifecycle.refuse.noKey");
+            elections.recordKeyMade(id, MANIFEST_HASH);
+        }
 
         try (var teller = Acting.as("head.teller", "TELLER")) {
             elections.moveTo(id, ElectionStatus.OPEN);

@@ -54,11 +54,11 @@ class LifecycleRulesTests {
     }
 
     @Test
-    void a_ready_conference_goes_back_to_draft_only_while_no_key_binds_it() {
+    void a_ready_conference_goes_back_to_draft_with_or_without_a_key_and_the_service_voids_it() {
         assertThat(LifecycleRules.refusals(ElectionStatus.READY, ElectionStatus.DRAFT, COMPLETE)).isEmpty();
         var withKey = new LifecycleRules.Facts(13, 30, 3, 1, 2, true, false);
-        assertThat(keys(LifecycleRules.refusals(ElectionStatus.READY, ElectionStatus.DRAFT, withKey)))
-                .containsExactly("lifecycle.refuse.keyExists");
+        assertThat(LifecycleRules.refusals(ElectionStatus.READY, ElectionStatus.DRAFT, withKey)).isEmpty();
+        assertThat(LifecycleRules.refusals(ElectionStatus.OPEN, ElectionStatus.DRAFT, withKey)).isNotEmpty();
     }
 
     @Test

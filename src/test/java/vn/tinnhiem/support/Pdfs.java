@@ -87,4 +87,20 @@ public final class Pdfs {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The text of the first QR code on the page, read from the page rendered at 200 dpi, as a phone would see it. */
+    public static String qrText(byte[] pdf, int page) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            java.awt.image.BufferedImage image = new org.apache.pdfbox.rendering.PDFRenderer(doc)
+                    .renderImageWithDPI(page, 200);
+            var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+            var hints = new java.util.EnumMap<com.google.zxing.DecodeHintType, Object>(com.google.zxing.DecodeHintType.class);
+            hints.put(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
+            hints.put(com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE));
+            return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap, hints).getText();
+        } catch (java.io.IOException | com.google.zxing.ReaderException e) {
+            throw new AssertionError("no readable QR code on page " + page, e);
+        }
+    }
 }

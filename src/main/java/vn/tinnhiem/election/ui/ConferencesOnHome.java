@@ -25,7 +25,8 @@ import vn.tinnhiem.shared.ui.Notifications;
 /**
  * The conferences on each role's home, one card each: the organiser sees every conference and its next
  * step (what is still missing before READY), the tally board the conferences it will work at, a
- * supervisor every conference and its status. Only the organiser has a conference screen to open.
+ * supervisor every conference and its status. The organiser opens the conference's screen, a teller the
+ * board's screen of a conference they sit on.
  */
 @Component
 class ConferencesOnHome implements HomeSection {
@@ -78,9 +79,10 @@ class ConferencesOnHome implements HomeSection {
                     : supervisorsNextStep(ui, e));
             next.addClassName("home-next");
             card.add(title, when, next);
-            if (admin) {
-                var open = new Anchor("elections/" + e.id(), ui.getTranslation("home.conferences.open"));
+            if (admin || teller) {
+                var open = new Anchor((admin ? "elections/" : "board/") + e.id(), ui.getTranslation("home.conferences.open"));
                 open.addClassName("link-button");
+                open.setId("home-open-" + e.id());
                 card.add(open);
             }
             section.add(card);

@@ -33,6 +33,14 @@ class StatusTab extends VerticalLayout {
         setPadding(false);
         add(new Paragraph(getTranslation("lifecycle.explain")));
         refusals.setId("lifecycle-refusals");
+        if (election.status() == ElectionStatus.READY && CurrentStaff.hasRole("ADMIN")) {
+            // The ceremony is its own module's screen: reached by its address, so this module needs none of its types.
+            var ceremony = new Button(getTranslation("lifecycle.goCeremony"),
+                    e -> getUI().ifPresent(ui -> ui.navigate("ceremony/" + election.id())));
+            ceremony.setId("go-ceremony");
+            ceremony.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(ceremony);
+        }
         if (election.status().next().isEmpty()) {
             add(new Paragraph(getTranslation("lifecycle.nothingNext")));
         }

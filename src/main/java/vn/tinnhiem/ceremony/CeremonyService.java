@@ -1,0 +1,353 @@
+package vn.tinnhiem.ceremony;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.ceremony.internal.KeyRepository;
+import vn.tinnhiem.ceremony.internal.KeyRepository.StoredKey;
+import vn.tinnhiem.ceremony.internal.RunningDealings;
+import vn.tinnhiem.crypto.Ceremony;
+import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.crypto.ShareCards;
+import vn.tinnhiem.election.Election;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.Milestone;
+import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.UserFacingException;
+
+/**
+ * The key ceremony of a READY conference, at the console with the tally board present, or on an offline
+ * laptop. At the console: {@link #start} makes the key (k of n) and freezes the manifest; {@link #issueCard}
+ * prints each seat's card once, destroying that seat's share at once and the whole dealing after the last
+ * card; each teller then {@link #checkCard checks their own card back}, and when every card is good the key
+ * is reported to the lifecycle (the KEY_MADE milestone, carrying the manifest hash), so the polls may open.
+ * Offline: {@link #request} is carried to the laptop, and {@link #importKeyFile} takes back only K and the
+ * commitments; the cards are then checked back the same way. The server stores K and the commitments only.
+ */
+@Service
+public class CeremonyService {
+
+    static final String CONSOLE = "CONSOLE";
+    static final String OFFLINE = "OFFLINE";
+    /** A key file is a few kilobytes; anything far larger is refused before it is parsed. */
+    public static final int MAX_KEY_FILE = 1 << 20;
+
+    private final ElectionService elections;
+    private final AuditLog audit;
+    private final KeyRepository keys;
+    private final RunningDealings dealings;
+    private final SecureRandom random = new SecureRandom();
+
+    CeremonyService(ElectionService elections, AuditLog audit, KeyRepository keys, RunningDealings dealings) {
+        this.elections = elections;
+        this.audit = audit;
+        this.keys = keys;
+        this.dealings = dealings;
+    }
+
+    /** Where the conference's ceremony stands, seat by seat. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public CeremonyStatus status(long electionId) {
+        Election election = existing(electionId);
+        List<Teller> board = elections.tellers(electionId);
+        Optional<StoredKey> stored = keys.find(electionId).filter(k -> current(election, board, k));
+        if (stored.isEmpty()) {
+            List<SeatCard> seats = board.stream()
+                    .map(t -> new SeatCard(t.seat(), t.fullName(), t.head(), false, false, false)).toList();
+            return new CeremonyStatus(electionId, CeremonyStage.NOT_STARTED, election.thresholdK(), board.size(),
+                    Optional.empty(), Optional.empty(), false, seats);
+        }
+        StoredKey key = stored.get();
+        List<SeatCard> seats = seats(board, keys.seats(electionId));
+        boolean allIssued = seats.stream().allMatch(SeatCard::issued);
+        boolean allChecked = seats.stream().allMatch(SeatCard::checked);
+        CeremonyStage stage;
+        if (allChecked) {
+            stage = CeremonyStage.COMPLETE;
+        } else if (allIssued) {
+            stage = CeremonyStage.CHECKING;
+        } else {
+            stage = dealings.get(electionId, key.manifestHash()).isPresent() ? CeremonyStage.PRINTING
+                    : CeremonyStage.INTERRUPTED;
+        }
+        return new CeremonyStatus(electionId, stage, key.k(), key.n(), Optional.of(key.manifestHash()),
+                Optional.of(KeyFingerprint.of(key.electionKey())), key.origin().equals(OFFLINE), seats);
+    }
+
+    /**
+     * Makes the election key at the console and freezes the manifest. Run again while the conference is READY,
+     * it voids the earlier key and every card printed for it.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public CeremonyStatus start(long electionId) {
+        Election election = ready(electionId);
+        CeremonyRequest request = request(election);
+        boolean again = voidEarlierKey(electionId);
+        Ceremony.Dealing dealing = Ceremony.deal(request.k(), request.n(), random);
+        Manifest manifest = request.manifest(dealing.electionKey(), dealing.commitments());
+        String hash = manifest.hashHex();
+        keys.replace(new StoredKey(electionId, hash, dealing.electionKey(), dealing.commitments(), request.k(),
+                request.n(), CONSOLE), false);
+        dealings.put(electionId, dealing, hash);
+        // Should this transaction not commit, the dealing it made must not outlive it.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    dealings.destroy(electionId);
+                }
+            }
+        });
+        audit.record("ceremony.started", subject(electionId), "k=" + request.k() + " n=" + request.n() + " again="
+                + (again ? "yes" : "no") + " manifest=" + hash);
+        return status(electionId);
+    }
+
+    /**
+     * Prints the card of one seat, once: the PDF to hand to its teller. {@code passphrase} (null for none) is the
+     * teller's own, typed by them; it is not kept. The seat's share is destroyed as soon as its card is made, and
+     * the whole dealing after the last card.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public byte[] issueCard(long electionId, int seat, char @Nullable [] passphrase) {
+        Election election = ready(electionId);
+        CeremonyRequest request = request(election);
+        StoredKey key = currentKey(election, request);
+        if (passphrase != null) {
+            Optional<String> problem = CardPassphrase.problem(passphrase);
+            if (problem.isPresent()) {
+                throw new UserFacingException(problem.get(), CardPassphrase.MIN_LENGTH);
+            }
+        }
+        CeremonyRequest.Seat teller = request.tellers().stream().filter(t -> t.seat() == seat).findFirst()
+                .orElseThrow(() -> new UserFacingException("ceremony.error.noSuchSeat", seat));
+        RunningDealings.Running running = dealings.get(electionId, key.manifestHash())
+                .orElseThrow(() -> new UserFacingException("ceremony.error.interrupted"));
+        if (!keys.markIssued(electionId, seat, passphrase != null)) {
+            throw new UserFacingException("ceremony.error.alreadyIssued", seat);
+        }
+        Manifest manifest = request.manifest(key.electionKey(), key.commitments());
+        byte[] pdf;
+        try {
+            String card = running.dealing().card(seat, manifest.hash(), passphrase, random);
+            pdf = ShareCardPdf.render(request.face(teller, manifest, passphrase != null), card);
+        } finally {
+            running.dealing().shares().get(seat - 1).destroy();
+        }
+        if (keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::issued)) {
+            dealings.destroy(electionId);
+        }
+        audit.record("ceremony.cardIssued", subject(electionId), "seat=" + seat + " passphrase="
+                + (passphrase != null ? "yes" : "no"));
+        return pdf;
+    }
+
+    /**
+     * A teller checks their own card back (scanned, or typed) against the commitments. When the last card is
+     * good, the key is recorded for the lifecycle and the polls may open. The share read from the card is
+     * destroyed at once.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public CardCheck checkCard(long electionId, int seat, String cardText, char @Nullable [] passphrase) {
+        Election election = ready(electionId);
+        CeremonyRequest request = request(election);
+        StoredKey key = currentKey(election, request);
+        Map<Integer, KeyRepository.SeatCard> seats = new java.util.HashMap<>();
+        keys.seats(electionId).forEach(s -> seats.put(s.seat(), s));
+        KeyRepository.SeatCard card = seats.get(seat);
+        if (card == null) {
+            throw new UserFacingException("ceremony.error.noSuchSeat", seat);
+        }
+        if (!card.issued()) {
+            throw new UserFacingException("ceremony.error.notIssued", seat);
+        }
+        ShareCards.Result read = ShareCards.read(cardText, HexFormat.of().parseHex(key.manifestHash()),
+                key.commitments(), key.n(), passphrase);
+        String refusal = null;
+        if (read instanceof ShareCards.Rejected rejected) {
+            refusal = "ceremony.check." + rejected.reason().name();
+        } else if (read instanceof ShareCards.Accepted accepted) {
+            int index = accepted.share().index();
+            accepted.share().destroy();
+            if (index != seat) {
+                refusal = "ceremony.check.otherSeat";
+            }
+        }
+        if (refusal != null) {
+            audit.recordRefusal("ceremony.cardRefused", subject(electionId), "seat=" + seat + " reason=" + refusal);
+            return CardCheck.refused(refusal);
+        }
+        keys.markChecked(electionId, seat);
+        boolean complete = keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::checked);
+        if (complete) {
+            elections.recordKeyMade(electionId, key.manifestHash());
+        }
+        audit.record("ceremony.cardChecked", subject(electionId), "seat=" + seat);
+        if (complete) {
+            audit.record("ceremony.completed", subject(electionId), "manifest=" + key.manifestHash());
+        }
+        return CardCheck.accepted(complete);
+    }
+
+    /** The request file for the offline laptop: the frozen lists, k, n and the board, no secret. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public CeremonyRequest request(long electionId) {
+        CeremonyRequest request = request(ready(electionId));
+        audit.record("ceremony.requestExported", subject(electionId), "k=" + request.k() + " n=" + request.n());
+        return request;
+    }
+
+    /**
+     * Takes the public file the offline laptop wrote: checked against this server's own lists (the manifest
+     * hash) and the commitments' shape. Then every card counts as handed out, and each teller checks theirs back.
+     * Voids any earlier key of this conference.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public CeremonyStatus importKeyFile(long electionId, byte[] content) {
+        Election election = ready(electionId);
+        CeremonyRequest request = request(election);
+        Parsed.Refused<ElectionKeyFile> refused = null;
+        ElectionKeyFile file = null;
+        if (content.length > MAX_KEY_FILE) {
+            refused = new Parsed.Refused<>("ceremony.file.tooLarge", MAX_KEY_FILE / 1024);
+        } else {
+            switch (ElectionKeyFile.parse(content)) {
+                case Parsed.Ok<ElectionKeyFile> ok -> {
+                    file = ok.value();
+                    refused = file.refusalAgainst(request.manifest(file.electionKey(), file.commitments())).orElse(null);
+                }
+                case Parsed.Refused<ElectionKeyFile> r -> refused = r;
+            }
+        }
+        if (refused != null || file == null) {
+            String why = refused == null ? "ceremony.file.notAKeyFile" : refused.reasonKey();
+            audit.recordRefusal("ceremony.importRefused", subject(electionId), "reason=" + why);
+            throw new UserFacingException(why, refused == null ? new Object[0] : refused.args().toArray());
+        }
+        boolean again = voidEarlierKey(electionId);
+        keys.replace(new StoredKey(electionId, file.manifestHash(), file.electionKey(), file.commitments(), file.k(),
+                file.n(), OFFLINE), true);
+        audit.record("ceremony.imported", subject(electionId), "k=" + file.k() + " n=" + file.n() + " again="
+                + (again ? "yes" : "no") + " manifest=" + file.manifestHash());
+        return status(electionId);
+    }
+
+    /**
+     * The manifest the ballots are sealed under: only once the ceremony is complete and its key is the one the
+     * lifecycle recorded.
+     */
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public Optional<Manifest> manifest(long electionId) {
+        Election election = existing(electionId);
+        CeremonyRequest request = request(election);
+        return keys.find(electionId).filter(k -> current(election, elections.tellers(electionId), k))
+                .filter(k -> keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::checked))
+                .map(k -> request.manifest(k.electionKey(), k.commitments()));
+    }
+
+    // The key counts only for the lists it was made for, and only until the lifecycle voids it.
+
+    /**
+     * Whether the stored key still belongs to this conference as it is: made for exactly these lists (the
+     * manifest hash), and, once every card was checked, still the one the lifecycle recorded (going back to
+     * DRAFT voids it).
+     */
+    private boolean current(Election election, List<Teller> board, StoredKey key) {
+        if (election.status() == ElectionStatus.DRAFT || board.size() != key.n()) {
+            return false;
+        }
+        Manifest manifest = request(election, board).manifest(key.electionKey(), key.commitments());
+        if (!manifest.hashHex().equals(key.manifestHash())) {
+            return false;
+        }
+        String recorded = elections.milestones(election.id()).get(Milestone.KEY_MADE);
+        boolean allChecked = keys.seats(election.id()).stream().allMatch(KeyRepository.SeatCard::checked);
+        return allChecked ? key.manifestHash().equals(recorded) : recorded == null;
+    }
+
+    private StoredKey currentKey(Election election, CeremonyRequest request) {
+        StoredKey key = keys.find(election.id()).orElseThrow(() -> new UserFacingException("ceremony.error.notStarted"));
+        if (!current(election, elections.tellers(election.id()), key)) {
+            throw new UserFacingException("ceremony.error.voided");
+        }
+        return key;
+    }
+
+    /** Voids the key the lifecycle recorded (its cards with it) and drops any dealing; whether there was one. */
+    private boolean voidEarlierKey(long electionId) {
+        boolean had = keys.find(electionId).isPresent();
+        if (elections.milestones(electionId).containsKey(Milestone.KEY_MADE)) {
+            elections.voidKey(electionId);
+            had = true;
+        }
+        dealings.destroy(electionId);
+        keys.delete(electionId);
+        return had;
+    }
+
+    private Election existing(long electionId) {
+        return elections.find(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
+    }
+
+    private Election ready(long electionId) {
+        Election election = existing(electionId);
+        if (election.status() != ElectionStatus.READY) {
+            throw new UserFacingException("ceremony.error.notReady", "status." + election.status().name());
+        }
+        return election;
+    }
+
+    private CeremonyRequest request(Election election) {
+        return request(election, elections.tellers(election.id()));
+    }
+
+    private CeremonyRequest request(Election election, List<Teller> board) {
+        if (board.isEmpty()) {
+            throw new UserFacingException("lifecycle.refuse.noTellers");
+        }
+        List<Manifest.Candidate> candidates = new ArrayList<>();
+        for (var c : elections.candidates(election.id())) {
+            candidates.add(new Manifest.Candidate(Long.toString(c.id()), c.ordinal(), c.fullName(), c.jobTitle()));
+        }
+        List<CeremonyRequest.Seat> seats = board.stream()
+                .map(t -> new CeremonyRequest.Seat(t.seat(), t.fullName(), t.head())).toList();
+        var d = election.details();
+        return new CeremonyRequest(Long.toString(election.id()), d.title(), d.body(), d.place(), d.startsAt(),
+                d.ballotKind(), d.ruleSet().name(), candidates, election.thresholdK(), board.size(), seats);
+    }
+
+    private static List<SeatCard> seats(List<Teller> board, List<KeyRepository.SeatCard> stored) {
+        List<SeatCard> out = new ArrayList<>();
+        for (Teller t : board) {
+            var s = stored.stream().filter(c -> c.seat() == t.seat()).findFirst();
+            out.add(new SeatCard(t.seat(), t.fullName(), t.head(), s.map(KeyRepository.SeatCard::issued).orElse(false),
+                    s.map(KeyRepository.SeatCard::passphrase).orElse(false),
+                    s.map(KeyRepository.SeatCard::checked).orElse(false)));
+        }
+        return out;
+    }
+
+    private static String subject(long electionId) {
+        return "election:" + electionId;
+    }
+}

@@ -1,0 +1,51 @@
+package vn.tinnhiem.ceremony.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import vn.tinnhiem.crypto.Ceremony;
+
+/**
+ * The one place a dealing lives while its cards are printed: in memory only, never in a session, a file or
+ * the database. A dealing is destroyed (its numbers zeroed) as soon as its last card is out, when the
+ * ceremony starts again, or when it is abandoned; a restart of the server loses it, and the ceremony is
+ * then started again.
+ */
+@Component
+public class RunningDealings {
+
+    /** A dealing for the manifest with this hash. */
+    public record Running(Ceremony.Dealing dealing, String manifestHash) {
+    }
+
+    private final Map<Long, Running> byElection = new ConcurrentHashMap<>();
+
+    public void put(long electionId, Ceremony.Dealing dealing, String manifestHash) {
+        Running old = byElection.put(electionId, new Running(dealing, manifestHash));
+        if (old != null) {
+            old.dealing().destroy();
+        }
+    }
+
+    /** The dealing for exactly this manifest, if it is still here. */
+    public Optional<Running> get(long electionId, String manifestHash) {
+        Running r = byElection.get(electionId);
+        return r != null && r.manifestHash().equals(manifestHash) && !r.dealing().isDestroyed() ? Optional.of(r)
+                : Optional.empty();
+    }
+
+    public void destroy(long electionId) {
+        Running old = byElection.remove(electionId);
+        if (old != null) {
+            old.dealing().destroy();
+        }
+    }
+
+    /** How many dealings are held: 0 whenever no ceremony is printing cards. */
+    public int held() {
+        return byElection.size();
+    }
+}

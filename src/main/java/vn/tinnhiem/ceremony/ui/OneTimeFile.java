@@ -1,0 +1,51 @@
+package vn.tinnhiem.ceremony.ui;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A file served once: the first reader takes the bytes, which are zeroed when its stream is closed; every later
+ * reader finds nothing. A printed share card lives in memory only until its teller has it.
+ */
+final class OneTimeFile {
+
+    private final AtomicReference<byte[]> bytes;
+    private final int length;
+
+    OneTimeFile(byte[] bytes) {
+        this.bytes = new AtomicReference<>(bytes);
+        this.length = bytes.length;
+    }
+
+    int length() {
+        return length;
+    }
+
+    Optional<InputStream> take() {
+        byte[] taken = bytes.getAndSet(null);
+        if (taken == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ByteArrayInputStream(taken) {
+            @Override
+            public void close() {
+                Arrays.fill(buf, (byte) 0);
+            }
+        });
+    }
+
+    /** Zeroes the bytes if nobody took them (the screen was left). */
+    void forget() {
+        byte[] left = bytes.getAndSet(null);
+        if (left != null) {
+            Arrays.fill(left, (byte) 0);
+        }
+    }
+
+    boolean taken() {
+        return bytes.get() == null;
+    }
+}

@@ -1,0 +1,243 @@
+package vn.tinnhiem.ceremony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.util.AopTestUtils;
+
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.account.Role;
+import vn.tinnhiem.audit.AuditEntry;
+import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.ceremony.internal.RunningDealings;
+import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.crypto.Ceremony;
+import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.crypto.ShareCards;
+import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.LifecycleRefusedException;
+import vn.tinnhiem.election.Milestone;
+import vn.tinnhiem.election.NewVoter;
+import vn.tinnhiem.election.Refusal;
+import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.support.LiveSecrets;
+import vn.tinnhiem.support.Pdfs;
+
+/**
+ * The key ceremony as the organiser and the tally board run it: the key made k of n at the console or on the
+ * offline laptop, each card printed once and checked back, the polls opening only then, and the key voided
+ * (and its cards with it) when the ceremony runs again or the lists go back to DRAFT. No share stays on the
+ * server.
+ */
+@IntegrationTest
+@WithMockUser(username = "organiser", roles = "ADMIN")
+class CeremonyIntegrationTests {
+
+    private static final char[] PASSPHRASE = "cây đa đầu làng 2026".toCharArray();
+
+    @Autowired
+    CeremonyService ceremonies;
+    @Autowired
+    ElectionService elections;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    RunningDealings dealings;
+
+    /** A READY conference with three seats (k = 2), each tied to a teller account. */
+    private long readyConference(String title) {
+        long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
+                LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
+        elections.addCandidate(id, "Trần Văn Ánh", "Chủ tịch HĐND xã");
+        elections.addCandidate(id, "Lê Thị Bích", "Phó Chủ tịch UBND xã");
+        elections.addVoter(id, new NewVoter("Phạm Văn Cường", "Đại biểu", "HĐND xã"));
+        for (String name : List.of("Ngô Văn Dũng", "Đỗ Thị Hà", "Vũ Văn Khoa")) {
+            elections.addTeller(id, name, name.startsWith("Ngô"));
+        }
+        elections.setThreshold(id, 2);
+        for (var t : elections.tellers(id)) {
+            String username = "cer" + id + "." + t.seat();
+            accounts.create(username, t.fullName(), Role.TELLER);
+            elections.setSeatAccount(id, t.id(), Optional.of(username));
+        }
+        elections.moveTo(id, ElectionStatus.READY);
+        return id;
+    }
+
+    private String refusalToOpen(long id) {
+        try (var head = Acting.as("cer" + id + ".1", "TELLER")) {
+            elections.moveTo(id, ElectionStatus.OPEN);
+            return "opened";
+        } catch (LifecycleRefusedException e) {
+            return String.join(",", e.refusals().stream().map(Refusal::key).toList());
+        }
+    }
+
+    /** Prints every card (seat 2 with a passphrase) and reads each back from its PDF's QR code. */
+    private List<String> printAll(long id) {
+        String c1 = Pdfs.qrText(ceremonies.issueCard(id, 1, null), 0);
+        String c2 = Pdfs.qrText(ceremonies.issueCard(id, 2, PASSPHRASE.clone()), 0);
+        String c3 = Pdfs.qrText(ceremonies.issueCard(id, 3, null), 0);
+        return List.of(c1, c2, c3);
+    }
+
+    private List<AuditEntry> entriesOf(long id) {
+        return audit.newest(300).stream().filter(e -> e.subject().equals("election:" + id)).toList();
+    }
+
+    @Test
+    void the_console_ceremony_prints_each_card_once_checks_them_back_and_only_then_the_polls_open() {
+        long id = readyConference("Lễ tạo khóa tại bàn");
+        assertThat(refusalToOpen(id)).isEqualTo("lifecycle.refuse.noKey");
+
+        CeremonyStatus started = ceremonies.start(id);
+        assertThat(started.stage()).isEqualTo(CeremonyStage.PRINTING);
+        assertThat(started.manifestHash().orElseThrow()).matches("[0-9a-f]{64}");
+        assertThat(started.fingerprint().orElseThrow()).matches("(\\d{4} ){7}\\d{4}");
+        List<String> cards = printAll(id);
+        assertThat(dealings.held()).as("the dealing is destroyed once the last card is out").isZero();
+        assertThatThrownBy(() -> ceremonies.issueCard(id, 1, null)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.key()).isEqualTo("ceremony.error.alreadyIssued"));
+        assertThat(ceremonies.status(id).stage()).isEqualTo(CeremonyStage.CHECKING);
+        assertThat(refusalToOpen(id)).as("cards printed but not checked back").isEqualTo("lifecycle.refuse.noKey");
+
+        // Wrong cards, each refused with its reason, and on the record.
+        assertThat(ceremonies.checkCard(id, 1, cards.get(2), null).refusal()).contains("ceremony.check.otherSeat");
+        assertThat(ceremonies.checkCard(id, 2, cards.get(1), null).refusal())
+                .contains("ceremony.check.PASSPHRASE_REQUIRED");
+        assertThat(ceremonies.checkCard(id, 2, cards.get(1), "sai mật khẩu rồi".toCharArray()).refusal())
+                .contains("ceremony.check.WRONG_PASSPHRASE");
+        String corrupted = cards.get(0).substring(0, 20) + (cards.get(0).charAt(20) == 'A' ? 'B' : 'A')
+                + cards.get(0).substring(21);
+        assertThat(ceremonies.checkCard(id, 1, corrupted, null).refusal()).contains("ceremony.check.CHECKSUM_MISMATCH");
+        assertThat(ceremonies.checkCard(id, 1, "TN1V:ABCD-EFGH", null).refusal())
+                .contains("ceremony.check.NOT_A_SHARE_CARD");
+        long other = readyConference("Hội nghị khác");
+        ceremonies.start(other);
+        String otherCard = Pdfs.qrText(ceremonies.issueCard(other, 1, null), 0);
+        assertThat(ceremonies.checkCard(id, 1, otherCard, null).refusal()).contains("ceremony.check.OTHER_ELECTION");
+        assertThat(entriesOf(id)).filteredOn(e -> e.action().equals("ceremony.cardRefused")).hasSize(5);
+
+        assertThat(ceremonies.checkCard(id, 1, cards.get(0), null).accepted()).isTrue();
+        assertThat(ceremonies.checkCard(id, 2, cards.get(1), PASSPHRASE.clone()).accepted()).isTrue();
+        CardCheck last = ceremonies.checkCard(id, 3, cards.get(2), null);
+        assertThat(last.accepted()).isTrue();
+        assertThat(last.ceremonyComplete()).isTrue();
+        CeremonyStatus done = ceremonies.status(id);
+        assertThat(done.stage()).isEqualTo(CeremonyStage.COMPLETE);
+        assertThat(elections.milestones(id)).containsEntry(Milestone.KEY_MADE, done.manifestHash().orElseThrow());
+        Manifest manifest = ceremonies.manifest(id).orElseThrow();
+        assertThat(manifest.hashHex()).isEqualTo(done.manifestHash().orElseThrow());
+        assertThat(manifest.k()).isEqualTo(2);
+        assertThat(manifest.n()).isEqualTo(3);
+
+        assertThat(refusalToOpen(id)).isEqualTo("opened");
+        assertThatThrownBy(() -> ceremonies.start(id)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.key()).isEqualTo("ceremony.error.notReady"));
+        assertThat(entriesOf(id)).extracting(AuditEntry::action).contains("ceremony.started", "ceremony.cardIssued",
+                "ceremony.cardChecked", "ceremony.completed");
+        ceremonies.start(other); // leaves the other conference's dealing in memory, to be found below
+        assertThat(LiveSecrets.reachableFrom(AopTestUtils.getUltimateTargetObject(ceremonies), dealings))
+                .as("only the other conference's dealing, still printing, holds secrets")
+                .allMatch(path -> path.contains("[" + other + "]"));
+        dealings.destroy(other);
+        assertThat(LiveSecrets.reachableFrom(AopTestUtils.getUltimateTargetObject(ceremonies), dealings)).isEmpty();
+    }
+
+    @Test
+    void running_the_ceremony_again_voids_the_old_key_and_its_cards_and_says_so() {
+        long id = readyConference("Làm lại lễ tạo khóa");
+        ceremonies.start(id);
+        List<String> old = printAll(id);
+        ceremonies.checkCard(id, 1, old.get(0), null);
+        ceremonies.checkCard(id, 2, old.get(1), PASSPHRASE.clone());
+        ceremonies.checkCard(id, 3, old.get(2), null);
+        assertThat(elections.milestones(id)).containsKey(Milestone.KEY_MADE);
+
+        CeremonyStatus again = ceremonies.start(id);
+        assertThat(again.stage()).isEqualTo(CeremonyStage.PRINTING);
+        assertThat(elections.milestones(id)).doesNotContainKey(Milestone.KEY_MADE);
+        assertThat(refusalToOpen(id)).isEqualTo("lifecycle.refuse.noKey");
+        ceremonies.issueCard(id, 1, null);
+        assertThat(ceremonies.checkCard(id, 1, old.get(0), null).refusal()).contains("ceremony.check.OTHER_ELECTION");
+        assertThat(entriesOf(id)).extracting(AuditEntry::action).contains("election.keyVoided");
+        assertThat(entriesOf(id)).filteredOn(e -> e.action().equals("ceremony.started"))
+                .extracting(AuditEntry::details).anyMatch(d -> d.contains("again=yes"));
+    }
+
+    @Test
+    void back_to_draft_voids_the_key_and_the_changed_lists_need_a_new_ceremony() {
+        long id = readyConference("Về dự thảo sau lễ tạo khóa");
+        ceremonies.start(id);
+        List<String> cards = printAll(id);
+        ceremonies.checkCard(id, 1, cards.get(0), null);
+        ceremonies.checkCard(id, 2, cards.get(1), PASSPHRASE.clone());
+        ceremonies.checkCard(id, 3, cards.get(2), null);
+
+        elections.moveTo(id, ElectionStatus.DRAFT);
+        assertThat(ceremonies.status(id).stage()).isEqualTo(CeremonyStage.NOT_STARTED);
+        elections.addCandidate(id, "Hoàng Văn Mới", "Ủy viên");
+        elections.moveTo(id, ElectionStatus.READY);
+        assertThat(ceremonies.status(id).stage()).isEqualTo(CeremonyStage.NOT_STARTED);
+        assertThat(ceremonies.manifest(id)).isEmpty();
+        assertThat(refusalToOpen(id)).isEqualTo("lifecycle.refuse.noKey");
+        assertThatThrownBy(() -> ceremonies.checkCard(id, 1, cards.get(0), null))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.key()).isEqualTo("ceremony.error.voided"));
+        assertThat(entriesOf(id)).extracting(AuditEntry::action).contains("election.keyVoided");
+    }
+
+    @Test
+    void the_offline_ceremony_gives_the_server_only_the_public_file_and_the_cards_are_checked_the_same_way() {
+        long id = readyConference("Lễ tạo khóa ngoại tuyến");
+        byte[] requestFile = ceremonies.request(id).toJson().getBytes(StandardCharsets.UTF_8);
+
+        // What the laptop does (the command itself runs as a process in OfflineCeremonyProcessTests).
+        CeremonyRequest request = ((Parsed.Ok<CeremonyRequest>) CeremonyRequest.parse(requestFile)).value();
+        SecureRandom rng = new SecureRandom();
+        String keyFile;
+        List<String> cards;
+        try (Ceremony.Dealing d = Ceremony.deal(request.k(), request.n(), rng)) {
+            Manifest m = request.manifest(d.electionKey(), d.commitments());
+            cards = d.cards(m.hash(), List.of(), rng);
+            keyFile = new ElectionKeyFile(request.electionId(), request.k(), request.n(), d.electionKey(),
+                    d.commitments(), m.hashHex()).toJson();
+        }
+
+        // A file for other lists is refused, and the refusal is on the record.
+        String tampered = keyFile.replace("\"k\":2", "\"k\":1");
+        assertThatThrownBy(() -> ceremonies.importKeyFile(id, tampered.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UserFacingException.class);
+        assertThatThrownBy(() -> ceremonies.importKeyFile(id, "không phải JSON".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UserFacingException.class);
+        assertThat(entriesOf(id)).filteredOn(e -> e.action().equals("ceremony.importRefused")).hasSize(2);
+
+        CeremonyStatus imported = ceremonies.importKeyFile(id, keyFile.getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.stage()).isEqualTo(CeremonyStage.CHECKING);
+        assertThat(imported.offline()).isTrue();
+        assertThat(dealings.held()).isZero();
+        for (int seat = 1; seat <= 3; seat++) {
+            assertThat(ceremonies.checkCard(id, seat, cards.get(seat - 1), null).accepted()).isTrue();
+        }
+        assertThat(ceremonies.status(id).stage()).isEqualTo(CeremonyStage.COMPLETE);
+        assertThat(ShareCards.read(cards.get(0), ceremonies.manifest(id).orElseThrow(), null))
+                .isInstanceOf(ShareCards.Accepted.class);
+        assertThat(refusalToOpen(id)).isEqualTo("opened");
+    }
+}

@@ -1,0 +1,199 @@
+package vn.tinnhiem.ceremony.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.account.Role;
+import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.ceremony.CeremonyStage;
+import vn.tinnhiem.crypto.ShareCards;
+import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.Browser;
+import vn.tinnhiem.support.Conferences;
+import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.support.Pdfs;
+import vn.tinnhiem.support.PhoneLayout;
+import vn.tinnhiem.support.Staff;
+
+/**
+ * The key ceremony at the console as the organiser and three tellers (k = 2) run it: each card printed once as
+ * a PDF whose QR code holds a share that verifies, one card behind a passphrase, wrong cards refused at the
+ * field in words, and the polls refused before the ceremony and opened by the board after it.
+ */
+@IntegrationTest
+@Tag("browser")
+class CeremonyBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ElectionService elections;
+    @Autowired
+    CeremonyService ceremonies;
+
+    private static final String PASSPHRASE = "hoa sen nở giữa hồ 2026";
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"360, 640", "1280, 800"})
+    void three_tellers_make_the_key_print_their_cards_check_them_back_and_the_board_opens_the_polls(int width,
+            int height) {
+        String organiser = Staff.create(accounts, "ceremony.admin", Role.ADMIN);
+        long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Lễ tạo khóa"),
+                ElectionStatus.DRAFT);
+        List<String> tellers = new ArrayList<>();
+        try (var admin = Acting.as("organiser", "ADMIN")) {
+            while (elections.tellers(id).size() > 3) {
+                elections.removeTeller(id, elections.tellers(id).getLast().id());
+            }
+            elections.setThreshold(id, 2);
+            for (var seat : elections.tellers(id)) {
+                String username = Staff.create(accounts, "ceremony.teller" + seat.seat(), Role.TELLER);
+                tellers.add(username);
+                elections.setSeatAccount(id, seat.id(), Optional.of(username));
+            }
+            elections.moveTo(id, ElectionStatus.READY);
+        }
+        long other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị khác"),
+                ElectionStatus.READY);
+        String otherCard;
+        try (var admin = Acting.as("organiser", "ADMIN")) {
+            ceremonies.start(other);
+            otherCard = Pdfs.qrText(ceremonies.issueCard(other, 1, null), 0);
+        }
+        Path shots = Path.of("target", "screenshots", "ceremony", width + "x" + height);
+
+        String base = "http://localhost:" + port;
+        try (var browser = new Browser(base, width, height)) {
+            // Before the ceremony the board cannot open the polls; and a teller reaches no other board.
+            Staff.signIn(browser, tellers.get(0));
+            browser.open("/board/" + id);
+            browser.find("#step-open");
+            assertThat(browser.find("#step-open").getText()).contains("khóa bầu cử");
+            assertThat(browser.isShown("#to-open")).isFalse();
+            browser.open("/board/" + other);
+            browser.find("#access-denied");
+        }
+        try (var browser = new Browser(base, width, height)) {
+            Staff.signIn(browser, organiser);
+            browser.open("/elections/" + id + "?tab=status");
+            browser.click("#go-ceremony");
+            browser.waitForPath("/ceremony/" + id);
+            browser.click("#ceremony-start");
+            browser.click("#confirm-dialog vaadin-button[slot='confirm-button']");
+            browser.waitForText("#ceremony-stage", "Đang in thẻ khóa");
+            String hash = browser.find("#ceremony-manifest-hash").getText().replaceAll("\\s", "").toLowerCase();
+            assertThat(hash).matches("[0-9a-f]{64}");
+            assertThat(browser.find("#ceremony-fingerprint").getText()).matches("(\\d{4} ){7}\\d{4}");
+            PhoneLayout.assertFits(browser, "ceremony");
+            browser.screenshot(shots.resolve("printing.png"));
+
+            List<String> cards = new ArrayList<>();
+            for (int seat = 1; seat <= 3; seat++) {
+                browser.click("#seat-" + seat + "-print");
+                if (seat == 2) {
+                    browser.click("#print-protect");
+                    browser.type("#print-passphrase", "ngắn");
+                    browser.type("#print-again", "ngắn");
+                    browser.click("#print-make");
+                    assertThat(browser.find("#print-passphrase").getAttribute("invalid")).isNotNull();
+                    browser.type("#print-passphrase", PASSPHRASE);
+                    browser.type("#print-again", PASSPHRASE);
+                    if (width < 400) {
+                        browser.screenshot(shots.resolve("passphrase.png"));
+                    }
+                }
+                browser.click("#print-make");
+                browser.find("#print-download");
+                Map<String, Object> pdf = fetch(browser, "#print-download");
+                assertThat(pdf).containsEntry("status", "200").containsEntry("type", "application/pdf");
+                byte[] bytes = Base64.getDecoder().decode((String) pdf.get("base64"));
+                String card = Pdfs.qrText(bytes, 0);
+                assertThat(card).startsWith(ShareCards.PREFIX);
+                assertThat(ShareCards.needsPassphrase(card)).isEqualTo(seat == 2);
+                assertThat(Pdfs.read(bytes).text()).contains(elections.tellers(id).get(seat - 1).fullName());
+                assertThat(fetch(browser, "#print-download")).as("the card is served once").containsEntry("status", "410");
+                cards.add(card);
+                browser.click("#print-done");
+                browser.waitForText("#seat-" + seat + "-state", "Đã in thẻ");
+            }
+            browser.waitForText("#ceremony-stage", "Đang kiểm tra thẻ");
+
+            // Wrong cards, refused at the field in words.
+            browser.click("#seat-1-check");
+            checkCard(browser, otherCard);
+            assertThat(browser.find("#check-card").getText()).contains("hội nghị khác");
+            String corrupted = cards.get(0).substring(0, 30) + (cards.get(0).charAt(30) == 'A' ? 'B' : 'A')
+                    + cards.get(0).substring(31);
+            checkCard(browser, corrupted);
+            assertThat(browser.find("#check-card").getText()).contains("Mã bị sai");
+            checkCard(browser, cards.get(0));
+            browser.waitForText("#seat-1-state", "hợp lệ");
+
+            browser.click("#seat-2-check");
+            browser.type("#check-passphrase", "không phải mật khẩu này");
+            checkCard(browser, cards.get(1));
+            assertThat(browser.find("#check-passphrase").getText()).contains("Sai mật khẩu");
+            browser.type("#check-passphrase", PASSPHRASE);
+            checkCard(browser, cards.get(1));
+            browser.waitForText("#seat-2-state", "hợp lệ");
+
+            browser.click("#seat-3-check");
+            checkCard(browser, cards.get(2));
+            browser.waitForText("#ceremony-stage", "Đã hoàn tất");
+            browser.find("#ceremony-complete");
+            browser.screenshot(shots.resolve("complete.png"));
+        }
+        try (var browser = new Browser(base, width, height)) {
+            // After it, the head of the board opens the polls from the board's screen.
+            Staff.signIn(browser, tellers.get(0));
+            browser.open("/board/" + id);
+            browser.click("#to-open");
+            browser.waitForText("#board-status", "Đang bỏ phiếu");
+        }
+        try (var admin = Acting.as("organiser", "ADMIN")) {
+            assertThat(elections.find(id).orElseThrow().status()).isEqualTo(ElectionStatus.OPEN);
+            assertThat(ceremonies.status(id).stage()).isEqualTo(CeremonyStage.COMPLETE);
+            assertThat(ceremonies.status(id).manifestHash()).contains(
+                    ceremonies.manifest(id).orElseThrow().hashHex());
+        }
+    }
+
+    private static void checkCard(Browser browser, String card) {
+        browser.type("#check-card", card);
+        browser.click("#check-submit");
+    }
+
+    /** Fetches the link's address with the browser's own session, as a click would: status, type and the bytes. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fetch(Browser browser, String css) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0].href, {credentials: 'same-origin'}).then(async r => {
+                  const bytes = new Uint8Array(await r.arrayBuffer());
+                  let binary = '';
+                  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+                  done({status: String(r.status), type: (r.headers.get('content-type') || '').split(';')[0],
+                        base64: btoa(binary)});
+                }).catch(e => done({error: String(e)}));
+                """, browser.find(css));
+    }
+}
