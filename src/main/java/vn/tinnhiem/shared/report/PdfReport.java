@@ -123,6 +123,18 @@ public final class PdfReport implements AutoCloseable {
     }
 
     private PDFont font(String resource) throws IOException {
+        return font(document, resource);
+    }
+
+    /**
+     * Loads one of the embedded DejaVu faces under /fonts ("DejaVuSans", "DejaVuSans-Bold",
+     * "DejaVuSansMono-Bold") into a document, subset on save: for pages laid out by hand (share cards).
+     */
+    public static PDFont dejaVu(PDDocument document, String face) throws IOException {
+        return font(document, "/fonts/" + face + ".ttf");
+    }
+
+    private static PDFont font(PDDocument document, String resource) throws IOException {
         try (InputStream in = PdfReport.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("Missing font " + resource);

@@ -1,0 +1,33 @@
+package vn.tinnhiem.ceremony;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import vn.tinnhiem.shared.i18n.Translations;
+
+/**
+ * The outcome of reading a ceremony file: the value, or the reason it was refused as an i18n key
+ * ({@code ceremony.file.*}) with its arguments. Reading never throws.
+ */
+public sealed interface Parsed<T> {
+
+    record Ok<T>(T value) implements Parsed<T> {
+    }
+
+    record Refused<T>(String reasonKey, List<Object> args) implements Parsed<T> {
+
+        public Refused {
+            args = List.copyOf(args);
+        }
+
+        public Refused(String reasonKey, Object... args) {
+            this(reasonKey, Arrays.asList(args));
+        }
+
+        /** The reason in a person's words. */
+        public String message(Locale locale) {
+            return Translations.translate(reasonKey, locale, args.toArray());
+        }
+    }
+}
