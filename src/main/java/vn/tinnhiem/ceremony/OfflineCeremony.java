@@ -140,11 +140,14 @@ public final class OfflineCeremony {
         // The request, checked before anything is made.
         byte[] bytes;
         try {
-            if (Files.size(requestFile) > JsonFiles.MAX_BYTES) {
-                bytes = new byte[JsonFiles.MAX_BYTES + 1]; // refused as too large, without reading it
-            } else {
-                bytes = Files.readAllBytes(requestFile);
+            long size = Files.size(requestFile);
+            if (size > JsonFiles.MAX_BYTES) {
+                // Refused without reading it: no request comes near this size.
+                var tooLarge = new Parsed.Refused<CeremonyRequest>("ceremony.file.tooLarge", size / 1024);
+                err.println(translate("ceremony.offline.badRequest", requestFile, tooLarge.message(locale)));
+                return BAD_INPUT;
             }
+            bytes = Files.readAllBytes(requestFile);
         } catch (NoSuchFileException e) {
             err.println(translate("ceremony.offline.noRequest", requestFile));
             return BAD_INPUT;

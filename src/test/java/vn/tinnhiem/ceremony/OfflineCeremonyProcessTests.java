@@ -152,6 +152,13 @@ class OfflineCeremonyProcessTests {
         assertThat(keyFile.exit()).isEqualTo(2);
         assertThat(keyFile.err()).contains("Tệp không phải tệp yêu cầu lập khóa của TinNhiem.");
 
+        byte[] huge = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        Files.write(bad, huge);
+        Run tooLarge = run("", "--request", bad.toString(), "--out", out.toString());
+        assertThat(tooLarge.exit()).isEqualTo(2);
+        assertThat(tooLarge.err()).contains("Tệp quá lớn (10.240 KB)");
+
         Run missing = run("", "--request", dir.resolve("nowhere.json").toString(), "--out", out.toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("Không tìm thấy tệp yêu cầu");
