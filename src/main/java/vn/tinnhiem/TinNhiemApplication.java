@@ -20,6 +20,10 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 public class TinNhiemApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        // The offline key ceremony runs on a laptop that never sees the network: no Spring, no database.
+        if (args.length > 0 && args[0].equals("ceremony")) {
+            System.exit(vn.tinnhiem.ceremony.OfflineCeremony.run(args, System.in, System.out, System.err));
+        }
         // jOOQ's banner and tips add nothing to a hall server's console.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");

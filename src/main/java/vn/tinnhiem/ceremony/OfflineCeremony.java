@@ -1,0 +1,426 @@
+package vn.tinnhiem.ceremony;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DrbgParameters;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.tinnhiem.ceremony.internal.JsonFiles;
+import vn.tinnhiem.crypto.Ceremony;
+import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.shared.i18n.Languages;
+import vn.tinnhiem.shared.i18n.Translations;
+
+/**
+ * The key ceremony on a laptop that has never been on a network:
+ * {@code java -jar tinnhiem.jar ceremony --request tinnhiem-ceremony-request-42.json --out DIR}.
+ * No Spring, no database, no network: it reads the request the server exported, deals k of n, asks
+ * each teller whether they want a passphrase, and writes one share card PDF per seat and the public
+ * election key file the server imports. The secrets live only in this process's memory and on the
+ * cards; the dealing is destroyed and the passphrases wiped before it ends.
+ *
+ * <p>Exit codes: 0 done; 1 the output folder is not usable (not empty, not writable); 2 bad arguments
+ * or a bad request file; 3 the answers ended before every teller had answered (nothing written).
+ */
+public final class OfflineCeremony {
+
+    public static final int OK = 0;
+    public static final int CANNOT_WRITE = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int ABORTED = 3;
+
+    private final Locale locale;
+    private final PrintStream out;
+    private final Answers answers;
+
+    private OfflineCeremony(Locale locale, PrintStream out, Answers answers) {
+        this.locale = locale;
+        this.out = out;
+        this.answers = answers;
+    }
+
+    /**
+     * Runs the command. {@code args} may start with "ceremony" (as given to the jar). Messages go to
+     * {@code out}, errors to {@code err}, in Vietnamese ({@code --lang en} for English); answers and
+     * passphrases come from the console when there is one and {@code in} is the standard input,
+     * otherwise as lines of {@code in} (UTF-8), for scripts and tests.
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (!rest.isEmpty() && rest.get(0).equals("ceremony")) {
+            rest.remove(0);
+        }
+        Locale locale = Languages.VIETNAMESE;
+        String request = null;
+        String folder = null;
+        boolean help = false;
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
+            boolean hasValue = i + 1 < rest.size();
+            switch (a) {
+                case "--help", "-h" -> help = true;
+                case "--lang" -> {
+                    if (!hasValue) {
+                        return usage(err, locale, a);
+                    }
+                    locale = Languages.fromTag(rest.get(++i));
+                }
+                case "--request" -> {
+                    if (!hasValue) {
+                        return usage(err, locale, a);
+                    }
+                    request = rest.get(++i);
+                }
+                case "--out" -> {
+                    if (!hasValue) {
+                        return usage(err, locale, a);
+                    }
+                    folder = rest.get(++i);
+                }
+                default -> {
+                    return usage(err, locale, a);
+                }
+            }
+        }
+        if (help) {
+            out.println(Translations.translate("ceremony.offline.usage", locale, CardPassphrase.MIN_LENGTH));
+            return OK;
+        }
+        if (request == null || folder == null) {
+            return usage(err, locale, request == null ? "--request" : "--out");
+        }
+        Answers answers = in == System.in && terminal() ? new ConsoleAnswers(System.console())
+                : new StreamAnswers(new InputStreamReader(in, StandardCharsets.UTF_8), out);
+        try {
+            return new OfflineCeremony(locale, out, answers).ceremony(request, folder, err);
+        } catch (RuntimeException e) {
+            // No stack trace for the operator, and never the secrets' values: only what went wrong.
+            err.println(translate(locale, "ceremony.offline.failed", e.getClass().getSimpleName()));
+            return CANNOT_WRITE;
+        }
+    }
+
+    private static int usage(PrintStream err, Locale locale, String argument) {
+        err.println(translate(locale, "ceremony.offline.badArgument", argument));
+        err.println(Translations.translate("ceremony.offline.usage", locale, CardPassphrase.MIN_LENGTH));
+        return BAD_INPUT;
+    }
+
+    private int ceremony(String requestArg, String folderArg, PrintStream err) {
+        Path requestFile;
+        Path folder;
+        try {
+            requestFile = Path.of(requestArg);
+            folder = Path.of(folderArg);
+        } catch (InvalidPathException e) {
+            err.println(translate("ceremony.offline.badArgument", e.getInput()));
+            return BAD_INPUT;
+        }
+
+        // The request, checked before anything is made.
+        byte[] bytes;
+        try {
+            long size = Files.size(requestFile);
+            if (size > JsonFiles.MAX_BYTES) {
+                // Refused without reading it: no request comes near this size.
+                var tooLarge = new Parsed.Refused<CeremonyRequest>("ceremony.file.tooLarge", size / 1024);
+                err.println(translate("ceremony.offline.badRequest", requestFile, tooLarge.message(locale)));
+                return BAD_INPUT;
+            }
+            bytes = Files.readAllBytes(requestFile);
+        } catch (NoSuchFileException e) {
+            err.println(translate("ceremony.offline.noRequest", requestFile));
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println(translate("ceremony.offline.unreadable", requestFile, e.getClass().getSimpleName()));
+            return BAD_INPUT;
+        }
+        CeremonyRequest request;
+        switch (CeremonyRequest.parse(bytes)) {
+            case Parsed.Ok<CeremonyRequest> ok -> request = ok.value();
+            case Parsed.Refused<CeremonyRequest> refused -> {
+                err.println(translate("ceremony.offline.badRequest", requestFile, refused.message(locale)));
+                return BAD_INPUT;
+            }
+        }
+
+        // The folder: new or empty, so no earlier card is mistaken for one of this ceremony.
+        Optional<String> folderProblem = folderProblem(folder);
+        if (folderProblem.isPresent()) {
+            err.println(folderProblem.get());
+            return CANNOT_WRITE;
+        }
+
+        out.println(translate("ceremony.offline.conference", request.title(), request.electionId()));
+        out.println(translate("ceremony.offline.board", request.n(), request.k()));
+
+        SecureRandom rng = strongRandom();
+        List<char @Nullable []> passphrases = new ArrayList<>();
+        try (Ceremony.Dealing dealing = Ceremony.deal(request.k(), request.n(), rng)) {
+            Manifest manifest = request.manifest(dealing.electionKey(), dealing.commitments());
+            out.println(translate("ceremony.offline.dealt"));
+            out.println(translate("ceremony.offline.manifestHash", ShareCardPdf.shortHash(manifest.hashHex())));
+            out.println(translate("ceremony.offline.fingerprint", KeyFingerprint.of(manifest.electionKey())));
+
+            for (CeremonyRequest.Seat seat : request.tellers()) {
+                out.println();
+                out.println(translate("ceremony.offline.seat", seat.seat(), request.n(), seat.name(),
+                        translate(seat.head() ? "ceremony.card.head" : "ceremony.card.member")));
+                Optional<char[]> chosen = askPassphrase();
+                if (chosen.isEmpty()) {
+                    err.println(translate("ceremony.offline.inputEnded"));
+                    return ABORTED;
+                }
+                passphrases.add(chosen.get().length == 0 ? null : chosen.get());
+            }
+
+            out.println();
+            out.println(translate("ceremony.offline.writing"));
+            List<String> cards = dealing.cards(manifest.hash(), passphrases, rng);
+            Files.createDirectories(folder);
+            for (CeremonyRequest.Seat seat : request.tellers()) {
+                CardFace face = request.face(seat, manifest, passphrases.get(seat.seat() - 1) != null);
+                byte[] pdf = ShareCardPdf.render(face, cards.get(seat.seat() - 1));
+                try {
+                    write(folder.resolve(cardFileName(seat)), pdf);
+                } finally {
+                    Arrays.fill(pdf, (byte) 0);
+                }
+            }
+            write(folder.resolve(keyFileName(request.electionId())), ElectionKeyFile.of(manifest).toJsonBytes());
+            out.println();
+            out.println(translate("ceremony.offline.done", keyFileName(request.electionId()), folder.toAbsolutePath(),
+                    KeyFingerprint.of(manifest.electionKey())));
+            return OK;
+        } catch (IOException e) {
+            err.println(translate("ceremony.offline.cannotWrite", folder, e.getClass().getSimpleName() + ": "
+                    + e.getMessage()));
+            return CANNOT_WRITE;
+        } finally {
+            for (char[] p : passphrases) {
+                if (p != null) {
+                    Arrays.fill(p, '\0');
+                }
+            }
+        }
+    }
+
+    /**
+     * One teller's choice: an empty array for no passphrase, the passphrase (checked and typed twice),
+     * or empty when the answers ran out.
+     */
+    private Optional<char[]> askPassphrase() {
+        while (true) {
+            Optional<char[]> answer = answers.line(translate("ceremony.offline.askPassphrase"));
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
+            String a = Normalizer.normalize(new String(answer.get()).strip(), Normalizer.Form.NFC)
+                    .toLowerCase(Locale.ROOT);
+            if (List.of("k", "không", "khong", "n", "no").contains(a)) {
+                out.println(translate("ceremony.offline.noPassphrase"));
+                return Optional.of(new char[0]);
+            }
+            if (!List.of("c", "có", "co", "y", "yes").contains(a)) {
+                out.println(translate("ceremony.offline.answerAgain"));
+                continue;
+            }
+            while (true) {
+                Optional<char[]> first = answers.secret(translate("ceremony.offline.enterPassphrase",
+                        CardPassphrase.MIN_LENGTH));
+                if (first.isEmpty()) {
+                    return Optional.empty();
+                }
+                Optional<String> problem = CardPassphrase.problem(first.get());
+                if (problem.isPresent()) {
+                    Arrays.fill(first.get(), '\0');
+                    out.println(translate(problem.get(), CardPassphrase.MIN_LENGTH));
+                    continue;
+                }
+                Optional<char[]> second = answers.secret(translate("ceremony.offline.repeatPassphrase"));
+                if (second.isEmpty()) {
+                    Arrays.fill(first.get(), '\0');
+                    return Optional.empty();
+                }
+                boolean same = Arrays.equals(first.get(), second.get());
+                Arrays.fill(second.get(), '\0');
+                if (!same) {
+                    Arrays.fill(first.get(), '\0');
+                    out.println(translate("ceremony.offline.passphraseMismatch"));
+                    continue;
+                }
+                out.println(translate("ceremony.offline.passphraseSet"));
+                return Optional.of(first.get());
+            }
+        }
+    }
+
+    private Optional<String> folderProblem(Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            return Optional.of(translate("ceremony.offline.notAFolder", folder));
+        }
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    return Optional.of(translate("ceremony.offline.folderNotEmpty", folder));
+                }
+            } catch (IOException e) {
+                return Optional.of(translate("ceremony.offline.cannotWrite", folder, e.getClass().getSimpleName()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Writes a new file; an existing one is never replaced. */
+    private void write(Path file, byte[] content) throws IOException {
+        Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        out.println(translate("ceremony.offline.written", file.getFileName()));
+    }
+
+    /** "card-seat-1-tran-van-khai.pdf": ASCII, so any printer's computer and USB stick take it. */
+    static String cardFileName(CeremonyRequest.Seat seat) {
+        String slug = slug(seat.name());
+        return "card-seat-" + seat.seat() + (slug.isEmpty() ? "" : "-" + slug) + ".pdf";
+    }
+
+    static String keyFileName(String electionId) {
+        String slug = slug(electionId);
+        return "tinnhiem-election-key-" + (slug.isEmpty() ? "conference" : slug) + ".json";
+    }
+
+    private static String slug(String text) {
+        String ascii = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug;
+    }
+
+    /** A DRBG (NIST SP 800-90A) at 256 bits, reseeded from the system's entropy before every output. */
+    private static SecureRandom strongRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG",
+                    DrbgParameters.instantiation(256, DrbgParameters.Capability.PR_AND_RESEED, null));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the standard streams are a person's terminal (on JDK 22+ a Console exists for pipes too). */
+    private static boolean terminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // before JDK 22 a Console exists only for a terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private String translate(String key, Object... args) {
+        return translate(locale, key, args);
+    }
+
+    private static String translate(Locale locale, String key, Object... args) {
+        return Translations.translate(key, locale, args);
+    }
+
+    /** Where the tellers' answers come from. */
+    private interface Answers {
+        /** A line typed in the open, or empty at the end of the input. */
+        Optional<char[]> line(String prompt);
+
+        /** A line typed unseen, or empty at the end of the input. */
+        Optional<char[]> secret(String prompt);
+    }
+
+    private static final class ConsoleAnswers implements Answers {
+        private final Console console;
+
+        ConsoleAnswers(Console console) {
+            this.console = console;
+        }
+
+        @Override
+        public Optional<char[]> line(String prompt) {
+            String s = console.readLine("%s", prompt);
+            return s == null ? Optional.empty() : Optional.of(s.toCharArray());
+        }
+
+        @Override
+        public Optional<char[]> secret(String prompt) {
+            return Optional.ofNullable(console.readPassword("%s", prompt));
+        }
+    }
+
+    /** Lines of a stream, read into char arrays (wiped by the caller) rather than Strings. */
+    private static final class StreamAnswers implements Answers {
+        private final Reader reader;
+        private final PrintStream out;
+
+        StreamAnswers(Reader reader, PrintStream out) {
+            this.reader = reader;
+            this.out = out;
+        }
+
+        @Override
+        public Optional<char[]> line(String prompt) {
+            out.print(prompt);
+            out.flush();
+            try {
+                char[] buffer = new char[64];
+                int length = 0;
+                int c;
+                while ((c = reader.read()) != -1 && c != '\n') {
+                    if (length == buffer.length) {
+                        char[] bigger = Arrays.copyOf(buffer, buffer.length * 2);
+                        Arrays.fill(buffer, '\0');
+                        buffer = bigger;
+                    }
+                    buffer[length++] = (char) c;
+                }
+                if (c == -1 && length == 0) {
+                    out.println();
+                    return Optional.empty();
+                }
+                if (length > 0 && buffer[length - 1] == '\r') {
+                    length--;
+                }
+                char[] line = Arrays.copyOf(buffer, length);
+                Arrays.fill(buffer, '\0');
+                out.println();
+                return Optional.of(line);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public Optional<char[]> secret(String prompt) {
+            return line(prompt);
+        }
+    }
+}
