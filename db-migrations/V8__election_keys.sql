@@ -6,7 +6,7 @@ CREATE TABLE election_key (
   election_id    BIGINT        NOT NULL,
   manifest_hash  CHAR(64)      NOT NULL,
   election_key   CHAR(66)      NOT NULL,
-  commitments    VARCHAR(17000) NOT NULL,
+  commitments    TEXT          NOT NULL,
   threshold_k    INT           NOT NULL,
   tellers_n      INT           NOT NULL,
   origin         VARCHAR(16)   NOT NULL,

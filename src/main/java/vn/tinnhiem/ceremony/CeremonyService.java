@@ -137,6 +137,9 @@ public class CeremonyService {
         }
         CeremonyRequest.Seat teller = request.tellers().stream().filter(t -> t.seat() == seat).findFirst()
                 .orElseThrow(() -> new UserFacingException("ceremony.error.noSuchSeat", seat));
+        if (keys.seats(electionId).stream().anyMatch(s -> s.seat() == seat && s.issued())) {
+            throw new UserFacingException("ceremony.error.alreadyIssued", seat);
+        }
         RunningDealings.Running running = dealings.get(electionId, key.manifestHash())
                 .orElseThrow(() -> new UserFacingException("ceremony.error.interrupted"));
         if (!keys.markIssued(electionId, seat, passphrase != null)) {
@@ -178,7 +181,7 @@ public class CeremonyService {
         if (!card.issued()) {
             throw new UserFacingException("ceremony.error.notIssued", seat);
         }
-        ShareCards.Result read = ShareCards.read(cardText, HexFormat.of().parseHex(key.manifestHash()),
+        ShareCards.Result read = ShareCards.read(ShareCardText.fromTyped(cardText), HexFormat.of().parseHex(key.manifestHash()),
                 key.commitments(), key.n(), passphrase);
         String refusal = null;
         if (read instanceof ShareCards.Rejected rejected) {

@@ -74,7 +74,7 @@ class CeremonyView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         removeAll();
         var back = new Anchor("elections/" + electionId + "?tab=status", getTranslation("ceremony.back"));
         back.setId("ceremony-back");
-        back.addClassName("touch-link");
+        back.addClassName("link-button");
         var heading = new H2(getTranslation("ceremony.title"));
         var conference = new Paragraph(election.title());
         conference.setId("ceremony-conference");

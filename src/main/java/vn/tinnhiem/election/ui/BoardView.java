@@ -11,7 +11,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.auth.AccessDeniedException;
+import com.vaadin.flow.router.AccessDeniedException;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.election.Election;
