@@ -8,8 +8,9 @@ import java.util.stream.IntStream;
 
 /**
  * Checks sealed ballots against a manifest. Never throws on bad input: the verdict lists what
- * failed. Random weights for the linear combinations come from the given SecureRandom; they must
- * be unpredictable to whoever produced the ballots.
+ * failed. The weights of the linear combinations are a hash of randomness from the given
+ * SecureRandom and of the ballots checked: unpredictable to whoever produced the ballots, even if
+ * the random source repeats or is stuck.
  */
 public final class BallotVerifier {
     /** Target number of MSM terms per batch chunk (one chunk = one random linear combination). */
@@ -36,8 +37,12 @@ public final class BallotVerifier {
         }
         if (p.wellFormed() && tryCombined) {
             Verification.Combination comb = new Verification.Combination(Verification.termsPerBallot(p.m, p.levels));
-            Verification.addTerms(p, comb, rng);
-            if (comb.holds(ctx)) {
+            boolean holds;
+            try (var weights = Verification.weights(rng, List.of(p))) {
+                Verification.addTerms(p, comb, weights, 0);
+                holds = comb.holds(ctx);
+            }
+            if (holds) {
                 return new BallotCheck(p.ballot.id(), p.ballot.trackingCode(), List.of());
             }
         }
@@ -111,10 +116,14 @@ public final class BallotVerifier {
         }
         Verification.Combination comb = new Verification.Combination(
                 good.size() * Verification.termsPerBallot(ctx.candidateCount(), ctx.levelCount()));
-        for (Verification.Parsed p : good) {
-            Verification.addTerms(p, comb, rng);
+        boolean holds;
+        try (var weights = Verification.weights(rng, good)) {
+            for (int j = 0; j < good.size(); j++) {
+                Verification.addTerms(good.get(j), comb, weights, j);
+            }
+            holds = comb.holds(ctx);
         }
-        if (comb.holds(ctx)) {
+        if (holds) {
             return out;
         }
         for (int j = 0; j < good.size(); j++) {
