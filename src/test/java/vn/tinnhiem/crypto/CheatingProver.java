@@ -35,6 +35,8 @@ final class CheatingProver {
         final Mode[] sumModes;
         /** Added to b_j of a proof's real branch before its challenge is hashed (ONE_BRANCH only); key = proof index. */
         final Map<Integer, ECPoint> offsets = new HashMap<>();
+        /** The ballot id to use (e.g. another ballot's), or null for a random one. */
+        byte @org.jspecify.annotations.Nullable [] id;
 
         Spec(int m, int levels) {
             values = new BigInteger[m][levels];
@@ -99,6 +101,9 @@ final class CheatingProver {
         out[4] = BallotLayout.VERSION;
         byte[] id = new byte[BallotLayout.ID];
         rng.nextBytes(id);
+        if (spec.id != null) {
+            id = spec.id.clone();
+        }
         System.arraycopy(id, 0, out, BallotLayout.ID_OFFSET, BallotLayout.ID);
         int hp = BallotLayout.ID_OFFSET + BallotLayout.ID;
         out[hp] = (byte) (m >>> 8);
