@@ -26,7 +26,8 @@ import vn.tinnhiem.crypto.internal.P256;
  * product adds at every row. What Java cannot promise: BigInteger arithmetic on the nonces and
  * responses takes value-dependent time (the values are hedged nonces and challenges, the
  * operations the same for every vote), a table entry's address depends on a nonce digit, and the
- * JIT may compile masks into branches (it does not today for these int operations).
+ * JIT is free to compile a mask into a branch; the field arithmetic is Bouncy Castle's fixed-width
+ * int[] code, written to run in fixed time but not audited here.
  */
 public final class BallotSealer {
     private final ElectionContext ctx;
