@@ -8,8 +8,9 @@ import java.util.stream.IntStream;
 
 /**
  * Checks sealed ballots against a manifest. Never throws on bad input: the verdict lists what
- * failed. Random weights for the linear combinations come from the given SecureRandom; they must
- * be unpredictable to whoever produced the ballots.
+ * failed. The weights of the linear combinations are a hash of randomness from the given
+ * SecureRandom and of the ballots checked: unpredictable to whoever produced the ballots, even if
+ * the random source repeats or is stuck.
  */
 public final class BallotVerifier {
     /** Target number of MSM terms per batch chunk (one chunk = one random linear combination). */
@@ -36,8 +37,12 @@ public final class BallotVerifier {
         }
         if (p.wellFormed() && tryCombined) {
             Verification.Combination comb = new Verification.Combination(Verification.termsPerBallot(p.m, p.levels));
-            Verification.addTerms(p, comb, rng);
-            if (comb.holds(ctx)) {
+            boolean holds;
+            try (var weights = Verification.weights(rng, List.of(p))) {
+                Verification.addTerms(p, comb, weights, 0);
+                holds = comb.holds(ctx);
+            }
+            if (holds) {
                 return new BallotCheck(p.ballot.id(), p.ballot.trackingCode(), List.of());
             }
         }
@@ -62,14 +67,38 @@ public final class BallotVerifier {
     /** A ballot the batch rejected, with its position in the input list. */
     public record Rejected(int index, BallotCheck check) {}
 
-    /** The outcome of a batch: every ballot not listed passed every check. */
-    public record BatchResult(int checked, List<Rejected> rejected) {
+    /**
+     * A ballot that passed every check but repeats an earlier one of the batch (lower index, also
+     * passed): the same bytes, or the same id with other content. It is counted once, under
+     * {@code first}, and reported here.
+     */
+    public record Copy(int index, int first, boolean sameBytes) {}
+
+    /**
+     * The outcome of a batch: every ballot not listed passed every check and is counted; a ballot in
+     * {@code copies} passed but is not counted again.
+     */
+    public record BatchResult(int checked, List<Rejected> rejected, List<Copy> copies) {
         public BatchResult {
             rejected = List.copyOf(rejected);
+            copies = List.copyOf(copies);
         }
 
+        public BatchResult(int checked, List<Rejected> rejected) {
+            this(checked, rejected, List.of());
+        }
+
+        /** No ballot refused and none copied. */
         public boolean allOk() {
-            return rejected.isEmpty();
+            return rejected.isEmpty() && copies.isEmpty();
+        }
+
+        /** The indexes of the ballots to count: passed, and not a copy of an earlier one. */
+        public List<Integer> counted() {
+            java.util.Set<Integer> out = new java.util.HashSet<>();
+            rejected.forEach(r -> out.add(r.index()));
+            copies.forEach(c -> out.add(c.index()));
+            return IntStream.range(0, checked).filter(i -> !out.contains(i)).boxed().toList();
         }
     }
 
@@ -90,7 +119,25 @@ public final class BallotVerifier {
                 .flatMap(List::stream)
                 .sorted(Comparator.comparingInt(Rejected::index))
                 .toList();
-        return new BatchResult(ballots.size(), rejected);
+        return new BatchResult(ballots.size(), rejected, copies(ballots, rejected));
+    }
+
+    /** Among the ballots that passed, each whose id was seen before (docs/protocol.md 5.4, copies). */
+    private static List<Copy> copies(List<SealedBallot> ballots, List<Rejected> rejected) {
+        java.util.Set<Integer> refused = new java.util.HashSet<>();
+        rejected.forEach(r -> refused.add(r.index()));
+        java.util.Map<String, Integer> firstById = new java.util.HashMap<>();
+        List<Copy> out = new ArrayList<>();
+        for (int i = 0; i < ballots.size(); i++) {
+            if (refused.contains(i)) {
+                continue;
+            }
+            Integer first = firstById.putIfAbsent(ballots.get(i).id(), i);
+            if (first != null) {
+                out.add(new Copy(i, first, ballots.get(i).equals(ballots.get(first))));
+            }
+        }
+        return out;
     }
 
     private List<Rejected> verifyChunk(List<SealedBallot> ballots, int from, int to) {
@@ -111,10 +158,14 @@ public final class BallotVerifier {
         }
         Verification.Combination comb = new Verification.Combination(
                 good.size() * Verification.termsPerBallot(ctx.candidateCount(), ctx.levelCount()));
-        for (Verification.Parsed p : good) {
-            Verification.addTerms(p, comb, rng);
+        boolean holds;
+        try (var weights = Verification.weights(rng, good)) {
+            for (int j = 0; j < good.size(); j++) {
+                Verification.addTerms(good.get(j), comb, weights, j);
+            }
+            holds = comb.holds(ctx);
         }
-        if (comb.holds(ctx)) {
+        if (holds) {
             return out;
         }
         for (int j = 0; j < good.size(); j++) {

@@ -13,6 +13,16 @@ public record Counts(int ballots, List<CandidateCount> candidates) {
         candidates = List.copyOf(candidates);
     }
 
+    /** The counts of a conference with no ballots: N = 0, every level 0, valid 0, invalid 0. */
+    public static Counts noBallots(ElectionContext ctx) {
+        List<Integer> zeros = java.util.Collections.nCopies(ctx.levelCount(), 0);
+        List<CandidateCount> cc = new java.util.ArrayList<>();
+        for (int c = 0; c < ctx.candidateCount(); c++) {
+            cc.add(new CandidateCount(c, zeros, 0, 0));
+        }
+        return new Counts(0, cc);
+    }
+
     /**
      * @param candidate 0-based index in manifest order
      * @param levels count per level, in {@link BallotKind#levels()} order

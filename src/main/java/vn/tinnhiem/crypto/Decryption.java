@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.bouncycastle.math.ec.ECPoint;
 import vn.tinnhiem.crypto.internal.Curve;
+import vn.tinnhiem.crypto.internal.Nonces;
 
 /** Threshold decryption of the aggregates: partial decryptions by the tellers, then the combination. */
 public final class Decryption {
@@ -26,20 +27,29 @@ public final class Decryption {
         List<Point> d = new ArrayList<>();
         List<Scalar> cs = new ArrayList<>();
         List<Scalar> vs = new ArrayList<>();
-        for (int e = 0; e < tally.entries().size(); e++) {
-            ECPoint alpha = tally.entries().get(e).alpha().ec();
-            BigInteger u = Scalar.randomNonZero(rng);
-            Point di = Point.of(alpha.multiply(s));
-            Point a = Point.of(Curve.G_TABLE.multiply(u));
-            Point b = Point.of(alpha.multiply(u));
-            BigInteger c = challenge(ctx, i, e, ki, tally.entries().get(e).alpha().encode(), di.encode(), a.encode(), b.encode());
-            BigInteger v = u.subtract(c.multiply(s)).mod(Curve.Q);
-            d.add(di);
-            cs.add(new Scalar(c));
-            vs.add(new Scalar(v));
+        byte[] secret = share.secret().copyBytes();
+        // Hedged proof nonces: a hash of fresh randomness, the share and the tally, so that a
+        // repeated random state never gives one u for two different statements (which would reveal s_i).
+        try (Nonces.Session ns = Nonces.session(rng, NONCE_TAG, secret, ctx.manifestHashRef(),
+                new byte[] {(byte) i}, Hashing.hash(Hashing.TAG_DECRYPT_PROOF, tally.encode()))) {
+            java.util.Arrays.fill(secret, (byte) 0);
+            for (int e = 0; e < tally.entries().size(); e++) {
+                ECPoint alpha = tally.entries().get(e).alpha().ec();
+                BigInteger u = ns.scalar(0, e, 0);
+                Point di = Point.of(alpha.multiply(s));
+                Point a = Point.of(Curve.G_TABLE.multiply(u));
+                Point b = Point.of(alpha.multiply(u));
+                BigInteger c = challenge(ctx, i, e, ki, tally.entries().get(e).alpha().encode(), di.encode(), a.encode(), b.encode());
+                BigInteger v = u.subtract(c.multiply(s)).mod(Curve.Q);
+                d.add(di);
+                cs.add(new Scalar(c));
+                vs.add(new Scalar(v));
+            }
         }
         return new PartialDecryption(i, d, cs, vs);
     }
+
+    static final String NONCE_TAG = "TN1/nonce/decrypt";
 
     /** c = H("TN1/proof/decrypt", Q, u32 i, u32 e, K_i, alpha_e, D_e, a, b) mod q, points compressed. */
     static BigInteger challenge(ElectionContext ctx, int teller, int entry, byte[] ki, byte[] alpha, byte[] d,

@@ -21,8 +21,8 @@ public record EncryptedTally(int ballots, List<Ciphertext> entries) {
     }
 
     /**
-     * Sums the ciphertexts of ballots that passed {@link BallotVerifier}. At least one ballot (a count
-     * of nothing needs no decryption).
+     * Sums the ciphertexts of ballots that passed {@link BallotVerifier}. At least one ballot: with
+     * none every total is (O, O), see {@link #encodeNoBallots}.
      *
      * @throws IllegalArgumentException if a ballot is not well formed (verify first)
      * @throws ArithmeticException if a sum is the point at infinity (only possible for crafted input)
@@ -102,5 +102,47 @@ public record EncryptedTally(int ballots, List<Ciphertext> entries) {
             w.raw(c.alpha().encode()).raw(c.beta().encode());
         }
         return w.toByteArray();
+    }
+
+    /**
+     * Canonical JSON: {"ballots":N,"entries":[{"alpha":..,"beta":..},...]} in order e = c * levels + l,
+     * fixed key order, no whitespace, points compressed, lower-case hex.
+     */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder(32 + entries.size() * 150);
+        sb.append("{\"ballots\":").append(ballots).append(",\"entries\":[");
+        for (int e = 0; e < entries.size(); e++) {
+            sb.append(e > 0 ? "," : "").append("{\"alpha\":\"").append(entries.get(e).alpha().toHex())
+                    .append("\",\"beta\":\"").append(entries.get(e).beta().toHex()).append("\"}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    /** The point at infinity in a 33-byte tally slot: SEC1's single 00 byte, padded with zeros. */
+    static final String INFINITY_HEX = "00".repeat(Point.COMPRESSED_SIZE);
+
+    /**
+     * The tally of a conference with no ballots (N = 0) for this manifest, as bytes: every total is
+     * (O, O), written as 33 zero bytes (no valid compressed point starts with 00). Such a tally has
+     * no Java object ({@link Point} excludes O) and needs no decryption: every count is 0
+     * ({@link Counts#noBallots}).
+     */
+    public static byte[] encodeNoBallots(ElectionContext ctx) {
+        int count = ctx.candidateCount() * ctx.levelCount();
+        ByteWriter w = new ByteWriter(16 + count * 66);
+        w.raw(new byte[] {'T', 'N', '1', 'T'}).u8(1).u32(0).u32(count);
+        w.raw(new byte[count * 2 * Point.COMPRESSED_SIZE]);
+        return w.toByteArray();
+    }
+
+    /** The same as JSON: N = 0 and every alpha and beta the hex of 33 zero bytes. */
+    public static String noBallotsJson(ElectionContext ctx) {
+        int count = ctx.candidateCount() * ctx.levelCount();
+        StringBuilder sb = new StringBuilder(32 + count * 150).append("{\"ballots\":0,\"entries\":[");
+        for (int e = 0; e < count; e++) {
+            sb.append(e > 0 ? "," : "").append("{\"alpha\":\"").append(INFINITY_HEX)
+                    .append("\",\"beta\":\"").append(INFINITY_HEX).append("\"}");
+        }
+        return sb.append("]}").toString();
     }
 }

@@ -23,12 +23,17 @@ public final class Hashing {
     private final MessageDigest md;
 
     private Hashing(String tag) {
+        md = sha256();
+        part(tag.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The plain SHA-256 every hash of the protocol is built on (checked against FIPS 180-2's vectors). */
+    static MessageDigest sha256() {
         try {
-            md = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        part(tag.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Starts a hash under a domain tag; add parts, then {@link #digest()}. */

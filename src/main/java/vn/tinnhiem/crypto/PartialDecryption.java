@@ -28,6 +28,21 @@ public record PartialDecryption(int teller, List<Point> shares, List<Scalar> cha
         return w.toByteArray();
     }
 
+    /**
+     * Canonical JSON: {"teller":i,"entries":[{"share":D,"challenge":c,"response":v},...]} in tally
+     * order, fixed key order, no whitespace; D compressed (33 bytes), c and v 32 bytes, lower-case hex.
+     */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder(32 + shares.size() * 220);
+        sb.append("{\"teller\":").append(teller).append(",\"entries\":[");
+        for (int e = 0; e < shares.size(); e++) {
+            sb.append(e > 0 ? "," : "").append("{\"share\":\"").append(shares.get(e).toHex())
+                    .append("\",\"challenge\":\"").append(challenges.get(e).toHex())
+                    .append("\",\"response\":\"").append(responses.get(e).toHex()).append("\"}");
+        }
+        return sb.append("]}").toString();
+    }
+
     /** Strict decoding; the message of the exception names the entry and part at fault. */
     public static PartialDecryption decode(byte[] b) {
         if (b.length < 10 || b[0] != 'T' || b[1] != 'N' || b[2] != '1' || b[3] != 'P' || b[4] != 1) {

@@ -72,6 +72,57 @@ public final class SealedBallot {
         return Hashing.hash(Hashing.TAG_BALLOT + "/content", Arrays.copyOfRange(bytes, off, bytes.length));
     }
 
+    /**
+     * Canonical JSON (docs/protocol.md 5.2): fixed key order, no whitespace; every point and scalar
+     * is the lower-case hex of its slot in the bytes (points 65-byte uncompressed, as hashed), so the
+     * JSON converts back to exactly these bytes.
+     *
+     * @throws InvalidEncodingException if the bytes are not a TN1 ballot of the size its header states
+     */
+    public String toJson() {
+        int hp = BallotLayout.ID_OFFSET + BallotLayout.ID;
+        if (bytes.length < BallotLayout.HEADER || bytes[0] != 'T' || bytes[1] != 'N' || bytes[2] != '1'
+                || bytes[3] != 'B' || bytes[4] != BallotLayout.VERSION) {
+            throw new InvalidEncodingException("not a TN1 ballot");
+        }
+        int m = ((bytes[hp] & 0xff) << 8) | (bytes[hp + 1] & 0xff);
+        int levels = bytes[hp + 2] & 0xff;
+        if ((long) bytes.length != (long) BallotLayout.HEADER + (long) m * BallotLayout.candidateSize(levels)) {
+            throw new InvalidEncodingException("length does not match the header");
+        }
+        StringBuilder sb = new StringBuilder(bytes.length * 2 + 64 * m * levels + 256);
+        sb.append("{\"id\":\"").append(id()).append("\",\"trackingCode\":\"").append(trackingCode())
+                .append("\",\"m\":").append(m).append(",\"levels\":").append(levels).append(",\"candidates\":[");
+        for (int c = 0; c < m; c++) {
+            sb.append(c > 0 ? "," : "").append("{\"levels\":[");
+            for (int l = 0; l < levels; l++) {
+                int off = BallotLayout.itemOffset(c, l, levels);
+                sb.append(l > 0 ? "," : "").append("{\"alpha\":\"").append(hex(off, BallotLayout.PT))
+                        .append("\",\"beta\":\"").append(hex(off + BallotLayout.PT, BallotLayout.PT))
+                        .append("\",\"proof\":");
+                proofJson(sb, off + BallotLayout.CT);
+                sb.append('}');
+            }
+            sb.append("],\"sumProof\":");
+            proofJson(sb, BallotLayout.sumProofOffset(c, levels));
+            sb.append('}');
+        }
+        return sb.append("]}").toString();
+    }
+
+    private void proofJson(StringBuilder sb, int at) {
+        int pt = BallotLayout.PT;
+        int sc = BallotLayout.SC;
+        sb.append("{\"a0\":\"").append(hex(at, pt)).append("\",\"b0\":\"").append(hex(at + pt, pt))
+                .append("\",\"a1\":\"").append(hex(at + 2 * pt, pt)).append("\",\"b1\":\"").append(hex(at + 3 * pt, pt))
+                .append("\",\"c0\":\"").append(hex(at + 4 * pt, sc)).append("\",\"v0\":\"").append(hex(at + 4 * pt + sc, sc))
+                .append("\",\"v1\":\"").append(hex(at + 4 * pt + 2 * sc, sc)).append("\"}");
+    }
+
+    private String hex(int off, int len) {
+        return Hex.encode(Arrays.copyOfRange(bytes, off, off + len));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SealedBallot b && Arrays.equals(bytes, b.bytes);

@@ -18,6 +18,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.jspecify.annotations.Nullable;
 import vn.tinnhiem.crypto.internal.Base32;
 import vn.tinnhiem.crypto.internal.ByteWriter;
+import vn.tinnhiem.crypto.internal.Nonces;
 
 /**
  * Share cards: the text in a teller's QR code, "TN1S:" + RFC 4648 base32 (upper case, no
@@ -38,6 +39,8 @@ public final class ShareCards {
     static final int ARGON_ITERATIONS = 3;
     static final int ARGON_MEMORY_KIB = 64 * 1024;
     static final int ARGON_PARALLELISM = 1;
+
+    static final String NONCE_TAG = "TN1/nonce/card";
 
     private ShareCards() {}
 
@@ -83,10 +86,14 @@ public final class ShareCards {
                 w.raw(s);
             } else {
                 byte[] header = w.toByteArray();
-                byte[] salt = new byte[SALT];
-                byte[] nonce = new byte[NONCE];
-                rng.nextBytes(salt);
-                rng.nextBytes(nonce);
+                // Hedged: a repeated random state must not give two cards one salt and one GCM
+                // nonce (the same passphrase would then seal two shares under one key and nonce).
+                byte[] salt;
+                byte[] nonce;
+                try (Nonces.Session ns = Nonces.session(rng, NONCE_TAG, s, header)) {
+                    salt = ns.bytes(0, 0, 0, SALT);
+                    nonce = ns.bytes(1, 0, 0, NONCE);
+                }
                 byte[] sealed = gcm(Cipher.ENCRYPT_MODE, passphrase, salt, nonce, header, s);
                 w.raw(salt).raw(nonce).raw(sealed);
             }
@@ -230,6 +237,30 @@ public final class ShareCards {
         }
     }
 
+    /**
+     * Argon2id (RFC 9106, version 0x13) as the cards use it, with every parameter explicit so that
+     * the RFC's own test vector (section 5.3: t = 3, 32 KiB, p = 4, a secret and associated data)
+     * runs through this same code. An empty secret means none.
+     */
+    static byte[] argon2id(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, int iterations,
+            int memoryKiB, int parallelism, int length) {
+        Argon2Parameters.Builder b = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withIterations(iterations)
+                .withMemoryAsKB(memoryKiB)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .withAdditional(associatedData);
+        if (secret.length > 0) {
+            b.withSecret(secret);
+        }
+        Argon2BytesGenerator gen = new Argon2BytesGenerator();
+        gen.init(b.build());
+        byte[] out = new byte[length];
+        gen.generateBytes(password, out);
+        return out;
+    }
+
     /** Argon2id over the UTF-8 bytes of the passphrase's NFC form. */
     private static byte[] deriveKey(char[] passphrase, byte[] salt) {
         // NFC needs a String, which cannot be zeroed; it is dropped at once.
@@ -240,18 +271,8 @@ public final class ShareCards {
         if (bb.hasArray()) {
             Arrays.fill(bb.array(), (byte) 0);
         }
-        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withIterations(ARGON_ITERATIONS)
-                .withMemoryAsKB(ARGON_MEMORY_KIB)
-                .withParallelism(ARGON_PARALLELISM)
-                .withSalt(salt)
-                .withAdditional(Hashing.TAG_CARD_KEY.getBytes(StandardCharsets.US_ASCII))
-                .build();
-        Argon2BytesGenerator gen = new Argon2BytesGenerator();
-        gen.init(params);
-        byte[] key = new byte[32];
-        gen.generateBytes(pw, key);
+        byte[] key = argon2id(pw, salt, new byte[0], Hashing.TAG_CARD_KEY.getBytes(StandardCharsets.US_ASCII),
+                ARGON_ITERATIONS, ARGON_MEMORY_KIB, ARGON_PARALLELISM, 32);
         Arrays.fill(pw, (byte) 0);
         return key;
     }

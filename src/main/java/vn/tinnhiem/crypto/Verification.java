@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import vn.tinnhiem.crypto.BallotFailure.Part;
 import vn.tinnhiem.crypto.internal.Curve;
 import vn.tinnhiem.crypto.internal.FixedBaseTable;
+import vn.tinnhiem.crypto.internal.Nonces;
 import vn.tinnhiem.crypto.internal.P256;
 
 /** Challenges, parsing and the proof equations shared by sealing and verifying. */
@@ -300,15 +301,35 @@ final class Verification {
         return m * levels * 6 + m * 4;
     }
 
+    static final String WEIGHTS_TAG = "TN1/verify/weights";
+
+    /**
+     * The source of the weights for a set of ballots: a hash of fresh randomness and of every
+     * ballot's bytes. The weights must be unforeseeable to whoever made the ballots; hashing the
+     * ballots in keeps them so even if the random source is stuck (a constant source would
+     * otherwise give every equation the same weight, and errors that cancel would pass).
+     */
+    static Nonces.Session weights(SecureRandom rng, List<Parsed> ballots) {
+        Hashing h = Hashing.tagged(WEIGHTS_TAG);
+        for (Parsed p : ballots) {
+            h.part(p.ballot.bytesRef());
+        }
+        return Nonces.session(rng, WEIGHTS_TAG, new byte[0], h.digest());
+    }
+
     /**
      * Adds w * (v_j G + c_j alpha - a_j) and w' * (v_j K + c_j (beta - jG) - b_j) for every proof
-     * equation of a well-formed ballot, with fresh 128-bit weights w.
+     * equation of a well-formed ballot, with 128-bit weights w from {@link #weights} (ballot
+     * {@code index} of the set it was made for).
      */
-    static void addTerms(Parsed p, Combination comb, SecureRandom rng) {
+    static void addTerms(Parsed p, Combination comb, Nonces.Session weights, int index) {
         BigInteger q = Curve.Q;
         int proofs = p.items + p.m;
         byte[] wb = new byte[proofs * 4 * 16];
-        rng.nextBytes(wb);
+        for (int proof = 0; proof < proofs; proof++) {
+            byte[] w = weights.bytes(0, index, proof, 64);
+            System.arraycopy(w, 0, wb, proof * 64, 64);
+        }
         BigInteger[] alphaCoef = new BigInteger[p.items];
         BigInteger[] betaCoef = new BigInteger[p.items];
         java.util.Arrays.fill(alphaCoef, BigInteger.ZERO);

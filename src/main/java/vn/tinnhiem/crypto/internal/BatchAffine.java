@@ -18,6 +18,8 @@ public final class BatchAffine {
     private final int[][] prefix;
     private final int[][] den;
     private int n;
+    /** Test hook: told the target of every queued addition and -1 at every flush; null in production. */
+    private java.util.function.@org.jspecify.annotations.Nullable IntConsumer log;
     private final int[] tt = Nat256.createExt();
     private final int[] t1 = Nat256.create();
     private final int[] t2 = Nat256.create();
@@ -50,6 +52,43 @@ public final class BatchAffine {
         }
     }
 
+    /** Records the sequence of operations (see {@link #log}): for tests of the sealer's control flow. */
+    public void log(java.util.function.IntConsumer log) {
+        this.log = log;
+    }
+
+    /** acc[to] = acc[from] (both flushed). */
+    public void copy(int from, int to) {
+        Nat256.copy(ax[from], ax[to]);
+        Nat256.copy(ay[from], ay[to]);
+        empty[to] = empty[from];
+    }
+
+    /**
+     * Writes acc[bit == 1 ? one : zero] into x and y by masking, reading both accumulators in full
+     * whatever the bit: no branch and no memory access depends on the bit. bit must be 0 or 1.
+     */
+    public void select(int bit, int one, int zero, int[] x, int[] y) {
+        int mask = -bit;
+        int[] x1 = ax[one];
+        int[] x0 = ax[zero];
+        int[] y1 = ay[one];
+        int[] y0 = ay[zero];
+        for (int i = 0; i < 8; i++) {
+            x[i] = x0[i] ^ (mask & (x0[i] ^ x1[i]));
+            y[i] = y0[i] ^ (mask & (y0[i] ^ y1[i]));
+        }
+    }
+
+    /** Whether any accumulator is empty (infinity); reads every flag. */
+    public boolean anyEmpty() {
+        boolean any = false;
+        for (boolean e : empty) {
+            any |= e;
+        }
+        return any;
+    }
+
     public void clear() {
         java.util.Arrays.fill(empty, true);
         n = 0;
@@ -68,6 +107,9 @@ public final class BatchAffine {
      * {@link #flush()}; flushes by itself when full. x and y are only read.
      */
     public void add(int t, int[] x, int[] y, boolean negate) {
+        if (log != null) {
+            log.accept(t);
+        }
         if (empty[t]) {
             Nat256.copy(x, ax[t]);
             if (negate) {
@@ -127,6 +169,9 @@ public final class BatchAffine {
 
     /** Performs every queued addition. */
     public void flush() {
+        if (log != null) {
+            log.accept(-1);
+        }
         if (n == 0) {
             return;
         }
