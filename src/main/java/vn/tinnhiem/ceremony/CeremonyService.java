@@ -181,7 +181,13 @@ public class CeremonyService {
         if (!card.issued()) {
             throw new UserFacingException("ceremony.error.notIssued", seat);
         }
-        ShareCards.Result read = ShareCards.read(ShareCardText.fromTyped(cardText), HexFormat.of().parseHex(key.manifestHash()),
+        // A typed code is tidied (spaces, case, the prefix); anything else with a prefix, such as a voting card, is
+        // read as it is, so that it is refused for what it is.
+        String text = cardText.strip();
+        if (!text.contains(":") || text.toUpperCase(java.util.Locale.ROOT).startsWith(ShareCards.PREFIX)) {
+            text = ShareCardText.fromTyped(text);
+        }
+        ShareCards.Result read = ShareCards.read(text, HexFormat.of().parseHex(key.manifestHash()),
                 key.commitments(), key.n(), passphrase);
         String refusal = null;
         if (read instanceof ShareCards.Rejected rejected) {

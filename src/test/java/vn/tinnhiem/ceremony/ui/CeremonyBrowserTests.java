@@ -60,6 +60,7 @@ class CeremonyBrowserTests {
         long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Lễ tạo khóa"),
                 ElectionStatus.DRAFT);
         List<String> tellers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (var admin = Acting.as("organiser", "ADMIN")) {
             while (elections.tellers(id).size() > 3) {
                 elections.removeTeller(id, elections.tellers(id).getLast().id());
@@ -68,6 +69,7 @@ class CeremonyBrowserTests {
             for (var seat : elections.tellers(id)) {
                 String username = Staff.create(accounts, "ceremony.teller" + seat.seat(), Role.TELLER);
                 tellers.add(username);
+                names.add(seat.fullName());
                 elections.setSeatAccount(id, seat.id(), Optional.of(username));
             }
             elections.moveTo(id, ElectionStatus.READY);
@@ -99,10 +101,11 @@ class CeremonyBrowserTests {
             browser.waitForPath("/ceremony/" + id);
             browser.click("#ceremony-start");
             browser.click("#confirm-dialog vaadin-button[slot='confirm-button']");
-            browser.waitForText("#ceremony-stage", "Đang in thẻ khóa");
+            waitForStage(browser, "Đang in thẻ khóa");
             String hash = browser.find("#ceremony-manifest-hash").getText().replaceAll("\\s", "").toLowerCase();
             assertThat(hash).matches("[0-9a-f]{64}");
             assertThat(browser.find("#ceremony-fingerprint").getText()).matches("(\\d{4} ){7}\\d{4}");
+            browser.script("document.querySelector('#ceremony-back').scrollIntoView()");
             PhoneLayout.assertFits(browser, "ceremony");
             browser.screenshot(shots.resolve("printing.png"));
 
@@ -129,13 +132,13 @@ class CeremonyBrowserTests {
                 String card = Pdfs.qrText(bytes, 0);
                 assertThat(card).startsWith(ShareCards.PREFIX);
                 assertThat(ShareCards.needsPassphrase(card)).isEqualTo(seat == 2);
-                assertThat(Pdfs.read(bytes).text()).contains(elections.tellers(id).get(seat - 1).fullName());
+                assertThat(Pdfs.read(bytes).text()).contains(names.get(seat - 1));
                 assertThat(fetch(browser, "#print-download")).as("the card is served once").containsEntry("status", "410");
                 cards.add(card);
                 browser.click("#print-done");
                 browser.waitForText("#seat-" + seat + "-state", "Đã in thẻ");
             }
-            browser.waitForText("#ceremony-stage", "Đang kiểm tra thẻ");
+            waitForStage(browser, "Đang kiểm tra thẻ");
 
             // Wrong cards, refused at the field in words.
             browser.click("#seat-1-check");
@@ -158,7 +161,7 @@ class CeremonyBrowserTests {
 
             browser.click("#seat-3-check");
             checkCard(browser, cards.get(2));
-            browser.waitForText("#ceremony-stage", "Đã hoàn tất");
+            waitForStage(browser, "Đã hoàn tất");
             browser.find("#ceremony-complete");
             browser.screenshot(shots.resolve("complete.png"));
         }
@@ -175,6 +178,12 @@ class CeremonyBrowserTests {
             assertThat(ceremonies.status(id).manifestHash()).contains(
                     ceremonies.manifest(id).orElseThrow().hashHex());
         }
+    }
+
+    /** The stage sits at the top of the screen, which the steps below have scrolled away: look at it first. */
+    private static void waitForStage(Browser browser, String stage) {
+        browser.script("document.querySelector('#ceremony-stage').scrollIntoView({block: 'center'})");
+        browser.waitForText("#ceremony-stage", stage);
     }
 
     private static void checkCard(Browser browser, String card) {
