@@ -161,6 +161,9 @@ export class TnQrScanner extends LitElement {
     }
     this.stream = stream;
     const video = this.video!;
+    // iPad Safari plays a camera inline and without a tap only when the video is muted and inline.
+    video.muted = true;
+    video.playsInline = true;
     video.srcObject = stream;
     try {
       await video.play();

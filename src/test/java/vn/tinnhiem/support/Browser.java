@@ -165,6 +165,11 @@ public final class Browser implements AutoCloseable {
         return element.getTagName() + (id == null || id.isEmpty() ? "" : "#" + id) + " «" + element.getText().trim() + "»";
     }
 
+    /** Runs a script in every page this browser opens from now on, before the page's own scripts. */
+    public void beforeEachPage(String js) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", js));
+    }
+
     /** Runs a script in the page (for measuring what a person sees). */
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);

@@ -57,11 +57,11 @@ class QrScannerBrowserTests {
             assertThat(browser.find("#scanner-camera").getDomAttribute("state")).isEqualTo("running");
             assertThat(reads(browser)).containsExactly(card);
 
-            // Paused: the camera is off (no live track), nothing is read.
+            // Paused: every track of the camera has ended (its light goes off), and nothing is read.
+            holdCameraTracks(browser);
             browser.click("#pause");
             waitForCameraState(browser, "paused");
-            assertThat(browser.script("return document.querySelector('#scanner-camera').shadowRoot"
-                    + ".querySelector('video').srcObject === null")).isEqualTo(true);
+            assertThat(heldTracksEnded(browser)).isTrue();
             sleep(Duration.ofSeconds(1));
             assertThat(reads(browser)).containsExactly(card);
 
@@ -69,6 +69,13 @@ class QrScannerBrowserTests {
             browser.click("#resume");
             waitForReads(browser, 2);
             assertThat(reads(browser)).containsExactly(card, card);
+
+            // The camera taken off the page (leaving the screen does the same): its tracks end too.
+            holdCameraTracks(browser);
+            browser.click("#camera-off");
+            assertThat(heldTracksEnded(browser)).isTrue();
+            assertThat(browser.findAll("#scanner-camera")).isEmpty();
+            assertThat(browser.pageText()).contains("Gõ hoặc quét mã").doesNotContain("Đưa mã QR vào trước máy ảnh");
         }
     }
 
@@ -112,6 +119,24 @@ class QrScannerBrowserTests {
             typeAndPressEnter(browser, "IJKL-9012");
             waitForReads(browser, 4);
             waitUntil("the field's error to go", () -> browser.find("#scanner-field").getDomAttribute("invalid") == null);
+        }
+    }
+
+    @Test
+    void the_browsers_own_barcode_detector_is_used_where_there_is_one() {
+        try (var browser = Browser.withCamera(base(), 360, 640, FakeCamera.blank())) {
+            // Linux Chromium has none (Android Chrome has): a stand-in that reads a fixed text from any frame.
+            browser.beforeEachPage("""
+                    window.BarcodeDetector = class {
+                        static async getSupportedFormats() { return ['ean_13', 'qr_code']; }
+                        constructor(options) { window.tnFormats = options.formats; }
+                        async detect(source) { return [{format: 'qr_code', rawValue: 'NATIVE-READ'}]; }
+                    };
+                    """);
+            browser.open("/test/qr-scanner");
+            waitForReads(browser, 1);
+            assertThat(reads(browser)).containsExactly("NATIVE-READ");
+            assertThat(browser.script("return window.tnFormats")).isEqualTo(List.of("qr_code"));
         }
     }
 
@@ -162,6 +187,17 @@ class QrScannerBrowserTests {
                 return button.right <= scanner.right + 0.5 ? 'inside' : 'the button ends at ' + button.right
                     + ' px, the scanner at ' + scanner.right + ' px';
                 """)).isEqualTo("inside");
+    }
+
+    /** Keeps the camera's current tracks in the page, to look at them after the video lets go of them. */
+    private static void holdCameraTracks(Browser browser) {
+        browser.script("window.tnTracks = document.querySelector('#scanner-camera').shadowRoot"
+                + ".querySelector('video').srcObject.getTracks()");
+    }
+
+    private static boolean heldTracksEnded(Browser browser) {
+        return Boolean.TRUE.equals(browser.script(
+                "return window.tnTracks.length > 0 && window.tnTracks.every(t => t.readyState === 'ended')"));
     }
 
     private static void typeAndPressEnter(Browser browser, String text) {
