@@ -77,8 +77,8 @@ export class TnQrScanner extends LitElement {
   private timer: number | undefined;
   /** Bumped by every stop, so a start still waiting for the camera knows it is stale. */
   private generation = 0;
-  private lastText: string | null = null;
-  private lastSeen = 0;
+  /** When each text was last in sight (only those seen in the last 2 s are kept). */
+  private lastSeen = new Map<string, number>();
   private readonly onVisibility = () => (document.hidden ? this.stop() : this.start());
 
   constructor() {
@@ -113,7 +113,7 @@ export class TnQrScanner extends LitElement {
         this.announce('paused');
       } else {
         // After a pause the same card may be shown again on purpose (the next voter, a retry).
-        this.lastText = null;
+        this.lastSeen.clear();
         this.start();
       }
     }
@@ -224,9 +224,14 @@ export class TnQrScanner extends LitElement {
 
   private seen(text: string) {
     const now = performance.now();
-    const repeat = text === this.lastText && now - this.lastSeen < SAME_TEXT_QUIET_MS;
-    this.lastText = text;
-    this.lastSeen = now;
+    for (const [known, at] of this.lastSeen) {
+      if (now - at >= SAME_TEXT_QUIET_MS) {
+        this.lastSeen.delete(known);
+      }
+    }
+    // Two cards in sight at once, read in turn, are two reads, not one read per frame.
+    const repeat = this.lastSeen.has(text);
+    this.lastSeen.set(text, now);
     if (!repeat) {
       this.dispatchEvent(new CustomEvent('qr-scan', { detail: { text }, bubbles: true, composed: true }));
     }

@@ -123,6 +123,21 @@ class QrScannerBrowserTests {
     }
 
     @Test
+    void two_cards_in_turn_are_read_once_each_not_once_per_appearance() {
+        String first = "TN-A-" + UUID.randomUUID();
+        String second = "TN-B-" + UUID.randomUUID();
+        // Each card one second, in turn, again and again: each comes back after 1 s out of sight.
+        Path video = FakeCamera.sequence(List.of(FakeCamera.qrImage(first, 360), FakeCamera.qrImage(second, 360)),
+                FakeCamera.FRAMES_PER_SECOND);
+        try (var browser = Browser.withCamera(base(), 360, 640, video)) {
+            browser.open("/test/qr-scanner");
+            waitForReads(browser, 2);
+            sleep(Duration.ofSeconds(3));
+            assertThat(reads(browser)).containsExactlyInAnyOrder(first, second);
+        }
+    }
+
+    @Test
     void the_browsers_own_barcode_detector_is_used_where_there_is_one() {
         try (var browser = Browser.withCamera(base(), 360, 640, FakeCamera.blank())) {
             // Linux Chromium has none (Android Chrome has): a stand-in that reads a fixed text from any frame.
