@@ -160,6 +160,15 @@ export class TnQrScanner extends LitElement {
       return;
     }
     this.stream = stream;
+    // The camera taken away (another app on the tablet, a cable pulled): say so rather than freeze.
+    stream.getVideoTracks().forEach((track) =>
+      track.addEventListener('ended', () => {
+        if (generation === this.generation) {
+          this.stop();
+          this.fail('busy');
+        }
+      }),
+    );
     const video = this.video!;
     // iPad Safari plays a camera inline and without a tap only when the video is muted and inline.
     video.muted = true;
