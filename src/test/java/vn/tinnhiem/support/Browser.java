@@ -29,6 +29,24 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     public Browser(String base, int width, int height) {
+        this(base, width, height, List.of());
+    }
+
+    /**
+     * A browser whose camera is Chromium's fake one, playing the file (see {@link FakeCamera}), with the
+     * permission to use it already given.
+     */
+    public static Browser withCamera(String base, int width, int height, Path video) {
+        return new Browser(base, width, height, List.of("--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream", "--use-file-for-fake-video-capture=" + video.toAbsolutePath()));
+    }
+
+    /** A browser with a camera whose use the person refuses (every permission prompt answered no). */
+    public static Browser withCameraRefused(String base, int width, int height) {
+        return new Browser(base, width, height, List.of("--use-fake-device-for-media-stream", "--deny-permission-prompts"));
+    }
+
+    private Browser(String base, int width, int height, List<String> extraArguments) {
         this.base = base;
         try {
             this.profile = Files.createTempDirectory("tinnhiem-chromium");
@@ -41,6 +59,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--lang=vi-VN", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        options.addArguments(extraArguments);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -144,6 +163,11 @@ public final class Browser implements AutoCloseable {
     private String describe(WebElement element) {
         String id = element.getAttribute("id");
         return element.getTagName() + (id == null || id.isEmpty() ? "" : "#" + id) + " «" + element.getText().trim() + "»";
+    }
+
+    /** Runs a script in every page this browser opens from now on, before the page's own scripts. */
+    public void beforeEachPage(String js) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", js));
     }
 
     /** Runs a script in the page (for measuring what a person sees). */

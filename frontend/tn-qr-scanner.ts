@@ -1,0 +1,313 @@
+/*
+ * <tn-qr-scanner>: the camera preview that reads QR codes, used by the Java component
+ * vn.tinnhiem.shared.ui.QrScanner (which adds the typed field and every text).
+ *
+ * Reading: the browser's BarcodeDetector where it knows QR codes (Android Chrome, macOS), else ZXing's
+ * JavaScript port (Linux Chromium, iPad Safari), loaded only when needed.
+ *
+ * Events (both bubble out of the element):
+ *   qr-scan       detail {text}: a code was read. The same text is not sent again until it has been out
+ *                 of sight for 2 s, so a card held in front of the camera is one read, not thirty.
+ *   camera-state  detail {state, reason}: state is starting, running, paused or error; reason (with
+ *                 error) is insecure, unsupported, denied, none, busy or other.
+ *
+ * The camera runs only while the element is in the page, visible and not `paused`: detaching, pausing or
+ * hiding the tab stops every track, so the camera's light goes off.
+ */
+import { LitElement, css, html } from 'lit';
+
+type Detect = (video: HTMLVideoElement) => Promise<string | null>;
+
+/** The same text is a new read only after this long out of sight. */
+const SAME_TEXT_QUIET_MS = 2000;
+/** Between two attempts to read a frame: fast enough to feel instant, slow enough for a cheap tablet. */
+const SCAN_INTERVAL_MS = 120;
+/** ZXing reads a frame scaled to at most this many pixels on its long side (speed; print is large). */
+const ZXING_MAX_SIDE = 800;
+
+export class TnQrScanner extends LitElement {
+  static properties = {
+    paused: { type: Boolean, reflect: true },
+    state: { type: String, reflect: true },
+  };
+
+  static styles = css`
+    :host {
+      display: block;
+    }
+    :host([state='error']) .frame {
+      display: none;
+    }
+    .frame {
+      position: relative;
+      width: 100%;
+      max-width: 480px;
+      margin: 0 auto;
+      aspect-ratio: 4 / 3;
+      background: #222;
+      border-radius: var(--lumo-border-radius-l, 12px);
+      overflow: hidden;
+    }
+    video {
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+      display: block;
+    }
+    .aim {
+      position: absolute;
+      inset: 12% 22%;
+      border: 3px solid rgba(255, 255, 255, 0.85);
+      border-radius: 12px;
+      box-shadow: 0 0 0 100vmax rgba(0, 0, 0, 0.25);
+      pointer-events: none;
+    }
+    :host([paused]) .aim,
+    :host([state='starting']) .aim {
+      border-style: dashed;
+      border-color: rgba(255, 255, 255, 0.5);
+    }
+  `;
+
+  declare paused: boolean;
+  declare state: string;
+
+  private stream: MediaStream | null = null;
+  private detect: Detect | null = null;
+  private timer: number | undefined;
+  /** Bumped by every stop, so a start still waiting for the camera knows it is stale. */
+  private generation = 0;
+  /** When each text was last in sight (only those seen in the last 2 s are kept). */
+  private lastSeen = new Map<string, number>();
+  private readonly onVisibility = () => (document.hidden ? this.stop() : this.start());
+
+  constructor() {
+    super();
+    this.paused = false;
+    this.state = 'starting';
+  }
+
+  render() {
+    return html`<div class="frame">
+      <video part="video" playsinline muted autoplay disablepictureinpicture></video>
+      <div class="aim"></div>
+    </div>`;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.updateComplete.then(() => this.start());
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.stop();
+  }
+
+  updated(changed: Map<string, unknown>) {
+    if (changed.has('paused') && changed.get('paused') !== undefined) {
+      if (this.paused) {
+        this.stop();
+        this.announce('paused');
+      } else {
+        // After a pause the same card may be shown again on purpose (the next voter, a retry).
+        this.lastSeen.clear();
+        this.start();
+      }
+    }
+  }
+
+  private get video(): HTMLVideoElement | null {
+    return this.renderRoot.querySelector('video');
+  }
+
+  private async start() {
+    if (this.paused) {
+      if (this.state !== 'paused') {
+        this.announce('paused');
+      }
+      return;
+    }
+    if (!this.isConnected || document.hidden || this.stream) {
+      return;
+    }
+    const generation = ++this.generation;
+    if (!window.isSecureContext) {
+      this.fail('insecure');
+      return;
+    }
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+      this.fail('unsupported');
+      return;
+    }
+    this.announce('starting');
+    let stream: MediaStream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({
+        audio: false,
+        video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } },
+      });
+    } catch (e) {
+      if (generation === this.generation) {
+        this.fail(reasonOf(e));
+      }
+      return;
+    }
+    if (generation !== this.generation) {
+      stream.getTracks().forEach((t) => t.stop());
+      return;
+    }
+    this.stream = stream;
+    // The camera taken away (another app on the tablet, a cable pulled): say so rather than freeze.
+    stream.getVideoTracks().forEach((track) =>
+      track.addEventListener('ended', () => {
+        if (generation === this.generation) {
+          this.stop();
+          this.fail('busy');
+        }
+      }),
+    );
+    const video = this.video!;
+    // iPad Safari plays a camera inline and without a tap only when the video is muted and inline.
+    video.muted = true;
+    video.playsInline = true;
+    video.srcObject = stream;
+    try {
+      await video.play();
+      this.detect ??= await makeDetector();
+    } catch (e) {
+      if (generation === this.generation) {
+        this.stop();
+        this.fail('other');
+      }
+      return;
+    }
+    if (generation !== this.generation) {
+      return;
+    }
+    this.announce('running');
+    this.scanLater(generation);
+  }
+
+  private stop() {
+    this.generation++;
+    window.clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.stream) {
+      this.stream.getTracks().forEach((t) => t.stop());
+      this.stream = null;
+    }
+    const video = this.video;
+    if (video) {
+      video.srcObject = null;
+    }
+  }
+
+  private scanLater(generation: number) {
+    this.timer = window.setTimeout(() => this.scan(generation), SCAN_INTERVAL_MS);
+  }
+
+  private async scan(generation: number) {
+    const video = this.video;
+    if (generation !== this.generation || !video || !this.detect) {
+      return;
+    }
+    if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) {
+      let text: string | null = null;
+      try {
+        text = await this.detect(video);
+      } catch {
+        text = null;
+      }
+      if (generation !== this.generation) {
+        return;
+      }
+      if (text) {
+        this.seen(text);
+      }
+    }
+    this.scanLater(generation);
+  }
+
+  private seen(text: string) {
+    const now = performance.now();
+    for (const [known, at] of this.lastSeen) {
+      if (now - at >= SAME_TEXT_QUIET_MS) {
+        this.lastSeen.delete(known);
+      }
+    }
+    // Two cards in sight at once, read in turn, are two reads, not one read per frame.
+    const repeat = this.lastSeen.has(text);
+    this.lastSeen.set(text, now);
+    if (!repeat) {
+      this.dispatchEvent(new CustomEvent('qr-scan', { detail: { text }, bubbles: true, composed: true }));
+    }
+  }
+
+  private fail(reason: string) {
+    this.announce('error', reason);
+  }
+
+  private announce(state: string, reason: string | null = null) {
+    this.state = state;
+    this.dispatchEvent(new CustomEvent('camera-state', { detail: { state, reason }, bubbles: true, composed: true }));
+  }
+}
+
+function reasonOf(e: unknown): string {
+  const name = e instanceof DOMException || e instanceof Error ? e.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+    case 'PermissionDeniedError':
+      return 'denied';
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+    case 'DevicesNotFoundError':
+      return 'none';
+    case 'NotReadableError':
+    case 'AbortError':
+    case 'TrackStartError':
+      return 'busy';
+    default:
+      return 'other';
+  }
+}
+
+async function makeDetector(): Promise<Detect> {
+  const Native = (window as any).BarcodeDetector;
+  if (Native) {
+    try {
+      const formats: string[] = await Native.getSupportedFormats();
+      if (formats.includes('qr_code')) {
+        const detector = new Native({ formats: ['qr_code'] });
+        return async (video) => {
+          const codes = await detector.detect(video);
+          return codes.length > 0 ? String(codes[0].rawValue) : null;
+        };
+      }
+    } catch {
+      // Fall through to ZXing.
+    }
+  }
+  const { BrowserQRCodeReader } = await import('@zxing/browser');
+  const reader = new BrowserQRCodeReader();
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  return async (video) => {
+    const scale = Math.min(1, ZXING_MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
+    canvas.width = Math.round(video.videoWidth * scale);
+    canvas.height = Math.round(video.videoHeight * scale);
+    context.drawImage(video, 0, 0, canvas.width, canvas.height);
+    try {
+      return reader.decodeFromCanvas(canvas).getText();
+    } catch {
+      // No code in this frame (ZXing throws NotFoundException): the usual case.
+      return null;
+    }
+  };
+}
+
+customElements.define('tn-qr-scanner', TnQrScanner);
