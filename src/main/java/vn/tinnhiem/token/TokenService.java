@@ -63,6 +63,10 @@ public class TokenService {
     @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public CardCounts counts(long electionId) {
+        return countsIn(electionId);
+    }
+
+    private CardCounts countsIn(long electionId) {
         Map<String, Integer> c = repository.counts(electionId);
         return new CardCounts(c.getOrDefault(TokenRepository.PRINTED, 0), c.getOrDefault(TokenRepository.ACTIVATED, 0),
                 c.getOrDefault(TokenRepository.SPENT, 0), c.getOrDefault(TokenRepository.VOID, 0));
@@ -78,7 +82,7 @@ public class TokenService {
     public PrintedCards print(long electionId, int spares) {
         Election election = elections.find(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
         requirePrintable(election);
-        boolean first = counts(electionId).total() == 0;
+        boolean first = transaction.execute(status -> countsIn(electionId).total()) == 0;
         int min = first ? 0 : 1;
         if (spares < min || spares > MAX_SPARES) {
             throw new UserFacingException("cards.error.spares", min, MAX_SPARES);

@@ -135,8 +135,8 @@ public final class CardSheet {
             line(content, regular, 8, l, textX, ty);
             ty -= 10;
         }
-        float codeY = qrTop - QR - 22;
-        line(content, regular, 7.5f, texts.codeLabel(), x, codeY + 11);
+        float codeY = qrTop - QR - 28;
+        line(content, regular, 7.5f, texts.codeLabel(), x, codeY + 12);
         float size = 12;
         while (size > 7 && width(bold, size, code) > inner) {
             size -= 0.5f;
