@@ -36,7 +36,7 @@ class CardsOnHome implements HomeSection {
 
     @Override
     public int order() {
-        return 5;
+        return 20;
     }
 
     @Override
@@ -61,7 +61,11 @@ class CardsOnHome implements HomeSection {
         }
         for (Election e : shown) {
             var card = new Div();
-            card.addClassName("home-card");
+            // Looks like the conference cards above, without being one of them.
+            card.addClassName("desk-home-card");
+            card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)")
+                    .set("border-radius", "var(--lumo-border-radius-l)").set("padding", "var(--lumo-space-m)")
+                    .set("margin-block", "var(--lumo-space-s)");
             var title = new Div(e.title());
             title.addClassName("cell-main");
             CardCounts c = tokens.counts(e.id());
