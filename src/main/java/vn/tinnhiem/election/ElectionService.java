@@ -366,6 +366,52 @@ public class ElectionService {
         return repository.all().stream().filter(e -> mine.contains(e.id())).toList();
     }
 
+    // The desk: who is present. Roll data, kept apart from the cards: nothing ties a tick to a card.
+
+    /**
+     * The roll at the desk: voters whose name contains the text (diacritics optional, as
+     * {@link #searchVoters}), each ticked present or not, and the present count of the whole roll.
+     */
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public DeskRoll deskRoll(long electionId, String text, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("offset " + offset + ", limit " + limit);
+        }
+        existing(electionId);
+        String folded = foldForSearch(text == null ? "" : text);
+        return new DeskRoll(repository.searchRollEntries(electionId, folded, offset, limit),
+                repository.countVoters(electionId, folded), repository.voterCount(electionId),
+                repository.presentCount(electionId));
+    }
+
+    /**
+     * Ticks a voter present at the desk (or takes the tick back), by a teller on this conference's board,
+     * while the conference is READY (the quorum is counted before the polls open) or OPEN. Audited with
+     * the voter and nothing about a card: the card is activated in a separate step that names no voter.
+     */
+    @RolesAllowed("TELLER")
+    @Transactional
+    public void markPresent(long electionId, long voterId, boolean present) {
+        Optional<String> me = CurrentStaff.username();
+        if (me.isEmpty() || !repository.boardsOf(me.get()).contains(electionId)) {
+            audit.recordRefusal("voter.presenceRefused", subject(electionId), "voter=" + voterId + " reason=notOnBoard");
+            throw new UserFacingException("desk.error.notOnBoard");
+        }
+        // Share mode, like a cast: ticks go on side by side, and closing waits for them.
+        Election election = repository.lockShared(electionId)
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        if (election.status() != ElectionStatus.READY && election.status() != ElectionStatus.OPEN) {
+            throw new UserFacingException("desk.error.presenceStatus", "status." + election.status().name());
+        }
+        if (repository.setPresent(electionId, voterId, present) == 0) {
+            boolean onRoll = repository.voters(electionId).stream().anyMatch(v -> v.id() == voterId);
+            throw new UserFacingException(!onRoll ? "voter.error.missing"
+                    : present ? "desk.error.alreadyPresent" : "desk.error.notPresent");
+        }
+        audit.record(present ? "voter.present" : "voter.absent", subject(electionId), "voter=" + voterId);
+    }
+
     /** How many tellers must bring their share cards to unseal: 1 <= k <= n. */
     @RolesAllowed("ADMIN")
     @Transactional

@@ -169,6 +169,24 @@ public class ElectionRepository {
                 .fetch(r -> new Voter(r.getId(), r.getOrdinal(), r.getFullName(), r.getJobTitle(), r.getOrganisation()));
     }
 
+    public List<vn.tinnhiem.election.RollEntry> searchRollEntries(long electionId, String folded, int offset, int limit) {
+        return db.selectFrom(VOTER).where(nameContains(electionId, folded)).orderBy(VOTER.ORDINAL)
+                .offset(offset).limit(limit)
+                .fetch(r -> new vn.tinnhiem.election.RollEntry(new Voter(r.getId(), r.getOrdinal(), r.getFullName(),
+                        r.getJobTitle(), r.getOrganisation()), Boolean.TRUE.equals(r.getPresent())));
+    }
+
+    public int presentCount(long electionId) {
+        return db.fetchCount(VOTER, VOTER.ELECTION_ID.eq(electionId).and(VOTER.PRESENT.isTrue()));
+    }
+
+    /** 1 if the tick changed; 0 if the voter is not on this roll or was already so (two tellers, one voter). */
+    public int setPresent(long electionId, long voterId, boolean present) {
+        return db.update(VOTER).set(VOTER.PRESENT, present)
+                .where(VOTER.ID.eq(voterId).and(VOTER.ELECTION_ID.eq(electionId)).and(VOTER.PRESENT.ne(present)))
+                .execute();
+    }
+
     public int countVoters(long electionId, String folded) {
         return db.fetchCount(VOTER, nameContains(electionId, folded));
     }

@@ -122,6 +122,11 @@ public final class PdfReport implements AutoCloseable {
         return new PdfReport(locale, new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()));
     }
 
+    /** The report's typeface, embedded as a subset, for a document drawn by hand (the voting cards). */
+    public static PDFont embeddedFont(PDDocument document, boolean bold) throws IOException {
+        return font(document, bold ? "/fonts/DejaVuSans-Bold.ttf" : "/fonts/DejaVuSans.ttf");
+    }
+
     private PDFont font(String resource) throws IOException {
         return font(document, resource);
     }

@@ -1,0 +1,331 @@
+package vn.tinnhiem.token.ui;
+
+import java.util.Optional;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.Autocapitalize;
+import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.election.DeskRoll;
+import vn.tinnhiem.election.Election;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.RollEntry;
+import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.ui.Actions;
+import vn.tinnhiem.shared.ui.MainLayout;
+import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.token.CardCounts;
+import vn.tinnhiem.token.TokenService;
+
+/**
+ * The desk: find a voter on the roll and tick them present; then scan or type the card handed over to
+ * activate it; void a lost or spoiled card. The two steps share nothing: the card field is emptied after
+ * each activation, the browser is told not to remember what was typed in it, and the screen shows only
+ * counts, never a list of codes next to names. A teller of the board acts; an organiser may look.
+ */
+@Route(value = "desk", layout = MainLayout.class)
+@RolesAllowed({"TELLER", "ADMIN"})
+class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private static final int SHOWN = 20;
+
+    private final ElectionService elections;
+    private final TokenService tokens;
+    private long electionId;
+    private String title = "";
+    private boolean canAct;
+    private boolean open;
+    private boolean presenceOpen;
+    private final Span counts = new Span();
+    private final TextField search = new TextField();
+    private final Div results = new Div();
+    private final Div searchNote = new Div();
+    private final TextField card = cardField("desk-card");
+    private final Div activated = new Div();
+    private final TextField voidCard = cardField("desk-void-card");
+    private final Div voided = new Div();
+
+    DeskView(ElectionService elections, TokenService tokens) {
+        this.elections = elections;
+        this.tokens = tokens;
+        setPadding(true);
+        addClassName("desk-screen");
+        getStyle().set("max-width", "48rem").set("box-sizing", "border-box");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        Optional<Election> found = elections.find(id);
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        this.electionId = id;
+        build(found.get());
+    }
+
+    private void build(Election election) {
+        removeAll();
+        title = getTranslation("desk.title") + " · " + election.title();
+        canAct = CurrentStaff.hasRole("TELLER")
+                && elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
+        open = election.status() == ElectionStatus.OPEN;
+        presenceOpen = open || election.status() == ElectionStatus.READY;
+
+        var heading = new H2(getTranslation("desk.title"));
+        var conference = new Div(election.title());
+        conference.getStyle().set("font-weight", "600").set("overflow-wrap", "anywhere");
+        var status = new Span(getTranslation("status." + election.status().name()));
+        status.getElement().getThemeList().add("badge " + (open ? "success" : "contrast"));
+        status.setId("desk-status");
+        counts.setId("desk-counts");
+        counts.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+        counts.getElement().setAttribute("aria-live", "polite");
+        add(heading, conference, status, counts);
+        if (!canAct) {
+            add(notice("desk-admin-notice", getTranslation(CurrentStaff.hasRole("TELLER") ? "desk.error.notOnBoard"
+                    : "desk.adminNotice")));
+        } else if (!open) {
+            add(notice("desk-not-open", getTranslation("desk.notOpen",
+                    getTranslation("status." + election.status().name()))));
+        }
+
+        add(new H3(getTranslation("desk.presence")));
+        search.setId("desk-search");
+        search.setLabel(getTranslation("desk.search"));
+        search.setPlaceholder(getTranslation("desk.search.placeholder"));
+        search.setClearButtonVisible(true);
+        search.setWidthFull();
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setAutocomplete(Autocomplete.OFF);
+        search.addValueChangeListener(e -> showRoll());
+        results.setId("desk-results");
+        results.addClassName("card-list");
+        searchNote.setId("desk-search-note");
+        searchNote.addClassName("cell-details");
+        add(search, results, searchNote);
+
+        add(new H3(getTranslation("desk.activation")));
+        card.setLabel(getTranslation("desk.card"));
+        card.setHelperText(getTranslation("desk.card.helper"));
+        card.setEnabled(canAct && open);
+        var activate = new Button(getTranslation("desk.activate"), e -> activate());
+        activate.setId("desk-activate");
+        activate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        activate.setEnabled(canAct && open);
+        card.addKeyPressListener(Key.ENTER, e -> activate());
+        activated.setId("desk-activated");
+        activated.getElement().setAttribute("role", "status");
+        activated.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "600");
+        add(card, activate, activated);
+
+        add(new H3(getTranslation("desk.void.section")));
+        voidCard.setLabel(getTranslation("desk.void.card"));
+        voidCard.setEnabled(canAct && open);
+        var voidButton = new Button(getTranslation("desk.void"), e -> confirmVoid());
+        voidButton.setId("desk-void");
+        voidButton.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        voidButton.setEnabled(canAct && open);
+        voidCard.addKeyPressListener(Key.ENTER, e -> confirmVoid());
+        voided.setId("desk-voided");
+        voided.getElement().setAttribute("role", "status");
+        add(voidCard, voidButton, voided);
+
+        var privacy = new Paragraph(getTranslation("desk.privacy"));
+        privacy.addClassName("cell-details");
+        add(privacy);
+        refreshCounts();
+        showRoll();
+    }
+
+    private static TextField cardField(String id) {
+        var field = new TextField();
+        field.setId(id);
+        field.setWidthFull();
+        field.setManualValidation(true);
+        // A card's code must not stay anywhere: no autofill history, no spelling help.
+        field.setAutocomplete(Autocomplete.OFF);
+        field.setAutocorrect(false);
+        field.setAutocapitalize(Autocapitalize.CHARACTERS);
+        field.getElement().setAttribute("spellcheck", "false");
+        field.addValueChangeListener(e -> field.setInvalid(false));
+        return field;
+    }
+
+    private Div notice(String id, String text) {
+        var div = new Div(text);
+        div.setId(id);
+        div.addClassName("locked-notice");
+        return div;
+    }
+
+    private void refreshCounts() {
+        DeskRoll roll = elections.deskRoll(electionId, "", 0, 1);
+        CardCounts cards = tokens.counts(electionId);
+        counts.setText(getTranslation("desk.counts", roll.present(), roll.onRoll(), cards.handedOut()));
+    }
+
+    private void showRoll() {
+        results.removeAll();
+        searchNote.setText("");
+        String text = search.getValue().strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        DeskRoll roll = elections.deskRoll(electionId, text, 0, SHOWN);
+        for (RollEntry entry : roll.entries()) {
+            results.add(entryCard(entry));
+        }
+        if (roll.matching() == 0) {
+            searchNote.setText(getTranslation("desk.search.none", text));
+        } else if (roll.matching() > roll.entries().size()) {
+            searchNote.setText(getTranslation("desk.search.more", roll.matching() - roll.entries().size()));
+        }
+    }
+
+    private Component entryCard(RollEntry entry) {
+        var v = entry.voter();
+        var name = new Span(v.ordinal() + ". " + v.fullName());
+        name.addClassName("card-main");
+        String detailText = String.join(" · ", java.util.stream.Stream.of(v.jobTitle(), v.organisation())
+                .filter(s -> !s.isBlank()).toList());
+        var details = new Div(detailText);
+        details.addClassName("card-details");
+        var error = new Div();
+        error.addClassName("form-error");
+        error.setVisible(false);
+        var body = new Div(name, details, error);
+        body.addClassName("card-body");
+        var row = new Div(body);
+        row.addClassName("election-card");
+        row.getElement().setAttribute("data-voter", String.valueOf(v.id()));
+        if (entry.present()) {
+            var badge = new Span(getTranslation("desk.presentBadge"));
+            badge.getElement().getThemeList().add("badge success");
+            badge.addClassName("present-badge");
+            row.add(badge);
+            if (canAct && presenceOpen) {
+                row.add(Actions.rowMenu(new Actions.RowAction("desk.unmark", () -> confirmUnmark(v.id(), v.fullName(),
+                        error), () -> { })));
+            }
+        } else {
+            var mark = new Button(getTranslation("desk.markPresent"), e -> mark(v.id(), true, error));
+            mark.addClassName("mark-present");
+            mark.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            mark.setEnabled(canAct && presenceOpen);
+            row.add(mark);
+        }
+        return row;
+    }
+
+    private void mark(long voterId, boolean present, Div error) {
+        try {
+            elections.markPresent(electionId, voterId, present);
+            refreshCounts();
+            showRoll();
+            if (present) {
+                // The next step is the card: the cursor waits in its field.
+                card.focus();
+            }
+        } catch (UserFacingException e) {
+            error.setText(Notifications.translate(e.key(), e.args()));
+            error.setVisible(true);
+        }
+    }
+
+    private void confirmUnmark(long voterId, String name, Div error) {
+        var dialog = confirm(getTranslation("desk.unmark.confirm.header"), getTranslation("desk.unmark.confirm.text", name),
+                getTranslation("desk.unmark"), () -> mark(voterId, false, error));
+        dialog.setId("desk-unmark-dialog");
+    }
+
+    private void activate() {
+        activated.setText("");
+        voided.setText("");
+        String text = card.getValue();
+        if (attempt(card, () -> tokens.activate(electionId, text))) {
+            card.clear();
+            // Ready for the next voter: the name just ticked leaves the screen with the card.
+            search.clear();
+            activated.setText(getTranslation("desk.activated"));
+            refreshCounts();
+            card.focus();
+        }
+    }
+
+    private void confirmVoid() {
+        activated.setText("");
+        voided.setText("");
+        if (voidCard.getValue().isBlank()) {
+            voidCard.setErrorMessage(getTranslation("desk.error.unknown"));
+            voidCard.setInvalid(true);
+            return;
+        }
+        var dialog = confirm(getTranslation("desk.void.confirm.header"), getTranslation("desk.void.confirm.text"),
+                getTranslation("desk.void"), () -> {
+                    String text = voidCard.getValue();
+                    if (attempt(voidCard, () -> tokens.voidCard(electionId, text))) {
+                        voidCard.clear();
+                        voided.setText(getTranslation("desk.voided"));
+                        refreshCounts();
+                        card.focus();
+                    }
+                });
+        dialog.setId("desk-void-dialog");
+    }
+
+    /** Runs the service call; a refusal is shown on the field, in the user's language. */
+    private boolean attempt(TextField field, Runnable action) {
+        field.setInvalid(false);
+        try {
+            action.run();
+            return true;
+        } catch (UserFacingException e) {
+            // The seam's "not open" speaks of ballots; at the desk it is about cards.
+            String key = e.key().equals("election.error.notOpen") ? "desk.error.notOpen" : e.key();
+            field.setErrorMessage(Notifications.translate(key, e.args()));
+            field.setInvalid(true);
+            return false;
+        }
+    }
+
+    private static ConfirmDialog confirm(String header, String text, String confirmLabel, Runnable onConfirm) {
+        UI ui = UI.getCurrent();
+        var dialog = new ConfirmDialog();
+        dialog.setHeader(header);
+        dialog.setText(text);
+        dialog.setCancelable(true);
+        dialog.setCancelText(ui.getTranslation("common.cancel"));
+        dialog.setConfirmText(confirmLabel);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> onConfirm.run());
+        dialog.open();
+        return dialog;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

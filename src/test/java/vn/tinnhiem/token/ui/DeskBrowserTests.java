@@ -1,0 +1,203 @@
+package vn.tinnhiem.token.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.account.Role;
+import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.NewVoter;
+import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.Browser;
+import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.support.PhoneLayout;
+import vn.tinnhiem.support.Staff;
+import vn.tinnhiem.token.CardCheck;
+import vn.tinnhiem.token.TokenService;
+
+/**
+ * The desk in a real browser, on a phone and on a desktop: a teller of the board finds “nguyen van”,
+ * ticks Nguyễn Văn An present, types the card handed over and presses Enter (as a handheld scanner
+ * does): the card is activated and the field is empty again; a used card and a mistyped one are refused
+ * at the field; a lost card is voided after a confirmation and a replacement activated.
+ */
+@IntegrationTest
+@Tag("browser")
+@WithMockUser(username = "organiser", roles = "ADMIN")
+class DeskBrowserTests {
+
+    private static final Pattern CODE = Pattern.compile("TN(-[0-9A-Z]{4}){6}-[0-9A-Z]{3}");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ElectionService elections;
+    @Autowired
+    TokenService tokens;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private record Setup(long id, String teller, List<String> codes) {
+    }
+
+    private Setup openConferenceWithCards() throws Exception {
+        String teller = Staff.create(accounts, "banban", Role.TELLER);
+        long id;
+        byte[] pdf;
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            id = elections.create(new ElectionDetails("Hội nghị bàn phát phiếu " + UUID.randomUUID().toString().substring(0, 6),
+                    "HĐND xã Mỹ Hòa", "Hội trường", LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL,
+                    RuleSet.QD_96_2023));
+            elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+            for (String v : List.of("Nguyễn Văn An", "Nguyễn Thị Vân", "Đỗ Đức Cường", "Lê Văn Đông")) {
+                elections.addVoter(id, new NewVoter(v, "Đại biểu HĐND", "HĐND xã"));
+            }
+            elections.addTeller(id, "Ngô Văn Kiểm", true);
+            elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
+            elections.moveTo(id, ElectionStatus.READY);
+            pdf = tokens.print(id, 2).pdf();
+        }
+        try (var board = Acting.as(teller, "TELLER")) {
+            elections.recordKeyMade(id, "d4".repeat(32));
+            elections.moveTo(id, ElectionStatus.OPEN);
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        try (var doc = Loader.loadPDF(pdf)) {
+            Matcher m = CODE.matcher(new PDFTextStripper().getText(doc));
+            while (m.find()) {
+                codes.add(m.group());
+            }
+        }
+        return new Setup(id, teller, codes);
+    }
+
+    /** Types as a handheld scanner does: the characters, then Enter, with no change event of our own. */
+    private static void scan(Browser browser, String fieldCss, String text) {
+        var input = browser.find(fieldCss + " input");
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+        browser.waitForVaadin();
+    }
+
+    private static String fieldError(Browser browser, String fieldCss) {
+        var field = browser.find(fieldCss);
+        return field.getAttribute("invalid") == null ? "" : field.getDomProperty("errorMessage");
+    }
+
+    /** The counts at the top of the desk, scrolled into view as a person would look up at them. */
+    private static void counts(Browser browser, String expected) {
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.find("#desk-counts"));
+        browser.waitForText("#desk-counts", expected);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"360, 640", "1280, 800"})
+    void a_teller_ticks_a_voter_present_and_activates_the_card_handed_over(int width, int height) throws Exception {
+        Setup s = openConferenceWithCards();
+        Path shots = Path.of("target", "screenshots", width + "x" + height);
+        // One card was used already (activated, then cast).
+        try (var board = Acting.as(s.teller(), "TELLER")) {
+            tokens.activate(s.id(), s.codes().get(5));
+        }
+        new TransactionTemplate(transactions).execute(t -> elections.whileOpen(s.id(),
+                () -> tokens.spendInCast(s.id(), s.codes().get(5))));
+
+        try (var browser = new Browser("http://localhost:" + port, width, height)) {
+            Staff.signIn(browser, s.teller());
+            browser.click("#home-desk-" + s.id());
+            browser.waitForPath("/desk/" + s.id());
+            counts(browser, "Có mặt: 0/4 · Thẻ đã kích hoạt: 1");
+
+            browser.type("#desk-search", "nguyen van");
+            browser.waitForText("#desk-results", "Nguyễn Văn An");
+            assertThat(browser.find("#desk-results").getText()).doesNotContain("Nguyễn Thị Vân", "Lê Văn Đông");
+            browser.click("#desk-results .mark-present");
+            browser.waitForText("#desk-results", "Đã có mặt");
+            counts(browser, "Có mặt: 1/4");
+            assertThat(elections.deskRoll(s.id(), "an", 0, 5).present()).isEqualTo(1);
+
+            scan(browser, "#desk-card", s.codes().get(0));
+            browser.waitForText("#desk-activated", "Đã kích hoạt thẻ");
+            counts(browser, "Thẻ đã kích hoạt: 2");
+            assertThat(browser.find("#desk-card input").getDomProperty("value")).isEmpty();
+            assertThat(browser.find("#desk-card input").getAttribute("autocomplete")).isEqualTo("off");
+            assertThat(tokens.check(s.id(), s.codes().get(0))).isEqualTo(CardCheck.ACTIVATED);
+            // Nothing on the screen pairs the voter with the code: the card field and the search are empty again.
+            assertThat(browser.find("#desk-search input").getDomProperty("value")).isEmpty();
+            assertThat(browser.find("#desk-results").getText()).isEmpty();
+            assertThat(browser.pageText()).doesNotContain(s.codes().get(0)).doesNotContain(s.codes().get(0).substring(3, 12));
+            if (width < 600) {
+                PhoneLayout.assertFits(browser, "the desk");
+            }
+            browser.screenshot(shots.resolve("desk-activated.png"));
+
+            // A used card and a mistyped one are refused where they were typed, not in a pop-up.
+            scan(browser, "#desk-card", s.codes().get(5));
+            assertThat(fieldError(browser, "#desk-card")).isEqualTo("Thẻ này đã được dùng để bỏ phiếu.");
+            String typo = s.codes().get(1).substring(0, 4) + (s.codes().get(1).charAt(4) == 'K' ? 'M' : 'K')
+                    + s.codes().get(1).substring(5);
+            scan(browser, "#desk-card", typo);
+            assertThat(fieldError(browser, "#desk-card")).startsWith("Mã thẻ không đúng");
+            assertThat(browser.isShown(".error-notification")).isFalse();
+            assertThat(tokens.check(s.id(), s.codes().get(1))).isEqualTo(CardCheck.PRINTED);
+            if (width < 600) {
+                browser.screenshot(shots.resolve("desk-refused.png"));
+            }
+
+            // The card was lost: void it (after a confirmation) and activate a replacement.
+            browser.type("#desk-void-card", s.codes().get(0).toLowerCase());
+            browser.click("#desk-void");
+            browser.waitForText("#desk-void-dialog", "Hủy thẻ này?");
+            browser.click("#desk-void-dialog vaadin-button[slot='confirm-button']");
+            browser.waitForText("#desk-voided", "Đã hủy thẻ");
+            assertThat(tokens.check(s.id(), s.codes().get(0))).isEqualTo(CardCheck.VOID);
+            counts(browser, "Thẻ đã kích hoạt: 1");
+            scan(browser, "#desk-card", s.codes().get(0));
+            assertThat(fieldError(browser, "#desk-card")).isEqualTo("Thẻ này đã bị hủy.");
+            scan(browser, "#desk-card", s.codes().get(1));
+            browser.waitForText("#desk-activated", "Đã kích hoạt thẻ");
+            assertThat(tokens.check(s.id(), s.codes().get(1))).isEqualTo(CardCheck.ACTIVATED);
+            counts(browser, "Thẻ đã kích hoạt: 2");
+
+            // Taking a presence tick back asks first.
+            browser.type("#desk-search", "Nguyen Van An");
+            browser.waitForText("#desk-results", "Đã có mặt");
+            browser.click("#desk-results .row-menu vaadin-menu-bar-button");
+            browser.click(browser.findAll("vaadin-menu-bar-item").stream()
+                    .filter(i -> i.getText().contains("Bỏ đánh dấu có mặt")).findFirst().orElseThrow());
+            browser.waitForText("#desk-unmark-dialog", "Bỏ đánh dấu có mặt?");
+            browser.click("#desk-unmark-dialog vaadin-button[slot='confirm-button']");
+            counts(browser, "Có mặt: 0/4");
+            if (width < 600) {
+                PhoneLayout.assertFits(browser, "the desk after the void");
+                browser.screenshot(shots.resolve("desk-end.png"));
+            }
+        }
+    }
+}
