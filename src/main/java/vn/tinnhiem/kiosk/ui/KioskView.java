@@ -177,6 +177,9 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         if (kiosk.isEmpty() || kiosk.get().status() != KioskStatus.ACTIVE) {
             conferenceTitle.setText(getTranslation("kiosk.appName"));
             boolean revoked = kiosk.isPresent() && kiosk.get().status() == KioskStatus.REVOKED;
+            if (revoked) {
+                notice.setVisible(false);
+            }
             show(revoked ? Screen.REVOKED : Screen.NOT_ENROLLED);
             return;
         }

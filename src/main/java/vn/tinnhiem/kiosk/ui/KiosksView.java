@@ -216,10 +216,14 @@ class KiosksView extends VerticalLayout implements HasDynamicTitle {
         dialog.setHeaderTitle(getTranslation("kiosks.code.title", code.kiosk().name()));
         var qr = new Image(EnrollmentQr.dataUrl(url), getTranslation("kiosks.code.qr"));
         qr.setId("enrollment-qr");
-        qr.addClassName("enrollment-qr");
+        // Inline: the kiosk page's stylesheet is not loaded on staff screens.
+        qr.getStyle().set("display", "block").set("width", "min(70vw, 320px)").set("height", "auto")
+                .set("margin", "8px auto").set("image-rendering", "pixelated");
         var link = new Span(url);
         link.setId("enrollment-url");
-        link.addClassName("enrollment-url");
+        link.getStyle().set("display", "block").set("font-family", "monospace").set("overflow-wrap", "anywhere")
+                .set("user-select", "all").set("background", "var(--lumo-contrast-5pct)").set("padding", "8px")
+                .set("border-radius", "6px");
         dialog.add(new Paragraph(getTranslation("kiosks.code.text", time.format(code.expiresAt()))), qr, link);
         var done = new Button(getTranslation("kiosks.code.done"), e -> {
             dialog.close();

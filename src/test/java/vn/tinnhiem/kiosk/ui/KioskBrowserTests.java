@@ -114,7 +114,7 @@ class KioskBrowserTests {
             double before = fontSize(tablet, ".kiosk-text");
             tablet.click("#kiosk-larger-text");
             assertThat(fontSize(tablet, ".kiosk-text")).isGreaterThan(before * 1.15);
-            PhoneLayout.assertFits(tablet, "the kiosk with larger text");
+            assertKioskSized(tablet);
             tablet.screenshot(shot(width, height, "kiosk-idle-larger"));
             tablet.click("#kiosk-larger-text");
 
@@ -209,6 +209,12 @@ class KioskBrowserTests {
                       .getBoundingClientRect(); return [e.id || e.localName, r.width, r.height]; })
                   .filter(([id, w, h]) => w < 48 || h < 48).map(x => x.join(' '));""");
         assertThat(small).as("kiosk targets smaller than 48 px").isEmpty();
+        @SuppressWarnings("unchecked")
+        var cut = (List<String>) tablet.script("""
+                return Array.from(document.querySelectorAll('.kiosk vaadin-button, .kiosk vaadin-select, .kiosk-title'))
+                  .filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth + 0.5; })
+                  .map(e => e.id || e.localName);""");
+        assertThat(cut).as("kiosk controls cut by the screen's edge").isEmpty();
         PhoneLayout.assertFits(tablet, "the kiosk's idle screen");
     }
 
