@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -205,7 +206,7 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         content.removeAll();
         content.getElement().setAttribute("data-screen", next.name());
         switch (next) {
-            case NOT_ENROLLED -> content.add(message("kiosk.notEnrolled", "kiosk.notEnrolled.text", "kiosk-not-enrolled"));
+            case NOT_ENROLLED -> content.add(notEnrolled());
             case REVOKED -> content.add(message("kiosk.revoked", "kiosk.revoked.text", "kiosk-revoked"));
             case NOT_OPEN -> content.add(message("kiosk.notOpen", "kiosk.notOpen.text", "kiosk-not-open"));
             case CLOSED -> content.add(message("kiosk.closed", "kiosk.closed.text", "kiosk-closed"));
@@ -228,6 +229,36 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         idle.setId("kiosk-idle");
         idle.addClassName("kiosk-screen");
         return idle;
+    }
+
+    /**
+     * "Not enrolled", with a field for the enrollment code (or the whole link): for a tablet whose camera
+     * app cannot open links, and for an iPad's Home Screen app, which keeps cookies apart from Safari's
+     * and so must be enrolled from inside itself.
+     */
+    private Component notEnrolled() {
+        var box = (Div) message("kiosk.notEnrolled", "kiosk.notEnrolled.text", "kiosk-not-enrolled");
+        var code = new TextField(getTranslation("kiosk.enrollCode"));
+        code.setId("kiosk-enroll-code");
+        code.addClassName("kiosk-enroll-code");
+        code.setAutocapitalize(com.vaadin.flow.component.textfield.Autocapitalize.NONE);
+        code.setAutocorrect(false);
+        var enroll = new Button(getTranslation("kiosk.enroll"), e -> {
+            String typed = code.getValue().strip();
+            // The whole link or only its code: the code is what follows the last slash.
+            String value = typed.substring(typed.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9]", "");
+            if (value.isEmpty()) {
+                code.setErrorMessage(getTranslation("kiosk.enroll.unknown"));
+                code.setInvalid(true);
+                return;
+            }
+            UI.getCurrent().getPage().setLocation("kiosk/enroll/" + value);
+        });
+        enroll.setId("kiosk-enroll");
+        var form = new Div(code, enroll);
+        form.addClassName("kiosk-enroll-form");
+        box.add(form);
+        return box;
     }
 
     private Component message(String titleKey, String textKey, String id) {

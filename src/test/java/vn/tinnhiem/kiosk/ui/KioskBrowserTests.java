@@ -174,15 +174,21 @@ class KioskBrowserTests {
     }
 
     @Test
-    void the_kiosk_waits_for_the_polls_and_follows_them_opening_and_closing_by_itself() {
+    void a_tablet_enrolled_by_its_typed_code_waits_for_the_polls_and_follows_them_opening_and_closing_by_itself() {
         long conference = KioskConferences.ready(elections, accounts, "Hội nghị chờ mở " + UUID.randomUUID());
         EnrollmentCode code;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             code = kiosks.add("Bàn chờ", conference);
         }
         try (var tablet = new Browser(base(), 800, 1280)) {
-            tablet.open(code.path());
+            // Enrolled by typing the code on the kiosk page (an iPad's Home Screen app has no other way).
+            tablet.open("/kiosk");
+            tablet.waitForText("#kiosk-content", "Máy này chưa được đăng ký");
+            tablet.screenshot(shot(800, 1280, "kiosk-not-enrolled"));
+            tablet.type("#kiosk-enroll-code", code.code().toUpperCase(java.util.Locale.ROOT));
+            tablet.click("#kiosk-enroll");
             tablet.waitForText("#kiosk-content", "Cuộc bỏ phiếu chưa mở");
+            assertThat(tablet.find("#kiosk-notice").getText()).contains("Bàn chờ");
             tablet.screenshot(shot(800, 1280, "kiosk-not-open"));
             String teller;
             try (var organiser = Acting.as("organiser", "ADMIN")) {
