@@ -77,7 +77,9 @@ class KioskBrowserTests {
 
         try (var organiser = new Browser(base(), 360, 640); var tablet = new Browser(base(), width, height)) {
             Staff.signIn(organiser, admin);
-            organiser.open("/kiosks");
+            assertThat(organiser.find("#home-kiosks").getText()).contains("máy đã đăng ký");
+            organiser.click("#home-kiosks-link");
+            organiser.waitForPath("/kiosks");
             assertThat(organiser.find("#main-menu").getAttribute("textContent")).contains("Máy tính bảng");
             organiser.type("#kiosk-name", name);
             organiser.click("#kiosk-conference-choice");
@@ -134,6 +136,8 @@ class KioskBrowserTests {
             assertThat(tablet.isShown("#kiosk-idle")).as("nothing happens before the confirmation").isTrue();
             organiser.click(organiser.find("#confirm-revoke").findElement(By.cssSelector("[slot='confirm-button']")));
             organiser.waitForText("#kiosks", "Đã thu hồi");
+            PhoneLayout.assertFits(organiser, "the tablets' list");
+            organiser.screenshot(shot(360, 640, "kiosks-list"));
             long revokedAt = System.nanoTime();
 
             // The open kiosk page learns it by itself, without a reload.
@@ -243,6 +247,16 @@ class KioskBrowserTests {
                 .stream().filter(i -> ((Map<?, ?>) browser.script("const r = arguments[0].getBoundingClientRect();"
                         + " return {h: r.height};", i)).get("h") instanceof Number h && h.doubleValue() > 0)
                 .findFirst().orElse(null));
+        // The phone's menu is a sheet that slides up: tap it once it stands still.
+        new WebDriverWait((WebDriver) browser.driver(), Duration.ofSeconds(5)).until(d -> {
+            Object top = browser.script("return arguments[0].getBoundingClientRect().top", entry);
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return top.equals(browser.script("return arguments[0].getBoundingClientRect().top", entry));
+        });
         new org.openqa.selenium.interactions.Actions((WebDriver) browser.driver()).moveToElement(entry).click().perform();
         browser.waitForVaadin();
     }
