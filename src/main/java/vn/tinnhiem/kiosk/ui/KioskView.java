@@ -45,7 +45,7 @@ import vn.tinnhiem.shared.ui.LanguageSwitch;
  *   IDLE           polls OPEN: "Quét mã phiếu"            -> (integrator) BALLOT -> REVIEW -> DONE -> IDLE
  * </pre>
  * The heartbeat ({@link #HEARTBEAT_MS}) re-reads the kiosk and the conference: it moves between the
- * waiting screens (NOT_OPEN, IDLE, CLOSED) by itself, and from any screen (a ballot too) to REVOKED or
+ * waiting screens (NOT_ENROLLED, NOT_OPEN, IDLE, CLOSED) by itself, and from any screen (a ballot too) to REVOKED or
  * NOT_ENROLLED the moment the tablet's credential stops working. The voter's steps are added with
  * {@link #showStep(Screen, Component)} (a step's content replaces the previous one entirely, so nothing
  * of a previous voter stays on screen) and end with {@link #backToIdle()}; while a voter's step shows,
@@ -65,9 +65,12 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     enum Screen {
         NOT_ENROLLED, REVOKED, NOT_OPEN, CLOSED, IDLE, BALLOT, REVIEW, DONE;
 
-        /** The screens the heartbeat may replace by itself: nobody is voting on them. */
+        /**
+         * The screens the heartbeat may replace by itself: nobody is voting on them (a tablet enrolled in
+         * another tab leaves "not enrolled" at its next heartbeat).
+         */
         boolean isWaiting() {
-            return this == NOT_OPEN || this == IDLE || this == CLOSED;
+            return this == NOT_ENROLLED || this == NOT_OPEN || this == IDLE || this == CLOSED;
         }
     }
 
@@ -147,6 +150,7 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
 
     /** Shows a voter's step (ballot, review, done) in place of whatever was there. */
     void showStep(Screen step, Component stepContent) {
+        notice.setVisible(false);
         screen = step;
         content.removeAll();
         content.add(stepContent);
@@ -155,6 +159,7 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
 
     /** Ends a voter's turn: the idle screen, or whatever the conference's state calls for now. */
     void backToIdle() {
+        notice.setVisible(false);
         screen = Screen.IDLE;
         refresh(true);
     }
