@@ -61,6 +61,15 @@ public class ElectionService {
         return repository.find(id);
     }
 
+    /**
+     * The conference as an enrolled kiosk shows it (title, status). No staff role: a kiosk is an enrolled
+     * device, not a staff session, so the kiosk module authorises its own caller (as for whileOpen).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Election> findForKiosk(long id) {
+        return repository.find(id);
+    }
+
     @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public List<Candidate> candidates(long electionId) {

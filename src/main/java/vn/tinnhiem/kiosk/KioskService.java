@@ -1,0 +1,192 @@
+package vn.tinnhiem.kiosk;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.election.Election;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.kiosk.internal.KioskMemory;
+import vn.tinnhiem.kiosk.internal.KioskRepository;
+import vn.tinnhiem.kiosk.internal.Secrets;
+import vn.tinnhiem.shared.UserFacingException;
+
+/**
+ * Enrolled tablets. The administrator adds a tablet for a conference and shows its one-time enrollment
+ * code; the tablet that opens it gets a credential of its own (not a staff session), checked in the
+ * database on every use, so that a revoked tablet is refused at its next request. The calls a tablet
+ * makes ({@link #enroll}, {@link #current}, {@link #touch}, {@link #conferenceOf}) carry no staff role:
+ * the credential is their authorisation. Nothing here is called when a ballot is cast, and nothing is
+ * logged per ballot.
+ */
+@Service
+public class KioskService {
+
+    /** How long an enrollment code may be used. */
+    public static final Duration ENROLLMENT_VALIDITY = Duration.ofMinutes(10);
+    static final int MAX_NAME = 100;
+
+    private final KioskRepository repository;
+    private final KioskMemory memory;
+    private final ElectionService elections;
+    private final AuditLog audit;
+
+    KioskService(KioskRepository repository, KioskMemory memory, ElectionService elections, AuditLog audit) {
+        this.repository = repository;
+        this.memory = memory;
+        this.elections = elections;
+        this.audit = audit;
+    }
+
+    // The administrator's screen.
+
+    /** The conferences a tablet may be enrolled for: those READY or OPEN. */
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public List<Election> conferencesToEnrollFor() {
+        return elections.list().stream()
+                .filter(e -> e.status() == ElectionStatus.READY || e.status() == ElectionStatus.OPEN).toList();
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public List<KioskSummary> list() {
+        return repository.all().stream().map(k -> new KioskSummary(k,
+                elections.find(k.electionId()).map(Election::title).orElse(""), memory.lastContact(k.id()))).toList();
+    }
+
+    /** Adds a tablet for a READY or OPEN conference and opens its enrollment for ten minutes. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public EnrollmentCode add(String name, long electionId) {
+        String clean = validName(name);
+        Election election = elections.find(electionId).orElseThrow(() -> new UserFacingException("kiosk.error.conference"));
+        if (election.status() != ElectionStatus.READY && election.status() != ElectionStatus.OPEN) {
+            throw new UserFacingException("kiosk.error.conference");
+        }
+        String code = Secrets.newEnrollmentCode();
+        Kiosk kiosk = repository.insert(electionId, clean, Secrets.sha256(code));
+        var issued = new EnrollmentCode(kiosk, code, memory.openEnrollment(kiosk.id(), ENROLLMENT_VALIDITY));
+        audit.record("kiosk.add", subject(kiosk.id()), "name=" + clean + ", election=" + electionId);
+        return issued;
+    }
+
+    /** A new code for a tablet still waiting (its code expired, or the server restarted): the old one is void. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public EnrollmentCode newCode(String kioskId) {
+        Kiosk kiosk = repository.lock(kioskId).orElseThrow(() -> new UserFacingException("kiosk.error.missing"));
+        if (kiosk.status() != KioskStatus.PENDING) {
+            throw new UserFacingException("kiosk.error.notPending");
+        }
+        String code = Secrets.newEnrollmentCode();
+        repository.newEnrollmentHash(kioskId, Secrets.sha256(code));
+        var issued = new EnrollmentCode(kiosk, code, memory.openEnrollment(kioskId, ENROLLMENT_VALIDITY));
+        audit.record("kiosk.newCode", subject(kioskId), "name=" + kiosk.name());
+        return issued;
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void rename(String kioskId, String name) {
+        String clean = validName(name);
+        Kiosk kiosk = repository.lock(kioskId).orElseThrow(() -> new UserFacingException("kiosk.error.missing"));
+        repository.rename(kioskId, clean);
+        audit.record("kiosk.rename", subject(kioskId), "old=" + kiosk.name() + ", name=" + clean);
+    }
+
+    /**
+     * Revokes a tablet for good: its credential (or its unused code) opens nothing from its next request
+     * on; an open kiosk page learns it at its next heartbeat, within seconds.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void revoke(String kioskId) {
+        Kiosk kiosk = repository.lock(kioskId).orElseThrow(() -> new UserFacingException("kiosk.error.missing"));
+        if (kiosk.status() == KioskStatus.REVOKED) {
+            return;
+        }
+        repository.revoke(kioskId);
+        memory.forget(kioskId);
+        audit.record("kiosk.revoke", subject(kioskId), "name=" + kiosk.name());
+    }
+
+    // The tablet's calls: no staff role, the code or the credential is the authorisation.
+
+    /**
+     * Spends an enrollment code: the tablet becomes an enrolled kiosk with a new credential, whose hash
+     * alone is stored. Refused with {@code kiosk.enroll.used}, {@code kiosk.enroll.expired},
+     * {@code kiosk.enroll.revoked} or {@code kiosk.enroll.unknown}.
+     */
+    @Transactional
+    public Enrollment enroll(String code) {
+        String clean = Secrets.normalizeCode(code);
+        // The row lock makes two tablets racing with one code take turns: the second finds it spent.
+        Kiosk kiosk = clean.isEmpty() ? null : repository.lockByEnrollmentHash(Secrets.sha256(clean)).orElse(null);
+        if (kiosk == null) {
+            throw new UserFacingException("kiosk.enroll.unknown");
+        }
+        switch (kiosk.status()) {
+            case ACTIVE -> throw new UserFacingException("kiosk.enroll.used");
+            case REVOKED -> throw new UserFacingException("kiosk.enroll.revoked");
+            case PENDING -> {
+            }
+        }
+        if (!memory.enrollmentOpen(kiosk.id())) {
+            throw new UserFacingException("kiosk.enroll.expired");
+        }
+        String credential = Secrets.newCredential();
+        repository.enroll(kiosk.id(), Secrets.sha256(credential));
+        memory.closeEnrollment(kiosk.id());
+        memory.touch(kiosk.id());
+        audit.record("kiosk.enroll", subject(kiosk.id()), "name=" + kiosk.name());
+        return new Enrollment(new Kiosk(kiosk.id(), kiosk.name(), kiosk.electionId(), KioskStatus.ACTIVE), credential);
+    }
+
+    /** The tablet holding this credential, whatever its status (to tell a revoked tablet so). */
+    @Transactional(readOnly = true)
+    public Optional<Kiosk> lookup(String credential) {
+        if (credential.isBlank()) {
+            return Optional.empty();
+        }
+        return repository.findByCredentialHash(Secrets.sha256(credential.strip()));
+    }
+
+    /** The enrolled, unrevoked tablet holding this credential: read from the database on every call. */
+    @Transactional(readOnly = true)
+    public Optional<Kiosk> current(String credential) {
+        return lookup(credential).filter(Kiosk::isActive);
+    }
+
+    /**
+     * The heartbeat of an enrolled tablet: its last contact, to the minute, in memory only. Called by
+     * the kiosk page's heartbeat, never when a ballot is cast (so nothing ties a cast to a tablet's time).
+     */
+    public void touch(String kioskId) {
+        memory.touch(kioskId);
+    }
+
+    /** The conference a kiosk votes for, as it shows it (title and status). */
+    @Transactional(readOnly = true)
+    public Optional<Election> conferenceOf(Kiosk kiosk) {
+        return elections.findForKiosk(kiosk.electionId());
+    }
+
+    private static String validName(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > MAX_NAME) {
+            throw new UserFacingException("kiosk.error.name", MAX_NAME);
+        }
+        return clean;
+    }
+
+    private static String subject(String kioskId) {
+        return "kiosk:" + kioskId;
+    }
+}

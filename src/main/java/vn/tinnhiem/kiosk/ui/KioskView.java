@@ -1,0 +1,296 @@
+package vn.tinnhiem.kiosk.ui;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.Registration;
+
+import vn.tinnhiem.election.Election;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.kiosk.Kiosk;
+import vn.tinnhiem.kiosk.KioskService;
+import vn.tinnhiem.kiosk.KioskSession;
+import vn.tinnhiem.kiosk.KioskStatus;
+import vn.tinnhiem.shared.ui.LanguageSwitch;
+
+/**
+ * The voter's page on an enrolled tablet, full screen, large type. Open to anonymous visitors: what it
+ * shows depends only on the kiosk cookie ({@link KioskSession}), checked on every heartbeat and every
+ * step, never on a staff sign-in (a signed-in administrator without the cookie sees "not enrolled").
+ *
+ * <p>The screens (a state machine; the header with the conference, the larger-text toggle and the
+ * language stays):
+ * <pre>
+ *   NOT_ENROLLED   no valid kiosk cookie                 (final until enrolled)
+ *   REVOKED        the cookie's kiosk was revoked         (final)
+ *   NOT_OPEN       the conference is DRAFT or READY       -> IDLE when the polls open
+ *   CLOSED         the conference is CLOSED or TALLIED    (final)
+ *   IDLE           polls OPEN: "Quét mã phiếu"            -> (integrator) BALLOT -> REVIEW -> DONE -> IDLE
+ * </pre>
+ * The heartbeat ({@link #HEARTBEAT_MS}) re-reads the kiosk and the conference: it moves between the
+ * waiting screens (NOT_ENROLLED, NOT_OPEN, IDLE, CLOSED) by itself, and from any screen (a ballot too) to REVOKED or
+ * NOT_ENROLLED the moment the tablet's credential stops working. The voter's steps are added with
+ * {@link #showStep(Screen, Component)} (a step's content replaces the previous one entirely, so nothing
+ * of a previous voter stays on screen) and end with {@link #backToIdle()}; while a voter's step shows,
+ * the heartbeat leaves the content alone (the cast itself refuses a closed conference). The idle
+ * screen's {@code #kiosk-scan-area} is where the card scanner goes ({@link #scanArea()}).
+ */
+@Route("kiosk")
+@AnonymousAllowed
+@StyleSheet("kiosk/kiosk.css")
+public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** How often the page checks in: a revoked tablet learns it within this time. */
+    static final int HEARTBEAT_MS = 5000;
+    private static final String LARGE_TEXT = "tinnhiem.kiosk.largeText";
+
+    /** What the kiosk shows; the integrator adds the voter's steps (BALLOT, REVIEW, DONE). */
+    enum Screen {
+        NOT_ENROLLED, REVOKED, NOT_OPEN, CLOSED, IDLE, BALLOT, REVIEW, DONE;
+
+        /**
+         * The screens the heartbeat may replace by itself: nobody is voting on them (a tablet enrolled in
+         * another tab leaves "not enrolled" at its next heartbeat).
+         */
+        boolean isWaiting() {
+            return this == NOT_ENROLLED || this == NOT_OPEN || this == IDLE || this == CLOSED;
+        }
+    }
+
+    private final KioskSession session;
+    private final KioskService kiosks;
+    private final Span conferenceTitle = new Span();
+    private final Div notice = new Div();
+    private final Div content = new Div();
+    private final Div scanArea = new Div();
+    private final Button larger = new Button();
+    private Screen screen = Screen.NOT_ENROLLED;
+    private Optional<Kiosk> kiosk = Optional.empty();
+    private Registration heartbeat;
+
+    public KioskView(KioskSession session, KioskService kiosks) {
+        this.session = session;
+        this.kiosks = kiosks;
+        setId("kiosk");
+        addClassName("kiosk");
+        if (Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(LARGE_TEXT))) {
+            addClassName("kiosk-large");
+        }
+
+        conferenceTitle.addClassName("kiosk-conference");
+        conferenceTitle.setId("kiosk-conference");
+        larger.setText(getTranslation("kiosk.largerText"));
+        larger.addClickListener(e -> toggleLargeText());
+        larger.getElement().setAttribute("aria-pressed", String.valueOf(hasClassName("kiosk-large")));
+        larger.setId("kiosk-larger-text");
+        larger.addClassName("kiosk-larger-text");
+        larger.setAriaLabel(getTranslation("kiosk.largerText.aria"));
+        var language = new LanguageSwitch();
+        language.addClassName("kiosk-language");
+        var tools = new Div(larger, language);
+        tools.addClassName("kiosk-tools");
+        var header = new Div(conferenceTitle, tools);
+        header.addClassName("kiosk-header");
+
+        notice.setId("kiosk-notice");
+        notice.addClassName("kiosk-notice");
+        notice.setVisible(false);
+        content.setId("kiosk-content");
+        content.addClassName("kiosk-content");
+        scanArea.setId("kiosk-scan-area");
+        scanArea.addClassName("kiosk-scan-area");
+        add(header, notice, content);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var query = event.getLocation().getQueryParameters().getParameters();
+        List<String> failed = query.getOrDefault("enrollment", List.of());
+        if (!failed.isEmpty() && List.of("used", "expired", "revoked", "unknown").contains(failed.getFirst())) {
+            showNotice("kiosk.enroll." + failed.getFirst(), true);
+        }
+        refresh(true);
+        if (query.containsKey("enrolled") && kiosk.isPresent()) {
+            showNotice(getTranslation("kiosk.enrolled", kiosk.get().name()), false);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ui.setPollInterval(HEARTBEAT_MS);
+        heartbeat = ui.addPollListener(e -> refresh(false));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (heartbeat != null) {
+            heartbeat.remove();
+            heartbeat = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    /** Shows a voter's step (ballot, review, done) in place of whatever was there. */
+    void showStep(Screen step, Component stepContent) {
+        notice.setVisible(false);
+        screen = step;
+        content.removeAll();
+        content.add(stepContent);
+        content.getElement().setAttribute("data-screen", step.name());
+    }
+
+    /** Ends a voter's turn: the idle screen, or whatever the conference's state calls for now. */
+    void backToIdle() {
+        notice.setVisible(false);
+        screen = Screen.IDLE;
+        refresh(true);
+    }
+
+    /** Where the card scanner goes on the idle screen. */
+    Div scanArea() {
+        return scanArea;
+    }
+
+    /** The enrolled tablet of this request, checked in the database now (for the steps before a cast). */
+    Optional<Kiosk> kiosk() {
+        return session.current();
+    }
+
+    /**
+     * Re-reads the tablet and its conference. A tablet whose credential stopped working is told at once,
+     * whatever it shows; otherwise only a waiting screen is replaced (or any, when {@code force}).
+     */
+    private void refresh(boolean force) {
+        kiosk = session.lookup();
+        if (kiosk.isEmpty() || kiosk.get().status() != KioskStatus.ACTIVE) {
+            conferenceTitle.setText(getTranslation("kiosk.appName"));
+            boolean revoked = kiosk.isPresent() && kiosk.get().status() == KioskStatus.REVOKED;
+            if (revoked) {
+                notice.setVisible(false);
+            }
+            show(revoked ? Screen.REVOKED : Screen.NOT_ENROLLED);
+            return;
+        }
+        kiosks.touch(kiosk.get().id());
+        if (!force && !screen.isWaiting()) {
+            return;
+        }
+        Optional<Election> conference = kiosks.conferenceOf(kiosk.get());
+        conferenceTitle.setText(conference.map(Election::title).orElse(getTranslation("kiosk.appName")));
+        ElectionStatus status = conference.map(Election::status).orElse(ElectionStatus.CLOSED);
+        show(switch (status) {
+            case DRAFT, READY -> Screen.NOT_OPEN;
+            case OPEN -> Screen.IDLE;
+            case CLOSED, TALLIED -> Screen.CLOSED;
+        });
+    }
+
+    private void show(Screen next) {
+        if (next == screen && content.getChildren().findAny().isPresent()) {
+            return;
+        }
+        screen = next;
+        content.removeAll();
+        content.getElement().setAttribute("data-screen", next.name());
+        switch (next) {
+            case NOT_ENROLLED -> content.add(notEnrolled());
+            case REVOKED -> content.add(message("kiosk.revoked", "kiosk.revoked.text", "kiosk-revoked"));
+            case NOT_OPEN -> content.add(message("kiosk.notOpen", "kiosk.notOpen.text", "kiosk-not-open"));
+            case CLOSED -> content.add(message("kiosk.closed", "kiosk.closed.text", "kiosk-closed"));
+            case IDLE -> content.add(idle());
+            default -> throw new IllegalStateException("A voter's step is shown with showStep: " + next);
+        }
+    }
+
+    private Component idle() {
+        var title = new H1(getTranslation("kiosk.scan"));
+        title.addClassName("kiosk-title");
+        var hint = new Paragraph(getTranslation("kiosk.scan.text"));
+        hint.addClassName("kiosk-text");
+        if (scanArea.getChildren().findAny().isEmpty()) {
+            var placeholder = new Span(getTranslation("kiosk.scan.placeholder"));
+            placeholder.addClassName("kiosk-scan-placeholder");
+            scanArea.add(placeholder);
+        }
+        var idle = new Div(title, hint, scanArea);
+        idle.setId("kiosk-idle");
+        idle.addClassName("kiosk-screen");
+        return idle;
+    }
+
+    /**
+     * "Not enrolled", with a field for the enrollment code (or the whole link): for a tablet whose camera
+     * app cannot open links, and for an iPad's Home Screen app, which keeps cookies apart from Safari's
+     * and so must be enrolled from inside itself.
+     */
+    private Component notEnrolled() {
+        var box = (Div) message("kiosk.notEnrolled", "kiosk.notEnrolled.text", "kiosk-not-enrolled");
+        var code = new TextField(getTranslation("kiosk.enrollCode"));
+        code.setId("kiosk-enroll-code");
+        code.addClassName("kiosk-enroll-code");
+        code.setAutocapitalize(com.vaadin.flow.component.textfield.Autocapitalize.NONE);
+        code.setAutocorrect(false);
+        var enroll = new Button(getTranslation("kiosk.enroll"), e -> {
+            String typed = code.getValue().strip();
+            // The whole link or only its code: the code is what follows the last slash.
+            String value = typed.substring(typed.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9]", "");
+            if (value.isEmpty()) {
+                code.setErrorMessage(getTranslation("kiosk.enroll.unknown"));
+                code.setInvalid(true);
+                return;
+            }
+            UI.getCurrent().getPage().setLocation("kiosk/enroll/" + value);
+        });
+        enroll.setId("kiosk-enroll");
+        var form = new Div(code, enroll);
+        form.addClassName("kiosk-enroll-form");
+        box.add(form);
+        return box;
+    }
+
+    private Component message(String titleKey, String textKey, String id) {
+        var title = new H1(getTranslation(titleKey));
+        title.addClassName("kiosk-title");
+        var text = new Paragraph(getTranslation(textKey));
+        text.addClassName("kiosk-text");
+        var box = new Div(title, text);
+        box.setId(id);
+        box.addClassName("kiosk-screen");
+        return box;
+    }
+
+    private void showNotice(String keyOrText, boolean isKey) {
+        notice.setText(isKey ? getTranslation(keyOrText) : keyOrText);
+        notice.setVisible(true);
+    }
+
+    private void toggleLargeText() {
+        boolean large = !hasClassName("kiosk-large");
+        setClassName("kiosk-large", large);
+        larger.getElement().setAttribute("aria-pressed", String.valueOf(large));
+        VaadinSession.getCurrent().setAttribute(LARGE_TEXT, large);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("kiosk.appName");
+    }
+}
