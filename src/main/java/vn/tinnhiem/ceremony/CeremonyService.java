@@ -274,6 +274,29 @@ public class CeremonyService {
                 .map(k -> request.manifest(k.electionKey(), k.commitments()));
     }
 
+    /**
+     * The manifest an OPEN conference's ballots are sealed under, for the kiosks: public values only, no staff
+     * role (a kiosk is an enrolled device, not a staff session; the kiosk module authorises its caller). Present
+     * only when the polls are open with a key whose every card was checked, made for exactly these lists.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Manifest> openManifest(long electionId) {
+        Optional<Election> found = elections.findForKiosk(electionId);
+        if (found.isEmpty() || found.get().status() != ElectionStatus.OPEN) {
+            return Optional.empty();
+        }
+        Election election = found.get();
+        var d = election.details();
+        List<Manifest.Candidate> candidates = elections.ballotForKiosk(electionId).stream()
+                .map(c -> new Manifest.Candidate(Long.toString(c.id()), c.ordinal(), c.fullName(), c.jobTitle()))
+                .toList();
+        return keys.find(electionId)
+                .filter(k -> keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::checked))
+                .map(k -> new Manifest(Long.toString(electionId), d.title(), candidates, d.ballotKind(),
+                        d.ruleSet().name(), k.electionKey(), k.commitments(), k.k(), k.n()))
+                .filter(m -> m.hashHex().equals(keys.find(electionId).orElseThrow().manifestHash()));
+    }
+
     // The key counts only for the lists it was made for, and only until the lifecycle voids it.
 
     /**

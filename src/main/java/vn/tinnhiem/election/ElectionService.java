@@ -70,6 +70,19 @@ public class ElectionService {
         return repository.find(id);
     }
 
+    /**
+     * The candidates on the ballot of a conference whose lists are fixed (not DRAFT), as a kiosk shows and seals
+     * them. No staff role, as for {@link #findForKiosk}: the caller authorises the kiosk.
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> ballotForKiosk(long electionId) {
+        Election election = existing(electionId);
+        if (election.status() == ElectionStatus.DRAFT) {
+            throw new UserFacingException("election.error.notOpen", "status." + election.status().name());
+        }
+        return repository.candidates(electionId);
+    }
+
     @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public List<Candidate> candidates(long electionId) {

@@ -148,7 +148,16 @@ class CeremonyIntegrationTests {
         assertThat(manifest.k()).isEqualTo(2);
         assertThat(manifest.n()).isEqualTo(3);
 
+        assertThat(ceremonies.openManifest(id)).as("nothing to seal under before the polls open").isEmpty();
         assertThat(refusalToOpen(id)).isEqualTo("opened");
+        var before = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        try {
+            // A kiosk is no staff session: it reads the manifest with no one signed in.
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            assertThat(ceremonies.openManifest(id).orElseThrow().hashHex()).isEqualTo(manifest.hashHex());
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(before);
+        }
         assertThatThrownBy(() -> ceremonies.start(id)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.key()).isEqualTo("ceremony.error.notReady"));
         assertThat(entriesOf(id)).extracting(AuditEntry::action).contains("ceremony.started", "ceremony.cardIssued",
