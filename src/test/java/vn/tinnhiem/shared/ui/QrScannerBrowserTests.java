@@ -156,6 +156,22 @@ class QrScannerBrowserTests {
     }
 
     @Test
+    void a_camera_taken_away_while_in_use_is_reported_and_the_field_still_works() {
+        try (var browser = Browser.withCamera(base(), 360, 640, FakeCamera.blank())) {
+            browser.open("/test/qr-scanner");
+            waitForCameraState(browser, "running");
+            // What the browser does when another app takes the camera or its cable is pulled.
+            browser.script("document.querySelector('#scanner-camera').shadowRoot.querySelector('video').srcObject"
+                    + ".getVideoTracks().forEach(t => t.dispatchEvent(new Event('ended')))");
+            browser.waitForText("#scanner-problem", "Không dùng được máy ảnh: máy ảnh đang bị một ứng dụng khác dùng.");
+            assertThat(browser.find("#scanner-camera").getDomAttribute("state")).isEqualTo("error");
+            typeAndPressEnter(browser, "QRST-7890");
+            waitForReads(browser, 1);
+            assertThat(reads(browser)).containsExactly("QRST-7890");
+        }
+    }
+
+    @Test
     void a_refused_camera_says_so_and_the_field_still_works() {
         try (var browser = Browser.withCameraRefused(base(), 360, 640)) {
             browser.open("/test/qr-scanner");
