@@ -3,22 +3,22 @@ package vn.tinnhiem.ceremony.ui;
 import java.util.Arrays;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextArea;
 
 import vn.tinnhiem.ceremony.CardCheck;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.SeatCard;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.ui.QrScanner;
 
 /**
- * A teller checks their own card back: scanned by a handheld scanner (which types into the field), or typed;
- * the passphrase is asked for when the card has one. A refusal is shown at the field, in words.
+ * A teller checks their own card back: held to the console's camera, scanned by a handheld scanner (which types
+ * into the field), or typed; the passphrase, when the card has one, is typed first. A refusal is shown at the
+ * field, in words. The card's text is never put back in the field.
  */
 class CheckCardDialog extends Dialog {
 
@@ -26,7 +26,7 @@ class CheckCardDialog extends Dialog {
     private final long electionId;
     private final SeatCard seat;
     private final Runnable checked;
-    private final TextArea card = new TextArea();
+    private final QrScanner card = new QrScanner();
     private final PasswordField passphrase = new PasswordField();
 
     CheckCardDialog(CeremonyService ceremonies, long electionId, SeatCard seat, Runnable checked) {
@@ -39,32 +39,28 @@ class CheckCardDialog extends Dialog {
         var body = new VerticalLayout();
         body.setPadding(false);
         card.setLabel(getTranslation("ceremony.check.card"));
-        card.setHelperText(getTranslation("ceremony.check.help"));
+        card.setSubmitText(getTranslation("ceremony.check.submit"));
         card.setId("check-card");
-        card.setWidthFull();
+        card.addScanListener(this::submit);
         passphrase.setLabel(getTranslation("ceremony.check.passphrase"));
         passphrase.setId("check-passphrase");
         passphrase.setWidthFull();
         passphrase.setVisible(seat.passphrase());
-        var submit = new Button(getTranslation("ceremony.check.submit"), e -> submit());
-        submit.setId("check-submit");
-        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var cancel = new Button(getTranslation("common.cancel"), e -> close());
         cancel.setId("check-cancel");
-        body.add(new Paragraph(getTranslation("ceremony.check.explain")), card, passphrase, submit, cancel);
+        // The passphrase comes first: a scan submits at once.
+        body.add(new Paragraph(getTranslation("ceremony.check.explain")), passphrase, card, cancel);
         add(body);
     }
 
-    private void submit() {
-        card.setInvalid(false);
+    private void submit(String text) {
         passphrase.setInvalid(false);
         char[] secret = passphrase.isVisible() && !passphrase.isEmpty() ? passphrase.getValue().toCharArray() : null;
         CardCheck result;
         try {
-            result = ceremonies.checkCard(electionId, seat.seat(), card.getValue(), secret);
+            result = ceremonies.checkCard(electionId, seat.seat(), text, secret);
         } catch (UserFacingException ex) {
-            card.setErrorMessage(Notifications.translate(ex.key(), ex.args()));
-            card.setInvalid(true);
+            card.showError(Notifications.translate(ex.key(), ex.args()));
             return;
         } finally {
             if (secret != null) {
@@ -73,7 +69,8 @@ class CheckCardDialog extends Dialog {
             passphrase.clear();
         }
         if (result.accepted()) {
-            card.clear();
+            card.clearField();
+            card.pause();
             Notifications.success(getTranslation(result.ceremonyComplete() ? "ceremony.check.lastGood"
                     : "ceremony.check.good", seat.tellerName()));
             close();
@@ -86,8 +83,7 @@ class CheckCardDialog extends Dialog {
             passphrase.setErrorMessage(getTranslation(reason));
             passphrase.setInvalid(true);
         } else {
-            card.setErrorMessage(getTranslation(reason));
-            card.setInvalid(true);
+            card.showError(getTranslation(reason));
         }
     }
 }

@@ -27,6 +27,7 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.Conferences;
+import vn.tinnhiem.support.FakeCamera;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Pdfs;
 import vn.tinnhiem.support.PhoneLayout;
@@ -84,6 +85,7 @@ class CeremonyBrowserTests {
         Path shots = Path.of("target", "screenshots", "ceremony", width + "x" + height);
 
         String base = "http://localhost:" + port;
+        List<String> cards = new ArrayList<>();
         try (var browser = new Browser(base, width, height)) {
             // Before the ceremony the board cannot open the polls; and a teller reaches no other board.
             Staff.signIn(browser, tellers.get(0));
@@ -109,7 +111,6 @@ class CeremonyBrowserTests {
             PhoneLayout.assertFits(browser, "ceremony");
             browser.screenshot(shots.resolve("printing.png"));
 
-            List<String> cards = new ArrayList<>();
             for (int seat = 1; seat <= 3; seat++) {
                 browser.click("#seat-" + seat + "-print");
                 if (seat == 2) {
@@ -159,8 +160,12 @@ class CeremonyBrowserTests {
             checkCard(browser, cards.get(1));
             browser.waitForText("#seat-2-state", "hợp lệ");
 
+        }
+        // The third teller holds their card up to the console's camera.
+        try (var browser = Browser.withCamera(base, width, height, FakeCamera.qr(cards.get(2)))) {
+            Staff.signIn(browser, organiser);
+            browser.open("/ceremony/" + id);
             browser.click("#seat-3-check");
-            checkCard(browser, cards.get(2));
             waitForStage(browser, "Đã hoàn tất");
             browser.find("#ceremony-complete");
             browser.screenshot(shots.resolve("complete.png"));
@@ -187,8 +192,8 @@ class CeremonyBrowserTests {
     }
 
     private static void checkCard(Browser browser, String card) {
-        browser.type("#check-card", card);
-        browser.click("#check-submit");
+        browser.type("#check-card-field", card);
+        browser.click("#check-card-submit");
     }
 
     /** Fetches the link's address with the browser's own session, as a click would: status, type and the bytes. */
