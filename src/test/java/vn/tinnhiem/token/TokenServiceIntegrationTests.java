@@ -159,6 +159,18 @@ class TokenServiceIntegrationTests {
                 }
             }
         }
+        // And what the server wrote to disk: the table's file, the shared tablespace and the redo log.
+        String dataDir = db.fetchSingle("SELECT @@datadir").get(0, String.class);
+        String schema = db.fetchSingle("SELECT DATABASE()").get(0, String.class);
+        var disk = new java.io.ByteArrayOutputStream();
+        for (var file : List.of(java.nio.file.Path.of(dataDir, schema, "token.ibd"), java.nio.file.Path.of(dataDir, "ibdata1"),
+                java.nio.file.Path.of(dataDir, "ib_logfile0"))) {
+            if (Files.exists(file)) {
+                disk.write(Files.readAllBytes(file));
+            }
+        }
+        String fileText = disk.toString(StandardCharsets.ISO_8859_1);
+        int hashesOnDisk = 0;
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(keyBytes, "HmacSHA256"));
         for (String code : codes) {
@@ -174,7 +186,15 @@ class TokenServiceIntegrationTests {
             String keyed = HexFormat.of().formatHex(mac.doFinal(token));
             String plain = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(token));
             assertThat(dump.toString()).contains(keyed).doesNotContain(plain);
+            for (String clear : List.of(new String(token, StandardCharsets.ISO_8859_1), code, code.replace("-", "").substring(2))) {
+                assertThat(fileText.contains(clear)).as("a card's token in clear in the server's files").isFalse();
+            }
+            if (fileText.contains(new String(HexFormat.of().parseHex(keyed), StandardCharsets.ISO_8859_1))) {
+                hashesOnDisk++;
+            }
         }
+        // The scan does see the rows on disk: their keyed hashes are there, written as they are stored.
+        assertThat(hashesOnDisk).isPositive();
     }
 
     @Test

@@ -81,6 +81,8 @@ class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         download.setId("cards-download-area");
         add(new H2(getTranslation("cards.title")), conference, counts, notice, spares, print, download);
         refresh();
+        // Opened from far down the home: start at the top.
+        getElement().executeJs("this.scrollIntoView({block: 'start'})");
     }
 
     private void refresh() {

@@ -83,6 +83,8 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         }
         this.electionId = id;
         build(found.get());
+        // Opened from far down the home: start at the top, where the conference and its counts are.
+        getElement().executeJs("this.scrollIntoView({block: 'start'})");
     }
 
     private void build(Election election) {

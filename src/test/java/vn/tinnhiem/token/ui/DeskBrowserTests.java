@@ -110,6 +110,33 @@ class DeskBrowserTests {
         return field.getAttribute("invalid") == null ? "" : field.getDomProperty("errorMessage");
     }
 
+    @org.junit.jupiter.api.Test
+    void the_organiser_may_look_at_the_desk_but_not_act_and_a_closed_desk_says_why() throws Exception {
+        Setup s = openConferenceWithCards();
+        String admin = Staff.create(accounts, "nhin-ban", Role.ADMIN);
+        try (var browser = new Browser("http://localhost:" + port, 360, 640)) {
+            Staff.signIn(browser, admin);
+            browser.click("#home-desk-" + s.id());
+            browser.waitForPath("/desk/" + s.id());
+            browser.waitForText("#desk-admin-notice", "chỉ thành viên Ban Kiểm phiếu của hội nghị này");
+            assertThat(browser.find("#desk-card").getAttribute("disabled")).isNotNull();
+            assertThat(browser.find("#desk-activate").getAttribute("disabled")).isNotNull();
+            browser.type("#desk-search", "duc");
+            browser.waitForText("#desk-results", "Đỗ Đức Cường");
+            assertThat(browser.find("#desk-results .mark-present").getAttribute("disabled")).isNotNull();
+            PhoneLayout.assertFits(browser, "the desk as the organiser sees it");
+        }
+        try (var board = Acting.as(s.teller(), "TELLER")) {
+            elections.moveTo(s.id(), ElectionStatus.CLOSED);
+        }
+        try (var browser = new Browser("http://localhost:" + port, 360, 640)) {
+            Staff.signIn(browser, s.teller());
+            browser.open("/desk/" + s.id());
+            browser.waitForText("#desk-not-open", "Kích hoạt và hủy thẻ chỉ khi đang bỏ phiếu");
+            assertThat(browser.find("#desk-card").getAttribute("disabled")).isNotNull();
+        }
+    }
+
     /** The counts at the top of the desk, scrolled into view as a person would look up at them. */
     private static void counts(Browser browser, String expected) {
         browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.find("#desk-counts"));
