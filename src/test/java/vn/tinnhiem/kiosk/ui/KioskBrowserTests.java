@@ -206,6 +206,12 @@ class KioskBrowserTests {
             KioskConferences.close(elections, conference);
             tablet.waitForText("#kiosk-content", "Cuộc bỏ phiếu đã kết thúc");
             tablet.screenshot(shot(800, 1280, "kiosk-closed"));
+            // The voter's language: English at a tap, Vietnamese first.
+            tablet.click(".kiosk-header #language");
+            tablet.click(tablet.findAll("vaadin-select-item").stream().filter(i -> i.getText().contains("English"))
+                    .findFirst().orElseThrow());
+            tablet.waitForText("#kiosk-content", "The polls are closed");
+            assertThat(tablet.find("#kiosk-larger-text").getText()).isEqualTo("Larger text");
         }
     }
 
