@@ -206,6 +206,37 @@ class KioskBrowserTests {
             KioskConferences.close(elections, conference);
             tablet.waitForText("#kiosk-content", "Cuộc bỏ phiếu đã kết thúc");
             tablet.screenshot(shot(800, 1280, "kiosk-closed"));
+            // The voter's language: English at a tap, Vietnamese first.
+            tablet.click(".kiosk-header #language");
+            tablet.click(tablet.findAll("vaadin-select-item").stream().filter(i -> i.getText().contains("English"))
+                    .findFirst().orElseThrow());
+            tablet.waitForText("#kiosk-content", "The polls are closed");
+            assertThat(tablet.find("#kiosk-larger-text").getText()).isEqualTo("Larger text");
+        }
+    }
+
+    @Test
+    void chromium_finds_the_kiosk_page_installable_as_its_own_full_screen_app() {
+        try (var tablet = new Browser(base(), 800, 1280)) {
+            tablet.open("/kiosk");
+            var chrome = (org.openqa.selenium.chrome.ChromeDriver) tablet.driver();
+            @SuppressWarnings("unchecked")
+            var manifest = (Map<String, Object>) new WebDriverWait(chrome, Duration.ofSeconds(10)).until(d -> {
+                var m = chrome.executeCdpCommand("Page.getAppManifest", Map.of());
+                return m.get("data") == null || m.get("data").toString().isEmpty() ? null : m;
+            });
+            assertThat(manifest.get("url").toString()).endsWith("/kiosk/manifest.webmanifest");
+            assertThat((List<?>) manifest.get("errors")).isEmpty();
+            @SuppressWarnings("unchecked")
+            var parsed = (Map<String, Object>) chrome.executeCdpCommand("Page.getAppManifest", Map.of()).get("manifest");
+            assertThat(parsed).as("the manifest as Chromium parsed it").isNotNull();
+            assertThat(parsed.get("startUrl").toString()).endsWith("/kiosk");
+            // Chromium names it after its enum: kFullscreen.
+            assertThat(parsed.get("display").toString()).endsWithIgnoringCase("fullscreen");
+            @SuppressWarnings("unchecked")
+            var installability = (List<Map<String, Object>>) chrome.executeCdpCommand("Page.getInstallabilityErrors",
+                    Map.of()).get("installabilityErrors");
+            assertThat(installability).as("Chromium's reasons the kiosk could not be installed").isEmpty();
         }
     }
 
