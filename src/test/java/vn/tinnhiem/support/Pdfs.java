@@ -88,19 +88,30 @@ public final class Pdfs {
         }
     }
 
-    /** The text of the first QR code on the page, read from the page rendered at 200 dpi, as a phone would see it. */
+    /**
+     * The text of the first QR code on the page, read from the whole page rendered as a scanner would see it. A
+     * whole A4 page holds other marks (large digits, rules) that now and then throw the detector off at one
+     * resolution, as a camera held at one distance can be; like a person moving the card, it tries a few.
+     */
     public static String qrText(byte[] pdf, int page) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            java.awt.image.BufferedImage image = new org.apache.pdfbox.rendering.PDFRenderer(doc)
-                    .renderImageWithDPI(page, 200);
-            var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
-            var hints = new java.util.EnumMap<com.google.zxing.DecodeHintType, Object>(com.google.zxing.DecodeHintType.class);
-            hints.put(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
-            hints.put(com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE));
-            return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap, hints).getText();
-        } catch (java.io.IOException | com.google.zxing.ReaderException e) {
-            throw new AssertionError("no readable QR code on page " + page, e);
+            com.google.zxing.ReaderException last = null;
+            for (int dpi : new int[] {200, 300, 250, 150}) {
+                java.awt.image.BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(page, dpi);
+                var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                        new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+                var hints = new java.util.EnumMap<com.google.zxing.DecodeHintType, Object>(
+                        com.google.zxing.DecodeHintType.class);
+                hints.put(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                try {
+                    return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap, hints).getText();
+                } catch (com.google.zxing.ReaderException e) {
+                    last = e;
+                }
+            }
+            throw new AssertionError("no readable QR code on page " + page, last);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a PDF", e);
         }
     }
 }

@@ -58,7 +58,11 @@ public final class QrSymbols {
                 while (col < m.getWidth() && m.get(col, row) == 1) {
                     col++;
                 }
-                content.addRect(x + start * module, y + size - (row + 1) * module, (col - start) * module, module);
+                // Each run reaches a hair into the row below, so that rows leave no anti-aliased seam between
+                // them, which a reader could take for a light line through the code.
+                float seam = row + 1 < m.getHeight() ? module * 0.05f : 0f;
+                content.addRect(x + start * module, y + size - (row + 1) * module - seam, (col - start) * module,
+                        module + seam);
             }
         }
         content.fill();
