@@ -117,8 +117,9 @@ class HomeBrowserTests {
             assertThat(page).contains(ready, "Lập khóa bầu cử", "Bàn phát phiếu", "Kết thúc bỏ phiếu", "có ở bản sau")
                     .doesNotContain(draft).doesNotContain(otherBoard).doesNotContain("Chọn một mục trong trình đơn");
             assertThat(card(browser, ready).getText()).contains("Đã chốt", "lập khóa bầu cử");
-            // The teller has no conference screen to open yet: no link that would only be refused.
-            assertThat(card(browser, ready).findElements(By.cssSelector("a"))).isEmpty();
+            // The teller's one link leads to the board's screen of this conference, where the board's steps are.
+            assertThat(card(browser, ready).findElements(By.cssSelector("a"))).singleElement()
+                    .satisfies(a -> assertThat(a.getAttribute("href")).endsWith("/board/" + readyId));
             assertThat(browser.find("#main-menu").getAttribute("textContent")).contains("Trang đầu");
             if (width < 600) {
                 PhoneLayout.assertFits(browser, "a teller's home");
