@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.util.AopTestUtils;
@@ -20,7 +23,6 @@ import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.internal.RunningDealings;
 import vn.tinnhiem.crypto.BallotKind;
-import vn.tinnhiem.crypto.Ceremony;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.ElectionDetails;
@@ -216,21 +218,24 @@ class CeremonyIntegrationTests {
     }
 
     @Test
-    void the_offline_ceremony_gives_the_server_only_the_public_file_and_the_cards_are_checked_the_same_way() {
-        long id = readyConference("Lễ tạo khóa ngoại tuyến");
-        byte[] requestFile = ceremonies.request(id).toJson().getBytes(StandardCharsets.UTF_8);
+    void the_offline_ceremony_gives_the_server_only_the_public_file_and_the_cards_are_checked_the_same_way(
+            @TempDir Path laptop) throws Exception {
+        long id = readyConference("Lễ lập khóa ngoại tuyến");
+        Path requestFile = laptop.resolve("tinnhiem-ceremony-request-" + id + ".json");
+        Files.write(requestFile, ceremonies.request(id).toJson().getBytes(StandardCharsets.UTF_8));
 
-        // What the laptop does (the command itself runs as a process in OfflineCeremonyProcessTests).
-        CeremonyRequest request = ((Parsed.Ok<CeremonyRequest>) CeremonyRequest.parse(requestFile)).value();
-        SecureRandom rng = new SecureRandom();
-        String keyFile;
-        List<String> cards;
-        try (Ceremony.Dealing d = Ceremony.deal(request.k(), request.n(), rng)) {
-            Manifest m = request.manifest(d.electionKey(), d.commitments());
-            cards = d.cards(m.hash(), List.of(), rng);
-            keyFile = new ElectionKeyFile(request.electionId(), request.k(), request.n(), d.electionKey(),
-                    d.commitments(), m.hashHex()).toJson();
+        // The laptop: the real command, as its own process; no passphrase for any of the three seats.
+        Path out = laptop.resolve("the-khoa");
+        var run = OfflineCeremonyProcessTests.run("k\nk\nk\n", "--request", requestFile.toString(), "--out",
+                out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        CeremonyRequest request = ((Parsed.Ok<CeremonyRequest>) CeremonyRequest.parse(Files.readAllBytes(requestFile)))
+                .value();
+        List<String> cards = new ArrayList<>();
+        for (CeremonyRequest.Seat seat : request.tellers()) {
+            cards.add(Pdfs.qrText(Files.readAllBytes(out.resolve(OfflineCeremony.cardFileName(seat))), 0));
         }
+        String keyFile = Files.readString(out.resolve("tinnhiem-election-key-" + id + ".json"));
 
         // A file for other lists is refused, and the refusal is on the record.
         String tampered = keyFile.replace("\"k\":2", "\"k\":1");
@@ -244,6 +249,7 @@ class CeremonyIntegrationTests {
         assertThat(imported.stage()).isEqualTo(CeremonyStage.CHECKING);
         assertThat(imported.offline()).isTrue();
         assertThat(dealings.get(id, imported.manifestHash().orElseThrow())).isEmpty();
+        assertThat(ceremonies.checkCard(id, 1, cards.get(1), null).refusal()).contains("ceremony.check.otherSeat");
         for (int seat = 1; seat <= 3; seat++) {
             assertThat(ceremonies.checkCard(id, seat, cards.get(seat - 1), null).accepted()).isTrue();
         }
