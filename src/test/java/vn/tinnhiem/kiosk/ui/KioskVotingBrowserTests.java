@@ -237,6 +237,17 @@ class KioskVotingBrowserTests {
             tablet.waitForVaadin();
             tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
             assertThat(ballots(conference.id())).isEqualTo(before + 1);
+            String trackingCode = tablet.find("#kiosk-tracking-code").getAttribute("aria-label");
+
+            // A second tab on the same tablet starts at the scan screen, with nothing of this voter.
+            var driver = (WebDriver) tablet.driver();
+            String first = driver.getWindowHandle();
+            driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            tablet.open("/kiosk");
+            tablet.waitForText("#kiosk-content", "Quét mã phiếu");
+            assertNothingOf(tablet, conference, trackingCode);
+            driver.close();
+            driver.switchTo().window(first);
 
             // The tablet is ready for the next voter; the spent card is refused there.
             tablet.click("#kiosk-finish");
