@@ -319,7 +319,7 @@ class KioskVotingBrowserTests {
 
     @Test
     void an_untouched_ballot_warns_then_resets_to_idle_and_the_card_still_votes() throws Exception {
-        timeouts.set(2, 2, 8);
+        timeouts.set(2, 2, 3);
         VoteConferences.Open conference = conference();
         String code = conferences().activated(conference, 1).getFirst();
         try (var tablet = new Browser(base(), 360, 640)) {
@@ -349,6 +349,17 @@ class KioskVotingBrowserTests {
             tablet.waitForText("#kiosk-content", "PHIẾU TÍN NHIỆM");
             assertThat(tablet.find("#kiosk-counter").getText()).isEqualTo("Đã chọn 0/13");
             assertThat(pressed(tablet, 1)).isEmpty();
+
+            // Voted: "done" goes back to the scan screen by itself.
+            for (int c = 1; c <= CANDIDATES; c++) {
+                choose(tablet, c, "HIGH");
+            }
+            tablet.click("#kiosk-review");
+            tablet.click("#kiosk-confirm");
+            tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
+            String trackingCode = tablet.find("#kiosk-tracking-code").getAttribute("aria-label");
+            wait.until(d -> tablet.isShown("#kiosk-idle"));
+            assertNothingOf(tablet, conference, trackingCode);
         }
     }
 
