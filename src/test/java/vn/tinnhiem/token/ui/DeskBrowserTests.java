@@ -118,9 +118,15 @@ class DeskBrowserTests {
             Staff.signIn(browser, s.teller());
             browser.open("/desk/" + s.id());
             browser.find("#desk-card-camera");
-            new org.openqa.selenium.support.ui.WebDriverWait((org.openqa.selenium.WebDriver) browser.driver(),
-                    java.time.Duration.ofSeconds(30)).until(d -> browser.find("#desk-activated").getText()
-                            .contains("Đã kích hoạt thẻ"));
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait((org.openqa.selenium.WebDriver) browser.driver(),
+                        java.time.Duration.ofSeconds(45)).until(d -> browser.find("#desk-activated").getText()
+                                .contains("Đã kích hoạt thẻ"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot(java.nio.file.Path.of("target", "screenshots", "360x640", "desk-camera-failed.png"));
+                throw new AssertionError("the desk's camera did not activate the card: " + browser.pageText()
+                        + " / field error: " + fieldError(browser, "#desk-card-field"), e);
+            }
             assertThat(tokens.check(s.id(), card)).isEqualTo(CardCheck.ACTIVATED);
             PhoneLayout.assertFits(browser, "the desk with its camera");
         }
