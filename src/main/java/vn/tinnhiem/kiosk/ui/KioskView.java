@@ -29,6 +29,7 @@ import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.kiosk.KioskSession;
 import vn.tinnhiem.kiosk.KioskStatus;
 import vn.tinnhiem.shared.ui.LanguageSwitch;
+import vn.tinnhiem.voting.VotingService;
 
 /**
  * The voter's page on an enrolled tablet, full screen, large type. Open to anonymous visitors: what it
@@ -42,8 +43,11 @@ import vn.tinnhiem.shared.ui.LanguageSwitch;
  *   REVOKED        the cookie's kiosk was revoked         (final)
  *   NOT_OPEN       the conference is DRAFT or READY       -> IDLE when the polls open
  *   CLOSED         the conference is CLOSED or TALLIED    (final)
- *   IDLE           polls OPEN: "Quét mã phiếu"            -> (integrator) BALLOT -> REVIEW -> DONE -> IDLE
+ *   IDLE           polls OPEN: "Quét mã phiếu"            -> BALLOT -> REVIEW -> DONE (or REFUSED) -> IDLE
  * </pre>
+ * The voter's steps are {@link KioskVoter}'s. The step lives only in this view's state, never in the URL or
+ * the history, and the view is not preserved on refresh: a reload, a second tab or the back button followed by
+ * forward make a new view, which starts at idle.
  * The heartbeat ({@link #HEARTBEAT_MS}) re-reads the kiosk and the conference: it moves between the
  * waiting screens (NOT_ENROLLED, NOT_OPEN, IDLE, CLOSED) by itself, and from any screen (a ballot too) to REVOKED or
  * NOT_ENROLLED the moment the tablet's credential stops working. The voter's steps are added with
@@ -61,9 +65,9 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     static final int HEARTBEAT_MS = 5000;
     private static final String LARGE_TEXT = "tinnhiem.kiosk.largeText";
 
-    /** What the kiosk shows; the integrator adds the voter's steps (BALLOT, REVIEW, DONE). */
+    /** What the kiosk shows; the voter's steps (BALLOT, REVIEW, DONE, REFUSED) are {@link KioskVoter}'s. */
     enum Screen {
-        NOT_ENROLLED, REVOKED, NOT_OPEN, CLOSED, IDLE, BALLOT, REVIEW, DONE;
+        NOT_ENROLLED, REVOKED, NOT_OPEN, CLOSED, IDLE, BALLOT, REVIEW, DONE, REFUSED;
 
         /**
          * The screens the heartbeat may replace by itself: nobody is voting on them (a tablet enrolled in
@@ -84,10 +88,13 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     private Screen screen = Screen.NOT_ENROLLED;
     private Optional<Kiosk> kiosk = Optional.empty();
     private Registration heartbeat;
+    private final KioskVoter voter;
+    private long lastRefresh = System.nanoTime();
 
-    public KioskView(KioskSession session, KioskService kiosks) {
+    public KioskView(KioskSession session, KioskService kiosks, VotingService voting, KioskTimeouts timeouts) {
         this.session = session;
         this.kiosks = kiosks;
+        this.voter = new KioskVoter(this, voting, timeouts);
         setId("kiosk");
         addClassName("kiosk");
         if (Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(LARGE_TEXT))) {
@@ -116,7 +123,10 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         content.addClassName("kiosk-content");
         scanArea.setId("kiosk-scan-area");
         scanArea.addClassName("kiosk-scan-area");
-        add(header, notice, content);
+        add(header, notice, content, voter.warning());
+        // Any touch or key press is the voter still there (see KioskVoter); at most one message a second.
+        getElement().addEventListener("pointerdown", e -> voter.touched()).throttle(1000);
+        getElement().addEventListener("keydown", e -> voter.touched()).throttle(1000);
     }
 
     @Override
@@ -135,8 +145,13 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        ui.setPollInterval(HEARTBEAT_MS);
-        heartbeat = ui.addPollListener(e -> refresh(false));
+        ui.setPollInterval(screen.isWaiting() ? HEARTBEAT_MS : KioskVoter.TICK_MS);
+        heartbeat = ui.addPollListener(e -> {
+            voter.tick(screen);
+            if (System.nanoTime() - lastRefresh >= (HEARTBEAT_MS - KioskVoter.TICK_MS / 2) * 1_000_000L) {
+                refresh(false);
+            }
+        });
     }
 
     @Override
@@ -145,6 +160,7 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
             heartbeat.remove();
             heartbeat = null;
         }
+        voter.discard();
         event.getUI().setPollInterval(-1);
     }
 
@@ -155,11 +171,16 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         content.removeAll();
         content.add(stepContent);
         content.getElement().setAttribute("data-screen", step.name());
+        // A voter's step is timed (idle warning, reset, the return from "done") by the page's poll.
+        getUI().ifPresent(ui -> ui.setPollInterval(KioskVoter.TICK_MS));
     }
 
     /** Ends a voter's turn: the idle screen, or whatever the conference's state calls for now. */
     void backToIdle() {
+        voter.discard();
         notice.setVisible(false);
+        // Nothing of the voter's step may stay, even when the next screen is built like the last one.
+        content.removeAll();
         screen = Screen.IDLE;
         refresh(true);
     }
@@ -179,8 +200,10 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
      * whatever it shows; otherwise only a waiting screen is replaced (or any, when {@code force}).
      */
     private void refresh(boolean force) {
+        lastRefresh = System.nanoTime();
         kiosk = session.lookup();
         if (kiosk.isEmpty() || kiosk.get().status() != KioskStatus.ACTIVE) {
+            voter.discard();
             conferenceTitle.setText(getTranslation("kiosk.appName"));
             boolean revoked = kiosk.isPresent() && kiosk.get().status() == KioskStatus.REVOKED;
             if (revoked) {
@@ -210,6 +233,7 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         screen = next;
         content.removeAll();
         content.getElement().setAttribute("data-screen", next.name());
+        getUI().ifPresent(ui -> ui.setPollInterval(HEARTBEAT_MS));
         switch (next) {
             case NOT_ENROLLED -> content.add(notEnrolled());
             case REVOKED -> content.add(message("kiosk.revoked", "kiosk.revoked.text", "kiosk-revoked"));
@@ -226,9 +250,7 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         var hint = new Paragraph(getTranslation("kiosk.scan.text"));
         hint.addClassName("kiosk-text");
         if (scanArea.getChildren().findAny().isEmpty()) {
-            var placeholder = new Span(getTranslation("kiosk.scan.placeholder"));
-            placeholder.addClassName("kiosk-scan-placeholder");
-            scanArea.add(placeholder);
+            scanArea.add(voter.scanner());
         }
         var idle = new Div(title, hint, scanArea);
         idle.setId("kiosk-idle");

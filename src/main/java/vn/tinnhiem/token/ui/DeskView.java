@@ -35,6 +35,7 @@ import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.ui.QrScanner;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
 
@@ -61,7 +62,8 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     private final TextField search = new TextField();
     private final Div results = new Div();
     private final Div searchNote = new Div();
-    private final TextField card = cardField("desk-card");
+    /** The card handed over: camera, handheld scanner or typed ({@code #desk-card-field}, {@code #desk-card-submit}). */
+    private final QrScanner card = new QrScanner();
     private final Div activated = new Div();
     private final TextField voidCard = cardField("desk-void-card");
     private final Div voided = new Div();
@@ -129,18 +131,19 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         add(search, results, searchNote);
 
         add(new H3(getTranslation("desk.activation")));
+        card.setId("desk-card");
         card.setLabel(getTranslation("desk.card"));
-        card.setHelperText(getTranslation("desk.card.helper"));
-        card.setEnabled(canAct && open);
-        var activate = new Button(getTranslation("desk.activate"), e -> activate());
-        activate.setId("desk-activate");
-        activate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        activate.setEnabled(canAct && open);
-        card.addKeyPressListener(Key.ENTER, e -> activate());
+        card.setSubmitText(getTranslation("desk.activate"));
+        // A desk that cannot activate opens no camera.
+        card.setCameraEnabled(canAct && open);
+        card.getElement().setEnabled(canAct && open);
+        card.addScanListener(this::activate);
+        var cardHelp = new Div(getTranslation("desk.card.helper"));
+        cardHelp.addClassName("cell-details");
         activated.setId("desk-activated");
         activated.getElement().setAttribute("role", "status");
         activated.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "600");
-        add(card, activate, activated);
+        add(card, cardHelp, activated);
 
         add(new H3(getTranslation("desk.void.section")));
         voidCard.setLabel(getTranslation("desk.void.card"));
@@ -248,7 +251,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
             showRoll();
             if (present) {
                 // The next step is the card: the cursor waits in its field.
-                card.focus();
+                card.getElement().executeJs("const f = this.querySelector('vaadin-text-field'); if (f) f.focus();");
             }
         } catch (UserFacingException e) {
             error.setText(Notifications.translate(e.key(), e.args()));
@@ -262,17 +265,15 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         dialog.setId("desk-unmark-dialog");
     }
 
-    private void activate() {
+    private void activate(String text) {
         activated.setText("");
         voided.setText("");
-        String text = card.getValue();
-        if (attempt(card, () -> tokens.activate(electionId, text))) {
-            card.clear();
+        if (attempt(card::showError, () -> tokens.activate(electionId, text))) {
+            card.clearField();
             // Ready for the next voter: the name just ticked leaves the screen with the card.
             search.clear();
             activated.setText(getTranslation("desk.activated"));
             refreshCounts();
-            card.focus();
         }
     }
 
@@ -287,27 +288,27 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         var dialog = confirm(getTranslation("desk.void.confirm.header"), getTranslation("desk.void.confirm.text"),
                 getTranslation("desk.void"), () -> {
                     String text = voidCard.getValue();
-                    if (attempt(voidCard, () -> tokens.voidCard(electionId, text))) {
+                    if (attempt(error -> {
+                        voidCard.setErrorMessage(error);
+                        voidCard.setInvalid(true);
+                    }, () -> tokens.voidCard(electionId, text))) {
                         voidCard.clear();
                         voided.setText(getTranslation("desk.voided"));
                         refreshCounts();
-                        card.focus();
                     }
                 });
         dialog.setId("desk-void-dialog");
     }
 
     /** Runs the service call; a refusal is shown on the field, in the user's language. */
-    private boolean attempt(TextField field, Runnable action) {
-        field.setInvalid(false);
+    private boolean attempt(java.util.function.Consumer<String> showError, Runnable action) {
         try {
             action.run();
             return true;
         } catch (UserFacingException e) {
             // The seam's "not open" speaks of ballots; at the desk it is about cards.
             String key = e.key().equals("election.error.notOpen") ? "desk.error.notOpen" : e.key();
-            field.setErrorMessage(Notifications.translate(key, e.args()));
-            field.setInvalid(true);
+            showError.accept(Notifications.translate(key, e.args()));
             return false;
         }
     }

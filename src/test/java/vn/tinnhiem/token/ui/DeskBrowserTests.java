@@ -111,6 +111,28 @@ class DeskBrowserTests {
     }
 
     @org.junit.jupiter.api.Test
+    void a_teller_activates_the_card_held_up_to_the_desks_camera() throws Exception {
+        Setup s = openConferenceWithCards();
+        String card = s.codes().get(3);
+        try (var browser = Browser.withCamera("http://localhost:" + port, 360, 640, vn.tinnhiem.support.FakeCamera.qr(card))) {
+            Staff.signIn(browser, s.teller());
+            browser.open("/desk/" + s.id());
+            browser.find("#desk-card-camera");
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait((org.openqa.selenium.WebDriver) browser.driver(),
+                        java.time.Duration.ofSeconds(45)).until(d -> browser.find("#desk-activated").getText()
+                                .contains("Đã kích hoạt thẻ"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot(java.nio.file.Path.of("target", "screenshots", "360x640", "desk-camera-failed.png"));
+                throw new AssertionError("the desk's camera did not activate the card: " + browser.pageText()
+                        + " / field error: " + fieldError(browser, "#desk-card-field"), e);
+            }
+            assertThat(tokens.check(s.id(), card)).isEqualTo(CardCheck.ACTIVATED);
+            PhoneLayout.assertFits(browser, "the desk with its camera");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void the_organiser_may_look_at_the_desk_but_not_act_and_a_closed_desk_says_why() throws Exception {
         Setup s = openConferenceWithCards();
         String admin = Staff.create(accounts, "nhin-ban", Role.ADMIN);
@@ -119,8 +141,8 @@ class DeskBrowserTests {
             browser.click("#home-desk-" + s.id());
             browser.waitForPath("/desk/" + s.id());
             browser.waitForText("#desk-admin-notice", "chỉ thành viên Ban Kiểm phiếu của hội nghị này");
-            assertThat(browser.find("#desk-card").getAttribute("disabled")).isNotNull();
-            assertThat(browser.find("#desk-activate").getAttribute("disabled")).isNotNull();
+            assertThat(browser.find("#desk-card-field").getAttribute("disabled")).isNotNull();
+            assertThat(browser.find("#desk-card-submit").getAttribute("disabled")).isNotNull();
             browser.type("#desk-search", "duc");
             browser.waitForText("#desk-results", "Đỗ Đức Cường");
             assertThat(browser.find("#desk-results .mark-present").getAttribute("disabled")).isNotNull();
@@ -133,7 +155,7 @@ class DeskBrowserTests {
             Staff.signIn(browser, s.teller());
             browser.open("/desk/" + s.id());
             browser.waitForText("#desk-not-open", "Kích hoạt và hủy thẻ chỉ khi đang bỏ phiếu");
-            assertThat(browser.find("#desk-card").getAttribute("disabled")).isNotNull();
+            assertThat(browser.find("#desk-card-field").getAttribute("disabled")).isNotNull();
         }
     }
 
@@ -169,11 +191,11 @@ class DeskBrowserTests {
             counts(browser, "Có mặt: 1/4");
             assertThat(elections.deskRoll(s.id(), "an", 0, 5).present()).isEqualTo(1);
 
-            scan(browser, "#desk-card", s.codes().get(0));
+            scan(browser, "#desk-card-field", s.codes().get(0));
             browser.waitForText("#desk-activated", "Đã kích hoạt thẻ");
             counts(browser, "Thẻ đã kích hoạt: 2");
-            assertThat(browser.find("#desk-card input").getDomProperty("value")).isEmpty();
-            assertThat(browser.find("#desk-card input").getAttribute("autocomplete")).isEqualTo("off");
+            assertThat(browser.find("#desk-card-field input").getDomProperty("value")).isEmpty();
+            assertThat(browser.find("#desk-card-field input").getAttribute("autocomplete")).isEqualTo("off");
             assertThat(tokens.check(s.id(), s.codes().get(0))).isEqualTo(CardCheck.ACTIVATED);
             // Nothing on the screen pairs the voter with the code: the card field and the search are empty again.
             assertThat(browser.find("#desk-search input").getDomProperty("value")).isEmpty();
@@ -185,12 +207,12 @@ class DeskBrowserTests {
             browser.screenshot(shots.resolve("desk-activated.png"));
 
             // A used card and a mistyped one are refused where they were typed, not in a pop-up.
-            scan(browser, "#desk-card", s.codes().get(5));
-            assertThat(fieldError(browser, "#desk-card")).isEqualTo("Thẻ này đã được dùng để bỏ phiếu.");
+            scan(browser, "#desk-card-field", s.codes().get(5));
+            assertThat(fieldError(browser, "#desk-card-field")).isEqualTo("Thẻ này đã được dùng để bỏ phiếu.");
             String typo = s.codes().get(1).substring(0, 4) + (s.codes().get(1).charAt(4) == 'K' ? 'M' : 'K')
                     + s.codes().get(1).substring(5);
-            scan(browser, "#desk-card", typo);
-            assertThat(fieldError(browser, "#desk-card")).startsWith("Mã thẻ không đúng");
+            scan(browser, "#desk-card-field", typo);
+            assertThat(fieldError(browser, "#desk-card-field")).startsWith("Mã thẻ không đúng");
             assertThat(browser.isShown(".error-notification")).isFalse();
             assertThat(tokens.check(s.id(), s.codes().get(1))).isEqualTo(CardCheck.PRINTED);
             if (width < 600) {
@@ -205,9 +227,9 @@ class DeskBrowserTests {
             browser.waitForText("#desk-voided", "Đã hủy thẻ");
             assertThat(tokens.check(s.id(), s.codes().get(0))).isEqualTo(CardCheck.VOID);
             counts(browser, "Thẻ đã kích hoạt: 1");
-            scan(browser, "#desk-card", s.codes().get(0));
-            assertThat(fieldError(browser, "#desk-card")).isEqualTo("Thẻ này đã bị hủy.");
-            scan(browser, "#desk-card", s.codes().get(1));
+            scan(browser, "#desk-card-field", s.codes().get(0));
+            assertThat(fieldError(browser, "#desk-card-field")).isEqualTo("Thẻ này đã bị hủy.");
+            scan(browser, "#desk-card-field", s.codes().get(1));
             browser.waitForText("#desk-activated", "Đã kích hoạt thẻ");
             assertThat(tokens.check(s.id(), s.codes().get(1))).isEqualTo(CardCheck.ACTIVATED);
             counts(browser, "Thẻ đã kích hoạt: 2");
