@@ -267,10 +267,10 @@ class QrScannerBrowserTests {
     }
 
     private static void waitUntil(String what, BooleanSupplier done, java.util.function.Supplier<String> state) {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > until) {
-                throw new AssertionError("Waited 20 s for " + what + ": " + state.get());
+                throw new AssertionError("Waited 45 s for " + what + ": " + state.get());
             }
             sleep(Duration.ofMillis(100));
         }
