@@ -204,7 +204,7 @@ public class CeremonyService {
             return CardCheck.refused(refusal);
         }
         keys.markChecked(electionId, seat);
-        boolean complete = keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::checked);
+        boolean complete = keys.allChecked(electionId);
         if (complete) {
             elections.recordKeyMade(electionId, key.manifestHash());
         }
@@ -270,7 +270,7 @@ public class CeremonyService {
         Election election = existing(electionId);
         CeremonyRequest request = request(election);
         return keys.find(electionId).filter(k -> current(election, elections.tellers(electionId), k))
-                .filter(k -> keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::checked))
+                .filter(k -> keys.allChecked(electionId))
                 .map(k -> request.manifest(k.electionKey(), k.commitments()));
     }
 
@@ -287,14 +287,11 @@ public class CeremonyService {
         }
         Election election = found.get();
         var d = election.details();
-        List<Manifest.Candidate> candidates = elections.ballotForKiosk(electionId).stream()
-                .map(c -> new Manifest.Candidate(Long.toString(c.id()), c.ordinal(), c.fullName(), c.jobTitle()))
-                .toList();
-        return keys.find(electionId)
-                .filter(k -> keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::checked))
-                .map(k -> new Manifest(Long.toString(electionId), d.title(), candidates, d.ballotKind(),
-                        d.ruleSet().name(), k.electionKey(), k.commitments(), k.k(), k.n()))
-                .filter(m -> m.hashHex().equals(keys.find(electionId).orElseThrow().manifestHash()));
+        List<Manifest.Candidate> candidates = onBallot(elections.ballotForKiosk(electionId));
+        Optional<StoredKey> key = keys.find(electionId).filter(k -> keys.allChecked(electionId));
+        return key.map(k -> new Manifest(Long.toString(electionId), d.title(), candidates, d.ballotKind(),
+                d.ruleSet().name(), k.electionKey(), k.commitments(), k.k(), k.n()))
+                .filter(m -> m.hashHex().equals(key.get().manifestHash()));
     }
 
     // The key counts only for the lists it was made for, and only until the lifecycle voids it.
@@ -313,7 +310,7 @@ public class CeremonyService {
             return false;
         }
         String recorded = elections.milestones(election.id()).get(Milestone.KEY_MADE);
-        boolean allChecked = keys.seats(election.id()).stream().allMatch(KeyRepository.SeatCard::checked);
+        boolean allChecked = keys.allChecked(election.id());
         return allChecked ? key.manifestHash().equals(recorded) : recorded == null;
     }
 
@@ -357,15 +354,19 @@ public class CeremonyService {
         if (board.isEmpty()) {
             throw new UserFacingException("lifecycle.refuse.noTellers");
         }
-        List<Manifest.Candidate> candidates = new ArrayList<>();
-        for (var c : elections.candidates(election.id())) {
-            candidates.add(new Manifest.Candidate(Long.toString(c.id()), c.ordinal(), c.fullName(), c.jobTitle()));
-        }
+        List<Manifest.Candidate> candidates = onBallot(elections.candidates(election.id()));
         List<CeremonyRequest.Seat> seats = board.stream()
                 .map(t -> new CeremonyRequest.Seat(t.seat(), t.fullName(), t.head())).toList();
         var d = election.details();
         return new CeremonyRequest(Long.toString(election.id()), d.title(), d.body(), d.place(), d.startsAt(),
                 d.ballotKind(), d.ruleSet().name(), candidates, election.thresholdK(), board.size(), seats);
+    }
+
+    /** The candidates as the manifest names them: the stored id, the ballot order, name and position. */
+    private static List<Manifest.Candidate> onBallot(List<vn.tinnhiem.election.Candidate> candidates) {
+        return candidates.stream()
+                .map(c -> new Manifest.Candidate(Long.toString(c.id()), c.ordinal(), c.fullName(), c.jobTitle()))
+                .toList();
     }
 
     private static List<SeatCard> seats(List<Teller> board, List<KeyRepository.SeatCard> stored) {

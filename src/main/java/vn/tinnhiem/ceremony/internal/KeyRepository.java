@@ -74,6 +74,12 @@ public class KeyRepository {
                 .and(ELECTION_KEY_SEAT.CARD_ISSUED.isFalse()).execute() == 1;
     }
 
+    /** Whether every seat's card of this election's key has been checked back (false when there is no key). */
+    public boolean allChecked(long electionId) {
+        List<SeatCard> seats = seats(electionId);
+        return !seats.isEmpty() && seats.stream().allMatch(SeatCard::checked);
+    }
+
     public void markChecked(long electionId, int seat) {
         db.update(ELECTION_KEY_SEAT).set(ELECTION_KEY_SEAT.CARD_CHECKED, true)
                 .where(ELECTION_KEY_SEAT.ELECTION_ID.eq(electionId)).and(ELECTION_KEY_SEAT.SEAT.eq(seat)).execute();
