@@ -134,7 +134,7 @@ class KioskVotingBrowserTests {
             conferences().enroll(tablet, conference.id());
             // The camera reads the card by itself: the ballot opens.
             try {
-                new WebDriverWait((WebDriver) tablet.driver(), Duration.ofSeconds(30)).until(d -> tablet.isShown("#kiosk-ballot"));
+                new WebDriverWait((WebDriver) tablet.driver(), Duration.ofSeconds(60)).until(d -> tablet.isShown("#kiosk-ballot"));
             } catch (org.openqa.selenium.TimeoutException e) {
                 tablet.screenshot(shot(width, height, "kiosk-camera-failed"));
                 throw new AssertionError("the camera did not open the ballot: " + tablet.pageText(), e);
