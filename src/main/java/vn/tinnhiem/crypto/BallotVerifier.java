@@ -109,13 +109,28 @@ public final class BallotVerifier {
      * the common ForkJoin pool.
      */
     public BatchResult verifyAll(List<SealedBallot> ballots, boolean parallel) {
+        return verifyAll(ballots, parallel, done -> {});
+    }
+
+    /**
+     * As {@link #verifyAll(List, boolean)}, telling {@code progress} how many ballots have been checked
+     * after each chunk (from any thread of the pool; the figures only grow).
+     */
+    public BatchResult verifyAll(List<SealedBallot> ballots, boolean parallel, java.util.function.IntConsumer progress) {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         int per = Math.max(1, CHUNK_TERMS / Verification.termsPerBallot(ctx.candidateCount(), ctx.levelCount()));
         int chunks = (ballots.size() + per - 1) / per;
         IntStream s = IntStream.range(0, chunks);
         if (parallel) {
             s = s.parallel();
         }
-        List<Rejected> rejected = s.mapToObj(ci -> verifyChunk(ballots, ci * per, Math.min(ballots.size(), (ci + 1) * per)))
+        List<Rejected> rejected = s.mapToObj(ci -> {
+                    int from = ci * per;
+                    int to = Math.min(ballots.size(), (ci + 1) * per);
+                    List<Rejected> r = verifyChunk(ballots, from, to);
+                    progress.accept(done.addAndGet(to - from));
+                    return r;
+                })
                 .flatMap(List::stream)
                 .sorted(Comparator.comparingInt(Rejected::index))
                 .toList();

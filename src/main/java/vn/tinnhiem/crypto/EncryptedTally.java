@@ -104,6 +104,25 @@ public record EncryptedTally(int ballots, List<Ciphertext> entries) {
         return w.toByteArray();
     }
 
+    /** Strict decoding of {@link #encode()} (at least one ballot; the no-ballots tally has no object). */
+    public static EncryptedTally decode(byte[] b) {
+        if (b.length < 13 || b[0] != 'T' || b[1] != 'N' || b[2] != '1' || b[3] != 'T' || b[4] != 1) {
+            throw new InvalidEncodingException("not a TN1 tally");
+        }
+        int ballots = ((b[5] & 0xff) << 24) | ((b[6] & 0xff) << 16) | ((b[7] & 0xff) << 8) | (b[8] & 0xff);
+        int count = ((b[9] & 0xff) << 24) | ((b[10] & 0xff) << 16) | ((b[11] & 0xff) << 8) | (b[12] & 0xff);
+        if (ballots <= 0 || count <= 0 || (long) b.length != 13L + 66L * count) {
+            throw new InvalidEncodingException("wrong length for " + count + " entries");
+        }
+        List<Ciphertext> out = new ArrayList<>(count);
+        for (int e = 0; e < count; e++) {
+            int off = 13 + 66 * e;
+            out.add(new Ciphertext(Point.decode(java.util.Arrays.copyOfRange(b, off, off + 33)),
+                    Point.decode(java.util.Arrays.copyOfRange(b, off + 33, off + 66))));
+        }
+        return new EncryptedTally(ballots, out);
+    }
+
     /**
      * Canonical JSON: {"ballots":N,"entries":[{"alpha":..,"beta":..},...]} in order e = c * levels + l,
      * fixed key order, no whitespace, points compressed, lower-case hex.

@@ -1,10 +1,10 @@
 package vn.tinnhiem.crypto;
 
-/** Minimal canonical JSON string quoting (NFC, escapes only what RFC 8259 requires). */
-final class Json {
+/** Canonical JSON string quoting (NFC, escapes only what RFC 8259 requires): one rule for every exported file. */
+public final class Json {
     private Json() {}
 
-    static String str(String s) {
+    public static String str(String s) {
         String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
         StringBuilder sb = new StringBuilder(t.length() + 2).append('"');
         for (int i = 0; i < t.length(); i++) {

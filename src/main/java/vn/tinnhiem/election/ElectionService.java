@@ -459,6 +459,14 @@ public class ElectionService {
         audit.record(done ? "checklist.done" : "checklist.undone", subject(electionId), "step=" + step);
     }
 
+    /** Voters summoned and present now, and so whether the quorum is met. */
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public Attendance attendance(long electionId) {
+        existing(electionId);
+        return new Attendance(repository.voterCount(electionId), repository.presentCount(electionId));
+    }
+
     // The lifecycle.
 
     @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})

@@ -2,7 +2,9 @@ package vn.tinnhiem.voting;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
@@ -173,6 +175,33 @@ public class VotingService {
             };
         } finally {
             marks.close();
+        }
+    }
+
+    /**
+     * The ballot box of a conference whose polls are closed, row by row, for the count. Only the tally board
+     * and the organiser read it, and only after the close: while the polls are open nobody looks inside.
+     */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    public List<StoredBallot> ballotBox(long electionId) {
+        closed(electionId);
+        return reading.execute(status -> ballots.rows(electionId));
+    }
+
+    /**
+     * The tracking codes in the box of a closed conference, sorted: published after the close so that every
+     * voter can find theirs. No staff role: anyone in the hall may look.
+     */
+    public List<String> publishedTrackingCodes(long electionId) {
+        closed(electionId);
+        return reading.execute(status -> ballots.trackingCodes(electionId));
+    }
+
+    private void closed(long electionId) {
+        var status = elections.findForKiosk(electionId).map(e -> e.status())
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        if (status != vn.tinnhiem.election.ElectionStatus.CLOSED && status != vn.tinnhiem.election.ElectionStatus.TALLIED) {
+            throw new UserFacingException("voting.error.notClosed");
         }
     }
 

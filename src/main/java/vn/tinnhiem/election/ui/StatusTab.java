@@ -41,10 +41,22 @@ class StatusTab extends VerticalLayout {
             ceremony.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(ceremony);
         }
+        if (election.status().ordinal() >= ElectionStatus.OPEN.ordinal()) {
+            // Closing the polls and the count are the count module's screen, reached by its address: there the
+            // close freezes the quorum and the cards, and the count follows its steps.
+            var count = new Button(getTranslation("lifecycle.goCount"),
+                    e -> getUI().ifPresent(ui -> ui.navigate("count/" + election.id())));
+            count.setId("go-count");
+            count.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(count);
+        }
         if (election.status().next().isEmpty()) {
             add(new Paragraph(getTranslation("lifecycle.nothingNext")));
         }
         for (ElectionStatus target : election.status().next().stream().sorted().toList()) {
+            if (target == ElectionStatus.CLOSED || target == ElectionStatus.TALLIED) {
+                continue;
+            }
             String step = getTranslation("lifecycle.to." + target.name());
             Runnable move = () -> {
                 try {

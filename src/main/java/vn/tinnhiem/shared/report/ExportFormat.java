@@ -4,7 +4,8 @@ package vn.tinnhiem.shared.report;
 public enum ExportFormat {
     PDF("application/pdf", "pdf"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    CSV("text/csv; charset=UTF-8", "csv");
+    CSV("text/csv; charset=UTF-8", "csv"),
+    JSON("application/json", "json");
 
     private final String contentType;
     private final String extension;

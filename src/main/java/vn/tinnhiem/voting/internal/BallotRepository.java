@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.tinnhiem.crypto.SealedBallot;
+import vn.tinnhiem.voting.StoredBallot;
 
 /** The ballot table: a random id, the sealed bytes and the tracking code; nothing else, no order. */
 @Repository
@@ -41,6 +42,13 @@ public class BallotRepository {
     public List<SealedBallot> all(long electionId) {
         return db.select(BALLOT.SEALED).from(BALLOT).where(BALLOT.ELECTION_ID.eq(electionId))
                 .orderBy(BALLOT.ID).fetch(r -> SealedBallot.of(r.value1()));
+    }
+
+    /** Every row as stored, with the row's own id and tracking code (the bytes may say otherwise if tampered). */
+    public List<StoredBallot> rows(long electionId) {
+        return db.select(BALLOT.ID, BALLOT.TRACKING_CODE, BALLOT.SEALED).from(BALLOT)
+                .where(BALLOT.ELECTION_ID.eq(electionId)).orderBy(BALLOT.ID)
+                .fetch(r -> new StoredBallot(HexFormat.of().formatHex(r.value1()), r.value2(), SealedBallot.of(r.value3())));
     }
 
     public List<String> trackingCodes(long electionId) {

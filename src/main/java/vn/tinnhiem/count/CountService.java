@@ -1,0 +1,644 @@
+package vn.tinnhiem.count;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.ceremony.ShareCardText;
+import vn.tinnhiem.count.internal.CountRepository;
+import vn.tinnhiem.count.internal.RecordWriter;
+import vn.tinnhiem.crypto.BallotBox;
+import vn.tinnhiem.crypto.BallotFailure;
+import vn.tinnhiem.crypto.Counts;
+import vn.tinnhiem.crypto.Decryption;
+import vn.tinnhiem.crypto.ElectionContext;
+import vn.tinnhiem.crypto.EncryptedTally;
+import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.crypto.PartialDecryption;
+import vn.tinnhiem.crypto.SealedBallot;
+import vn.tinnhiem.crypto.ShareCards;
+import vn.tinnhiem.election.Attendance;
+import vn.tinnhiem.election.Election;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.token.CardCounts;
+import vn.tinnhiem.token.TokenService;
+import vn.tinnhiem.voting.StoredBallot;
+import vn.tinnhiem.voting.VotingService;
+
+/**
+ * The count, step by step: the close (quorum and cards frozen), the check of the ballot box (every proof,
+ * copies counted once, the box against the cards spent), the unsealing (a partial decryption per teller, from
+ * a card read in the hall or a file from the offline laptop) and, with k of them, the counts. Only sums are
+ * ever decrypted. The tally board's members act; the organiser may read.
+ */
+@Service
+public class CountService {
+
+    public static final String HALL = "HALL";
+    public static final String OFFLINE = "OFFLINE";
+    /** A partial decryption of 44 candidates is about 30 KB of JSON; anything far larger is not one. */
+    public static final int MAX_PARTIAL_FILE = 4 << 20;
+
+    private final ElectionService elections;
+    private final CeremonyService ceremony;
+    private final TokenService tokens;
+    private final VotingService voting;
+    private final CountRepository repository;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final SecureRandom random = new SecureRandom();
+
+    CountService(ElectionService elections, CeremonyService ceremony, TokenService tokens, VotingService voting,
+            CountRepository repository, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+        this.elections = elections;
+        this.ceremony = ceremony;
+        this.tokens = tokens;
+        this.voting = voting;
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    // The close.
+
+    /** Live while the polls are open; frozen as they were at the close afterwards. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public ClosingFigures closingFigures(long electionId) {
+        readable(electionId);
+        return repository.closing(electionId).map(CountService::figures).orElseGet(() -> live(electionId));
+    }
+
+    /**
+     * Closes the polls: from the commit on, no tablet can cast (a cast in flight is wholly in or refused), the
+     * quorum and the cards are frozen, and the box is sealed by the digest of its tracking codes.
+     */
+    @RolesAllowed("TELLER")
+    @Transactional
+    public ClosingFigures close(long electionId) {
+        onBoard(electionId);
+        elections.moveTo(electionId, ElectionStatus.CLOSED);
+        ClosingFigures live = live(electionId);
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        repository.insertClosing(electionId, new CountRepository.Closing(now, live.summoned(), live.present(),
+                live.cardsActivated(), live.cardsSpent(), live.cardsUnspent(), live.cardsVoided()));
+        String digest = sha256(String.join("\n", voting.publishedTrackingCodes(electionId)));
+        elections.recordPollsClosed(electionId, digest);
+        audit.record("count.closed", subject(electionId), "summoned=" + live.summoned() + " present="
+                + live.present() + " quorum=" + (live.quorumMet() ? "yes" : "no") + " activated="
+                + live.cardsActivated() + " spent=" + live.cardsSpent() + " unspent=" + live.cardsUnspent()
+                + " voided=" + live.cardsVoided());
+        return closingFigures(electionId);
+    }
+
+    private ClosingFigures live(long electionId) {
+        Attendance attendance = elections.attendance(electionId);
+        CardCounts cards = tokens.counts(electionId);
+        return new ClosingFigures(attendance.summoned(), attendance.present(), cards.handedOut(), cards.spent(),
+                cards.activated(), cards.voided(), null);
+    }
+
+    private static ClosingFigures figures(CountRepository.Closing c) {
+        return new ClosingFigures(c.summoned(), c.present(), c.cardsActivated(), c.cardsSpent(), c.cardsUnspent(),
+                c.cardsVoided(), c.closedAt());
+    }
+
+    // The ballot box.
+
+    /** The verdict on the box, once checked. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public Optional<BoxVerdict> boxVerdict(long electionId) {
+        readable(electionId);
+        int spent = repository.closing(electionId).map(CountRepository.Closing::cardsSpent).orElse(0);
+        return repository.box(electionId).map(b -> verdict(b, spent));
+    }
+
+    /**
+     * Checks every stored ballot's proofs (in batches, on every core; {@code progress} hears how many are
+     * done), sets aside those that fail, counts each copy once, sums the rest and stores the verdict. Done
+     * once: a second call returns the first verdict. Runs outside any transaction while it checks.
+     */
+    @RolesAllowed("TELLER")
+    public BoxVerdict checkBox(long electionId, IntConsumer progress) {
+        onBoard(electionId);
+        Optional<BoxVerdict> done = transaction.execute(s -> boxVerdict(electionId));
+        if (done != null && done.isPresent()) {
+            return done.get();
+        }
+        closed(electionId);
+        ElectionContext ctx = ElectionContext.of(manifest(electionId));
+        List<StoredBallot> rows = voting.ballotBox(electionId);
+        Map<SealedBallot, StoredBallot> rowOf = new IdentityHashMap<>();
+        rows.forEach(r -> rowOf.put(r.ballot(), r));
+        BallotBox.Opened opened = BallotBox.open(ctx, rows.stream().map(StoredBallot::ballot).toList(), random, progress);
+
+        StringBuilder setAside = new StringBuilder();
+        for (BallotBox.SetAside s : opened.setAside()) {
+            StoredBallot row = rowOf.get(s.ballot());
+            setAside.append(row.id()).append('\t').append(row.trackingCode()).append('\t')
+                    .append(String.join("|", s.check().failures().stream().map(CountService::reason).toList()))
+                    .append('\n');
+        }
+        StringBuilder copies = new StringBuilder();
+        for (BallotBox.Copy c : opened.copies()) {
+            StoredBallot row = rowOf.get(c.ballot());
+            copies.append(row.id()).append('\t').append(row.trackingCode()).append('\t').append(c.copyOf())
+                    .append('\t').append(c.sameId() ? "sameId" : "sameContent").append('\n');
+        }
+        byte[] ids = new byte[16 * opened.counted().size()];
+        for (int i = 0; i < opened.counted().size(); i++) {
+            System.arraycopy(HexFormat.of().parseHex(opened.counted().get(i).id()), 0, ids, 16 * i, 16);
+        }
+        EncryptedTally tally = opened.tally();
+        CountRepository.BoxRow row = new CountRepository.BoxRow(LocalDateTime.now(clock).withNano(0), opened.stored(),
+                ids, setAside.toString(), copies.toString(), tally == null ? null : tally.encode());
+        BoxVerdict verdict = transaction.execute(s -> {
+            closed(electionId);
+            if (repository.box(electionId).isPresent()) {
+                return boxVerdict(electionId).orElseThrow();
+            }
+            repository.insertBox(electionId, row);
+            BoxVerdict v = boxVerdict(electionId).orElseThrow();
+            for (BoxVerdict.SetAside a : v.setAside()) {
+                audit.record("count.ballotSetAside", subject(electionId), "tracking=" + a.trackingCode()
+                        + " reasons=" + String.join(";", a.reasons()));
+            }
+            for (BoxVerdict.Copy c : v.copies()) {
+                audit.record("count.ballotCopied", subject(electionId), "tracking=" + c.trackingCode()
+                        + " copyOf=" + c.copyOf() + " same=" + (c.sameId() ? "id" : "content"));
+            }
+            if (v.difference() != 0) {
+                audit.record("count.boxMismatch", subject(electionId), "counted=" + v.counted() + " spent="
+                        + v.spentCards() + " difference=" + v.difference());
+            }
+            audit.record("count.boxChecked", subject(electionId), "stored=" + v.stored() + " counted=" + v.counted()
+                    + " setAside=" + v.setAside().size() + " copies=" + v.copies().size());
+            return v;
+        });
+        return verdict;
+    }
+
+    private static String reason(BallotFailure f) {
+        // One word per failure (no spaces): it goes into the audit log's key=value details as it is.
+        return f.part().name() + (f.candidate() >= 0 ? "/c" + (f.candidate() + 1) : "")
+                + (f.level() >= 0 ? "/l" + (f.level() + 1) : "");
+    }
+
+    private static BoxVerdict verdict(CountRepository.BoxRow b, int spent) {
+        List<BoxVerdict.SetAside> setAside = new ArrayList<>();
+        for (String line : b.setAside().split("\n")) {
+            if (!line.isEmpty()) {
+                String[] f = line.split("\t", -1);
+                setAside.add(new BoxVerdict.SetAside(f[0], f[1], f[2].isEmpty() ? List.of() : List.of(f[2].split("\\|"))));
+            }
+        }
+        List<BoxVerdict.Copy> copies = new ArrayList<>();
+        for (String line : b.copies().split("\n")) {
+            if (!line.isEmpty()) {
+                String[] f = line.split("\t", -1);
+                copies.add(new BoxVerdict.Copy(f[0], f[1], f[2], f[3].equals("sameId")));
+            }
+        }
+        return new BoxVerdict(b.stored(), b.countedIds().length / 16, spent, setAside, copies, b.checkedAt());
+    }
+
+    // The unsealing.
+
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public Unsealing unsealing(long electionId) {
+        Election election = readable(electionId);
+        Manifest manifest = manifest(electionId);
+        Map<Integer, String> paths = new java.util.HashMap<>();
+        repository.partials(electionId).forEach(p -> paths.put(p.seat(), p.path()));
+        List<Unsealing.Seat> seats = elections.tellers(electionId).stream()
+                .map(t -> new Unsealing.Seat(t.seat(), t.fullName(), t.head(), Optional.ofNullable(paths.get(t.seat()))))
+                .toList();
+        boolean noBallots = repository.box(electionId).map(b -> b.tally() == null).orElse(false);
+        return new Unsealing(manifest.k(), manifest.n(), seats, noBallots,
+                repository.result(electionId).isPresent() || election.status() == ElectionStatus.TALLIED);
+    }
+
+    /**
+     * A teller's card, scanned or typed, with its passphrase if it has one: checked against the commitments,
+     * then the partial decryption of every total is made with its proof and the share is destroyed at once.
+     * With the k-th accepted, the counts are made. The passphrase array is cleared before this returns.
+     */
+    @RolesAllowed("TELLER")
+    @Transactional
+    public ShareOutcome unsealWithCard(long electionId, String cardText, char @Nullable [] passphrase) {
+        try {
+            onBoard(electionId);
+            EncryptedTally tally = unsealable(electionId);
+            Manifest manifest = manifest(electionId);
+            String text = cardText.strip();
+            if (!text.contains(":") || text.toUpperCase(java.util.Locale.ROOT).startsWith(ShareCards.PREFIX)) {
+                text = ShareCardText.fromTyped(text);
+            }
+            ShareCards.Result read = ShareCards.read(text, manifest, passphrase);
+            if (read instanceof ShareCards.Rejected rejected) {
+                return refused(electionId, HALL, "ceremony.check." + rejected.reason().name());
+            }
+            var share = ((ShareCards.Accepted) read).share();
+            PartialDecryption partial;
+            try {
+                if (seatDone(electionId, share.index())) {
+                    return refused(electionId, HALL, "count.share.alreadyCounted", share.index());
+                }
+                partial = Decryption.partial(ElectionContext.of(manifest), tally, share, random);
+            } finally {
+                share.destroy();
+            }
+            return accept(electionId, partial, HALL);
+        } finally {
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    /** The encrypted totals for the offline laptop (docs/protocol.md 10.1): public values only. */
+    @RolesAllowed("TELLER")
+    @Transactional
+    public byte[] totalsFile(long electionId) {
+        onBoard(electionId);
+        EncryptedTally tally = unsealable(electionId);
+        byte[] file = EncryptedTotalsFile.write(manifest(electionId), tally);
+        audit.record("count.totalsExported", subject(electionId), "tally=" + EncryptedTotalsFile.tallyHashHex(tally));
+        return file;
+    }
+
+    /**
+     * A partial decryption made on the offline laptop: accepted only for this conference, its manifest and its
+     * current totals, with every proof holding, and from a seat not yet counted. No share ever enters the server.
+     */
+    @RolesAllowed("TELLER")
+    @Transactional
+    public ShareOutcome importPartial(long electionId, byte[] file) {
+        onBoard(electionId);
+        EncryptedTally tally = unsealable(electionId);
+        if (file.length > MAX_PARTIAL_FILE) {
+            return refused(electionId, OFFLINE, "count.error.fileTooLarge", MAX_PARTIAL_FILE / 1024);
+        }
+        return switch (PartialDecryptionFile.read(file, electionId, manifest(electionId), tally)) {
+            case FileResult.Refused<PartialDecryption> r -> refused(electionId, OFFLINE, r.reasonKey(), r.args().toArray());
+            case FileResult.Ok<PartialDecryption> ok -> seatDone(electionId, ok.value().teller())
+                    ? refused(electionId, OFFLINE, "count.share.alreadyCounted", ok.value().teller())
+                    : accept(electionId, ok.value(), OFFLINE);
+        };
+    }
+
+    /** A partial decryption already checked against this conference's totals; stored, audited, and counted at k. */
+    private ShareOutcome accept(long electionId, PartialDecryption partial, String path) {
+        int seat = partial.teller();
+        int position = repository.partials(electionId).size() + 1;
+        repository.insertPartial(electionId, new CountRepository.PartialRow(seat, position, path, partial.encode()));
+        String name = elections.tellers(electionId).stream().filter(t -> t.seat() == seat).map(Teller::fullName)
+                .findFirst().orElse("");
+        audit.record("count.shareAccepted", subject(electionId), "seat=" + seat + " path=" + path);
+        boolean counted = position >= manifest(electionId).k() && finishCount(electionId);
+        return new ShareOutcome.Accepted(seat, name, counted);
+    }
+
+    private boolean seatDone(long electionId, int seat) {
+        return repository.partials(electionId).stream().anyMatch(p -> p.seat() == seat);
+    }
+
+    private ShareOutcome refused(long electionId, String path, String key, Object... args) {
+        audit.recordRefusal("count.shareRefused", subject(electionId), "path=" + path + " reason=" + key);
+        return new ShareOutcome.Refused(key, List.of(args));
+    }
+
+    /** The totals to decrypt: only once the box is checked, while not yet counted, and with ballots in it. */
+    private EncryptedTally unsealable(long electionId) {
+        closed(electionId);
+        CountRepository.BoxRow box = repository.box(electionId)
+                .orElseThrow(() -> new UserFacingException("count.error.boxFirst"));
+        if (repository.result(electionId).isPresent()) {
+            throw new UserFacingException("count.error.alreadyCounted");
+        }
+        if (box.tally() == null) {
+            throw new UserFacingException("count.error.nothingToDecrypt");
+        }
+        return EncryptedTally.decode(box.tally());
+    }
+
+    /**
+     * Makes the counts from the partial decryptions accepted so far: refused, with the reason, below k (or
+     * when the box is empty, makes zeros at once). The count is then final and the conference TALLIED.
+     */
+    @RolesAllowed("TELLER")
+    @Transactional
+    public void finish(long electionId) {
+        onBoard(electionId);
+        closed(electionId);
+        if (repository.box(electionId).isEmpty()) {
+            throw new UserFacingException("count.error.boxFirst");
+        }
+        if (!finishCount(electionId)) {
+            int have = repository.partials(electionId).size();
+            int k = manifest(electionId).k();
+            audit.recordRefusal("count.finishRefused", subject(electionId), "have=" + have + " k=" + k);
+            throw new UserFacingException("count.error.tooFew", have, k, k - have);
+        }
+    }
+
+    /** Combines; false if fewer than k good partials. Stores the counts and moves the conference on. */
+    private boolean finishCount(long electionId) {
+        if (repository.result(electionId).isPresent()) {
+            throw new UserFacingException("count.error.alreadyCounted");
+        }
+        Manifest manifest = manifest(electionId);
+        ElectionContext ctx = ElectionContext.of(manifest);
+        CountRepository.BoxRow box = repository.box(electionId).orElseThrow();
+        Counts counts;
+        if (box.tally() == null) {
+            counts = Counts.noBallots(ctx);
+        } else {
+            EncryptedTally tally = EncryptedTally.decode(box.tally());
+            List<PartialDecryption> partials = repository.partials(electionId).stream()
+                    .map(p -> PartialDecryption.decode(p.encoded())).toList();
+            Decryption.Outcome outcome = Decryption.combine(ctx, tally, partials);
+            if (!(outcome instanceof Decryption.Decrypted decrypted)) {
+                return false;
+            }
+            counts = decrypted.counts();
+        }
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        repository.insertResult(electionId, new CountRepository.ResultRow(now, levelCounts(counts), "0".repeat(64),
+                "0".repeat(64)));
+        // The record holds the results but not its own hash: written once the results are stored.
+        String recordHash = recordHash(electionId);
+        repository.setRecordHash(electionId, recordHash);
+        elections.recordCounted(electionId, recordHash);
+        elections.moveTo(electionId, ElectionStatus.TALLIED);
+        var entry = audit.record("count.counted", subject(electionId), "ballots=" + counts.ballots() + " record="
+                + recordHash);
+        repository.setAuditHead(electionId, entry.entryHash());
+        return true;
+    }
+
+    /** "h,m,l;h,m,l;..." per candidate in ballot order. */
+    private static String levelCounts(Counts counts) {
+        return String.join(";", counts.candidates().stream()
+                .map(c -> String.join(",", c.levels().stream().map(String::valueOf).toList())).toList());
+    }
+
+    // The results, the record and the documents.
+
+    /** The result table of the rule set, once counted. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public Optional<ResultTable> results(long electionId) {
+        readable(electionId);
+        return repository.result(electionId).map(r -> table(electionId, r));
+    }
+
+    /** Everything the documents print, once counted. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public Optional<CountSummary> summary(long electionId) {
+        Election election = readable(electionId);
+        Optional<CountRepository.ResultRow> result = repository.result(electionId);
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        var d = election.details();
+        CountRepository.Closing c = repository.closing(electionId).orElseThrow();
+        BoxVerdict box = boxVerdict(electionId).orElseThrow();
+        Map<String, String> codeOfId = new java.util.HashMap<>();
+        voting.ballotBox(electionId).forEach(r -> codeOfId.put(r.ballot().id(), r.trackingCode()));
+        return Optional.of(new CountSummary(
+                new CountSummary.Conference(d.title(), d.body(), d.place(), d.startsAt()),
+                elections.tellers(electionId).stream().map(t -> new CountSummary.Teller(t.seat(), t.fullName(), t.head()))
+                        .toList(),
+                new CountSummary.Closing(c.summoned(), c.present(), c.cardsActivated(), c.cardsSpent(),
+                        c.cardsUnspent(), c.cardsVoided(), c.closedAt()),
+                new CountSummary.Box(box.stored(), box.counted(),
+                        box.setAside().stream().map(a -> new CountSummary.SetAside(a.trackingCode(), a.reasons())).toList(),
+                        box.copies().stream().map(x -> new CountSummary.Copy(x.trackingCode(),
+                                codeOfId.getOrDefault(x.copyOf(), x.copyOf()))).toList()),
+                repository.partials(electionId).stream()
+                        .map(p -> new CountSummary.Partial(p.seat(), CountSummary.Path.valueOf(p.path()))).toList(),
+                table(electionId, result.get()), result.get().countedAt(),
+                new CountSummary.Fingerprints(manifest(electionId).hashHex(), result.get().recordHash(),
+                        result.get().auditHead())));
+    }
+
+    /** The minutes, "BIÊN BẢN KIỂM PHIẾU", in numbered copies (Bản số 1/3 ...), as PDF. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public void writeMinutes(long electionId, java.util.Locale locale, java.io.OutputStream out) {
+        MinutesPdf.write(counted(electionId), locale, out);
+    }
+
+    /** The report, "BÁO CÁO KẾT QUẢ PHIẾU TÍN NHIỆM", in numbered copies, as PDF. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public void writeReport(long electionId, java.util.Locale locale, java.io.OutputStream out) {
+        ReportPdf.write(counted(electionId), locale, out);
+    }
+
+    /** One candidate's own result, on a page of its own, to hand to them. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public void writeCandidatePage(long electionId, int order, java.util.Locale locale, java.io.OutputStream out) {
+        CandidateResultPdf.write(counted(electionId), order, locale, out);
+    }
+
+    /** The result table as a spreadsheet. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public void writeResultsXlsx(long electionId, java.util.Locale locale, java.io.OutputStream out) {
+        CountSummary summary = counted(electionId);
+        ResultsXlsx.write(summary.results(), summary.conference().title(), locale, out);
+    }
+
+    private CountSummary counted(long electionId) {
+        return summary(electionId).orElseThrow(() -> new UserFacingException("count.error.notCounted"));
+    }
+
+    /** Streams the election record (docs/protocol.md 10.2) of a counted conference. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public void writeRecord(long electionId, java.io.OutputStream out) {
+        readable(electionId);
+        if (repository.result(electionId).isEmpty()) {
+            throw new UserFacingException("count.error.notCounted");
+        }
+        RecordWriter.write(content(electionId), out);
+    }
+
+    private String recordHash(long electionId) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (var out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), sha)) {
+                RecordWriter.write(content(electionId), out);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RecordWriter.Content content(long electionId) {
+        Election election = elections.find(electionId).orElseThrow();
+        var d = election.details();
+        Manifest manifest = manifest(electionId);
+        CountRepository.Closing closing = repository.closing(electionId).orElseThrow();
+        CountRepository.BoxRow box = repository.box(electionId).orElseThrow();
+        BoxVerdict verdict = verdict(box, closing.cardsSpent());
+        Map<String, StoredBallot> byBallotId = new java.util.HashMap<>();
+        Map<String, StoredBallot> byRowId = new java.util.HashMap<>();
+        for (StoredBallot r : voting.ballotBox(electionId)) {
+            byBallotId.putIfAbsent(r.ballot().id(), r);
+            byRowId.put(r.id(), r);
+        }
+        List<SealedBallot> counted = new ArrayList<>();
+        byte[] ids = box.countedIds();
+        for (int i = 0; i < ids.length / 16; i++) {
+            StoredBallot r = byBallotId.get(HexFormat.of().formatHex(ids, 16 * i, 16 * i + 16));
+            if (r != null) {
+                counted.add(r.ballot());
+            }
+        }
+        List<RecordWriter.Copy> copies = verdict.copies().stream().map(x -> new RecordWriter.Copy(x.id(),
+                x.trackingCode(), sealed(byRowId.get(x.id())), x.copyOf())).toList();
+        List<RecordWriter.SetAside> setAside = verdict.setAside().stream().map(x -> new RecordWriter.SetAside(x.id(),
+                x.trackingCode(), sealed(byRowId.get(x.id())), x.reasons())).toList();
+        CountRepository.ResultRow result = repository.result(electionId).orElseThrow();
+        return new RecordWriter.Content(manifest, d.body(), d.place(), d.startsAt(), closing, box.stored(), counted,
+                closing.cardsSpent(), copies, setAside, box.tally() == null ? null : EncryptedTally.decode(box.tally()),
+                repository.partials(electionId), table(electionId, result).toJson());
+    }
+
+    private static byte[] sealed(@Nullable StoredBallot row) {
+        return row == null ? new byte[0] : row.ballot().encode();
+    }
+
+    private ResultTable table(long electionId, CountRepository.ResultRow result) {
+        Manifest manifest = manifest(electionId);
+        CountRepository.Closing closing = repository.closing(electionId).orElseThrow();
+        int ballots = repository.box(electionId).map(b -> b.countedIds().length / 16).orElse(0);
+        String[] perCandidate = result.levelCounts().split(";");
+        List<Counts.CandidateCount> candidates = new ArrayList<>();
+        for (int c = 0; c < perCandidate.length; c++) {
+            List<Integer> levels = Arrays.stream(perCandidate[c].split(",")).map(Integer::valueOf).toList();
+            int valid = levels.stream().mapToInt(Integer::intValue).sum();
+            candidates.add(new Counts.CandidateCount(c, levels, valid, ballots - valid));
+        }
+        return Results.compute(vn.tinnhiem.election.RuleSet.valueOf(manifest.ruleSet()), manifest.kind(),
+                closing.summoned(), closing.cardsActivated(), new Counts(ballots, candidates), manifest.candidates());
+    }
+
+    // The published tracking codes.
+
+    /** Every tracking code in the box, sorted; public once the polls are closed. */
+    public List<String> publishedCodes(long electionId) {
+        return voting.publishedTrackingCodes(electionId);
+    }
+
+    /**
+     * A voter's own check, with no staff session: is the code typed or scanned in this closed box, and was it
+     * counted. Typing slips are forgiven as Crockford base32 forgives them (O for 0, I and L for 1, any case,
+     * spaces or no dashes).
+     */
+    @Transactional(readOnly = true)
+    public TrackedBallot track(long electionId, String typed) {
+        String code = trackingCode(typed);
+        if (code == null || !voting.publishedTrackingCodes(electionId).contains(code)) {
+            return TrackedBallot.NOT_FOUND;
+        }
+        Optional<CountRepository.BoxRow> box = repository.box(electionId);
+        if (box.isEmpty()) {
+            return TrackedBallot.IN_BOX;
+        }
+        BoxVerdict v = verdict(box.get(), 0);
+        if (v.setAside().stream().anyMatch(a -> a.trackingCode().equals(code))) {
+            return TrackedBallot.SET_ASIDE;
+        }
+        if (v.copies().stream().anyMatch(c -> c.trackingCode().equals(code))) {
+            return TrackedBallot.COPY;
+        }
+        return TrackedBallot.COUNTED;
+    }
+
+    /** "7qx2 m0kd rt4b 9hze" or "7QX2M0KDRT4B9HZE" to "7QX2-M0KD-RT4B-9HZE"; null if it cannot be a code. */
+    static @Nullable String trackingCode(String typed) {
+        String t = typed.toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "").replace('O', '0')
+                .replace('I', '1').replace('L', '1');
+        if (!t.matches("[0-9A-HJKMNP-TV-Z]{16}")) {
+            return null;
+        }
+        return t.substring(0, 4) + "-" + t.substring(4, 8) + "-" + t.substring(8, 12) + "-" + t.substring(12);
+    }
+
+    // Guards.
+
+    private Manifest manifest(long electionId) {
+        return ceremony.manifest(electionId).orElseThrow(() -> new UserFacingException("count.error.noKey"));
+    }
+
+    /** The organiser, or a teller sitting on this conference's board. */
+    private Election readable(long electionId) {
+        Election election = elections.find(electionId)
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        if (!CurrentStaff.hasRole("ADMIN")) {
+            onBoard(electionId);
+        }
+        return election;
+    }
+
+    private void onBoard(long electionId) {
+        Optional<String> me = CurrentStaff.username();
+        if (elections.tellers(electionId).stream().noneMatch(t -> t.account().isPresent() && t.account().equals(me))) {
+            audit.recordRefusal("count.notOnBoard", subject(electionId), "");
+            throw new UserFacingException("lifecycle.refuse.notOnBoard");
+        }
+    }
+
+    private void closed(long electionId) {
+        ElectionStatus status = elections.find(electionId).map(Election::status)
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        if (status != ElectionStatus.CLOSED) {
+            throw new UserFacingException("count.error.notClosed", "status." + status.name());
+        }
+    }
+
+    private static String subject(long electionId) {
+        return "election:" + electionId;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

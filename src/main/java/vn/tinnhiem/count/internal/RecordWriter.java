@@ -1,0 +1,98 @@
+package vn.tinnhiem.count.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import vn.tinnhiem.crypto.EncryptedTally;
+import vn.tinnhiem.crypto.ElectionContext;
+import vn.tinnhiem.crypto.Json;
+import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.crypto.PartialDecryption;
+import vn.tinnhiem.crypto.SealedBallot;
+
+/**
+ * Writes the election record (docs/protocol.md 10.2) as canonical JSON, streamed: the same stored data
+ * always gives the same bytes, so the record hash printed in the minutes names exactly this file.
+ */
+public final class RecordWriter {
+
+    /** Everything the record holds, read from the count's tables and the ballot box. */
+    public record Content(Manifest manifest, String body, String place, LocalDateTime startsAt,
+            CountRepository.Closing closing, int stored, List<SealedBallot> counted, int spentCards,
+            List<Copy> copies, List<SetAside> setAside, @Nullable EncryptedTally tally,
+            List<CountRepository.PartialRow> partials, String resultsJson) {}
+
+    public record Copy(String id, String trackingCode, byte[] sealed, String copyOf) {}
+
+    public record SetAside(String id, String trackingCode, byte[] sealed, List<String> reasons) {}
+
+    private RecordWriter() {}
+
+    public static void write(Content c, OutputStream out) {
+        try {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            w.write("{\"format\":\"tinnhiem-election-record/1\",\"manifest\":");
+            w.write(c.manifest().toJson());
+            w.write(",\"conference\":{\"body\":" + string(c.body()) + ",\"place\":" + string(c.place())
+                    + ",\"startsAt\":" + string(c.startsAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")))
+                    + "}");
+            CountRepository.Closing cl = c.closing();
+            boolean quorum = cl.summoned() > 0 && 3L * cl.present() >= 2L * cl.summoned();
+            w.write(",\"closing\":{\"summoned\":" + cl.summoned() + ",\"present\":" + cl.present() + ",\"quorumMet\":"
+                    + quorum + ",\"cardsActivated\":" + cl.cardsActivated() + ",\"cardsSpent\":" + cl.cardsSpent()
+                    + ",\"cardsUnspent\":" + cl.cardsUnspent() + ",\"cardsVoided\":" + cl.cardsVoided() + "}");
+            int n = c.counted().size();
+            w.write(",\"box\":{\"stored\":" + c.stored() + ",\"counted\":" + n + ",\"spentCards\":" + c.spentCards()
+                    + ",\"difference\":" + (n - c.spentCards()) + "}");
+            w.write(",\"ballots\":[");
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    w.write(',');
+                }
+                w.write(c.counted().get(i).toJson());
+            }
+            w.write("],\"copies\":[");
+            for (int i = 0; i < c.copies().size(); i++) {
+                Copy x = c.copies().get(i);
+                w.write((i > 0 ? "," : "") + "{\"id\":" + string(x.id()) + ",\"trackingCode\":" + string(x.trackingCode())
+                        + ",\"sealed\":\"" + HexFormat.of().formatHex(x.sealed()) + "\",\"copyOf\":" + string(x.copyOf())
+                        + "}");
+            }
+            w.write("],\"setAside\":[");
+            for (int i = 0; i < c.setAside().size(); i++) {
+                SetAside x = c.setAside().get(i);
+                w.write((i > 0 ? "," : "") + "{\"id\":" + string(x.id()) + ",\"trackingCode\":"
+                        + string(x.trackingCode()) + ",\"sealed\":\"" + HexFormat.of().formatHex(x.sealed())
+                        + "\",\"reasons\":[" + String.join(",", x.reasons().stream().map(RecordWriter::string).toList())
+                        + "]}");
+            }
+            w.write("],\"tally\":");
+            w.write(c.tally() == null ? EncryptedTally.noBallotsJson(ElectionContext.of(c.manifest())) : c.tally().toJson());
+            w.write(",\"partials\":[");
+            for (int i = 0; i < c.partials().size(); i++) {
+                CountRepository.PartialRow p = c.partials().get(i);
+                String json = PartialDecryption.decode(p.encoded()).toJson();
+                w.write((i > 0 ? "," : "") + "{\"path\":" + string(p.path()) + "," + json.substring(1));
+            }
+            w.write("],\"results\":");
+            w.write(c.resultsJson());
+            w.write("}");
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String string(String s) {
+        return Json.str(s);
+    }
+}

@@ -1,0 +1,436 @@
+package vn.tinnhiem.count.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.InMemoryUploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import vn.tinnhiem.count.BoxVerdict;
+import vn.tinnhiem.count.ClosingFigures;
+import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.ResultTable;
+import vn.tinnhiem.count.ShareOutcome;
+import vn.tinnhiem.count.Unsealing;
+import vn.tinnhiem.election.Election;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.ui.ComponentTexts;
+import vn.tinnhiem.shared.ui.MainLayout;
+import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.ui.QrScanner;
+
+/**
+ * The tally board's count, in its order: close the polls (the quorum and the cards frozen), check the ballot box
+ * (every proof, with a progress bar), unseal (each teller's card, or a file from the offline laptop; with k the
+ * counts appear), then the results, the documents and the record. A teller of this board acts; the organiser
+ * may look.
+ */
+@Route(value = "count", layout = MainLayout.class)
+@RolesAllowed({"TELLER", "ADMIN"})
+class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final CountService counts;
+    private final ElectionService elections;
+    private long electionId;
+    private String title = "";
+    private boolean acts;
+
+    CountView(CountService counts, ElectionService elections) {
+        this.counts = counts;
+        this.elections = elections;
+        setPadding(true);
+        setId("count-screen");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        this.electionId = id;
+        if (elections.find(id).isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        boolean onBoard = elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
+        if (!CurrentStaff.hasRole("ADMIN") && !onBoard) {
+            event.rerouteToError(AccessDeniedException.class);
+            return;
+        }
+        acts = onBoard && CurrentStaff.hasRole("TELLER");
+        rebuild();
+    }
+
+    private void rebuild() {
+        Election election = elections.find(electionId).orElseThrow();
+        title = getTranslation("count.title") + " · " + election.title();
+        removeAll();
+        add(new H2(election.title()), new Paragraph(election.details().body() + " · " + election.details().place()
+                + " · " + election.details().startsAt().format(WHEN)));
+        var status = new Span(getTranslation("status." + election.status().name()));
+        status.getElement().getThemeList().add("badge");
+        status.setId("count-status");
+        add(status);
+        if (election.status().ordinal() < ElectionStatus.OPEN.ordinal()) {
+            add(new Paragraph(getTranslation("count.notYet")));
+            return;
+        }
+        add(closing(election));
+        if (election.status() == ElectionStatus.OPEN) {
+            return;
+        }
+        var verdict = counts.boxVerdict(electionId);
+        add(box(verdict.orElse(null)));
+        if (verdict.isEmpty()) {
+            return;
+        }
+        var results = counts.results(electionId);
+        if (results.isEmpty()) {
+            add(unseal(counts.unsealing(electionId)));
+        } else {
+            add(new ResultsSection(counts, electionId, results.get()));
+        }
+    }
+
+    // 1. The close.
+
+    private VerticalLayout closing(Election election) {
+        ClosingFigures f = counts.closingFigures(electionId);
+        var section = section("count-closing", "count.closing");
+        var figures = new Div();
+        figures.setId("count-figures");
+        figures.add(line(getTranslation("count.figures.present", f.present(), f.summoned())),
+                line(getTranslation("count.figures.cards", f.cardsActivated(), f.cardsSpent(), f.cardsUnspent(),
+                        f.cardsVoided())));
+        var quorum = new Paragraph(getTranslation(f.quorumMet() ? "count.quorum.met" : "count.quorum.notMet"));
+        quorum.setId("count-quorum");
+        quorum.getStyle().set("font-weight", "600");
+        if (!f.quorumMet()) {
+            quorum.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
+        section.add(figures, quorum);
+        if (f.closedAt() != null) {
+            section.add(line(getTranslation("count.closedAt", f.closedAt().format(WHEN))));
+        } else if (acts && election.status() == ElectionStatus.OPEN) {
+            var close = new Button(getTranslation("count.close"), e -> confirm(getTranslation("count.close"),
+                    getTranslation("count.close.confirm", f.cardsUnspent()), getTranslation("count.close"), () -> {
+                        if (Notifications.attempt(() -> counts.close(electionId))) {
+                            Notifications.success(getTranslation("count.closed"));
+                            rebuild();
+                        }
+                    }));
+            close.setId("count-close");
+            close.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+            close.setMinHeight("44px");
+            section.add(new Paragraph(getTranslation("count.close.explain")), close);
+        }
+        return section;
+    }
+
+    // 2. The ballot box.
+
+    private VerticalLayout box(BoxVerdict verdict) {
+        var section = section("count-box", "count.box");
+        if (verdict == null) {
+            section.add(new Paragraph(getTranslation("count.box.explain")));
+            if (!acts) {
+                return section;
+            }
+            var progress = new ProgressBar();
+            progress.setId("count-progress");
+            progress.setVisible(false);
+            var progressText = new Span();
+            progressText.setId("count-progress-text");
+            var check = new Button(getTranslation("count.box.check"));
+            check.setId("count-check");
+            check.setMinHeight("44px");
+            check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            check.setDisableOnClick(true);
+            check.addClickListener(e -> runCheck(progress, progressText));
+            section.add(check, progress, progressText);
+            return section;
+        }
+        var summary = new Div();
+        summary.setId("count-box-verdict");
+        summary.add(line(getTranslation("count.box.figures", verdict.stored(), verdict.counted(), verdict.spentCards())));
+        var difference = new Paragraph(verdict.difference() == 0 ? getTranslation("count.box.matches")
+                : getTranslation("count.box.difference", verdict.counted(), verdict.spentCards(),
+                        (verdict.difference() > 0 ? "+" : "") + verdict.difference()));
+        difference.setId("count-difference");
+        if (verdict.difference() != 0) {
+            difference.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+        }
+        summary.add(difference);
+        var setAside = new Div();
+        setAside.setId("count-set-aside");
+        if (!verdict.setAside().isEmpty()) {
+            setAside.add(new Paragraph(getTranslation("count.box.setAside", verdict.setAside().size())));
+            for (BoxVerdict.SetAside a : verdict.setAside()) {
+                setAside.add(card(a.trackingCode(), String.join(", ", a.reasons())));
+            }
+        }
+        var copies = new Div();
+        copies.setId("count-copies");
+        if (!verdict.copies().isEmpty()) {
+            copies.add(new Paragraph(getTranslation("count.box.copies", verdict.copies().size())));
+            for (BoxVerdict.Copy c : verdict.copies()) {
+                copies.add(card(c.trackingCode(), getTranslation(c.sameId() ? "count.box.copy.sameId"
+                        : "count.box.copy.sameContent", c.copyOf())));
+            }
+        }
+        section.add(summary, setAside, copies);
+        return section;
+    }
+
+    /**
+     * The proofs are checked on a worker thread, under this teller's sign-in, while the page polls for the
+     * progress: the bar, the ballots done, and the time left at the pace so far.
+     */
+    private void runCheck(ProgressBar progress, Span progressText) {
+        UI ui = UI.getCurrent();
+        SecurityContext security = SecurityContextHolder.getContext();
+        progress.setVisible(true);
+        progress.setIndeterminate(true);
+        progressText.setText(getTranslation("count.box.starting"));
+        ui.setPollInterval(500);
+        long started = System.nanoTime();
+        int stored = counts.publishedCodes(electionId).size();
+        CompletableFuture.runAsync(() -> {
+            SecurityContextHolder.setContext(security);
+            try {
+                counts.checkBox(electionId, done -> ui.access(() -> {
+                    progress.setIndeterminate(false);
+                    double elapsed = (System.nanoTime() - started) / 1e9;
+                    int of = Math.max(stored, done);
+                    progress.setValue(of == 0 ? 1 : (double) done / of);
+                    long left = done == 0 ? 0 : Math.round(elapsed * (of - done) / done);
+                    progressText.setText(getTranslation("count.box.progress", done, of, left));
+                }));
+                ui.access(() -> {
+                    ui.setPollInterval(-1);
+                    Notifications.success(getTranslation("count.box.done"));
+                    rebuild();
+                });
+            } catch (UserFacingException ex) {
+                ui.access(() -> {
+                    ui.setPollInterval(-1);
+                    Notifications.refused(ex);
+                    rebuild();
+                });
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+    }
+
+    // 3. The unsealing.
+
+    private VerticalLayout unseal(Unsealing state) {
+        var section = section("count-unseal", "count.unseal");
+        if (state.noBallots()) {
+            section.add(new Paragraph(getTranslation("count.unseal.noBallots")));
+        } else {
+            section.add(new Paragraph(getTranslation("count.unseal.explain", state.k(), state.n(), state.accepted())));
+            var seats = new Div();
+            seats.setId("count-seats");
+            for (Unsealing.Seat s : state.seats()) {
+                String details = s.path().map(p -> getTranslation("count.unseal.seat." + p))
+                        .orElse(getTranslation("count.unseal.seat.waiting"));
+                var card = card(getTranslation("count.unseal.seat", s.seat(), s.name())
+                        + (s.head() ? " · " + getTranslation("board.head") : ""), details);
+                card.setId("count-seat-" + s.seat());
+                seats.add(card);
+            }
+            section.add(seats);
+        }
+        if (!acts) {
+            return section;
+        }
+        if (!state.noBallots()) {
+            section.add(cardEntry(), offline());
+        }
+        var error = new Paragraph();
+        error.setId("count-finish-error");
+        error.addClassName("field-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        var finish = new Button(getTranslation(state.noBallots() ? "count.finish.empty" : "count.finish"), e -> {
+            try {
+                counts.finish(electionId);
+                Notifications.success(getTranslation("count.counted"));
+                rebuild();
+            } catch (UserFacingException ex) {
+                error.setText(Notifications.translate(ex.key(), ex.args()));
+            }
+        });
+        finish.setId("count-finish");
+        finish.setMinHeight("44px");
+        finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        section.add(finish, error);
+        return section;
+    }
+
+    /** A card held to the camera, scanned by a handheld scanner, or typed; its passphrase first if it has one. */
+    private VerticalLayout cardEntry() {
+        var box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("count-card-entry");
+        var passphrase = new PasswordField(getTranslation("count.card.passphrase"));
+        passphrase.setId("count-passphrase");
+        passphrase.setWidthFull();
+        passphrase.setHelperText(getTranslation("count.card.passphraseHelp"));
+        var scanner = new QrScanner();
+        scanner.setId("count-card");
+        scanner.setLabel(getTranslation("count.card.code"));
+        scanner.setSubmitText(getTranslation("count.card.submit"));
+        scanner.addScanListener(text -> {
+            char[] secret = passphrase.isEmpty() ? null : passphrase.getValue().toCharArray();
+            passphrase.clear();
+            passphrase.setInvalid(false);
+            ShareOutcome outcome;
+            try {
+                outcome = counts.unsealWithCard(electionId, text, secret);
+            } catch (UserFacingException ex) {
+                scanner.showError(Notifications.translate(ex.key(), ex.args()));
+                return;
+            }
+            switch (outcome) {
+                case ShareOutcome.Accepted a -> {
+                    scanner.clearField();
+                    Notifications.success(getTranslation(a.counted() ? "count.card.lastGood" : "count.card.good",
+                            a.seat(), a.tellerName()));
+                    rebuild();
+                }
+                case ShareOutcome.Refused r -> {
+                    String message = getTranslation(r.reasonKey(), r.args().toArray());
+                    if (r.reasonKey().endsWith("PASSPHRASE_REQUIRED") || r.reasonKey().endsWith("WRONG_PASSPHRASE")) {
+                        passphrase.setErrorMessage(message);
+                        passphrase.setInvalid(true);
+                    } else {
+                        scanner.showError(message);
+                    }
+                }
+            }
+        });
+        box.add(new H3(getTranslation("count.card")), new Paragraph(getTranslation("count.card.explain")), passphrase,
+                scanner);
+        return box;
+    }
+
+    /** The high-assurance path: the totals out as a file, a partial decryption back from the offline laptop. */
+    private VerticalLayout offline() {
+        var box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("count-offline");
+        var totals = new Anchor(com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+            byte[] json = counts.totalsFile(electionId);
+            return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(json),
+                    "tinnhiem-encrypted-totals-" + electionId + ".json", "application/json", json.length);
+        }), getTranslation("count.offline.totals"));
+        totals.setId("count-totals");
+        totals.addClassName("download-link");
+        totals.getStyle().set("min-height", "44px").set("display", "inline-flex").set("align-items", "center");
+        var report = new Paragraph();
+        report.setId("count-partial-report");
+        report.getStyle().set("color", "var(--lumo-error-text-color)");
+        var handler = new InMemoryUploadHandler((metadata, data) -> {
+            try {
+                switch (counts.importPartial(electionId, data)) {
+                    case ShareOutcome.Accepted a -> {
+                        Notifications.success(getTranslation(a.counted() ? "count.card.lastGood" : "count.card.good",
+                                a.seat(), a.tellerName()));
+                        rebuild();
+                    }
+                    case ShareOutcome.Refused r -> report.setText(getTranslation(r.reasonKey(), r.args().toArray()));
+                }
+            } catch (UserFacingException ex) {
+                report.setText(Notifications.translate(ex.key(), ex.args()));
+            }
+        }) {
+            @Override
+            public long getFileSizeMax() {
+                return CountService.MAX_PARTIAL_FILE;
+            }
+        };
+        var upload = new Upload(handler);
+        upload.setId("count-partial-upload");
+        upload.setMaxFiles(1);
+        upload.setI18n(ComponentTexts.upload());
+        upload.setAcceptedFileTypes(".json", "application/json");
+        box.add(new H3(getTranslation("count.offline")), new Paragraph(getTranslation("count.offline.explain")), totals,
+                upload, report);
+        return box;
+    }
+
+    // Helpers shared with the results.
+
+    static VerticalLayout section(String id, String headingKey) {
+        var section = new VerticalLayout();
+        section.setPadding(false);
+        section.setId(id);
+        section.add(new H3(section.getTranslation(headingKey)));
+        return section;
+    }
+
+    static Paragraph line(String text) {
+        var p = new Paragraph(text);
+        p.getStyle().set("margin", "0.2em 0");
+        return p;
+    }
+
+    /** A list item as a card: the name, its details beneath. */
+    static Div card(String name, String details) {
+        var card = new Div();
+        card.addClassName("count-card");
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius",
+                "var(--lumo-border-radius-m)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("margin", "0 0 var(--lumo-space-s) 0").set("overflow-wrap", "anywhere");
+        var n = new Div(name);
+        n.getStyle().set("font-weight", "600");
+        var d = new Div(details);
+        d.addClassName("cell-details");
+        d.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        card.add(n, d);
+        return card;
+    }
+
+    private static void confirm(String header, String text, String confirm, Runnable action) {
+        var dialog = new ConfirmDialog();
+        dialog.setId("confirm-dialog");
+        dialog.setHeader(header);
+        dialog.setText(text);
+        dialog.setCancelable(true);
+        dialog.setCancelText(dialog.getTranslation("common.cancel"));
+        dialog.setConfirmText(confirm);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> action.run());
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

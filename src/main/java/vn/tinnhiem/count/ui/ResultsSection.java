@@ -1,0 +1,95 @@
+package vn.tinnhiem.count.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.ArrayList;
+import java.util.List;
+import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.ResultTable;
+import vn.tinnhiem.shared.report.ExportFormat;
+import vn.tinnhiem.shared.ui.DownloadLinks;
+
+/**
+ * The results as the rule set reads them: the totals, then one card per candidate (name, position, each level's
+ * count and percentage, valid and invalid, the band in the rule's words), and every document: the minutes and
+ * the report (PDF, numbered copies), the table (XLSX), the election record, a page per candidate, the hall's
+ * projector screen and the public list of tracking codes.
+ */
+class ResultsSection extends VerticalLayout {
+
+    ResultsSection(CountService counts, long electionId, ResultTable table) {
+        setPadding(false);
+        setId("count-results");
+        add(new com.vaadin.flow.component.html.H3(getTranslation("count.results")));
+        add(CountView.line(getTranslation("count.results.totals", table.issued(), table.returned(),
+                getTranslation("count.results.denominator." + table.rule().denominator().name(), table.denominator()))));
+        var rows = new Div();
+        rows.setId("count-result-rows");
+        for (ResultTable.Row row : table.rows()) {
+            var card = row(table, row);
+            var page = download("count-candidate-" + row.order(), getTranslation("count.doc.candidate"),
+                    "ket-qua-" + electionId + "-" + row.order() + ".pdf", ExportFormat.PDF,
+                    out -> counts.writeCandidatePage(electionId, row.order(), getLocale(), out));
+            page.getElement().setAttribute("aria-label", getTranslation("count.doc.candidateOf", row.name()));
+            card.add(page);
+            rows.add(card);
+        }
+        add(rows);
+
+        var documents = new FlexLayout();
+        documents.setId("count-documents");
+        documents.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        documents.getStyle().set("gap", "var(--lumo-space-s)");
+        documents.add(
+                download("count-minutes", getTranslation("count.doc.minutes"), "bien-ban-kiem-phieu-" + electionId + ".pdf",
+                        ExportFormat.PDF, out -> counts.writeMinutes(electionId, getLocale(), out)),
+                download("count-report", getTranslation("count.doc.report"), "bao-cao-ket-qua-" + electionId + ".pdf",
+                        ExportFormat.PDF, out -> counts.writeReport(electionId, getLocale(), out)),
+                download("count-xlsx", getTranslation("count.doc.xlsx"), "ket-qua-" + electionId + ".xlsx",
+                        ExportFormat.XLSX, out -> counts.writeResultsXlsx(electionId, getLocale(), out)),
+                download("count-record", getTranslation("count.doc.record"),
+                        "tinnhiem-election-record-" + electionId + ".json", ExportFormat.JSON,
+                        out -> counts.writeRecord(electionId, out)));
+        var projector = new Anchor("projector/" + electionId, getTranslation("count.projector"));
+        projector.setId("count-projector");
+        projector.setTarget("_blank");
+        var tracking = new Anchor("tracking/" + electionId, getTranslation("count.tracking"));
+        tracking.setId("count-tracking");
+        tracking.setTarget("_blank");
+        var verify = new Anchor("verify", getTranslation("count.verify"));
+        verify.setId("count-verify");
+        verify.setTarget("_blank");
+        for (Anchor a : List.of(projector, tracking, verify)) {
+            a.getStyle().set("min-height", "44px").set("display", "inline-flex").set("align-items", "center");
+        }
+        add(new Paragraph(getTranslation("count.doc.explain", counts.summary(electionId)
+                .map(s -> s.fingerprints().recordHash().substring(0, 16)).orElse(""))), documents, projector,
+                tracking, verify);
+    }
+
+    private Div row(ResultTable table, ResultTable.Row row) {
+        List<String> parts = new ArrayList<>();
+        List<String> levels = table.kind().levels();
+        for (int l = 0; l < levels.size(); l++) {
+            parts.add(getTranslation("level." + levels.get(l)) + " " + row.levels().get(l) + " ("
+                    + row.percentages().get(l) + "%)");
+        }
+        String details = row.position() + "\n" + String.join(" · ", parts) + "\n"
+                + getTranslation("count.results.valid", row.valid(), row.invalid()) + "\n"
+                + getTranslation(table.wordingKey(row));
+        var card = CountView.card(row.order() + ". " + row.name(), details);
+        card.getChildren().skip(1).findFirst().ifPresent(d -> d.getElement().getStyle().set("white-space", "pre-line"));
+        card.setId("count-result-" + row.order());
+        return card;
+    }
+
+    private static Anchor download(String id, String text, String fileName, ExportFormat format,
+            java.util.function.Consumer<java.io.OutputStream> writer) {
+        var a = DownloadLinks.link(text, text, fileName, format, writer);
+        a.setId(id);
+        return a;
+    }
+}
