@@ -96,6 +96,7 @@ public final class PdfReport implements AutoCloseable {
     private String runningHeader = "";
     private String footer = "";
     private String watermark = "";
+    private String stamp = "";
     private List<Column> columns = List.of();
     private float minRowHeight;
 
@@ -159,6 +160,12 @@ public final class PdfReport implements AutoCloseable {
     /** Small text at the bottom left of every page (when and by what it was made). */
     public PdfReport footer(String text) {
         this.footer = clean(text, regular);
+        return this;
+    }
+
+    /** Bold text at the top right of every page: a classification ("MẬT") and the copy's number. */
+    public PdfReport stamp(String text) {
+        this.stamp = clean(text, bold);
         return this;
     }
 
@@ -303,8 +310,13 @@ public final class PdfReport implements AutoCloseable {
                     if (!footer.isEmpty()) {
                         show(fitted(footer, regular, SMALL, width() * 0.7f), regular, SMALL, MARGIN, BOTTOM - 26);
                     }
+                    float stampWidth = stamp.isEmpty() ? 0 : textWidth(stamp, bold, BODY + 1);
                     if (i > 0 && !runningHeader.isEmpty()) {
-                        show(fitted(runningHeader, regular, SMALL, width()), regular, SMALL, MARGIN,
+                        show(fitted(runningHeader, regular, SMALL, width() - stampWidth - 12), regular, SMALL, MARGIN,
+                                pageSize.getHeight() - TOP + 14);
+                    }
+                    if (!stamp.isEmpty()) {
+                        show(stamp, bold, BODY + 1, pageSize.getWidth() - MARGIN - stampWidth,
                                 pageSize.getHeight() - TOP + 14);
                     }
                     if (!watermark.isEmpty()) {
