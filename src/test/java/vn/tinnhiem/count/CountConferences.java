@@ -1,0 +1,156 @@
+package vn.tinnhiem.count;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntBinaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.account.Role;
+import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.NewVoter;
+import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.Pdfs;
+import vn.tinnhiem.token.TokenService;
+import vn.tinnhiem.voting.BallotForm;
+import vn.tinnhiem.voting.CastOutcome;
+import vn.tinnhiem.voting.Marks;
+import vn.tinnhiem.voting.VotingService;
+
+/**
+ * Conferences ready for the count, made through the services the staff and the kiosks use: three tellers with
+ * their own accounts, k = 2, the ceremony's cards kept (seat 2's with a passphrase), voters ticked present,
+ * cards activated, and ballots cast with known marks, so a test knows what the count must find.
+ */
+final class CountConferences {
+
+    static final String PASSPHRASE = "mật khẩu ghế số hai";
+    private static final Pattern CODE = Pattern.compile("TN(-[0-9A-Z]{4}){6}-[0-9A-Z]{3}");
+
+    /**
+     * @param tellers usernames by seat (index 0 is seat 1, the head)
+     * @param cards each seat's share card text
+     * @param expected per candidate, per level, the ballots cast with that mark
+     * @param unused activated cards never used
+     */
+    record Cast(long id, String title, List<String> tellers, List<String> cards, int[][] expected, int ballots,
+            List<String> trackingCodes, List<String> unused) {
+    }
+
+    private final ElectionService elections;
+    private final AccountService accounts;
+    private final CeremonyService ceremonies;
+    private final TokenService tokens;
+    private final VotingService voting;
+
+    CountConferences(ElectionService elections, AccountService accounts, CeremonyService ceremonies,
+            TokenService tokens, VotingService voting) {
+        this.elections = elections;
+        this.accounts = accounts;
+        this.ceremonies = ceremonies;
+        this.tokens = tokens;
+        this.voting = voting;
+    }
+
+    /**
+     * @param mark voter v's mark for candidate c: a level, or {@link Marks#BLANK}
+     */
+    Cast cast(int candidates, int summoned, int present, int ballots, int unusedCards, IntBinaryOperator mark) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String title = "Hội nghị kiểm phiếu " + suffix;
+        List<String> tellers = List.of("kp1." + suffix, "kp2." + suffix, "kp3." + suffix);
+        List<String> names = List.of("Trần Văn Trưởng", "Nguyễn Thị Hồng Nhung", "Phạm Minh Tuấn");
+        List<String> cards = new ArrayList<>();
+        long id;
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            id = elections.create(new ElectionDetails(title, "UBND huyện Yên Thành", "Hội trường tầng 2",
+                    LocalDateTime.of(2026, 12, 1, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
+            for (int c = 1; c <= candidates; c++) {
+                elections.addCandidate(id, "Ứng viên số " + c, "Trưởng phòng " + c);
+            }
+            for (int v = 1; v <= summoned; v++) {
+                elections.addVoter(id, new NewVoter("Người ghi phiếu " + v, "Thủ trưởng", "Cơ quan " + v));
+            }
+            for (int s = 0; s < 3; s++) {
+                accounts.create(tellers.get(s), names.get(s), Role.TELLER);
+                elections.addTeller(id, names.get(s), s == 0);
+            }
+            elections.setThreshold(id, 2);
+            var seats = elections.tellers(id);
+            for (int s = 0; s < 3; s++) {
+                elections.setSeatAccount(id, seats.get(s).id(), Optional.of(tellers.get(s)));
+            }
+            elections.moveTo(id, ElectionStatus.READY);
+            ceremonies.start(id);
+            for (int seat = 1; seat <= 3; seat++) {
+                char[] pass = seat == 2 ? PASSPHRASE.toCharArray() : null;
+                cards.add(Pdfs.qrText(ceremonies.issueCard(id, seat, pass), 0));
+            }
+            for (int seat = 1; seat <= 3; seat++) {
+                ceremonies.checkCard(id, seat, cards.get(seat - 1), seat == 2 ? PASSPHRASE.toCharArray() : null);
+            }
+        }
+        List<String> codes = printed(id, ballots + unusedCards);
+        List<String> trackingCodes = new ArrayList<>();
+        int[][] expected = new int[candidates][3];
+        try (var board = Acting.as(tellers.getFirst(), "TELLER")) {
+            var roll = elections.voters(id);
+            for (int v = 0; v < present; v++) {
+                elections.markPresent(id, roll.get(v).id(), true);
+            }
+            elections.moveTo(id, ElectionStatus.OPEN);
+            for (String code : codes) {
+                tokens.activate(id, code);
+            }
+        }
+        BallotForm form = voting.form(id).orElseThrow();
+        for (int v = 0; v < ballots; v++) {
+            Marks marks = form.newMarks();
+            for (int c = 0; c < candidates; c++) {
+                int level = mark.applyAsInt(v, c);
+                if (level != Marks.BLANK) {
+                    marks.set(c, level);
+                    expected[c][level]++;
+                }
+            }
+            CastOutcome outcome = voting.cast("kiosk-" + suffix, id, codes.get(v), marks);
+            if (!(outcome instanceof CastOutcome.Recorded recorded)) {
+                throw new AssertionError("a cast was refused: " + outcome);
+            }
+            trackingCodes.add(recorded.trackingCode());
+        }
+        return new Cast(id, title, tellers, List.copyOf(cards), expected, ballots, trackingCodes,
+                List.copyOf(codes.subList(ballots, codes.size())));
+    }
+
+    private List<String> printed(long id, int count) {
+        List<String> codes = new ArrayList<>();
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            while (codes.size() < count) {
+                byte[] pdf = tokens.print(id, Math.min(TokenService.MAX_SPARES, Math.max(1, count - codes.size()))).pdf();
+                try (PDDocument doc = Loader.loadPDF(pdf)) {
+                    Matcher m = CODE.matcher(new PDFTextStripper().getText(doc));
+                    while (m.find()) {
+                        codes.add(m.group());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return codes.subList(0, count);
+    }
+}
