@@ -24,6 +24,10 @@ public class TinNhiemApplication implements AppShellConfigurator {
         if (args.length > 0 && args[0].equals("ceremony")) {
             System.exit(vn.tinnhiem.ceremony.OfflineCeremony.run(args, System.in, System.out, System.err));
         }
+        // So does each teller's partial decryption for the unsealing (kiosk-setup/offline-decryption.md).
+        if (args.length > 0 && args[0].equals("decrypt-share")) {
+            System.exit(vn.tinnhiem.count.OfflineDecryption.run(args, System.in, System.out, System.err));
+        }
         // jOOQ's banner and tips add nothing to a hall server's console.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
