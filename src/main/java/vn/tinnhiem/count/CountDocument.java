@@ -137,27 +137,27 @@ final class CountDocument {
         bands(pdf);
     }
 
-    /** The table of results for some rows: STT, name and position, per level count and %, valid, invalid. */
+    /** The table of results for some rows: STT, name and position, per level count (%), valid, invalid. */
     void table(PdfReport pdf, List<ResultTable.Row> rows) {
         ResultTable table = summary.results();
         List<PdfReport.Column> columns = new ArrayList<>();
-        columns.add(PdfReport.Column.text(translate("count.doc.col.order"), 3.2f).centered().size(9));
-        columns.add(PdfReport.Column.text(translate("count.doc.col.name"), 19).styled(PdfReport.CellStyle.FIRST_LINE_BOLD)
-                .size(9));
+        // Widths in points of the 511 across A4: a level's name ("Tín nhiệm thấp") fits its header on one line.
+        columns.add(PdfReport.Column.text(translate("count.doc.col.order"), 28).centered().size(9));
+        columns.add(PdfReport.Column.text(translate("count.doc.col.name"), 115)
+                .styled(PdfReport.CellStyle.FIRST_LINE_BOLD).size(9));
         for (String level : table.kind().levels()) {
-            columns.add(PdfReport.Column.text(translate("level." + level), 6.5f).centered().size(9));
-            columns.add(PdfReport.Column.text(translate("count.doc.col.percent"), 6.5f).centered().size(9));
+            columns.add(PdfReport.Column.text(translate("count.doc.col.level", translate("level." + level)), 92)
+                    .centered().size(9));
         }
-        columns.add(PdfReport.Column.text(translate("count.doc.col.valid"), 6.5f).centered().size(9));
-        columns.add(PdfReport.Column.text(translate("count.doc.col.invalid"), 6.5f).centered().size(9));
+        columns.add(PdfReport.Column.text(translate("count.doc.col.valid"), 45).centered().size(9));
+        columns.add(PdfReport.Column.text(translate("count.doc.col.invalid"), 45).centered().size(9));
         pdf.table(columns, 0);
         for (ResultTable.Row r : rows) {
             List<String> cells = new ArrayList<>();
             cells.add(String.valueOf(r.order()));
             cells.add(r.name() + "\n" + r.position());
             for (int l = 0; l < r.levels().size(); l++) {
-                cells.add(String.valueOf(r.levels().get(l)));
-                cells.add(r.percentages().get(l) + "%");
+                cells.add(translate("count.doc.cell", String.valueOf(r.levels().get(l)), r.percentages().get(l)));
             }
             cells.add(String.valueOf(r.valid()));
             cells.add(String.valueOf(r.invalid()));
