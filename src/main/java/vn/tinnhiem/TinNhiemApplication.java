@@ -24,6 +24,10 @@ public class TinNhiemApplication implements AppShellConfigurator {
         if (args.length > 0 && args[0].equals("ceremony")) {
             System.exit(vn.tinnhiem.ceremony.OfflineCeremony.run(args, System.in, System.out, System.err));
         }
+        // Anyone checks an election record with the jar alone: no Spring, no database.
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(vn.tinnhiem.verify.VerifyCommand.run(args, System.out, System.err));
+        }
         // jOOQ's banner and tips add nothing to a hall server's console.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
