@@ -298,18 +298,20 @@ public final class RecordVerifier {
                 throw new Bad("verify.why.dependsOn", "verify.check.commitments");
             }
             List<Object> list = Fields.array(root, "ballots", "");
+            counted = list.size();
             List<byte[]> bins = new ArrayList<>(list.size());
+            @Nullable Bad wrongCode = null;
             for (int i = 0; i < list.size(); i++) {
                 String bp = "ballots[" + i + "]";
                 Map<String, Object> b = Fields.object(list.get(i), bp);
                 byte[] bin = Ballots.binary(b, bp, m, levels);
-                if (!Ballots.trackingCode(bin).equals(b.get("trackingCode"))) {
-                    throw new Bad("verify.why.trackingCode", bp, Ballots.trackingCode(bin));
+                if (wrongCode == null && !Ballots.trackingCode(bin).equals(b.get("trackingCode"))) {
+                    wrongCode = new Bad("verify.why.trackingCode", bp, Ballots.trackingCode(bin));
                 }
                 bins.add(bin);
             }
+            // The bytes are usable by the later checks even if a proof or a tracking code is wrong.
             ballots = bins;
-            counted = bins.size();
             int total = bins.size();
             AtomicInteger done = new AtomicInteger();
             ECPoint kk = key;
@@ -330,6 +332,9 @@ public final class RecordVerifier {
                 throw new Bad("verify.why.ballotProofs", String.valueOf(failing.length),
                         Group.hex(Arrays.copyOfRange(bins.get(failing[0]), 5, 21)),
                         Ballots.trackingCode(bins.get(failing[0])));
+            }
+            if (wrongCode != null) {
+                throw wrongCode;
             }
             return new String[] {"verify.ok.ballots", String.valueOf(total)};
         }
