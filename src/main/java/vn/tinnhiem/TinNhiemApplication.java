@@ -28,6 +28,10 @@ public class TinNhiemApplication implements AppShellConfigurator {
         if (args.length > 0 && args[0].equals("decrypt-share")) {
             System.exit(vn.tinnhiem.count.OfflineDecryption.run(args, System.in, System.out, System.err));
         }
+        // Anyone checks an election record with the jar alone: no Spring, no database.
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(vn.tinnhiem.verify.VerifyCommand.run(args, System.out, System.err));
+        }
         // jOOQ's banner and tips add nothing to a hall server's console.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");

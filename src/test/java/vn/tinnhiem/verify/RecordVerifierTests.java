@@ -1,0 +1,358 @@
+package vn.tinnhiem.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.crypto.SealedBallot;
+
+/** The verifier passes a genuine record and names the check each tamper breaks. */
+class RecordVerifierTests {
+
+    private static final SecureRandom RNG = new SecureRandom();
+    private static Records.Record genuine;
+    private static String genuineJson;
+
+    @BeforeAll
+    static void build() {
+        genuine = Records.genuine(4, BallotKind.THREE_LEVEL, "QD_96_2023", 2, 3, 12, true, RNG);
+        genuineJson = genuine.toJson();
+    }
+
+    private static List<RecordVerifier.Check> verify(byte[] bytes) {
+        return new RecordVerifier().verify(bytes);
+    }
+
+    private static Records.Record copy() {
+        // Rebuild the mutable parts from the genuine record's values (its lists and rows are shared otherwise).
+        Records.Record r = new Records.Record();
+        r.manifest = genuine.manifest;
+        r.summoned = genuine.summoned;
+        r.present = genuine.present;
+        r.quorumMet = genuine.quorumMet;
+        r.cardsActivated = genuine.cardsActivated;
+        r.cardsSpent = genuine.cardsSpent;
+        r.cardsUnspent = genuine.cardsUnspent;
+        r.cardsVoided = genuine.cardsVoided;
+        r.stored = genuine.stored;
+        r.boxCounted = genuine.boxCounted;
+        r.difference = genuine.difference;
+        r.ballots = new java.util.ArrayList<>(genuine.ballots);
+        r.copies = new java.util.ArrayList<>(genuine.copies);
+        r.setAside = new java.util.ArrayList<>(genuine.setAside);
+        r.tally = genuine.tally;
+        r.partials = new java.util.ArrayList<>(genuine.partials);
+        r.ruleSet = genuine.ruleSet;
+        r.kind = genuine.kind;
+        r.denominator = genuine.denominator;
+        r.returned = genuine.returned;
+        r.sealed = genuine.sealed;
+        for (Records.Row g : genuine.rows) {
+            Records.Row row = new Records.Row();
+            row.id = g.id;
+            row.order = g.order;
+            row.levels = g.levels.clone();
+            row.valid = g.valid;
+            row.invalid = g.invalid;
+            row.percentages = g.percentages.clone();
+            row.band = g.band;
+            r.rows.add(row);
+        }
+        return r;
+    }
+
+    /** The checks that fail after the change. */
+    private static List<String> failing(Consumer<Records.Record> tamper) {
+        Records.Record r = copy();
+        tamper.accept(r);
+        return failing(r.bytes());
+    }
+
+    private static List<String> failing(byte[] bytes) {
+        return verify(bytes).stream().filter(c -> !c.holds()).map(RecordVerifier.Check::name).toList();
+    }
+
+    @Test
+    void a_genuine_record_passes_every_check_in_the_documented_order() {
+        List<RecordVerifier.Check> checks = verify(genuineJson.getBytes(StandardCharsets.UTF_8));
+        assertThat(checks).extracting(RecordVerifier.Check::name).containsExactlyElementsOf(RecordVerifier.CHECKS);
+        assertThat(checks).allSatisfy(c -> assertThat(c.holds()).as(c.name() + " " + c.args()).isTrue());
+        var vi = RecordVerifier.bundle(Locale.ROOT);
+        assertThat(checks.get(3).detail(vi)).isEqualTo("12 phiếu, mọi chứng minh đều đúng");
+        var en = RecordVerifier.bundle(Locale.ENGLISH);
+        assertThat(checks.get(9).detail(en)).isEqualTo("2 good partial decryptions (tellers 2, 1), 2 needed");
+    }
+
+    @Test
+    void a_record_of_another_rule_set_and_a_two_level_ballot_passes() {
+        var r = Records.genuine(3, BallotKind.TWO_LEVEL, "NQ_85_2014", 3, 5, 7, false, RNG);
+        assertThat(failing(r.bytes())).isEmpty();
+    }
+
+    @Test
+    void a_record_with_no_ballots_passes() {
+        var r = Records.genuine(3, BallotKind.THREE_LEVEL, "QD_96_2023", 2, 3, 0, false, RNG);
+        List<RecordVerifier.Check> checks = verify(r.bytes());
+        assertThat(checks).allSatisfy(c -> assertThat(c.holds()).as(c.name() + " " + c.args()).isTrue());
+        assertThat(r.rows.get(0).percentages).containsExactly("0,00", "0,00", "0,00");
+    }
+
+    @Test
+    void a_changed_byte_in_a_ballot_fails_its_proofs() {
+        List<String> f = failing(r -> {
+            String b = r.ballots.get(5);
+            int at = b.indexOf("\"c0\":\"") + 6 + 10;
+            char c = b.charAt(at);
+            r.ballots.set(5, b.substring(0, at) + (c == '0' ? '1' : '0') + b.substring(at + 1));
+            // The tracking code is the hash of the changed bytes: as a forger would write it.
+            byte[] bytes = r.sealed.get(5).encode();
+            r.ballots.set(5, fixTrackingCode(r.ballots.get(5), bytes, at));
+        });
+        assertThat(f).contains("verify.check.ballots");
+    }
+
+    private static String fixTrackingCode(String json, byte[] original, int changedCharAt) {
+        // Recompute the tracking code from the JSON's own bytes with the verifier's reading of it.
+        try {
+            var map = Fields.object(JsonReader.parse(json.getBytes(StandardCharsets.UTF_8)), "");
+            byte[] bin = Ballots.binary(map, "b", 4, 3);
+            assertThat(bin).isNotEqualTo(original);
+            String old = (String) map.get("trackingCode");
+            return json.replace(old, Ballots.trackingCode(bin));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void a_changed_tracking_code_is_caught() {
+        List<String> f = failing(r -> r.ballots.set(2, r.ballots.get(2).replaceFirst("\"trackingCode\":\"(.)",
+                "\"trackingCode\":\"" + (r.ballots.get(2).contains("\"trackingCode\":\"Z") ? "Y" : "Z"))));
+        assertThat(f).containsExactly("verify.check.ballots");
+    }
+
+    @Test
+    void a_removed_ballot_breaks_the_totals_and_the_box() {
+        List<String> f = failing(r -> r.ballots.remove(3));
+        assertThat(f).contains("verify.check.tally", "verify.check.box").doesNotContain("verify.check.ballots");
+    }
+
+    @Test
+    void a_ballot_duplicated_into_the_counted_list_is_caught() {
+        List<String> f = failing(r -> r.ballots.add(4, r.ballots.get(4)));
+        assertThat(f).contains("verify.check.distinct").doesNotContain("verify.check.ballots");
+    }
+
+    @Test
+    void a_copy_under_a_new_id_counted_again_is_caught_by_its_content_or_its_proofs() {
+        // The same ciphertexts under another id fail their proofs (the id is in the binding).
+        List<String> f = failing(r -> {
+            byte[] b = r.sealed.get(0).encode();
+            b[6] ^= 1;
+            r.ballots.add(SealedBallot.of(b).toJson());
+        });
+        assertThat(f).contains("verify.check.ballots", "verify.check.distinct");
+    }
+
+    @Test
+    void a_set_aside_ballot_that_verifies_is_caught() {
+        List<String> f = failing(r -> r.setAside.add(Records.setAsideJson(r.sealed.get(7), "BINDING")));
+        // The box still adds up (the row is counted as stored): only the set-aside check can see it.
+        assertThat(failing(r -> {
+            r.setAside.add(Records.setAsideJson(r.sealed.get(7), "BINDING"));
+            r.stored++;
+        })).containsExactly("verify.check.setAside");
+        assertThat(f).contains("verify.check.setAside");
+    }
+
+    @Test
+    void a_copy_that_repeats_nothing_is_caught() {
+        assertThat(failing(r -> r.copies.set(0, Records.copyJson(r.sealed.get(1), r.sealed.get(0).id()))))
+                .containsExactly("verify.check.copies");
+    }
+
+    @Test
+    void a_changed_tally_entry_is_caught() {
+        List<String> f = failing(r -> {
+            String other = r.tally.substring(r.tally.indexOf("\"beta\":\"") + 8, r.tally.indexOf("\"beta\":\"") + 74);
+            int alpha = r.tally.indexOf("\"alpha\":\"", 200) + 9;
+            r.tally = r.tally.substring(0, alpha) + other + r.tally.substring(alpha + 66);
+        });
+        assertThat(f).contains("verify.check.tally");
+    }
+
+    @Test
+    void a_changed_share_in_a_partial_decryption_is_caught() {
+        List<String> f = failing(r -> {
+            String p = r.partials.get(1);
+            int first = p.indexOf("\"share\":\"") + 9;
+            int second = p.indexOf("\"share\":\"", first) + 9;
+            // Another valid point: the share of the next entry.
+            r.partials.set(1, p.substring(0, first) + p.substring(second, second + 66) + p.substring(first + 66));
+        });
+        assertThat(f).containsExactly("verify.check.partials", "verify.check.counts");
+    }
+
+    @Test
+    void fewer_than_k_partials_are_refused() {
+        List<String> f = failing(r -> r.partials.remove(0));
+        assertThat(f).containsExactly("verify.check.partials", "verify.check.counts");
+        var check = verify(withOnePartial()).get(9);
+        assertThat(check.detail(RecordVerifier.bundle(Locale.ENGLISH))).isEqualTo("Only 1 good partial decryptions, 2 needed");
+    }
+
+    private static byte[] withOnePartial() {
+        Records.Record r = copy();
+        r.partials.remove(0);
+        return r.bytes();
+    }
+
+    @Test
+    void a_partial_of_the_same_teller_twice_is_refused() {
+        assertThat(failing(r -> r.partials.set(1, r.partials.get(0)))).containsExactly("verify.check.partials",
+                "verify.check.counts");
+    }
+
+    @Test
+    void a_changed_result_count_is_caught() {
+        List<String> f = failing(r -> {
+            Records.Row row = r.rows.get(1);
+            int from = row.levels[0] > 0 ? 0 : 1;
+            row.levels[from]--;
+            row.levels[2]++;
+            // Every other figure made consistent with the false count: only the decryption can tell.
+            row.percentages = Arrays.stream(row.levels).mapToObj(x -> Records.percent(x, r.denominator)).toArray(String[]::new);
+            row.band = Records.row(new vn.tinnhiem.crypto.Manifest.Candidate(row.id, row.order, "", ""), row.levels,
+                    (int) r.returned, r.denominator, BallotKind.THREE_LEVEL).band;
+        });
+        assertThat(f).containsExactly("verify.check.counts");
+    }
+
+    @Test
+    void a_changed_percentage_is_caught() {
+        assertThat(failing(r -> r.rows.get(2).percentages[1] = r.rows.get(2).percentages[1].equals("50,00") ? "50,01" : "50,00"))
+                .containsExactly("verify.check.results");
+        // The same figure with a decimal point instead of a comma is also wrong.
+        assertThat(failing(r -> r.rows.get(0).percentages[0] = r.rows.get(0).percentages[0].replace(',', '.')))
+                .containsExactly("verify.check.results");
+    }
+
+    @Test
+    void a_changed_band_is_caught() {
+        assertThat(failing(r -> r.rows.get(3).band = r.rows.get(3).band.equals("NONE") ? "OVER_HALF" : "NONE"))
+                .containsExactly("verify.check.results");
+    }
+
+    @Test
+    void a_changed_title_breaks_the_manifest_hash() {
+        List<RecordVerifier.Check> checks = verify(copyWith(r -> r.manifest = r.manifest.replace("năm 2026", "năm 2025")));
+        assertThat(checks.stream().filter(c -> !c.holds()).map(RecordVerifier.Check::name)).containsExactly("verify.check.manifest");
+        assertThat(checks.get(1).detail(RecordVerifier.bundle(Locale.ROOT))).startsWith("Mã băm tính lại ");
+    }
+
+    @Test
+    void a_changed_commitment_is_caught() {
+        List<String> f = failing(r -> {
+            int at = r.manifest.indexOf("\"commitments\":[") + 15;
+            String key = r.manifest.substring(r.manifest.indexOf("\"electionKey\":\"") + 15, r.manifest.indexOf("\"electionKey\":\"") + 81);
+            int second = r.manifest.indexOf(",\"", at) + 2;
+            r.manifest = r.manifest.substring(0, second) + key + r.manifest.substring(second + 66);
+        });
+        // C_0 = K and k of them still hold; the hash and the tellers' keys K_i do not.
+        assertThat(f).containsExactly("verify.check.manifest", "verify.check.partials", "verify.check.counts");
+    }
+
+    @Test
+    void a_first_commitment_other_than_the_key_is_caught() {
+        List<String> f = failing(r -> {
+            int at = r.manifest.indexOf("\"commitments\":[\"") + 16;
+            int second = r.manifest.indexOf(",\"", at) + 2;
+            String c1 = r.manifest.substring(second, second + 66);
+            r.manifest = r.manifest.substring(0, at) + c1 + r.manifest.substring(at + 66);
+        });
+        assertThat(f).contains("verify.check.commitments");
+    }
+
+    @Test
+    void a_file_that_is_not_json_is_a_failed_first_check() {
+        List<RecordVerifier.Check> checks = verify("%PDF-1.7 not a record".getBytes(StandardCharsets.US_ASCII));
+        assertThat(checks).hasSize(1);
+        assertThat(checks.get(0).holds()).isFalse();
+        assertThat(checks.get(0).detail(RecordVerifier.bundle(Locale.ENGLISH))).isEqualTo("Not valid JSON (error at byte 0 of 21)");
+        assertThat(verify(new byte[0]).get(0).holds()).isFalse();
+        assertThat(verify("{\"format\":\"tinnhiem-election-key/1\"}".getBytes(StandardCharsets.UTF_8)).get(0)
+                .detail(RecordVerifier.bundle(Locale.ROOT))).contains("tinnhiem-election-key/1");
+    }
+
+    @Test
+    void a_truncated_file_is_a_failed_first_check() {
+        byte[] whole = genuineJson.getBytes(StandardCharsets.UTF_8);
+        for (int len : new int[] {whole.length - 1, whole.length / 2, 1}) {
+            List<RecordVerifier.Check> checks = verify(Arrays.copyOf(whole, len));
+            assertThat(checks).hasSize(1);
+            assertThat(checks.get(0).detailKey()).isEqualTo("verify.why.truncated");
+        }
+    }
+
+    @Test
+    void a_malformed_field_fails_its_check_without_throwing() {
+        List<RecordVerifier.Check> checks = verify(copyWith(r -> r.ballots.set(0, "{\"id\":42}")));
+        assertThat(checks.get(3).holds()).isFalse();
+        assertThat(checks.get(3).detail(RecordVerifier.bundle(Locale.ENGLISH))).isEqualTo("Field “ballots[0].id” is missing or malformed");
+        assertThat(checks.get(4).detailKey()).isEqualTo("verify.why.dependsOn");
+        assertThat(checks.get(4).detail(RecordVerifier.bundle(Locale.ENGLISH))).isEqualTo(
+                "Cannot be checked because “Proofs of every counted ballot” fails");
+    }
+
+    @Test
+    void the_box_and_closing_figures_are_recomputed() {
+        assertThat(failing(r -> r.difference = 1)).containsExactly("verify.check.box");
+        assertThat(failing(r -> r.quorumMet = !r.quorumMet)).containsExactly("verify.check.box");
+        assertThat(failing(r -> r.cardsUnspent++)).containsExactly("verify.check.box");
+    }
+
+    @Test
+    void percentages_round_half_up_with_a_decimal_comma() {
+        assertThat(RecordVerifier.percentage(1, 3)).isEqualTo("33,33");
+        assertThat(RecordVerifier.percentage(2, 3)).isEqualTo("66,67");
+        assertThat(RecordVerifier.percentage(1, 8)).isEqualTo("12,50");
+        assertThat(RecordVerifier.percentage(1, 80000)).isEqualTo("0,00");
+        assertThat(RecordVerifier.percentage(1, 32)).isEqualTo("3,13"); // 3.125 rounds up
+        assertThat(RecordVerifier.percentage(1, 16)).isEqualTo("6,25");
+        assertThat(RecordVerifier.percentage(5, 5)).isEqualTo("100,00");
+        assertThat(RecordVerifier.band("THREE_LEVEL", 2, 3)).isEqualTo("TWO_THIRDS");
+        assertThat(RecordVerifier.band("THREE_LEVEL", 3, 6)).isEqualTo("NONE");
+        assertThat(RecordVerifier.band("THREE_LEVEL", 4, 6)).isEqualTo("TWO_THIRDS");
+        assertThat(RecordVerifier.band("TWO_LEVEL", 4, 6)).isEqualTo("OVER_HALF");
+        assertThat(RecordVerifier.band("THREE_LEVEL", 0, 0)).isEqualTo("NONE");
+    }
+
+    @Test
+    void every_message_key_exists_in_both_languages() {
+        var vi = RecordVerifier.bundle(Locale.ROOT);
+        var en = RecordVerifier.bundle(Locale.ENGLISH);
+        for (String k : vi.keySet()) {
+            if (k.startsWith("verify.")) {
+                assertThat(en.containsKey(k)).as(k).isTrue();
+            }
+        }
+        for (String c : RecordVerifier.CHECKS) {
+            assertThat(vi.getString(c)).isNotEqualTo(en.getString(c));
+        }
+    }
+
+    private static byte[] copyWith(Consumer<Records.Record> tamper) {
+        Records.Record r = copy();
+        tamper.accept(r);
+        return r.bytes();
+    }
+}

@@ -1,0 +1,64 @@
+package vn.tinnhiem.verify.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.support.Browser;
+import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.support.PhoneLayout;
+import vn.tinnhiem.verify.Records;
+
+/** Anyone, not signed in, uploads an election record on a phone and reads each check's verdict. */
+@IntegrationTest
+@Tag("browser")
+class VerifyBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_visitor_checks_a_good_record_and_a_tampered_one_on_a_phone() throws Exception {
+        var record = Records.genuine(3, BallotKind.THREE_LEVEL, "QD_96_2023", 2, 3, 6, true, new SecureRandom());
+        Path good = dir.resolve("tinnhiem-election-record-42.json");
+        Files.write(good, record.bytes());
+        record.rows.get(0).percentages[0] = record.rows.get(0).percentages[0].equals("0,00") ? "1,00" : "0,00";
+        Path tampered = dir.resolve("tampered.json");
+        Files.write(tampered, record.bytes());
+
+        try (var browser = new Browser("http://localhost:" + port, 360, 640)) {
+            browser.open("/verify");
+            assertThat(browser.currentPath()).startsWith("/verify");
+            browser.waitForText("h1", "Kiểm tra hồ sơ bầu cử");
+
+            browser.upload("#verify-upload", good);
+            browser.waitForText("#verify-verdict", "Mọi phép kiểm tra đều đúng.");
+            assertThat(browser.findAll(".verify-check")).hasSize(12);
+            assertThat(browser.findAll(".verify-check[data-holds=true]")).hasSize(12);
+            assertThat(browser.find(".verify-check[data-check='verify.check.ballots']").getText())
+                    .contains("✔ Đúng").contains("6 phiếu, mọi chứng minh đều đúng");
+            PhoneLayout.assertFits(browser, "the record check");
+            browser.screenshot(Path.of("target", "screenshots", "360x640", "verify-good.png"));
+
+            browser.upload("#verify-upload", tampered);
+            browser.waitForText("#verify-verdict", "Có phép kiểm tra sai");
+            assertThat(browser.findAll(".verify-check[data-holds=false]")).singleElement()
+                    .satisfies(e -> assertThat(e.getAttribute("data-check")).isEqualTo("verify.check.results"));
+            assertThat(browser.find(".verify-check[data-check='verify.check.results']").getText())
+                    .contains("✘ Sai").contains("“results.candidates[0].percentages[0]” ghi");
+            PhoneLayout.assertFits(browser, "a failed record check");
+            browser.screenshot(Path.of("target", "screenshots", "360x640", "verify-tampered.png"));
+        }
+    }
+}
