@@ -28,6 +28,7 @@ import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
+import vn.tinnhiem.verify.RecordVerifier;
 import vn.tinnhiem.voting.Marks;
 import vn.tinnhiem.voting.VotingService;
 
@@ -152,6 +153,7 @@ class CountIntegrationTests {
         String record = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(record).startsWith("{\"format\":\"tinnhiem-election-record/1\",\"manifest\":{");
         assertThat(record).contains("\"box\":{\"stored\":10,\"counted\":10,\"spentCards\":10,\"difference\":0}");
+        assertEveryCheckHolds(out.toByteArray());
 
         // Every refusal stayed on the record although nothing else of its call did.
         assertThat(log(conf.id())).filteredOn(e -> e.action().equals("count.shareRefused")).hasSize(5);
@@ -208,6 +210,9 @@ class CountIntegrationTests {
         assertThat(log(conf.id())).filteredOn(e -> e.action().equals("count.ballotSetAside"))
                 .singleElement().satisfies(e -> assertThat(e.details()).contains(changedCode));
         assertThat(counts.track(conf.id(), changedCode)).isEqualTo(TrackedBallot.SET_ASIDE);
+        var out = new ByteArrayOutputStream();
+        counts.writeRecord(conf.id(), out);
+        assertEveryCheckHolds(out.toByteArray());
     }
 
     @Test
@@ -226,6 +231,17 @@ class CountIntegrationTests {
             assertThat(r.levels()).containsExactly(0, 0, 0);
             assertThat(r.percentages()).containsExactly("0,00", "0,00", "0,00");
         });
+        var out = new ByteArrayOutputStream();
+        counts.writeRecord(conf.id(), out);
+        assertEveryCheckHolds(out.toByteArray());
+    }
+
+    /** The record the count wrote passes the independent verifier, which shares none of its code. */
+    private static void assertEveryCheckHolds(byte[] record) {
+        var checks = new RecordVerifier().verify(record);
+        assertThat(checks).isNotEmpty();
+        assertThat(checks).allSatisfy(c -> assertThat(c.holds()).as(c.name() + " " + c.detailKey() + " " + c.args())
+                .isTrue());
     }
 
     @Test
@@ -261,6 +277,9 @@ class CountIntegrationTests {
         assertThat(summary.partials()).containsExactly(new CountSummary.Partial(3, CountSummary.Path.OFFLINE),
                 new CountSummary.Partial(1, CountSummary.Path.HALL));
         assertThat(summary.results().rows().get(0).levels()).containsExactly(1, 1, 1);
+        var out = new ByteArrayOutputStream();
+        counts.writeRecord(conf.id(), out);
+        assertEveryCheckHolds(out.toByteArray());
     }
 
     @Test
