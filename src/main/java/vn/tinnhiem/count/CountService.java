@@ -431,8 +431,12 @@ public class CountService {
         var d = election.details();
         CountRepository.Closing c = repository.closing(electionId).orElseThrow();
         BoxVerdict box = boxVerdict(electionId).orElseThrow();
+        // Copies name the counted ballot by id; the minutes name it by tracking code (read only when needed: the
+        // box of a large conference is hundreds of megabytes).
         Map<String, String> codeOfId = new java.util.HashMap<>();
-        voting.ballotBox(electionId).forEach(r -> codeOfId.put(r.ballot().id(), r.trackingCode()));
+        if (!box.copies().isEmpty()) {
+            voting.ballotBox(electionId).forEach(r -> codeOfId.put(r.ballot().id(), r.trackingCode()));
+        }
         return Optional.of(new CountSummary(
                 new CountSummary.Conference(d.title(), d.body(), d.place(), d.startsAt()),
                 elections.tellers(electionId).stream().map(t -> new CountSummary.Teller(t.seat(), t.fullName(), t.head()))
