@@ -30,6 +30,14 @@ class ModularityTests {
     }
 
     @Test
+    void stored_ballots_reach_a_tally_only_through_the_ballot_box_which_checks_proofs_and_copies() {
+        noClasses().that().resideOutsideOfPackage("vn.tinnhiem.crypto..")
+                .should().callMethod(vn.tinnhiem.crypto.EncryptedTally.class, "aggregate",
+                        vn.tinnhiem.crypto.ElectionContext.class, java.util.List.class, boolean.class)
+                .check(CLASSES);
+    }
+
+    @Test
     void views_never_touch_repositories_or_jooq() {
         noClasses().that().resideInAPackage("..ui..")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
