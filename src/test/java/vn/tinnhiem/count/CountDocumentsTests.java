@@ -160,6 +160,17 @@ class CountDocumentsTests {
     }
 
     @Test
+    void a_summary_whose_results_disagree_with_the_box_is_refused() {
+        CountSummary good = CountFixtures.summary(3);
+        var box = new CountSummary.Box(37, 34, List.of(), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CountSummary(good.conference(), good.board(),
+                good.closing(), box, good.partials(), good.results(), good.countedAt(), good.fingerprints()))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CountSummary.Fingerprints("ABC", RECORD_HASH,
+                AUDIT_HASH)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void copies_can_be_numbered_otherwise() throws IOException {
         String text = all(pages(pdf(out -> MinutesPdf.write(CountFixtures.summary(3), VI, 5, out))));
         assertThat(text).contains("Bản số 5/5", "lập thành 05 bản").doesNotContain("Bản số 6/5", "/3");
