@@ -114,7 +114,8 @@ class CountDocumentsTests {
         assertThat(flat).contains("1. Đặng Thị Mai: thẻ đọc tại hội trường",
                 "3. Hồ Thị Ngọc: giải mã trên máy tính không nối mạng");
         assertThat(text).contains(MANIFEST_HASH, RECORD_HASH, AUDIT_HASH);
-        assertThat(flat).contains("Biên bản được lập thành 03 bản và quản lý theo chế độ mật.",
+        assertThat(flat).contains("Biên bản được lập thành 03 bản (02 bản gửi cấp trên trực tiếp; 01 bản lưu tại Ủy ban nhân dân huyện Hòa Bình) "
+                        + "và quản lý theo chế độ mật.",
                 "TRƯỞNG BAN", "THÀNH VIÊN", "Kiểm phiếu xong lúc 09:15, 15/10/2026.");
     }
 
