@@ -105,6 +105,10 @@ public record CountSummary(Conference conference, List<Teller> board, Closing cl
         if (board.stream().filter(Teller::head).count() != 1) {
             throw new IllegalArgumentException("the tally board needs exactly one head");
         }
+        if (results.returned() != box.counted()) {
+            throw new IllegalArgumentException("the results count " + results.returned() + " ballots, the box "
+                    + box.counted());
+        }
     }
 
     /** Ballots counted minus cards spent: 0 when the box holds exactly one ballot per card used. */

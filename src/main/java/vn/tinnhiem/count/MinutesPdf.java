@@ -38,7 +38,10 @@ public final class MinutesPdf {
         doc.results(pdf);
         doc.countedAt(pdf);
         doc.fingerprints(pdf);
-        pdf.space(4).paragraph(doc.translate("count.doc.minutes.copies", String.format("%02d", copies)));
+        // The plan's own sentence for its three copies: two to the superior body, one kept.
+        pdf.space(4).paragraph(copies == DEFAULT_COPIES
+                ? doc.translate("count.doc.minutes.threeCopies", summary.conference().body())
+                : doc.translate("count.doc.minutes.copies", String.format("%02d", copies)));
         doc.boardSignatures(pdf);
         return CountDocument.bytes(pdf);
     }

@@ -114,7 +114,8 @@ class CountDocumentsTests {
         assertThat(flat).contains("1. Đặng Thị Mai: thẻ đọc tại hội trường",
                 "3. Hồ Thị Ngọc: giải mã trên máy tính không nối mạng");
         assertThat(text).contains(MANIFEST_HASH, RECORD_HASH, AUDIT_HASH);
-        assertThat(flat).contains("Biên bản được lập thành 03 bản và quản lý theo chế độ mật.",
+        assertThat(flat).contains("Biên bản được lập thành 03 bản (02 bản gửi cấp trên trực tiếp; 01 bản lưu tại Ủy ban nhân dân huyện Hòa Bình) "
+                        + "và quản lý theo chế độ mật.",
                 "TRƯỞNG BAN", "THÀNH VIÊN", "Kiểm phiếu xong lúc 09:15, 15/10/2026.");
     }
 
@@ -157,6 +158,17 @@ class CountDocumentsTests {
             assertThat(all(pages(pdf)).replaceAll("\\s+", " ")).contains(
                     "Chênh lệch giữa số phiếu được kiểm và số thẻ đã dùng: -1 (kiểm 35 phiếu, đã dùng 36 thẻ).");
         }
+    }
+
+    @Test
+    void a_summary_whose_results_disagree_with_the_box_is_refused() {
+        CountSummary good = CountFixtures.summary(3);
+        var box = new CountSummary.Box(37, 34, List.of(), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CountSummary(good.conference(), good.board(),
+                good.closing(), box, good.partials(), good.results(), good.countedAt(), good.fingerprints()))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CountSummary.Fingerprints("ABC", RECORD_HASH,
+                AUDIT_HASH)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
