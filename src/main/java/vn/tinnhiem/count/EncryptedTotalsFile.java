@@ -35,7 +35,10 @@ public record EncryptedTotalsFile(Manifest manifest, EncryptedTally tally) {
     private static final Set<String> TALLY_KEYS = Set.of("ballots", "entries");
     private static final Set<String> ENTRY_KEYS = Set.of("alpha", "beta");
 
-    /** @throws IllegalArgumentException if the tally has not one entry per candidate and level of the manifest */
+    /**
+     * @throws IllegalArgumentException if the tally has not one entry per candidate and level of the manifest,
+     *     or sums no ballot (with none there is nothing to decrypt: docs/protocol.md 6.1, "No ballots")
+     */
     public EncryptedTotalsFile {
         int expected = manifest.candidateCount() * manifest.levelCount();
         if (tally.entries().size() != expected || tally.ballots() < 1) {

@@ -75,6 +75,8 @@ class PartialDecryptionFileTests {
     void something_that_is_not_a_partial_decryption_file_is_refused_as_such() {
         assertThat(refusal(read("{\"teller\":1"))).isEqualTo("count.file.notJson");
         assertThat(refusal(read(""))).isEqualTo("count.file.notJson");
+        assertThat(refusal(PartialDecryptionFile.read(new byte[CountFiles.MAX_BYTES + 1], 42, conference.manifest(),
+                conference.tally()))).isEqualTo("count.file.tooLarge");
         assertThat(refusal(read(new String(conference.totals().toJsonBytes(), StandardCharsets.UTF_8))))
                 .isEqualTo("count.file.notPartial");
         assertThat(refusal(read(json.replace("\"format\":\"tinnhiem-partial-decryption/1\",", ""))))
