@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.ceremony.KeyFingerprint;
 import vn.tinnhiem.ceremony.ShareCardText;
 import vn.tinnhiem.count.internal.CountRepository;
 import vn.tinnhiem.count.internal.RecordWriter;
@@ -239,9 +240,13 @@ public class CountService {
         List<Unsealing.Seat> seats = elections.tellers(electionId).stream()
                 .map(t -> new Unsealing.Seat(t.seat(), t.fullName(), t.head(), Optional.ofNullable(paths.get(t.seat()))))
                 .toList();
-        boolean noBallots = repository.box(electionId).map(b -> b.tally() == null).orElse(false);
+        Optional<CountRepository.BoxRow> box = repository.box(electionId);
+        boolean noBallots = box.map(b -> b.tally() == null).orElse(false);
+        EncryptedTally tally = box.filter(b -> b.tally() != null).map(b -> EncryptedTally.decode(b.tally())).orElse(null);
         return new Unsealing(manifest.k(), manifest.n(), seats, noBallots,
-                repository.result(electionId).isPresent() || election.status() == ElectionStatus.TALLIED);
+                repository.result(electionId).isPresent() || election.status() == ElectionStatus.TALLIED,
+                tally == null ? 0 : tally.ballots(), KeyFingerprint.of(manifest.electionKey()),
+                tally == null ? "" : EncryptedTotalsFile.tallyHashHex(tally));
     }
 
     /**

@@ -6,8 +6,12 @@ import java.util.Optional;
 /**
  * Where the unsealing stands: k of n seats needed, each seat's partial decryption accepted or not (and by
  * which path), whether the box held no ballot at all (nothing to decrypt), and whether the count is done.
+ * The ballots counted, the key's fingerprint and the hash of the encrypted totals are shown so the tellers
+ * compare them with what the offline laptop shows before decrypting: the laptop decrypts whatever totals it
+ * is given, and a forged "total" of one ballot would reveal that ballot.
  */
-public record Unsealing(int k, int n, List<Seat> seats, boolean noBallots, boolean counted) {
+public record Unsealing(int k, int n, List<Seat> seats, boolean noBallots, boolean counted, int ballots,
+        String keyFingerprint, String totalsHash) {
 
     public Unsealing {
         seats = List.copyOf(seats);

@@ -254,6 +254,12 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             section.add(new Paragraph(getTranslation("count.unseal.noBallots")));
         } else {
             section.add(new Paragraph(getTranslation("count.unseal.explain", state.k(), state.n(), state.accepted())));
+            var compare = new Div(line(getTranslation("count.unseal.ballots", state.ballots())),
+                    line(getTranslation("count.unseal.fingerprint", state.keyFingerprint())),
+                    line(getTranslation("count.unseal.totalsHash", grouped(state.totalsHash()))));
+            compare.setId("count-compare");
+            compare.getStyle().set("font-family", "monospace").set("overflow-wrap", "anywhere");
+            section.add(compare);
             var seats = new Div();
             seats.setId("count-seats");
             for (Unsealing.Seat s : state.seats()) {
@@ -348,7 +354,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             byte[] json = counts.totalsFile(electionId);
             return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(json),
                     "tinnhiem-encrypted-totals-" + electionId + ".json", "application/json", json.length);
-        }), getTranslation("count.offline.totals"));
+        }), getTranslation("count.offline.download"));
         totals.setId("count-totals");
         totals.addClassName("download-link");
         totals.getStyle().set("min-height", "44px").set("display", "inline-flex").set("align-items", "center");
@@ -380,7 +386,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         upload.setI18n(ComponentTexts.upload());
         upload.setAcceptedFileTypes(".json", "application/json");
         box.add(new H3(getTranslation("count.offline")), new Paragraph(getTranslation("count.offline.explain")), totals,
-                upload, report);
+                new Paragraph(getTranslation("count.offline.import")), upload, report);
         return box;
     }
 
@@ -427,6 +433,15 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> action.run());
         dialog.open();
+    }
+
+    /** A hash in groups of four, to read aloud and compare with the offline laptop's screen. */
+    static String grouped(String hex) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 4) {
+            sb.append(i > 0 ? " " : "").append(hex, i, Math.min(hex.length(), i + 4));
+        }
+        return sb.toString();
     }
 
     @Override

@@ -82,6 +82,22 @@ class MessagesTests {
         assertThat(used).allSatisfy(k -> assertThat(vi).containsKey(k)).allSatisfy(k -> assertThat(en).containsKey(k));
     }
 
+    /** A key written twice silently keeps the last text: two features' words collide and one screen says the other's. */
+    @Test
+    void no_key_is_written_twice_in_a_bundle() throws IOException {
+        for (String name : java.util.List.of("messages.properties", "messages_en.properties")) {
+            var seen = new HashSet<String>();
+            var twice = new TreeSet<String>();
+            for (String line : Files.readAllLines(Path.of("src/main/resources/i18n", name), StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#") && !seen.add(line.substring(0, eq).strip())) {
+                    twice.add(line.substring(0, eq).strip());
+                }
+            }
+            assertThat(twice).as(name).isEmpty();
+        }
+    }
+
     @Test
     void the_two_bundles_have_the_same_keys() throws IOException {
         assertThat(new HashSet<>(bundle("messages_en.properties").keySet()))
