@@ -371,7 +371,9 @@ public final class RecordVerifier {
                 byte[] sealed = sealed(c, cp);
                 String copyOf = Group.hex(Fields.hex(c, "copyOf", cp, 16));
                 byte[] original = byId.get(copyOf);
-                boolean repeats = original != null && sealed.length == original.length && sealed.length > 21
+                // The same id (its bytes carry it), or the same ciphertexts and proofs under another id.
+                boolean repeats = original != null && sealed.length >= 21
+                        && id.equals(Group.hex(Arrays.copyOfRange(sealed, 5, 21)))
                         && (id.equals(copyOf) || Arrays.equals(sealed, 21, sealed.length, original, 21, original.length));
                 if (!repeats) {
                     throw new Bad("verify.why.notACopy", id, copyOf);

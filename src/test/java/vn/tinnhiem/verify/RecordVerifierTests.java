@@ -181,6 +181,23 @@ class RecordVerifierTests {
     }
 
     @Test
+    void a_copy_under_another_id_of_the_same_content_is_accepted_as_a_copy() {
+        assertThat(failing(r -> {
+            byte[] b = r.sealed.get(2).encode();
+            b[20] ^= 1; // another id: the proofs fail, so the server did not count it, and lists it as a copy
+            r.copies.add(Records.copyJson(SealedBallot.of(b), r.sealed.get(2).id()));
+            r.stored++;
+        })).isEmpty();
+        // Named as a copy of another counted ballot than the one it repeats: caught.
+        assertThat(failing(r -> {
+            byte[] b = r.sealed.get(2).encode();
+            b[20] ^= 1;
+            r.copies.add(Records.copyJson(SealedBallot.of(b), r.sealed.get(3).id()));
+            r.stored++;
+        })).containsExactly("verify.check.copies");
+    }
+
+    @Test
     void a_changed_tally_entry_is_caught() {
         List<String> f = failing(r -> {
             String other = r.tally.substring(r.tally.indexOf("\"beta\":\"") + 8, r.tally.indexOf("\"beta\":\"") + 74);
