@@ -177,7 +177,8 @@ public final class RecordVerifier {
         private String[] readable() throws Bad {
             Object parsed;
             try {
-                parsed = JsonReader.parse(bytes);
+                int[] index = {0};
+                parsed = JsonReader.parse(bytes, "ballots", v -> Ballots.Read.of(v, "ballots[" + index[0]++ + "]"));
             } catch (JsonReader.NotJson e) {
                 throw new Bad(e.offset >= bytes.length ? "verify.why.truncated" : "verify.why.notJson",
                         String.valueOf(e.offset), String.valueOf(bytes.length));
@@ -303,9 +304,20 @@ public final class RecordVerifier {
             @Nullable Bad wrongCode = null;
             for (int i = 0; i < list.size(); i++) {
                 String bp = "ballots[" + i + "]";
-                Map<String, Object> b = Fields.object(list.get(i), bp);
-                byte[] bin = Ballots.binary(b, bp, m, levels);
-                if (wrongCode == null && !Ballots.trackingCode(bin).equals(b.get("trackingCode"))) {
+                if (!(list.get(i) instanceof Ballots.Read read)) {
+                    throw Bad.field(bp);
+                }
+                if (read.error() != null) {
+                    throw read.error();
+                }
+                byte[] bin = read.bytes();
+                if (((bin[21] & 0xff) << 8 | (bin[22] & 0xff)) != m) {
+                    throw Bad.field(bp + ".m");
+                }
+                if ((bin[23] & 0xff) != levels) {
+                    throw Bad.field(bp + ".levels");
+                }
+                if (wrongCode == null && !Ballots.trackingCode(bin).equals(read.trackingCode())) {
                     wrongCode = new Bad("verify.why.trackingCode", bp, Ballots.trackingCode(bin));
                 }
                 bins.add(bin);

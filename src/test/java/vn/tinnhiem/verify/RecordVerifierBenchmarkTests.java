@@ -15,7 +15,8 @@ import vn.tinnhiem.crypto.BallotKind;
  * The record's size and the verifier's time on it, for the two conference sizes of issue 9 (three levels,
  * k = 2 of n = 3). Run on its own:
  * {@code /work/mvnl verify -Dtest=RecordVerifierBenchmarkTests -Dsurefire.excludedGroups= -Djacoco.skip=true};
- * the figures are printed, and copied into docs/performance.md ("Verifying the election record").
+ * add {@code -Dverify.bench.dir=/tmp} to keep the two files (for timing the command on them); the figures
+ * are printed, and copied into docs/performance.md ("Verifying the election record").
  */
 @Tag("benchmark")
 class RecordVerifierBenchmarkTests {
@@ -27,6 +28,14 @@ class RecordVerifierBenchmarkTests {
         var record = Records.genuine(candidates, BallotKind.THREE_LEVEL, "QD_96_2023", 2, 3, ballots, false,
                 new SecureRandom());
         byte[] bytes = record.bytes();
+        String keep = System.getProperty("verify.bench.dir");
+        if (keep != null) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(keep, "record-" + ballots + "x" + candidates + ".json"), bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         record = null; // the fixture's parts are as large as the file: let the verifier have the heap
         long built = System.nanoTime();
 
