@@ -559,6 +559,10 @@ public final class RecordVerifier {
                 throw new Bad("verify.why.dependsOn", "verify.check.partials");
             }
             long nb = Fields.integer(Fields.object(root, "tally", ""), "ballots", "tally");
+            if (nb != counted) {
+                // The discrete logarithm's range is the number of counted ballots: the totals must say it.
+                throw new Bad("verify.why.dependsOn", "verify.check.tally");
+            }
             int[] t = new int[m * levels];
             if (nb > 0) {
                 List<Partial> used = goodPartials.subList(0, k);
