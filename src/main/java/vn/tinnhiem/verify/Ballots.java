@@ -27,15 +27,25 @@ final class Ballots {
      * The ballot's bytes from its JSON: the 24-byte header from id, m and L, then every hex value in document
      * order (section 9). Throws {@link Bad} naming the first field that is missing or malformed.
      */
-    static byte[] binary(Map<String, Object> json, String path, int m, int levels) throws Bad {
+    static byte[] binary(Map<String, Object> json, String path) throws Bad {
         byte[] id = Fields.hex(json, "id", path, 16);
         long jm = Fields.integer(json, "m", path);
         long jl = Fields.integer(json, "levels", path);
-        if (jm != m) {
+        if (jm < 1 || jm > 65535) {
             throw Bad.field(path + ".m");
         }
-        if (jl != levels) {
+        if (jl < 1 || jl > 255) {
             throw Bad.field(path + ".levels");
+        }
+        int m = (int) jm;
+        int levels = (int) jl;
+        List<Object> cands = Fields.array(json, "candidates", path);
+        // Sizes are checked against the elements actually present before anything is allocated.
+        if (cands.size() != m) {
+            throw Bad.field(path + ".candidates");
+        }
+        if (!(cands.get(0) instanceof Map<?, ?> first) || !(first.get("levels") instanceof List<?> l0) || l0.size() != levels) {
+            throw Bad.field(path + ".candidates[0].levels");
         }
         byte[] out = new byte[size(m, levels)];
         System.arraycopy(new byte[] {'T', 'N', '1', 'B', 1}, 0, out, 0, 5);
@@ -43,10 +53,6 @@ final class Ballots {
         out[21] = (byte) (m >>> 8);
         out[22] = (byte) m;
         out[23] = (byte) levels;
-        List<Object> cands = Fields.array(json, "candidates", path);
-        if (cands.size() != m) {
-            throw Bad.field(path + ".candidates");
-        }
         int at = 24;
         for (int c = 0; c < m; c++) {
             String cp = path + ".candidates[" + c + "]";
@@ -77,6 +83,18 @@ final class Ballots {
     private static int put(byte[] out, int at, byte[] v) {
         System.arraycopy(v, 0, out, at, v.length);
         return at + v.length;
+    }
+
+    /** A counted ballot as read: its bytes and its stated tracking code, or why it could not be read. */
+    record Read(byte @Nullable [] bytes, @Nullable Object trackingCode, @Nullable Bad error) {
+        static Read of(Object json, String path) {
+            try {
+                Map<String, Object> b = Fields.object(json, path);
+                return new Read(binary(b, path), b.get("trackingCode"), null);
+            } catch (Bad e) {
+                return new Read(null, null, e);
+            }
+        }
     }
 
     /** Section 5.3: Crockford base32 of the first 80 bits of H("TN1/ballot", bytes), as XXXX-XXXX-XXXX-XXXX. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A strict RFC 8259 reader over UTF-8 bytes: objects become {@link LinkedHashMap}s (a repeated key is an
@@ -32,14 +33,27 @@ final class JsonReader {
 
     private static final int MAX_DEPTH = 64;
     private final byte[] in;
+    private final String hookedKey;
+    private final UnaryOperator<Object> hook;
     private int pos;
 
-    private JsonReader(byte[] in) {
+    private JsonReader(byte[] in, String hookedKey, UnaryOperator<Object> hook) {
         this.in = in;
+        this.hookedKey = hookedKey;
+        this.hook = hook;
     }
 
     static Object parse(byte[] bytes) throws NotJson {
-        JsonReader r = new JsonReader(bytes);
+        return parse(bytes, "", UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #parse(byte[])}, but each element of the top-level object's array {@code key} is replaced by
+     * {@code hook}'s result as soon as it is read: the ballots, most of a record, are kept in their binary form
+     * (half the hex) and their parsed text dropped at once.
+     */
+    static Object parse(byte[] bytes, String key, UnaryOperator<Object> hook) throws NotJson {
+        JsonReader r = new JsonReader(bytes, key, hook);
         r.space();
         Object v = r.value(0);
         r.space();
@@ -55,7 +69,7 @@ final class JsonReader {
         }
         return switch (in[pos]) {
             case '{' -> object(depth);
-            case '[' -> array(depth);
+            case '[' -> array(depth, false);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
@@ -82,7 +96,8 @@ final class JsonReader {
             space();
             expect(':');
             space();
-            if (out.put(key, value(depth + 1)) != null) {
+            Object v = depth == 0 && key.equals(hookedKey) && peek() == '[' ? array(depth + 1, true) : value(depth + 1);
+            if (out.put(key, v) != null) {
                 throw new NotJson(at);
             }
             space();
@@ -95,7 +110,7 @@ final class JsonReader {
         }
     }
 
-    private List<Object> array(int depth) throws NotJson {
+    private List<Object> array(int depth, boolean hooked) throws NotJson {
         List<Object> out = new ArrayList<>();
         pos++;
         space();
@@ -105,7 +120,8 @@ final class JsonReader {
         }
         while (true) {
             space();
-            out.add(value(depth + 1));
+            Object v = value(depth + 1);
+            out.add(hooked ? hook.apply(v) : v);
             space();
             if (peek() == ',') {
                 pos++;

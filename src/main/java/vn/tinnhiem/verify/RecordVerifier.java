@@ -177,7 +177,8 @@ public final class RecordVerifier {
         private String[] readable() throws Bad {
             Object parsed;
             try {
-                parsed = JsonReader.parse(bytes);
+                int[] index = {0};
+                parsed = JsonReader.parse(bytes, "ballots", v -> Ballots.Read.of(v, "ballots[" + index[0]++ + "]"));
             } catch (JsonReader.NotJson e) {
                 throw new Bad(e.offset >= bytes.length ? "verify.why.truncated" : "verify.why.notJson",
                         String.valueOf(e.offset), String.valueOf(bytes.length));
@@ -303,9 +304,20 @@ public final class RecordVerifier {
             @Nullable Bad wrongCode = null;
             for (int i = 0; i < list.size(); i++) {
                 String bp = "ballots[" + i + "]";
-                Map<String, Object> b = Fields.object(list.get(i), bp);
-                byte[] bin = Ballots.binary(b, bp, m, levels);
-                if (wrongCode == null && !Ballots.trackingCode(bin).equals(b.get("trackingCode"))) {
+                if (!(list.get(i) instanceof Ballots.Read read)) {
+                    throw Bad.field(bp);
+                }
+                if (read.error() != null) {
+                    throw read.error();
+                }
+                byte[] bin = read.bytes();
+                if (((bin[21] & 0xff) << 8 | (bin[22] & 0xff)) != m) {
+                    throw Bad.field(bp + ".m");
+                }
+                if ((bin[23] & 0xff) != levels) {
+                    throw Bad.field(bp + ".levels");
+                }
+                if (wrongCode == null && !Ballots.trackingCode(bin).equals(read.trackingCode())) {
                     wrongCode = new Bad("verify.why.trackingCode", bp, Ballots.trackingCode(bin));
                 }
                 bins.add(bin);
@@ -371,7 +383,9 @@ public final class RecordVerifier {
                 byte[] sealed = sealed(c, cp);
                 String copyOf = Group.hex(Fields.hex(c, "copyOf", cp, 16));
                 byte[] original = byId.get(copyOf);
-                boolean repeats = original != null && sealed.length == original.length && sealed.length > 21
+                // The same id (its bytes carry it), or the same ciphertexts and proofs under another id.
+                boolean repeats = original != null && sealed.length >= 21
+                        && id.equals(Group.hex(Arrays.copyOfRange(sealed, 5, 21)))
                         && (id.equals(copyOf) || Arrays.equals(sealed, 21, sealed.length, original, 21, original.length));
                 if (!repeats) {
                     throw new Bad("verify.why.notACopy", id, copyOf);
@@ -545,6 +559,10 @@ public final class RecordVerifier {
                 throw new Bad("verify.why.dependsOn", "verify.check.partials");
             }
             long nb = Fields.integer(Fields.object(root, "tally", ""), "ballots", "tally");
+            if (nb != counted) {
+                // The discrete logarithm's range is the number of counted ballots: the totals must say it.
+                throw new Bad("verify.why.dependsOn", "verify.check.tally");
+            }
             int[] t = new int[m * levels];
             if (nb > 0) {
                 List<Partial> used = goodPartials.subList(0, k);
