@@ -241,122 +241,135 @@ class CountBrowserTests {
 
     private void count(Browser teller, long id, String title, String otherCard, List<String> cards, int[][] expected,
             List<String> trackingCodes) throws Exception {
-        {
-            teller.open("/count/" + id);
-            waitText(teller, "#count-status", "Đang bỏ phiếu");
-            assertThat(text(teller, "#count-figures")).contains("Có mặt: 5/6");
-            phone(teller, "02-count-open.png");
-            teller.click("#count-close");
-            assertThat(text(teller, "#confirm-dialog") + confirmText(teller))
-                    .contains("Còn 1 thẻ đã kích hoạt nhưng chưa dùng");
-            teller.screenshot(shots.resolve("03-close-confirm.png"));
-            teller.click("#confirm-dialog vaadin-button[slot='confirm-button']");
-            waitText(teller, "#count-status", "Đã kết thúc");
-            assertThat(text(teller, "#count-figures")).contains("Có mặt: 5/6",
-                    "Phiếu đã phát (thẻ đã kích hoạt): 5 · đã dùng: 4 · chưa dùng: 1 · đã hủy: 0");
-            assertThat(text(teller, "#count-quorum")).startsWith("Đủ số lượng");
-            assertThat(text(teller, "#count-closing")).contains("Kết thúc bỏ phiếu lúc");
-            phone(teller, "04-closed.png");
+        teller.open("/count/" + id);
+        waitText(teller, "#count-status", "Đang bỏ phiếu");
+        assertThat(text(teller, "#count-figures")).contains("Có mặt: 5/6");
+        phone(teller, "02-count-open.png");
+        teller.click("#count-close");
+        assertThat(text(teller, "#confirm-dialog") + confirmText(teller))
+                .contains("Còn 1 thẻ đã kích hoạt nhưng chưa dùng");
+        phone(teller, "03-close-confirm.png");
+        teller.click("#confirm-dialog vaadin-button[slot='confirm-button']");
+        waitText(teller, "#count-status", "Đã kết thúc");
+        assertThat(text(teller, "#count-figures")).contains("Có mặt: 5/6",
+                "Phiếu đã phát (thẻ đã kích hoạt): 5 · đã dùng: 4 · chưa dùng: 1 · đã hủy: 0");
+        assertThat(text(teller, "#count-quorum")).startsWith("Đủ số lượng");
+        assertThat(text(teller, "#count-closing")).contains("Kết thúc bỏ phiếu lúc");
+        phone(teller, "04-closed.png");
 
-            teller.click("#count-check");
-            waitText(teller, "#count-box-verdict", "Phiếu trong hộp: 4 · phiếu được tính: 4 · thẻ đã dùng: 4");
-            assertThat(text(teller, "#count-difference")).isEqualTo("Số phiếu được tính khớp với số thẻ đã dùng.");
-            assertThat(text(teller, "#count-set-aside")).isEmpty();
-            assertThat(text(teller, "#count-copies")).isEmpty();
-            phone(teller, "05-box-checked.png");
+        // The check runs while the page polls: what the bar and its words said on the way is recorded as it happens.
+        teller.script("""
+                window.tnProgress = [];
+                new MutationObserver(() => {
+                  const bar = document.querySelector('#count-progress');
+                  const words = document.querySelector('#count-progress-text');
+                  if (bar && !bar.hasAttribute('hidden') && words && words.textContent) {
+                    const seen = words.textContent;
+                    if (window.tnProgress[window.tnProgress.length - 1] !== seen) window.tnProgress.push(seen);
+                  }
+                }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});""");
+        teller.click("#count-check");
+        waitText(teller, "#count-box-verdict", "Phiếu trong hộp: 4 · phiếu được tính: 4 · thẻ đã dùng: 4");
+        assertThat(String.valueOf(teller.script("return window.tnProgress.join('\\n')")))
+                .as("the progress bar and its words, shown while the proofs were checked")
+                .contains("Đang đọc hộp phiếu…");
+        assertThat(notifications(teller)).contains("Đã kiểm tra xong hộp phiếu.");
+        assertThat(text(teller, "#count-difference")).isEqualTo("Số phiếu được tính khớp với số thẻ đã dùng.");
+        assertThat(text(teller, "#count-set-aside")).isEmpty();
+        assertThat(text(teller, "#count-copies")).isEmpty();
+        phone(teller, "05-box-checked.png");
 
-            // Unsealing: another conference's card refused at the field, one good card, too few refused.
-            typeCard(teller, otherCard);
-            assertThat(fieldError(teller, "#count-card-field")).isEqualTo(
-                    "Thẻ của hội nghị khác, hoặc của lễ lập khóa trước đã bị hủy.");
-            phone(teller, "06-wrong-card.png");
-            typeCard(teller, cards.get(0));
-            waitText(teller, "#count-seat-1", "Đã nhận (thẻ đọc tại hội trường)");
-            assertThat(text(teller, "#count-seat-2")).contains("Chưa có");
-            teller.click("#count-finish");
-            waitText(teller, "#count-finish-error", "Mới có 1 thẻ, cần 2: còn thiếu 1 thẻ để mở niêm phong.");
-            assertThat(teller.findAll("#count-results")).isEmpty();
-            phone(teller, "07-too-few.png");
-            // Seat 2's card without its passphrase is refused at the passphrase; with it, the counts appear.
-            typeCard(teller, cards.get(1));
-            assertThat(fieldError(teller, "#count-passphrase")).isEqualTo("Thẻ này có mật khẩu: nhập mật khẩu của thẻ.");
-            teller.type("#count-passphrase", PASSPHRASE);
-            typeCard(teller, cards.get(1));
-            waitText(teller, "#count-results", "4. Kết quả");
-            waitText(teller, "#count-status", "Đã kiểm phiếu");
+        // Unsealing: another conference's card refused at the field, one good card, too few refused.
+        typeCard(teller, otherCard);
+        assertThat(fieldError(teller, "#count-card-field")).isEqualTo(
+                "Thẻ của hội nghị khác, hoặc của lễ lập khóa trước đã bị hủy.");
+        phone(teller, "06-wrong-card.png");
+        typeCard(teller, cards.get(0));
+        waitText(teller, "#count-seat-1", "Đã nhận (thẻ đọc tại hội trường)");
+        assertThat(text(teller, "#count-seat-2")).contains("Chưa có");
+        teller.click("#count-finish");
+        waitText(teller, "#count-finish-error", "Mới có 1 thẻ, cần 2: còn thiếu 1 thẻ để mở niêm phong.");
+        assertThat(teller.findAll("#count-results")).isEmpty();
+        phone(teller, "07-too-few.png");
+        // Seat 2's card without its passphrase is refused at the passphrase; with it, the counts appear.
+        typeCard(teller, cards.get(1));
+        assertThat(fieldError(teller, "#count-passphrase")).isEqualTo("Thẻ này có mật khẩu: nhập mật khẩu của thẻ.");
+        teller.type("#count-passphrase", PASSPHRASE);
+        typeCard(teller, cards.get(1));
+        waitText(teller, "#count-results", "4. Kết quả");
+        waitText(teller, "#count-status", "Đã kiểm phiếu");
 
-            // The results are what was cast: the counts per level, and the blank as an invalid ballot.
-            assertThat(text(teller, "#count-results")).contains("Phiếu phát ra: 5 · phiếu thu về: 4");
-            for (int c = 0; c < CANDIDATES.size(); c++) {
-                String row = text(teller, "#count-result-" + (c + 1));
-                int valid = 0;
-                for (int l = 0; l < LEVELS.size(); l++) {
-                    valid += expected[c][l];
-                    assertThat(row).as("candidate %d, level %s", c + 1, LEVELS.get(l)).contains(
-                            message("level." + LEVELS.get(l)) + " " + expected[c][l] + " (" + percent(expected[c][l], 4)
-                                    + "%)");
-                }
-                assertThat(row).contains((c + 1) + ". " + CANDIDATES.get(c),
-                        "Hợp lệ: " + valid + " · không hợp lệ: " + (4 - valid));
+        // The results are what was cast: the counts per level, and the blank as an invalid ballot.
+        assertThat(text(teller, "#count-results")).contains("Phiếu phát ra: 5 · phiếu thu về: 4");
+        for (int c = 0; c < CANDIDATES.size(); c++) {
+            String row = text(teller, "#count-result-" + (c + 1));
+            int valid = 0;
+            for (int l = 0; l < LEVELS.size(); l++) {
+                valid += expected[c][l];
+                assertThat(row).as("candidate %d, level %s", c + 1, LEVELS.get(l)).contains(
+                        message("level." + LEVELS.get(l)) + " " + expected[c][l] + " (" + percent(expected[c][l], 4)
+                                + "%)");
             }
-            assertThat(text(teller, "#count-result-3")).contains("Hợp lệ: 3 · không hợp lệ: 1");
-            phone(teller, "08-results.png");
-            teller.script("document.querySelector('#count-documents').scrollIntoView({block: 'center'})");
-            teller.screenshot(shots.resolve("09-documents.png"));
-
-            // 5. The minutes and the record, as the browser downloads them.
-            Map<String, Object> record = fetch(teller, "#count-record");
-            assertThat(record).containsEntry("status", "200");
-            byte[] recordBytes = Base64.getDecoder().decode((String) record.get("base64"));
-            String recordHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(recordBytes));
-            var checks = new RecordVerifier().verify(recordBytes);
-            assertThat(checks).allSatisfy(check -> assertThat(check.holds()).as(check.name()).isTrue());
-            assertThat(RecordVerifier.allHold(checks)).isTrue();
-
-            Map<String, Object> minutes = fetch(teller, "#count-minutes");
-            assertThat(minutes).containsEntry("status", "200").containsEntry("type", "application/pdf");
-            byte[] minutesPdf = Base64.getDecoder().decode((String) minutes.get("base64"));
-            Pdfs.renderPage(minutesPdf, 0, shots.resolve("10-minutes-page1.png"));
-            Pdfs.Read read = Pdfs.read(minutesPdf);
-            assertThat(read.allFontsEmbedded()).isTrue();
-            String minutesText = read.text().replaceAll("\\s+", " ");
-            assertThat(minutesText).contains("BIÊN BẢN KIỂM PHIẾU", "MẬT", "Bản số 1/3", "Bản số 3/3", title,
-                    CANDIDATES.getFirst(), TELLERS.get(0), TELLERS.get(1));
-            // The first candidate: 2 high (50,00%), 1 medium (25,00%), 1 low (25,00%).
-            assertThat(minutesText).contains("2 (50,00%)", "1 (25,00%)");
-            assertThat(read.text().replaceAll("\\s", "").toLowerCase()).as("the record hash printed in the minutes")
-                    .contains(recordHash);
-
-            // The record uploaded on the public page passes every check there too.
-            Path recordFile = dir.resolve("tinnhiem-election-record-" + id + ".json");
-            Files.write(recordFile, recordBytes);
-            teller.open("/verify");
-            teller.upload("#verify-upload", recordFile);
-            waitText(teller, "#verify-verdict", "Mọi phép kiểm tra đều đúng.");
-            assertThat(teller.findAll(".verify-check[data-holds=false]")).isEmpty();
-            phone(teller, "11-verify.png");
-
-            // 6. The tracking page: a voter's code (typed carelessly) is counted.
-            teller.open("/tracking/" + id);
-            for (String code : trackingCodes) {
-                assertThat(text(teller, "#tracking-list")).contains(code);
-            }
-            teller.type("#tracking-code-field", trackingCodes.get(1).toLowerCase().replace("-", " "));
-            teller.click("#tracking-code-submit");
-            waitText(teller, "#tracking-result", "Phiếu của bạn có trong hộp phiếu và được tính.");
-            phone(teller, "12-tracking.png");
-
-            // The projector: a desktop screen in the hall, every candidate's row.
-            ((ChromeDriver) teller.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280,
-                    "height", 800, "deviceScaleFactor", 1, "mobile", false));
-            teller.open("/projector/" + id);
-            teller.find("#projector-totals");
-            for (int c = 0; c < CANDIDATES.size(); c++) {
-                assertThat(text(teller, "#projector-row-" + (c + 1))).contains(CANDIDATES.get(c),
-                        message("level.LOW") + ": " + expected[c][2] + " (" + percent(expected[c][2], 4) + "%)");
-            }
-            teller.screenshot(Path.of("target", "screenshots", "count", "1280x800", "13-projector.png"));
+            assertThat(row).contains((c + 1) + ". " + CANDIDATES.get(c),
+                    "Hợp lệ: " + valid + " · không hợp lệ: " + (4 - valid));
         }
+        assertThat(text(teller, "#count-result-3")).contains("Hợp lệ: 3 · không hợp lệ: 1");
+        phone(teller, "08-results.png");
+        teller.script("document.querySelector('#count-documents').scrollIntoView({block: 'center'})");
+        teller.screenshot(shots.resolve("09-documents.png"));
+
+        // 5. The minutes and the record, as the browser downloads them.
+        Map<String, Object> record = fetch(teller, "#count-record");
+        assertThat(record).containsEntry("status", "200");
+        byte[] recordBytes = Base64.getDecoder().decode((String) record.get("base64"));
+        String recordHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(recordBytes));
+        var checks = new RecordVerifier().verify(recordBytes);
+        assertThat(checks).allSatisfy(check -> assertThat(check.holds()).as(check.name()).isTrue());
+        assertThat(RecordVerifier.allHold(checks)).isTrue();
+
+        Map<String, Object> minutes = fetch(teller, "#count-minutes");
+        assertThat(minutes).containsEntry("status", "200").containsEntry("type", "application/pdf");
+        byte[] minutesPdf = Base64.getDecoder().decode((String) minutes.get("base64"));
+        Pdfs.renderPage(minutesPdf, 0, shots.resolve("10-minutes-page1.png"));
+        Pdfs.Read read = Pdfs.read(minutesPdf);
+        assertThat(read.allFontsEmbedded()).isTrue();
+        String minutesText = read.text().replaceAll("\\s+", " ");
+        assertThat(minutesText).contains("BIÊN BẢN KIỂM PHIẾU", "MẬT", "Bản số 1/3", "Bản số 3/3", title,
+                CANDIDATES.getFirst(), TELLERS.get(0), TELLERS.get(1));
+        // The first candidate: 2 high (50,00%), 1 medium (25,00%), 1 low (25,00%).
+        assertThat(minutesText).contains("2 (50,00%)", "1 (25,00%)");
+        assertThat(read.text().replaceAll("\\s", "").toLowerCase()).as("the record hash printed in the minutes")
+                .contains(recordHash);
+
+        // The record uploaded on the public page passes every check there too.
+        Path recordFile = dir.resolve("tinnhiem-election-record-" + id + ".json");
+        Files.write(recordFile, recordBytes);
+        teller.open("/verify");
+        teller.upload("#verify-upload", recordFile);
+        waitText(teller, "#verify-verdict", "Mọi phép kiểm tra đều đúng.");
+        assertThat(teller.findAll(".verify-check[data-holds=false]")).isEmpty();
+        phone(teller, "11-verify.png");
+
+        // 6. The tracking page: the code of the voter who left a candidate blank (typed carelessly) is counted.
+        teller.open("/tracking/" + id);
+        for (String code : trackingCodes) {
+            assertThat(text(teller, "#tracking-list")).contains(code);
+        }
+        teller.type("#tracking-code-field", trackingCodes.get(1).toLowerCase().replace("-", " "));
+        teller.click("#tracking-code-submit");
+        waitText(teller, "#tracking-result", "Phiếu của bạn có trong hộp phiếu và được tính.");
+        phone(teller, "12-tracking.png");
+
+        // The projector: a desktop screen in the hall, every candidate's row.
+        ((ChromeDriver) teller.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280,
+                "height", 800, "deviceScaleFactor", 1, "mobile", false));
+        teller.open("/projector/" + id);
+        teller.find("#projector-totals");
+        for (int c = 0; c < CANDIDATES.size(); c++) {
+            assertThat(text(teller, "#projector-row-" + (c + 1))).contains(CANDIDATES.get(c),
+                    message("level.LOW") + ": " + expected[c][2] + " (" + percent(expected[c][2], 4) + "%)");
+        }
+        teller.screenshot(Path.of("target", "screenshots", "count", "1280x800", "13-projector.png"));
     }
 
     /** Saves the screen as the phone shows it, then checks that it fits a phone. */
@@ -403,6 +416,11 @@ class CountBrowserTests {
         }
         throw new AssertionError("Expected “" + expected + "” in " + css + " on " + browser.currentPath() + ", found “"
                 + seen + "”");
+    }
+
+    private static String notifications(Browser browser) {
+        return String.valueOf(browser.script("""
+                return Array.from(document.querySelectorAll('vaadin-notification-card')).map(c => c.innerText).join('\\n');"""));
     }
 
     private static void typeCard(Browser browser, String card) {
