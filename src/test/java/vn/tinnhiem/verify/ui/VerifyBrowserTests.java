@@ -30,9 +30,11 @@ class VerifyBrowserTests {
 
     @Test
     void a_visitor_checks_a_good_record_and_a_tampered_one_on_a_phone() throws Exception {
-        var record = Records.genuine(3, BallotKind.THREE_LEVEL, "QD_96_2023", 2, 3, 6, true, new SecureRandom());
+        // 70 ballots of 44 candidates: a 12 MB file, above the servlet container's default multipart limits.
+        var record = Records.genuine(44, BallotKind.THREE_LEVEL, "QD_96_2023", 2, 3, 70, true, new SecureRandom());
         Path good = dir.resolve("tinnhiem-election-record-42.json");
         Files.write(good, record.bytes());
+        assertThat(Files.size(good)).isGreaterThan(12_000_000);
         record.rows.get(0).percentages[0] = record.rows.get(0).percentages[0].equals("0,00") ? "1,00" : "0,00";
         Path tampered = dir.resolve("tampered.json");
         Files.write(tampered, record.bytes());
@@ -47,7 +49,7 @@ class VerifyBrowserTests {
             assertThat(browser.findAll(".verify-check")).hasSize(12);
             assertThat(browser.findAll(".verify-check[data-holds=true]")).hasSize(12);
             assertThat(browser.find(".verify-check[data-check='verify.check.ballots']").getText())
-                    .contains("✔ Đúng").contains("6 phiếu, mọi chứng minh đều đúng");
+                    .contains("✔ Đúng").contains("70 phiếu, mọi chứng minh đều đúng");
             PhoneLayout.assertFits(browser, "the record check");
             browser.screenshot(Path.of("target", "screenshots", "360x640", "verify-good.png"));
 
