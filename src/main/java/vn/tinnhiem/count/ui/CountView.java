@@ -53,6 +53,7 @@ import vn.tinnhiem.shared.ui.QrScanner;
 @RolesAllowed({"TELLER", "ADMIN"})
 class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CountView.class);
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final CountService counts;
@@ -60,6 +61,8 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private long electionId;
     private String title = "";
     private boolean acts;
+    /** What the last card or file did, said beside the seats after the screen is rebuilt (not in a toast over the buttons). */
+    private String notice = "";
 
     CountView(CountService counts, ElectionService elections) {
         this.counts = counts;
@@ -240,6 +243,14 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                     Notifications.refused(ex);
                     rebuild();
                 });
+            } catch (RuntimeException ex) {
+                // Never leave the bar spinning: say it failed; nothing was stored, so the board can check again.
+                LOG.error("The ballot box check of conference {} failed", electionId, ex);
+                ui.access(() -> {
+                    ui.setPollInterval(-1);
+                    Notifications.error(getTranslation("count.box.failed"));
+                    rebuild();
+                });
             } finally {
                 SecurityContextHolder.clearContext();
             }
@@ -271,6 +282,13 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                 seats.add(card);
             }
             section.add(seats);
+        }
+        if (!notice.isEmpty()) {
+            var said = new Paragraph(notice);
+            said.setId("count-notice");
+            said.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "600");
+            section.add(said);
+            notice = "";
         }
         if (!acts) {
             return section;
@@ -325,8 +343,8 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             switch (outcome) {
                 case ShareOutcome.Accepted a -> {
                     scanner.clearField();
-                    Notifications.success(getTranslation(a.counted() ? "count.card.lastGood" : "count.card.good",
-                            a.seat(), a.tellerName()));
+                    notice = getTranslation(a.counted() ? "count.card.lastGood" : "count.card.good", a.seat(),
+                            a.tellerName());
                     rebuild();
                 }
                 case ShareOutcome.Refused r -> {
@@ -365,8 +383,8 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             try {
                 switch (counts.importPartial(electionId, data)) {
                     case ShareOutcome.Accepted a -> {
-                        Notifications.success(getTranslation(a.counted() ? "count.card.lastGood" : "count.card.good",
-                                a.seat(), a.tellerName()));
+                        notice = getTranslation(a.counted() ? "count.card.lastGood" : "count.card.good", a.seat(),
+                                a.tellerName());
                         rebuild();
                     }
                     case ShareOutcome.Refused r -> report.setText(getTranslation(r.reasonKey(), r.args().toArray()));

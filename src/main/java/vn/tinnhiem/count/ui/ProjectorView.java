@@ -57,13 +57,19 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
         }
         title = election.get().title();
         show();
-        UI ui = event.getUI();
-        ui.setPollInterval(5000);
-        ui.addPollListener(e -> {
-            if (!shown) {
+        if (!shown) {
+            // Wait for the results, then stop asking: the projector shows them until it is closed.
+            UI ui = event.getUI();
+            ui.setPollInterval(5000);
+            var listening = new com.vaadin.flow.shared.Registration[1];
+            listening[0] = ui.addPollListener(e -> {
                 show();
-            }
-        });
+                if (shown) {
+                    ui.setPollInterval(-1);
+                    listening[0].remove();
+                }
+            });
+        }
     }
 
     private void show() {

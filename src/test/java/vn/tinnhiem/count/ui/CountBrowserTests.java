@@ -286,6 +286,7 @@ class CountBrowserTests {
         phone(teller, "06-wrong-card.png");
         typeCard(teller, cards.get(0));
         waitText(teller, "#count-seat-1", "Đã nhận (thẻ đọc tại hội trường)");
+        waitText(teller, "#count-notice", "Đã nhận thẻ ghế 1");
         assertThat(text(teller, "#count-seat-2")).contains("Chưa có");
         teller.click("#count-finish");
         waitText(teller, "#count-finish-error", "Mới có 1 thẻ, cần 2: còn thiếu 1 thẻ để mở niêm phong.");
