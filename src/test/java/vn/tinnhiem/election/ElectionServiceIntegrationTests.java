@@ -175,7 +175,8 @@ class ElectionServiceIntegrationTests {
     @Test
     @WithMockUser(username = "watcher", roles = "SUPERVISOR")
     void a_supervisor_may_look_but_not_set_up() {
-        assertThat(elections.list()).isNotNull();
+        assertThat(elections.supervisedByCurrentSupervisor()).isEmpty();
+        assertThatThrownBy(elections::list).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(this::newElection).isInstanceOf(AuthorizationDeniedException.class);
     }
 }
