@@ -87,7 +87,6 @@ class SupervisorRefusedIntegrationTests {
         calls.put("CountService.writeResultsXlsx",
                 () -> count.writeResultsXlsx(id, Locale.ROOT, new ByteArrayOutputStream()));
         calls.put("CountService.writeRecord", () -> count.writeRecord(id, new ByteArrayOutputStream()));
-        calls.put("ElectionService.list", () -> elections.list());
         calls.put("ElectionService.voters", () -> elections.voters(id));
         calls.put("ElectionService.searchVoters", () -> elections.searchVoters(id, "", 0, 10));
         calls.put("ElectionService.deskRoll", () -> elections.deskRoll(id, "", 0, 10));

@@ -47,10 +47,15 @@ public class ElectionService {
         this.accounts = accounts;
     }
 
-    // Reading. A supervisor reads only figures (the conference, its board, the attendance): never the roll's
-    // names, the ballot's candidates, the set-up or anything of the count.
+    // Reading. A supervisor reads only the conferences and their figures (board, attendance): never the
+    // roll's names, the ballot's candidates, the set-up or anything of the count.
 
-    @RolesAllowed({"ADMIN", "TELLER"})
+    /**
+     * Every conference, its title and status. Still a supervisor's: no ballot, roll or result is in it, and
+     * background readers of the live figures run with that role. A supervisor's home shows only
+     * {@link #supervisedByCurrentSupervisor}.
+     */
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public List<Election> list() {
         return repository.all();
