@@ -2,8 +2,11 @@ package vn.tinnhiem.election;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static vn.tinnhiem.db.Tables.ELECTION;
+
 import java.util.List;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -31,6 +34,8 @@ class SupervisorsIntegrationTests {
     AccountService accounts;
     @Autowired
     AuditLog audit;
+    @Autowired
+    DSLContext db;
 
     private String account(String prefix, Role role) {
         String username = prefix + "." + System.nanoTime() % 1_000_000;
@@ -121,6 +126,20 @@ class SupervisorsIntegrationTests {
         // Removed, they may no longer watch it.
         elections.removeSupervisor(mine, named);
         assertThat(maySuperviseAs(named, "SUPERVISOR", mine)).isFalse();
+    }
+
+    @Test
+    void once_counted_the_supervisors_stay_as_they_were() {
+        long id = conference(ElectionStatus.READY);
+        String named = account("gs.giu", Role.SUPERVISOR);
+        String late = account("gs.muon", Role.SUPERVISOR);
+        elections.addSupervisor(id, named);
+        // The whole count is other tests' business; here only its outcome matters.
+        db.update(ELECTION).set(ELECTION.STATUS, ElectionStatus.TALLIED.name()).where(ELECTION.ID.eq(id)).execute();
+        assertThat(refusal(() -> elections.addSupervisor(id, late))).isEqualTo("supervisor.error.locked");
+        assertThat(refusal(() -> elections.removeSupervisor(id, named))).isEqualTo("supervisor.error.locked");
+        assertThat(elections.supervisors(id)).containsExactly(named);
+        assertThat(maySuperviseAs(named, "SUPERVISOR", id)).isTrue();
     }
 
     @Test

@@ -79,12 +79,13 @@ class SupervisorsTabBrowserTests {
                 assertThat(elections.maySupervise(id)).isTrue();
             }
             PhoneLayout.assertFits(browser, "the supervisors tab");
+            browser.script("document.querySelector('#supervisor-account').scrollIntoView({block: 'start'})");
             browser.screenshot(SHOTS.resolve("supervisors-tab.png"));
 
             // Removing asks first; cancelling keeps them.
             openCardMenu(browser, "Phạm Thu Giám");
             clickMenuItem(browser, "Xóa");
-            browser.waitForText("#confirm-dialog", "Bỏ “Phạm Thu Giám” khỏi danh sách giám sát viên?");
+            browser.waitForText("#confirm-dialog", "Xóa “Phạm Thu Giám” khỏi danh sách giám sát viên?");
             PhoneLayout.assertFits(browser, "the removal's confirmation");
             browser.screenshot(SHOTS.resolve("supervisors-remove-confirm.png"));
             browser.click("#confirm-dialog vaadin-button[slot='cancel-button']");
