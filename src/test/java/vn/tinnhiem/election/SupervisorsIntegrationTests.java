@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tinnhiem.db.Tables.ELECTION;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,9 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.audit.AuditSentences;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Conferences;
 import vn.tinnhiem.support.IntegrationTest;
@@ -74,6 +77,10 @@ class SupervisorsIntegrationTests {
         assertThat(added.action()).isEqualTo("supervisor.add");
         assertThat(added.subject()).isEqualTo("election:" + id);
         assertThat(added.details()).isEqualTo("account=" + first);
+        assertThat(AuditSentences.describe(added, Map.of("election:" + id, "Hội nghị xã"), Languages.VIETNAMESE))
+                .isEqualTo("Chọn tài khoản “" + first + "” làm giám sát viên của hội nghị “Hội nghị xã”");
+        assertThat(AuditSentences.describe(added, Map.of(), Languages.ENGLISH))
+                .isEqualTo("Named the account “" + first + "” a supervisor of the conference no. " + id);
 
         elections.removeSupervisor(id, second);
         assertThat(elections.supervisors(id)).containsExactly(first);
