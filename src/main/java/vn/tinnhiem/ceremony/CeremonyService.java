@@ -262,9 +262,9 @@ public class CeremonyService {
 
     /**
      * The manifest the ballots are sealed under: only once the ceremony is complete and its key is the one the
-     * lifecycle recorded.
+     * lifecycle recorded. Not a supervisor's: it lists the ballot, and supervisors watch figures only.
      */
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
     public Optional<Manifest> manifest(long electionId) {
         Election election = existing(electionId);

@@ -47,8 +47,14 @@ public class ElectionService {
         this.accounts = accounts;
     }
 
-    // Reading.
+    // Reading. A supervisor reads only the conferences and their figures (board, attendance): never the
+    // roll's names, the ballot's candidates, the set-up or anything of the count.
 
+    /**
+     * Every conference, its title and status. Still a supervisor's: no ballot, roll or result is in it, and
+     * background readers of the live figures run with that role. A supervisor's home shows only
+     * {@link #supervisedByCurrentSupervisor}.
+     */
     @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public List<Election> list() {
@@ -83,13 +89,13 @@ public class ElectionService {
         return repository.candidates(electionId);
     }
 
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
     public List<Candidate> candidates(long electionId) {
         return repository.candidates(electionId);
     }
 
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
     public List<Voter> voters(long electionId) {
         return repository.voters(electionId);
@@ -99,7 +105,7 @@ public class ElectionService {
      * A page of the roll whose names contain the typed text, in roll order. Diacritics and case are
      * optional: "nguyen van" finds "Nguyễn Văn An", "duc" finds "Đức". Blank text: the whole roll.
      */
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
     public VoterPage searchVoters(long electionId, String text, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
@@ -123,7 +129,7 @@ public class ElectionService {
         return repository.tellers(electionId);
     }
 
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
     public List<ChecklistItem> checklist(long electionId) {
         return repository.checklist(electionId);
@@ -381,10 +387,85 @@ public class ElectionService {
     }
 
     /** The conferences on whose tally board the signed-in teller sits. */
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
     public List<Election> boardsOfCurrentTeller() {
         List<Long> mine = CurrentStaff.username().map(repository::boardsOf).orElse(List.of());
+        return repository.all().stream().filter(e -> mine.contains(e.id())).toList();
+    }
+
+    // The supervisors, named in the set-up like the board's seats: they watch the live figures of these
+    // conferences only.
+
+    /** The user names of the SUPERVISOR accounts named for the conference, in alphabetical order. */
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public List<String> supervisors(long electionId) {
+        existing(electionId);
+        return repository.supervisors(electionId);
+    }
+
+    /**
+     * Names an enabled SUPERVISOR account for the conference, in any status until it is TALLIED (a supervisor
+     * may be found on the morning of the conference; after the count there is nothing left to watch).
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void addSupervisor(long electionId, String username) {
+        supervisorsOpen(electionId);
+        String name = username == null ? "" : username.strip();
+        if (name.isEmpty()) {
+            throw new UserFacingException("supervisor.error.choose");
+        }
+        StaffAccount account = accounts.find(name).filter(a -> a.role() == Role.SUPERVISOR && a.enabled())
+                .orElseThrow(() -> new UserFacingException("supervisor.error.notASupervisor", name));
+        if (!repository.insertSupervisor(electionId, account.username())) {
+            throw new UserFacingException("supervisor.error.already", account.username());
+        }
+        audit.record("supervisor.add", subject(electionId), "account=" + account.username());
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void removeSupervisor(long electionId, String username) {
+        supervisorsOpen(electionId);
+        if (repository.deleteSupervisor(electionId, username) == 0) {
+            throw new UserFacingException("supervisor.error.missing", username);
+        }
+        audit.record("supervisor.remove", subject(electionId), "account=" + username);
+    }
+
+    private void supervisorsOpen(long electionId) {
+        Election election = repository.lock(electionId)
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        if (election.status() == ElectionStatus.TALLIED) {
+            throw new UserFacingException("supervisor.error.locked", "status." + election.status().name());
+        }
+    }
+
+    /**
+     * Whether the signed-in staff member may watch this conference's live figures: the organiser, or a
+     * SUPERVISOR named for it. The supervision screens ask this before they show anything; false for a
+     * conference that does not exist, a teller, or a supervisor named for other conferences only.
+     */
+    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @Transactional(readOnly = true)
+    public boolean maySupervise(long electionId) {
+        if (repository.find(electionId).isEmpty()) {
+            return false;
+        }
+        if (CurrentStaff.hasRole("ADMIN")) {
+            return true;
+        }
+        return CurrentStaff.hasRole("SUPERVISOR") && CurrentStaff.username()
+                .map(repository::supervisedBy).orElse(List.of()).contains(electionId);
+    }
+
+    /** The conferences the signed-in supervisor is named for, in the order of {@link #list}. */
+    @RolesAllowed("SUPERVISOR")
+    @Transactional(readOnly = true)
+    public List<Election> supervisedByCurrentSupervisor() {
+        List<Long> mine = CurrentStaff.username().map(repository::supervisedBy).orElse(List.of());
         return repository.all().stream().filter(e -> mine.contains(e.id())).toList();
     }
 
@@ -394,7 +475,7 @@ public class ElectionService {
      * The roll at the desk: voters whose name contains the text (diacritics optional, as
      * {@link #searchVoters}), each ticked present or not, and the present count of the whole roll.
      */
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
     public DeskRoll deskRoll(long electionId, String text, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
@@ -469,7 +550,7 @@ public class ElectionService {
 
     // The lifecycle.
 
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
     public List<Refusal> refusalsFor(long electionId, ElectionStatus target) {
         Election election = existing(electionId);
@@ -550,7 +631,7 @@ public class ElectionService {
     // What other modules report (the key made, the polls closed, the count done), and their work while OPEN.
 
     /** The milestones reported so far, each with its digest. */
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
     public Map<Milestone, String> milestones(long electionId) {
         existing(electionId);

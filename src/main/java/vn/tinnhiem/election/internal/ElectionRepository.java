@@ -4,6 +4,7 @@ import static vn.tinnhiem.db.Tables.CANDIDATE;
 import static vn.tinnhiem.db.Tables.CHECKLIST_ITEM;
 import static vn.tinnhiem.db.Tables.ELECTION;
 import static vn.tinnhiem.db.Tables.ELECTION_MILESTONE;
+import static vn.tinnhiem.db.Tables.ELECTION_SUPERVISOR;
 import static vn.tinnhiem.db.Tables.TELLER;
 import static vn.tinnhiem.db.Tables.VOTER;
 
@@ -244,6 +245,32 @@ public class ElectionRepository {
     public List<Long> boardsOf(String username) {
         return db.select(TELLER.ELECTION_ID).from(TELLER).where(TELLER.ACCOUNT_USERNAME.eq(username))
                 .fetch(TELLER.ELECTION_ID);
+    }
+
+    // The supervisors named for a conference, by account user name.
+
+    public List<String> supervisors(long electionId) {
+        return db.select(ELECTION_SUPERVISOR.ACCOUNT_USERNAME).from(ELECTION_SUPERVISOR)
+                .where(ELECTION_SUPERVISOR.ELECTION_ID.eq(electionId)).orderBy(ELECTION_SUPERVISOR.ACCOUNT_USERNAME)
+                .fetch(ELECTION_SUPERVISOR.ACCOUNT_USERNAME);
+    }
+
+    /** False when the account is already named for the conference. */
+    public boolean insertSupervisor(long electionId, String username) {
+        return db.insertInto(ELECTION_SUPERVISOR).set(ELECTION_SUPERVISOR.ELECTION_ID, electionId)
+                .set(ELECTION_SUPERVISOR.ACCOUNT_USERNAME, username).set(ELECTION_SUPERVISOR.NAMED_AT, nowUtc())
+                .onDuplicateKeyIgnore().execute() == 1;
+    }
+
+    public int deleteSupervisor(long electionId, String username) {
+        return db.deleteFrom(ELECTION_SUPERVISOR).where(ELECTION_SUPERVISOR.ELECTION_ID.eq(electionId)
+                .and(ELECTION_SUPERVISOR.ACCOUNT_USERNAME.eq(username))).execute();
+    }
+
+    /** The conferences this account is named to supervise. */
+    public List<Long> supervisedBy(String username) {
+        return db.select(ELECTION_SUPERVISOR.ELECTION_ID).from(ELECTION_SUPERVISOR)
+                .where(ELECTION_SUPERVISOR.ACCOUNT_USERNAME.eq(username)).fetch(ELECTION_SUPERVISOR.ELECTION_ID);
     }
 
     public void insertTeller(long electionId, int seat, String name, boolean head) {

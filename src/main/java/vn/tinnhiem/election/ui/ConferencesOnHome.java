@@ -25,8 +25,9 @@ import vn.tinnhiem.shared.ui.Notifications;
 /**
  * The conferences on each role's home, one card each: the organiser sees every conference and its next
  * step (what is still missing before READY), the tally board the conferences it will work at, a
- * supervisor every conference and its status. The organiser opens the conference's screen, a teller the
- * board's screen of a conference they sit on.
+ * supervisor the conferences they are named for and what the supervision screen shows there. The organiser
+ * opens the conference's screen, a teller the board's screen of a conference they sit on, a supervisor the
+ * supervision screen ({@code supervise/<id>}, another module's, reached by its address).
  */
 @Component
 class ConferencesOnHome implements HomeSection {
@@ -55,15 +56,17 @@ class ConferencesOnHome implements HomeSection {
             return Optional.empty();
         }
         // A teller sees only the conferences whose board they sit on: they act on no other.
+        // A supervisor only those they are named for: they watch no other.
         List<Election> shown = teller
                 ? elections.boardsOfCurrentTeller().stream().filter(e -> TELLERS_SEE.contains(e.status())).toList()
-                : elections.list();
+                : supervisor ? elections.supervisedByCurrentSupervisor() : elections.list();
         var section = new Div();
         section.setId("home-conferences");
-        section.add(new H3(ui.getTranslation(teller ? "home.conferences.teller" : "home.conferences")));
+        section.add(new H3(ui.getTranslation(teller ? "home.conferences.teller"
+                : supervisor ? "home.conferences.supervisor" : "home.conferences")));
         if (shown.isEmpty()) {
             var none = new Paragraph(ui.getTranslation(admin ? "home.conferences.noneAdmin"
-                    : teller ? "home.conferences.noneTeller" : "home.conferences.none"));
+                    : teller ? "home.conferences.noneTeller" : "home.conferences.noneSupervisor"));
             none.setId("home-no-conference");
             section.add(none);
         }
@@ -84,6 +87,11 @@ class ConferencesOnHome implements HomeSection {
                 open.addClassName("link-button");
                 open.setId("home-open-" + e.id());
                 card.add(open);
+            } else {
+                var watch = new Anchor("supervise/" + e.id(), ui.getTranslation("home.conferences.supervise"));
+                watch.addClassName("link-button");
+                watch.setId("home-supervise-" + e.id());
+                card.add(watch);
             }
             section.add(card);
         }
@@ -113,7 +121,10 @@ class ConferencesOnHome implements HomeSection {
     }
 
     private static String supervisorsNextStep(UI ui, Election e) {
-        return e.status() == ElectionStatus.OPEN ? ui.getTranslation("home.next.supervisor.open")
-                : ui.getTranslation("home.next.supervisor.other");
+        return switch (e.status()) {
+            case OPEN -> ui.getTranslation("home.next.supervisor.open");
+            case CLOSED, TALLIED -> ui.getTranslation("home.next.supervisor.closed");
+            default -> ui.getTranslation("home.next.supervisor.other");
+        };
     }
 }

@@ -23,8 +23,8 @@ import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.shared.ui.MainLayout;
 
 /**
- * One conference, tab by tab: details, candidates, roll, tally board, checklist, status. Once it has left
- * DRAFT the editing controls are disabled and a notice says why; the service refuses edits regardless.
+ * One conference, tab by tab: details, candidates, roll, tally board, supervisors, checklist, status. Once
+ * it has left DRAFT the editing controls are disabled and a notice says why; the service refuses edits regardless.
  * The open tab is in the address ({@code ?tab=roll}), so a reload or a shared link lands on it.
  */
 @Route(value = "elections", layout = MainLayout.class)
@@ -32,7 +32,8 @@ import vn.tinnhiem.shared.ui.MainLayout;
 class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     /** The tabs' names in the address, in the order they are shown. */
-    static final List<String> TABS = List.of("details", "candidates", "roll", "tellers", "checklist", "status");
+    static final List<String> TABS = List.of("details", "candidates", "roll", "tellers", "supervisors", "checklist",
+            "status");
 
     private final ElectionService elections;
     private final AccountService accounts;
@@ -86,6 +87,7 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         tabs.add(getTranslation("tab.candidates"), new CandidatesTab(elections, electionId, editable, this::rebuild));
         tabs.add(getTranslation("tab.roll"), new RollTab(elections, electionId, editable, this::rebuild));
         tabs.add(getTranslation("tab.tellers"), new TellersTab(elections, accounts, election, editable, this::rebuild));
+        tabs.add(getTranslation("tab.supervisors"), new SupervisorsTab(elections, accounts, election, this::rebuild));
         tabs.add(getTranslation("tab.checklist"), new ChecklistTab(elections, electionId, clock));
         tabs.add(getTranslation("tab.status"), new StatusTab(elections, election, this::rebuild));
         tabs.setSelectedIndex(selectedTab);

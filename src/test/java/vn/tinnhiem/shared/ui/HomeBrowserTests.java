@@ -130,16 +130,23 @@ class HomeBrowserTests {
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"360, 640", "1280, 800"})
-    void a_supervisors_home_lists_the_conferences_and_says_live_turnout_comes_at_the_conference(int width, int height) {
+    void a_supervisors_home_lists_the_conferences_they_supervise_with_a_link_to_the_live_figures(int width, int height) {
         String supervisor = Staff.create(accounts, "home-super", Role.SUPERVISOR);
         String ready = Conferences.uniqueTitle("Hội nghị được giám sát");
-        Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, ready, ElectionStatus.READY);
+        long readyId = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, ready, ElectionStatus.READY);
+        String other = Conferences.uniqueTitle("Hội nghị người khác giám sát");
+        Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, other, ElectionStatus.READY);
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            elections.addSupervisor(readyId, supervisor);
+        }
         try (var browser = browser(width, height)) {
             Staff.signIn(browser, supervisor);
             assertThat(browser.find("#home-role").getText()).contains("Giám sát");
             assertThat(browser.pageText()).contains("Số liệu trực tiếp", "Không bao giờ có nội dung lá phiếu")
-                    .doesNotContain("Chọn một mục trong trình đơn");
-            assertThat(card(browser, ready).getText()).contains("Đã chốt", "Số liệu trực tiếp có khi hội nghị bắt đầu");
+                    .doesNotContain("Chọn một mục trong trình đơn", other);
+            assertThat(card(browser, ready).getText()).contains("Đã chốt", "Chưa bỏ phiếu", "đủ 2/3");
+            assertThat(card(browser, ready).findElements(By.cssSelector("a"))).singleElement()
+                    .satisfies(a -> assertThat(a.getAttribute("href")).endsWith("/supervise/" + readyId));
             if (width < 600) {
                 PhoneLayout.assertFits(browser, "a supervisor's home");
             }

@@ -33,7 +33,7 @@ import vn.tinnhiem.support.Staff;
 class PhoneLayoutBrowserTests {
 
     private static final List<String> TABS = List.of("Thông tin", "Người được lấy phiếu", "Người ghi phiếu",
-            "Ban Kiểm phiếu", "Tiến độ chuẩn bị", "Trạng thái");
+            "Ban Kiểm phiếu", "Giám sát viên", "Tiến độ chuẩn bị", "Trạng thái");
 
     @LocalServerPort
     int port;

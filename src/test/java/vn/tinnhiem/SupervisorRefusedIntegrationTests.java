@@ -1,0 +1,138 @@
+package vn.tinnhiem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.account.Role;
+import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.election.ElectionExports;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.kiosk.KioskService;
+import vn.tinnhiem.shared.report.ExportFormat;
+import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.Conferences;
+import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.token.TokenService;
+import vn.tinnhiem.voting.VotingService;
+
+/**
+ * A supervisor, even one named for the conference, reaches its figures and nothing else: every service
+ * method behind the set-up and tally screens refuses them before it reads anything (no ballot, result,
+ * card, name on the roll, candidate or set-up).
+ */
+@IntegrationTest
+class SupervisorRefusedIntegrationTests {
+
+    @Autowired
+    ElectionService elections;
+    @Autowired
+    ElectionExports exports;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    CeremonyService ceremony;
+    @Autowired
+    CountService count;
+    @Autowired
+    TokenService tokens;
+    @Autowired
+    VotingService voting;
+    @Autowired
+    KioskService kiosks;
+    @Autowired
+    AuditLog audit;
+
+    /** A READY conference with its roll and board, and a supervisor named for it. */
+    private long supervisedConference(String supervisor) {
+        long id = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, Conferences.uniqueTitle("Hội nghị giám sát"),
+                ElectionStatus.READY);
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            if (accounts.find(supervisor).isEmpty()) {
+                accounts.create(supervisor, "Giám sát viên " + supervisor, Role.SUPERVISOR);
+            }
+            elections.addSupervisor(id, supervisor);
+        }
+        return id;
+    }
+
+    @Test
+    void a_named_supervisor_is_refused_every_ballot_result_card_roll_and_set_up_method() {
+        long id = supervisedConference("refused.watcher");
+        Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+        calls.put("VotingService.ballotBox", () -> voting.ballotBox(id));
+        calls.put("CountService.closingFigures", () -> count.closingFigures(id));
+        calls.put("CountService.boxVerdict", () -> count.boxVerdict(id));
+        calls.put("CountService.unsealing", () -> count.unsealing(id));
+        calls.put("CountService.totalsFile", () -> count.totalsFile(id));
+        calls.put("CountService.results", () -> count.results(id));
+        calls.put("CountService.summary", () -> count.summary(id));
+        calls.put("CountService.writeMinutes", () -> count.writeMinutes(id, Locale.ROOT, new ByteArrayOutputStream()));
+        calls.put("CountService.writeReport", () -> count.writeReport(id, Locale.ROOT, new ByteArrayOutputStream()));
+        calls.put("CountService.writeResultsXlsx",
+                () -> count.writeResultsXlsx(id, Locale.ROOT, new ByteArrayOutputStream()));
+        calls.put("CountService.writeRecord", () -> count.writeRecord(id, new ByteArrayOutputStream()));
+        calls.put("ElectionService.voters", () -> elections.voters(id));
+        calls.put("ElectionService.searchVoters", () -> elections.searchVoters(id, "", 0, 10));
+        calls.put("ElectionService.deskRoll", () -> elections.deskRoll(id, "", 0, 10));
+        calls.put("ElectionService.candidates", () -> elections.candidates(id));
+        calls.put("ElectionService.checklist", () -> elections.checklist(id));
+        calls.put("ElectionService.refusalsFor", () -> elections.refusalsFor(id, ElectionStatus.OPEN));
+        calls.put("ElectionService.milestones", () -> elections.milestones(id));
+        calls.put("ElectionService.boardsOfCurrentTeller", () -> elections.boardsOfCurrentTeller());
+        calls.put("ElectionService.supervisors", () -> elections.supervisors(id));
+        calls.put("ElectionService.addSupervisor", () -> elections.addSupervisor(id, "refused.watcher"));
+        calls.put("ElectionService.moveTo", () -> elections.moveTo(id, ElectionStatus.DRAFT));
+        calls.put("ElectionExports.write(ROLL)", () -> exports.write(id, ElectionExports.Document.ROLL, ExportFormat.PDF,
+                Locale.ROOT, new ByteArrayOutputStream()));
+        calls.put("CeremonyService.status", () -> ceremony.status(id));
+        calls.put("CeremonyService.manifest", () -> ceremony.manifest(id));
+        calls.put("TokenService.print", () -> tokens.print(id, 1));
+        calls.put("TokenService.activate", () -> tokens.activate(id, "ABCD"));
+        calls.put("KioskService.list", () -> kiosks.list());
+        try (var watcher = Acting.as("refused.watcher", "SUPERVISOR")) {
+            assertThat(elections.maySupervise(id)).isTrue();
+            var softly = new SoftAssertions();
+            calls.forEach((name, call) -> softly.assertThatThrownBy(call).as(name).isInstanceOf(AccessDeniedException.class));
+            softly.assertAll();
+        }
+    }
+
+    @Test
+    void a_named_supervisor_reads_the_figures_the_live_screens_show() {
+        String name = "figures.watcher." + System.nanoTime() % 1_000_000;
+        long id = supervisedConference(name);
+        try (var watcher = Acting.as(name, "SUPERVISOR")) {
+            assertThat(elections.find(id)).isPresent();
+            assertThat(elections.attendance(id).summoned()).isEqualTo(30);
+            assertThat(elections.tellers(id)).hasSize(3);
+            assertThat(tokens.counts(id).total()).isZero();
+            assertThat(audit.head()).isNotNull();
+            assertThat(elections.supervisedByCurrentSupervisor()).extracting(e -> e.id()).containsExactly(id);
+        }
+        // The refusal is the role's, not the conference's: the organiser reads the same methods.
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            assertThat(elections.voters(id)).hasSize(30);
+        }
+        assertThatThrownBy(() -> {
+            try (var watcher = Acting.as(name, "SUPERVISOR")) {
+                elections.voters(id);
+            }
+        }).isInstanceOf(AccessDeniedException.class);
+    }
+}
