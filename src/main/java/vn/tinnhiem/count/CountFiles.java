@@ -1,6 +1,5 @@
 package vn.tinnhiem.count;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -167,27 +166,8 @@ final class CountFiles {
         return entries.size() > 10 ? sb.append(", …").toString() : sb.toString();
     }
 
-    /** A JSON string literal: NFC, escaping only what RFC 8259 requires (as the manifest's JSON does). */
+    /** A JSON string literal as every exported file writes it (the crypto core's one rule). */
     static String str(String s) {
-        String t = Normalizer.normalize(s, Normalizer.Form.NFC);
-        StringBuilder sb = new StringBuilder(t.length() + 2).append('"');
-        for (int i = 0; i < t.length(); i++) {
-            char ch = t.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return vn.tinnhiem.crypto.Json.str(s);
     }
 }

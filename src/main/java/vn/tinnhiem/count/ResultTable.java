@@ -1,6 +1,5 @@
 package vn.tinnhiem.count;
 
-import java.text.Normalizer;
 import java.util.List;
 
 import vn.tinnhiem.crypto.BallotKind;
@@ -80,27 +79,8 @@ public record ResultTable(RuleSet ruleSet, BallotKind kind, int denominator, int
         return sb.append("]}").toString();
     }
 
-    /** A JSON string as section 9 of the protocol writes it: NFC, escaping only what RFC 8259 requires. */
+    /** A JSON string as section 9 of the protocol writes it (the crypto core's one rule). */
     static String quote(String s) {
-        String t = Normalizer.normalize(s, Normalizer.Form.NFC);
-        StringBuilder sb = new StringBuilder(t.length() + 2).append('"');
-        for (int i = 0; i < t.length(); i++) {
-            char ch = t.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return vn.tinnhiem.crypto.Json.str(s);
     }
 }

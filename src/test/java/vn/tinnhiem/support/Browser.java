@@ -192,10 +192,12 @@ public final class Browser implements AutoCloseable {
     /** Waits until the text of the element contains the expected words. */
     public void waitForText(String css, String expected) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-                var found = d.findElements(By.cssSelector(css));
-                return !found.isEmpty() && found.getFirst().getText().contains(expected);
-            });
+            // The server may replace the element between finding it and reading it (a re-render): look again.
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                        var found = d.findElements(By.cssSelector(css));
+                        return !found.isEmpty() && found.getFirst().getText().contains(expected);
+                    });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new IllegalStateException("Expected “" + expected + "” in " + css + " on " + currentPath() + ": "
                     + pageText().replace('\n', ' '), e);

@@ -1,6 +1,5 @@
 package vn.tinnhiem.ceremony.internal;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,27 +97,8 @@ public final class JsonFiles {
         return out;
     }
 
-    /** A JSON string literal: NFC, escaping only what RFC 8259 requires (as the crypto core's manifest). */
+    /** A JSON string literal as every exported file writes it (the crypto core's one rule). */
     public static String str(String s) {
-        String t = Normalizer.normalize(s, Normalizer.Form.NFC);
-        StringBuilder sb = new StringBuilder(t.length() + 2).append('"');
-        for (int i = 0; i < t.length(); i++) {
-            char ch = t.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return vn.tinnhiem.crypto.Json.str(s);
     }
 }
