@@ -132,10 +132,20 @@ public record LiveConferences(ElectionService elections, AccountService accounts
 
     /** A voter's turn on the tablet: the typed code, a mark for each candidate, the review, the confirmation. */
     public static void vote(Browser tablet, String code) {
+        scan(tablet, code);
+        confirm(tablet);
+    }
+
+    /** The voter's card typed on the idle screen: the ballot opens. */
+    public static void scan(Browser tablet, String code) {
         tablet.waitForText("#kiosk-content", "Quét mã phiếu");
         tablet.type("#kiosk-scanner-field", code);
         tablet.click("#kiosk-scanner-submit");
         tablet.waitForText("#kiosk-content", "PHIẾU TÍN NHIỆM");
+    }
+
+    /** A mark for each candidate, the review and the confirmation: the ballot is stored. */
+    public static void confirm(Browser tablet) {
         tablet.click("#kiosk-candidate-1 .kiosk-choice[data-level='CONFIDENCE']");
         tablet.click("#kiosk-candidate-2 .kiosk-choice[data-level='NO_CONFIDENCE']");
         tablet.click("#kiosk-review");

@@ -155,6 +155,24 @@ class SupervisionIntegrationTests {
     }
 
     @Test
+    void a_tablets_heartbeat_says_in_use_or_idle_and_a_tablet_still_waiting_for_its_code_is_not_listed() {
+        var conference = conferences().open(2);
+        String heard;
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            heard = kiosks.enroll(kiosks.add("Bàn có người", conference.id()).code()).kiosk().id();
+            kiosks.add("Bàn chưa đăng ký", conference.id());
+        }
+        kiosks.touch(heard, true);
+        assertThat(now(conference.id()).kiosks()).singleElement().satisfies(k -> {
+            assertThat(k.name()).isEqualTo("Bàn có người");
+            assertThat(k.state()).isEqualTo(KioskState.IN_USE);
+            assertThat(k.lastContact()).isPresent();
+        });
+        kiosks.touch(heard, false);
+        assertThat(now(conference.id()).kiosks()).extracting(KioskHealth::state).containsExactly(KioskState.IDLE);
+    }
+
+    @Test
     void the_audit_tail_holds_this_conferences_entries_only() {
         var one = conferences().open(2);
         var other = conferences().open(2);

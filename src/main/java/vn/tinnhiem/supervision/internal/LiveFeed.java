@@ -92,12 +92,16 @@ public class LiveFeed {
      * poller's thread until the returned action is run. The caller has checked who may watch.
      */
     public Runnable subscribe(long electionId, Consumer<Live> page) {
-        Watch w = watches.computeIfAbsent(electionId, id -> new Watch());
-        w.pages.add(page);
-        return () -> {
+        // Added and removed under the map's lock for the conference, so that a page never joins a watch being dropped.
+        watches.compute(electionId, (id, w) -> {
+            Watch watch = w == null ? new Watch() : w;
+            watch.pages.add(page);
+            return watch;
+        });
+        return () -> watches.computeIfPresent(electionId, (id, w) -> {
             w.pages.remove(page);
-            watches.computeIfPresent(electionId, (id, current) -> current.pages.isEmpty() ? null : current);
-        };
+            return w.pages.isEmpty() ? null : w;
+        });
     }
 
     public int pagesOpen() {

@@ -98,7 +98,10 @@ class SupervisionBrowserTests {
             conferences().enroll(tablet, conference.id(), "Bàn 1");
             within(phone, Duration.ofSeconds(8), d -> text(phone, "#live-kiosks").contains("Bàn 1")
                     && text(phone, "#live-kiosks").contains("Sẵn sàng"));
-            LiveConferences.vote(tablet, code);
+            // A voter on the ballot: the tablet's next heartbeat (every 5 s) says it is in use.
+            LiveConferences.scan(tablet, code);
+            within(phone, Duration.ofSeconds(9), d -> phone.findAll(".live-kiosk[data-state='IN_USE']").size() == 1);
+            LiveConferences.confirm(tablet);
             long stored = System.nanoTime();
             within(phone, Duration.ofSeconds(5), d -> text(phone, "#live-cast-value").equals("1"));
             double seconds = (System.nanoTime() - stored) / 1e9;
