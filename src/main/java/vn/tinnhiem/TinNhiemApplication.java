@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.component.page.Viewport;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -17,6 +18,8 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 @PWA(name = "TinNhiem — Lấy phiếu tín nhiệm", shortName = "TinNhiem")
+// Server push (WebSocket, falling back to long polling) carries the supervision pages' live figures.
+@Push
 public class TinNhiemApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

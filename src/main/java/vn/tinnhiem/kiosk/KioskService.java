@@ -31,6 +31,8 @@ public class KioskService {
     /** How long an enrollment code may be used. */
     public static final Duration ENROLLMENT_VALIDITY = Duration.ofMinutes(10);
     static final int MAX_NAME = 100;
+    /** Three heartbeats missed (one every 5 s): the tablet counts as offline. */
+    public static final Duration OFFLINE_AFTER = Duration.ofSeconds(16);
 
     private final KioskRepository repository;
     private final KioskMemory memory;
@@ -170,6 +172,27 @@ public class KioskService {
      */
     public void touch(String kioskId) {
         memory.touch(kioskId);
+    }
+
+    /** The heartbeat, also saying whether a voter is on one of the tablet's steps (for the supervision screen). */
+    public void touch(String kioskId, boolean voterOnScreen) {
+        memory.touch(kioskId, voterOnScreen);
+    }
+
+    /**
+     * The enrolled tablets of a conference as the supervision screen shows them: online (a heartbeat within
+     * {@link #OFFLINE_AFTER}), a voter on screen or not, and the last contact to the minute. From this
+     * server's memory: a tablet talks to one server, the hall's.
+     */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @Transactional(readOnly = true)
+    public List<KioskPresence> presence(long electionId) {
+        var now = memory.now();
+        return repository.all().stream().filter(k -> k.electionId() == electionId && k.isActive()).map(k -> {
+            var beat = memory.lastBeat(k.id());
+            boolean online = beat.isPresent() && beat.get().at().isAfter(now.minus(OFFLINE_AFTER));
+            return new KioskPresence(k, memory.lastContact(k.id()), online, online && beat.get().voterOnScreen());
+        }).toList();
     }
 
     /** The conference a kiosk votes for, as it shows it (title and status). */

@@ -17,6 +17,7 @@ import vn.tinnhiem.election.LifecycleRefusedException;
 import vn.tinnhiem.election.Refusal;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.ui.ConferencePanels;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /**
@@ -95,6 +96,8 @@ class StatusTab extends VerticalLayout {
             add(button);
         }
         add(refusals);
+        // The live figures and the audit log's tail (the supervision module's panels, reached through Spring).
+        ConferencePanels.statusPanelsOf(election.id()).forEach(this::add);
         if (election.status() == ElectionStatus.DRAFT && CurrentStaff.hasRole("ADMIN")) {
             var delete = new Button(getTranslation("elections.delete"), e -> Confirm.ask(getTranslation("elections.delete"),
                     getTranslation("elections.deleteConfirm", election.title()), getTranslation("elections.delete"), true,

@@ -23,6 +23,15 @@ public class KioskMemory {
 
     private final Map<String, Instant> deadlines = new ConcurrentHashMap<>();
     private final Map<String, Instant> contacts = new ConcurrentHashMap<>();
+    /**
+     * For the supervision screen: each tablet's last heartbeat to the second (only to tell online from offline,
+     * never shown or stored) and whether a voter was on one of its steps then.
+     */
+    private final Map<String, Beat> beats = new ConcurrentHashMap<>();
+
+    /** A tablet's last heartbeat: when, and whether a voter was on a ballot, review or result screen. */
+    public record Beat(Instant at, boolean voterOnScreen) {
+    }
     private volatile Clock clock;
 
     KioskMemory(Clock clock) {
@@ -47,7 +56,22 @@ public class KioskMemory {
 
     /** A heartbeat: the tablet is there now (to the minute: the list needs no more). */
     public void touch(String kioskId) {
-        contacts.put(kioskId, clock.instant().truncatedTo(ChronoUnit.MINUTES));
+        touch(kioskId, false);
+    }
+
+    /** A heartbeat that also says whether a voter is on one of the tablet's steps now (or it is idle). */
+    public void touch(String kioskId, boolean voterOnScreen) {
+        Instant now = clock.instant();
+        contacts.put(kioskId, now.truncatedTo(ChronoUnit.MINUTES));
+        beats.put(kioskId, new Beat(now.truncatedTo(ChronoUnit.SECONDS), voterOnScreen));
+    }
+
+    public Optional<Beat> lastBeat(String kioskId) {
+        return Optional.ofNullable(beats.get(kioskId));
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     public Optional<Instant> lastContact(String kioskId) {
@@ -57,6 +81,7 @@ public class KioskMemory {
     public void forget(String kioskId) {
         deadlines.remove(kioskId);
         contacts.remove(kioskId);
+        beats.remove(kioskId);
     }
 
     /** Tests move time forward here to see a code expire. */

@@ -212,7 +212,8 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
             show(revoked ? Screen.REVOKED : Screen.NOT_ENROLLED);
             return;
         }
-        kiosks.touch(kiosk.get().id());
+        // Whether a voter is on one of the steps (not when the step began or ended: the heartbeat's own pace).
+        kiosks.touch(kiosk.get().id(), !screen.isWaiting());
         if (!force && !screen.isWaiting()) {
             return;
         }

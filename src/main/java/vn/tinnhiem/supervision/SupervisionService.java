@@ -1,0 +1,69 @@
+package vn.tinnhiem.supervision;
+
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Service;
+
+import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.supervision.internal.LiveFeed;
+
+/**
+ * The supervision pages' entry: who may watch a conference, its figures now, and a subscription to their
+ * changes. Everything here is counts, tablets' states and the staff's audit entries: nothing reads a ballot,
+ * and no result exists before the unsealing (checked by SupervisionReadsNoBallotTests).
+ */
+@Service
+public class SupervisionService {
+
+    private final ElectionService elections;
+    private final LiveFeed feed;
+
+    SupervisionService(ElectionService elections, LiveFeed feed) {
+        this.elections = elections;
+        this.feed = feed;
+    }
+
+    /** Whether the signed-in person may watch this conference (the page asks before it shows anything). */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    public boolean mayWatch(long electionId) {
+        return elections.find(electionId).isPresent() && allowed(electionId);
+    }
+
+    /** The conference's figures now (the poller's last reading while pages are open). */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    public Live now(long electionId) {
+        require(electionId);
+        return feed.now(electionId);
+    }
+
+    /**
+     * Hands {@code page} each change of the conference's figures, on the poller's thread, until the returned
+     * action is run; the page starts from {@link #now}.
+     */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    public Runnable subscribe(long electionId, Consumer<Live> page) {
+        require(electionId);
+        return feed.subscribe(electionId, page);
+    }
+
+    private void require(long electionId) {
+        if (!mayWatch(electionId)) {
+            throw new UserFacingException("supervise.error.notAllowed");
+        }
+    }
+
+    /**
+     * An organiser, a supervisor, or a teller on this conference's board. (The supervisors' module narrows
+     * SUPERVISOR to the conference's named supervisors.)
+     */
+    private boolean allowed(long electionId) {
+        if (CurrentStaff.hasRole("ADMIN") || CurrentStaff.hasRole("SUPERVISOR")) {
+            return true;
+        }
+        return CurrentStaff.hasRole("TELLER")
+                && elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
+    }
+}
