@@ -55,12 +55,9 @@ public class SupervisionService {
         }
     }
 
-    /**
-     * An organiser, a supervisor, or a teller on this conference's board. (The supervisors' module narrows
-     * SUPERVISOR to the conference's named supervisors.)
-     */
+    /** The organiser, a supervisor named for this conference in its set-up, or a teller on its board. */
     private boolean allowed(long electionId) {
-        if (CurrentStaff.hasRole("ADMIN") || CurrentStaff.hasRole("SUPERVISOR")) {
+        if (elections.maySupervise(electionId)) {
             return true;
         }
         return CurrentStaff.hasRole("TELLER")
