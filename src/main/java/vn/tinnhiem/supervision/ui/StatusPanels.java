@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.ConferencePanels;
 import vn.tinnhiem.supervision.SupervisionService;
 
@@ -26,7 +27,9 @@ class StatusPanels implements ConferencePanels {
 
     @Override
     public List<com.vaadin.flow.component.Component> statusPanels(long electionId) {
-        if (!service.mayWatch(electionId) || service.now(electionId).figures().status() == ElectionStatus.DRAFT) {
+        // The organiser's tab only: a teller's board screen keeps its steps alone (the teller has /supervise/<id>).
+        if (!CurrentStaff.hasRole("ADMIN") || !service.mayWatch(electionId)
+                || service.now(electionId).figures().status() == ElectionStatus.DRAFT) {
             return List.of();
         }
         return List.of(new LivePanel(service, electionId, LivePanel.Mode.STATUS, clock));
