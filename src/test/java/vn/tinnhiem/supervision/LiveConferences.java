@@ -39,7 +39,8 @@ public record LiveConferences(ElectionService elections, AccountService accounts
 
     private static final Pattern CODE = Pattern.compile("TN(-[0-9A-Z]{4}){6}-[0-9A-Z]{3}");
 
-    public record Open(long id, String title, String teller) {
+    /** @param supervisor a SUPERVISOR account named for this conference in its set-up */
+    public record Open(long id, String title, String teller, String supervisor) {
     }
 
     /** An OPEN conference of two candidates (two levels) and {@code voters} on the roll, nobody present. */
@@ -65,6 +66,8 @@ public record LiveConferences(ElectionService elections, AccountService accounts
                 elections.addVoter(id, new NewVoter("Đại biểu số " + v, "Đại biểu", "HĐND xã"));
             }
             accounts.create(teller, "Ngô Văn Kiểm", Role.TELLER);
+            accounts.create("gs." + suffix, "Lý Thị Giám", Role.SUPERVISOR);
+            elections.addSupervisor(id, "gs." + suffix);
             elections.addTeller(id, "Ngô Văn Kiểm", true);
             elections.setThreshold(id, 1);
             elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
@@ -78,7 +81,7 @@ public record LiveConferences(ElectionService elections, AccountService accounts
         try (var board = Acting.as(teller, "TELLER")) {
             elections.moveTo(id, ElectionStatus.OPEN);
         }
-        return new Open(id, title, teller);
+        return new Open(id, title, teller, "gs." + suffix);
     }
 
     /** Ticks the first {@code count} voters of the roll present (those not yet), as the teller at the desk does. */

@@ -197,8 +197,13 @@ class SupervisionIntegrationTests {
         try (var teller = Acting.as(conference.teller(), "TELLER")) {
             assertThat(supervision.mayWatch(conference.id())).isTrue();
         }
-        try (var supervisor = Acting.as("giamsat", "SUPERVISOR")) {
+        try (var supervisor = Acting.as(conference.supervisor(), "SUPERVISOR")) {
             assertThat(supervision.now(conference.id()).figures().summoned()).isEqualTo(2);
+        }
+        // A supervisor of another conference is not this one's.
+        try (var other = Acting.as(conferences().open(1).supervisor(), "SUPERVISOR")) {
+            assertThat(supervision.mayWatch(conference.id())).isFalse();
+            assertThatThrownBy(() -> supervision.now(conference.id())).isInstanceOf(UserFacingException.class);
         }
     }
 

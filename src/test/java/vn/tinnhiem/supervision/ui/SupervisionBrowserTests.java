@@ -72,9 +72,17 @@ class SupervisionBrowserTests {
         return text == null ? "" : text.toString();
     }
 
+    /** The organiser names the supervisor for the conference in its set-up, as the Giám sát viên tab does. */
+    private void name(long conference, String supervisor) {
+        try (var organiser = vn.tinnhiem.support.Acting.as("organiser", "ADMIN")) {
+            elections.addSupervisor(conference, supervisor);
+        }
+    }
+
     /** A supervisor signed in on a phone, on the conference's page, marked so that a reload would show. */
     private Browser supervisorOn(long conference) {
         String supervisor = Staff.create(accounts, "giamsat", Role.SUPERVISOR);
+        name(conference, supervisor);
         var phone = new Browser(base(), 360, 640);
         Staff.signIn(phone, supervisor);
         phone.open("/supervise/" + conference);
@@ -168,6 +176,7 @@ class SupervisionBrowserTests {
         var conference = conferences().open(3);
         conferences().present(conference, 2);
         String supervisor = Staff.create(accounts, "hoitruong", Role.SUPERVISOR);
+        name(conference.id(), supervisor);
         try (var projector = new Browser(base(), 1280, 800)) {
             Staff.signIn(projector, supervisor);
             projector.open("/supervise/" + conference.id() + "/hall");
