@@ -20,6 +20,12 @@ type Detect = (video: HTMLVideoElement) => Promise<string | null>;
 
 /** The same text is a new read only after this long out of sight. */
 const SAME_TEXT_QUIET_MS = 2000;
+/**
+ * A text still in sight that the server has not acknowledged (its `heard` property) is sent again after
+ * this long: a read lost on its way (the page's connection busy or just opening) is not lost for good while
+ * the card is held up. The server drops a re-send of a read (same id) it already heard.
+ */
+const RESEND_MS = 1500;
 /** Between two attempts to read a frame: fast enough to feel instant, slow enough for a cheap tablet. */
 const SCAN_INTERVAL_MS = 120;
 /** ZXing reads a frame scaled to at most this many pixels on its long side (speed; print is large). */
@@ -29,6 +35,7 @@ export class TnQrScanner extends LitElement {
   static properties = {
     paused: { type: Boolean, reflect: true },
     state: { type: String, reflect: true },
+    heard: { type: String },
   };
 
   static styles = css`
@@ -71,6 +78,8 @@ export class TnQrScanner extends LitElement {
 
   declare paused: boolean;
   declare state: string;
+  /** The ids of the last reads the server acknowledged, space-separated (set by the server; ids, never texts). */
+  declare heard: string;
 
   private stream: MediaStream | null = null;
   private detect: Detect | null = null;
@@ -79,12 +88,17 @@ export class TnQrScanner extends LitElement {
   private generation = 0;
   /** When each text was last in sight (only those seen in the last 2 s are kept). */
   private lastSeen = new Map<string, number>();
+  /** When each text still in sight was last sent to the server, and under which read id. */
+  private lastSent = new Map<string, number>();
+  private readIds = new Map<string, string>();
+  private reads = 0;
   private readonly onVisibility = () => (document.hidden ? this.stop() : this.start());
 
   constructor() {
     super();
     this.paused = false;
     this.state = 'starting';
+    this.heard = '';
   }
 
   render() {
@@ -114,6 +128,8 @@ export class TnQrScanner extends LitElement {
       } else {
         // After a pause the same card may be shown again on purpose (the next voter, a retry).
         this.lastSeen.clear();
+        this.lastSent.clear();
+        this.readIds.clear();
         this.start();
       }
     }
@@ -236,14 +252,26 @@ export class TnQrScanner extends LitElement {
     for (const [known, at] of this.lastSeen) {
       if (now - at >= SAME_TEXT_QUIET_MS) {
         this.lastSeen.delete(known);
+        this.lastSent.delete(known);
+        this.readIds.delete(known);
       }
     }
     // Two cards in sight at once, read in turn, are two reads, not one read per frame.
     const repeat = this.lastSeen.has(text);
     this.lastSeen.set(text, now);
     if (!repeat) {
-      this.dispatchEvent(new CustomEvent('qr-scan', { detail: { text }, bubbles: true, composed: true }));
+      this.send(text, false);
+    } else if (!this.heard.split(' ').includes(this.readIds.get(text) ?? '')
+        && now - (this.lastSent.get(text) ?? 0) >= RESEND_MS) {
+      this.send(text, true);
     }
+  }
+
+  private send(text: string, resend: boolean) {
+    const id = resend && this.readIds.has(text) ? this.readIds.get(text)! : `${Date.now()}-${++this.reads}`;
+    this.readIds.set(text, id);
+    this.lastSent.set(text, performance.now());
+    this.dispatchEvent(new CustomEvent('qr-scan', { detail: { text, id, resend }, bubbles: true, composed: true }));
   }
 
   private fail(reason: string) {

@@ -45,6 +45,8 @@ public class QrScanner extends Composite<Div> {
     private final Button submit = new Button();
     private boolean cameraEnabled = true;
     private boolean cameraFailed;
+    /** The ids of the camera's last reads that reached the listeners (two cards in turn): re-sends are dropped. */
+    private final java.util.ArrayDeque<String> heard = new java.util.ArrayDeque<>();
     private boolean labelFromCaller;
 
     public QrScanner() {
@@ -60,8 +62,9 @@ public class QrScanner extends Composite<Div> {
         cameraProblem.getStyle().set("color", "var(--lumo-error-text-color)");
         cameraProblem.setVisible(false);
         camera.setAttribute("aria-label", getTranslation("scanner.hint"));
-        camera.addEventListener("qr-scan", e -> fire(e.getEventData().get("event.detail.text").asString()))
-                .addEventData("event.detail.text");
+        camera.addEventListener("qr-scan", e -> fromCamera(e.getEventData().get("event.detail.text").asString(),
+                e.getEventData().get("event.detail.id").asString(), e.getEventData().get("event.detail.resend").asBoolean()))
+                .addEventData("event.detail.text").addEventData("event.detail.id").addEventData("event.detail.resend");
         camera.addEventListener("camera-state", e -> cameraState(e.getEventData().get("event.detail.state").asString(),
                 e.getEventData().get("event.detail.reason").asString())).addEventData("event.detail.state")
                 .addEventData("event.detail.reason");
@@ -138,6 +141,9 @@ public class QrScanner extends Composite<Div> {
 
     /** Starts the camera again; the same card shown again is a new read. */
     public void resume() {
+        // The same card shown again after a pause is a new read.
+        heard.clear();
+        camera.setProperty("heard", "");
         camera.setProperty("paused", false);
     }
 
@@ -200,6 +206,24 @@ public class QrScanner extends Composite<Div> {
         for (var listener : List.copyOf(listeners)) {
             listener.accept(text);
         }
+    }
+
+    /**
+     * A read from the camera. The element sends a text again, under the same read id, while it stays in sight
+     * until the server says it heard that read (the {@code heard} property), so a read lost on its way is not
+     * lost for good; a re-send of the read already heard is dropped here, so a held card is still one read.
+     * Only the id is kept, never the text (it may be a share card).
+     */
+    private void fromCamera(String text, String readId, boolean resend) {
+        if (resend && heard.contains(readId)) {
+            return;
+        }
+        heard.addLast(readId);
+        while (heard.size() > 8) {
+            heard.removeFirst();
+        }
+        camera.setProperty("heard", String.join(" ", heard));
+        fire(text);
     }
 
     private void cameraState(String state, String reason) {
