@@ -1,12 +1,8 @@
 package vn.tinnhiem.ceremony;
 
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -51,9 +47,9 @@ public final class OfflineCeremony {
 
     private final Locale locale;
     private final PrintStream out;
-    private final Answers answers;
+    private final ConsoleAnswers answers;
 
-    private OfflineCeremony(Locale locale, PrintStream out, Answers answers) {
+    private OfflineCeremony(Locale locale, PrintStream out, ConsoleAnswers answers) {
         this.locale = locale;
         this.out = out;
         this.answers = answers;
@@ -109,8 +105,7 @@ public final class OfflineCeremony {
         if (request == null || folder == null) {
             return usage(err, locale, request == null ? "--request" : "--out");
         }
-        Answers answers = in == System.in && terminal() ? new ConsoleAnswers(System.console())
-                : new StreamAnswers(new InputStreamReader(in, StandardCharsets.UTF_8), out);
+        ConsoleAnswers answers = ConsoleAnswers.of(in, out);
         try {
             return new OfflineCeremony(locale, out, answers).ceremony(request, folder, err);
         } catch (RuntimeException e) {
@@ -325,21 +320,6 @@ public final class OfflineCeremony {
         }
     }
 
-    /** Whether the standard streams are a person's terminal (on JDK 22+ a Console exists for pipes too). */
-    private static boolean terminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true; // before JDK 22 a Console exists only for a terminal
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
-    }
-
     private String translate(String key, Object... args) {
         return translate(locale, key, args);
     }
@@ -348,79 +328,4 @@ public final class OfflineCeremony {
         return Translations.translate(key, locale, args);
     }
 
-    /** Where the tellers' answers come from. */
-    private interface Answers {
-        /** A line typed in the open, or empty at the end of the input. */
-        Optional<char[]> line(String prompt);
-
-        /** A line typed unseen, or empty at the end of the input. */
-        Optional<char[]> secret(String prompt);
-    }
-
-    private static final class ConsoleAnswers implements Answers {
-        private final Console console;
-
-        ConsoleAnswers(Console console) {
-            this.console = console;
-        }
-
-        @Override
-        public Optional<char[]> line(String prompt) {
-            String s = console.readLine("%s", prompt);
-            return s == null ? Optional.empty() : Optional.of(s.toCharArray());
-        }
-
-        @Override
-        public Optional<char[]> secret(String prompt) {
-            return Optional.ofNullable(console.readPassword("%s", prompt));
-        }
-    }
-
-    /** Lines of a stream, read into char arrays (wiped by the caller) rather than Strings. */
-    private static final class StreamAnswers implements Answers {
-        private final Reader reader;
-        private final PrintStream out;
-
-        StreamAnswers(Reader reader, PrintStream out) {
-            this.reader = reader;
-            this.out = out;
-        }
-
-        @Override
-        public Optional<char[]> line(String prompt) {
-            out.print(prompt);
-            out.flush();
-            try {
-                char[] buffer = new char[64];
-                int length = 0;
-                int c;
-                while ((c = reader.read()) != -1 && c != '\n') {
-                    if (length == buffer.length) {
-                        char[] bigger = Arrays.copyOf(buffer, buffer.length * 2);
-                        Arrays.fill(buffer, '\0');
-                        buffer = bigger;
-                    }
-                    buffer[length++] = (char) c;
-                }
-                if (c == -1 && length == 0) {
-                    out.println();
-                    return Optional.empty();
-                }
-                if (length > 0 && buffer[length - 1] == '\r') {
-                    length--;
-                }
-                char[] line = Arrays.copyOf(buffer, length);
-                Arrays.fill(buffer, '\0');
-                out.println();
-                return Optional.of(line);
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        }
-
-        @Override
-        public Optional<char[]> secret(String prompt) {
-            return line(prompt);
-        }
-    }
 }

@@ -2,9 +2,7 @@ package vn.tinnhiem.count;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -23,6 +21,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.tinnhiem.ceremony.ConsoleAnswers;
 import vn.tinnhiem.ceremony.KeyFingerprint;
 import vn.tinnhiem.crypto.Decryption;
 import vn.tinnhiem.crypto.ElectionContext;
@@ -117,9 +116,7 @@ public final class OfflineDecryption {
         if (totals == null || folder == null) {
             return usage(err, locale, totals == null ? "--totals" : "--out");
         }
-        ConsoleAnswers answers = in == System.in && ConsoleAnswers.terminal()
-                ? new ConsoleAnswers.OfConsole(System.console())
-                : new ConsoleAnswers.OfStream(new InputStreamReader(in, StandardCharsets.UTF_8), out);
+        ConsoleAnswers answers = ConsoleAnswers.of(in, out);
         try {
             return new OfflineDecryption(locale, out, err, answers).decrypt(totals, folder);
         } catch (RuntimeException e) {

@@ -65,8 +65,12 @@ public final class BallotBox {
         for (int i = 0; i < stored.size(); i++) {
             if (!refused.contains(i) && !sameIdCopies.contains(i)) {
                 counted.add(stored.get(i));
-                countedByContent.put(Hex.encode(stored.get(i).contentHash()), stored.get(i));
             }
+        }
+        // Hashing every counted ballot is only needed to recognise a failed one as a copy (a box of 10,000
+        // ballots is hundreds of megabytes): done only when some ballot failed.
+        if (!batch.rejected().isEmpty()) {
+            counted.forEach(b -> countedByContent.put(Hex.encode(b.contentHash()), b));
         }
         // A ballot copied under a new id fails its binding proof; it is still a copy, not tampering of
         // its own, and is reported as such.

@@ -1,17 +1,27 @@
-package vn.tinnhiem.count;
+package vn.tinnhiem.ceremony;
 
 import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where a teller's answers come from on the offline laptop: the console when there is one (secrets read
- * unseen), otherwise lines of a stream, for scripts and tests. Lines are char arrays, wiped by the caller.
+ * Where a teller's answers come from on the offline laptop (the ceremony, the partial decryption): the
+ * console when there is one (secrets read unseen), otherwise lines of a stream, for scripts and tests. Lines
+ * are char arrays, wiped by the caller.
  */
-interface ConsoleAnswers {
+public interface ConsoleAnswers {
+
+    /** The terminal when {@code in} is the standard input of a person's terminal, else the lines of {@code in}. */
+    static ConsoleAnswers of(InputStream in, PrintStream out) {
+        return in == System.in && terminal() ? new OfConsole(System.console())
+                : new OfStream(new InputStreamReader(in, StandardCharsets.UTF_8), out);
+    }
 
     /** A line typed in the open, or empty at the end of the input. */
     Optional<char[]> line(String prompt);
@@ -20,7 +30,7 @@ interface ConsoleAnswers {
     Optional<char[]> secret(String prompt);
 
     /** Whether the standard streams are a person's terminal (on JDK 22+ a Console exists for pipes too). */
-    static boolean terminal() {
+    private static boolean terminal() {
         Console console = System.console();
         if (console == null) {
             return false;
