@@ -142,7 +142,6 @@ public final class RecordVerifier {
         @Nullable List<ECPoint> commitments;
         // ballots
         @Nullable List<byte[]> ballots;
-        @Nullable Set<String> ciphertextsCounted;
         int counted = -1;
         // closing
         long summoned = -1;
@@ -386,7 +385,6 @@ public final class RecordVerifier {
                         Group.hex(Arrays.copyOfRange(bins.get(twice[1] / per), 5, 21)),
                         String.valueOf(twice[1] % per / levels + 1), String.valueOf(twice[1] % levels + 1));
             }
-            ciphertextsCounted = byCiphertexts.keySet();
             return new String[] {"verify.ok.distinct", String.valueOf(bins.size())};
         }
 
@@ -439,11 +437,6 @@ public final class RecordVerifier {
                 }
                 if (Ballots.verify(sealed, qbar, key, m, levels, rng)) {
                     throw new Bad("verify.why.setAsideVerifies", Fields.string(s, "id", sp));
-                }
-                // A row repeating a counted ballot's ciphertexts is a copy (10.2), not a failure of its own.
-                if (ciphertextsCounted != null && sealed.length == Ballots.size(m, levels)
-                        && ciphertextsCounted.contains(Group.hex(Ballots.ciphertexts(sealed, m, levels)))) {
-                    throw new Bad("verify.why.setAsideIsCopy", Fields.string(s, "id", sp));
                 }
             }
             return new String[] {"verify.ok.setAside", String.valueOf(list.size())};
