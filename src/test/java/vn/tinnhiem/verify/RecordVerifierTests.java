@@ -422,6 +422,31 @@ class RecordVerifierTests {
     }
 
     @Test
+    void gap06_gap36_a_proof_with_a_zero_scalar_holds_for_the_app_and_for_verify_alike() {
+        // Section 2: a zero c_0, v_0 or v_1 is an ordinary value. An honest prover may draw it (the simulated
+        // branch's c and v are free), and it forges nothing: a proof holds if and only if its equations do.
+        try (var d = vn.tinnhiem.crypto.Ceremony.deal(2, 3, RNG)) {
+            var mf = new vn.tinnhiem.crypto.Manifest("42", "Hội nghị", List.of(new vn.tinnhiem.crypto.Manifest.Candidate("1", 1,
+                    "Nguyễn Văn A", "Giám đốc"), new vn.tinnhiem.crypto.Manifest.Candidate("2", 2, "Trần Thị B", "Phó Giám đốc")),
+                    BallotKind.THREE_LEVEL, "QD_96_2023", d.electionKey(), d.commitments(), 2, 3);
+            var app = new vn.tinnhiem.crypto.BallotVerifier(vn.tinnhiem.crypto.ElectionContext.of(mf), RNG);
+            ECPoint k = Group.point(mf.electionKey().encode());
+            byte[] b = TestSealer.seal(mf.hash(), k, id(1), 3, new int[] {0, 2}, TestSealer.nonces(2, 3, RNG), RNG, true);
+            int item0 = 24 + 130; // proof of (0, 0): bit 1, so c_0 = 0
+            int item1 = 24 + Ballots.ITEM + 130; // proof of (0, 1): bit 0, so v_1 = 0
+            assertThat(Arrays.copyOfRange(b, item0 + 260, item0 + 292)).containsOnly(0);
+            assertThat(Arrays.copyOfRange(b, item1 + 324, item1 + 356)).containsOnly(0);
+            assertThat(app.verify(SealedBallot.of(b)).ok()).isTrue();
+            assertThat(Ballots.verify(b, mf.hash(), k, 2, 3, RNG)).isTrue();
+            // The same zero where the equations need another value fails for both.
+            byte[] wrong = TestSealer.seal(mf.hash(), k, id(2), 3, new int[] {0, 2}, TestSealer.nonces(2, 3, RNG), RNG, false);
+            Arrays.fill(wrong, item1 + 260, item1 + 292, (byte) 0);
+            assertThat(app.verify(SealedBallot.of(wrong)).ok()).isFalse();
+            assertThat(Ballots.verify(wrong, mf.hash(), k, 2, 3, RNG)).isFalse();
+        }
+    }
+
+    @Test
     void gap21_two_counted_ballots_with_the_same_ciphertexts_and_fresh_proofs_under_new_ids_are_caught() {
         BigInteger[][] r = TestSealer.nonces(4, 3, RNG);
         int[] choices = {0, 2, -1, 1};
