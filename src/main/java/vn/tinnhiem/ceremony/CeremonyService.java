@@ -95,7 +95,7 @@ public class CeremonyService {
     @RolesAllowed("ADMIN")
     @Transactional
     public CeremonyStatus start(long electionId) {
-        Election election = ready(electionId);
+        Election election = lockedReady(electionId);
         CeremonyRequest request = request(election);
         boolean again = voidEarlierKey(electionId);
         Ceremony.Dealing dealing = Ceremony.deal(request.k(), request.n(), random);
@@ -126,7 +126,7 @@ public class CeremonyService {
     @RolesAllowed("ADMIN")
     @Transactional
     public byte[] issueCard(long electionId, int seat, char @Nullable [] passphrase) {
-        Election election = ready(electionId);
+        Election election = lockedReady(electionId);
         CeremonyRequest request = request(election);
         StoredKey key = currentKey(election, request);
         if (passphrase != null) {
@@ -169,7 +169,7 @@ public class CeremonyService {
     @RolesAllowed("ADMIN")
     @Transactional
     public CardCheck checkCard(long electionId, int seat, String cardText, char @Nullable [] passphrase) {
-        Election election = ready(electionId);
+        Election election = lockedReady(electionId);
         CeremonyRequest request = request(election);
         StoredKey key = currentKey(election, request);
         Map<Integer, KeyRepository.SeatCard> seats = new java.util.HashMap<>();
@@ -232,7 +232,7 @@ public class CeremonyService {
     @RolesAllowed("ADMIN")
     @Transactional
     public CeremonyStatus importKeyFile(long electionId, byte[] content) {
-        Election election = ready(electionId);
+        Election election = lockedReady(electionId);
         CeremonyRequest request = request(election);
         Parsed.Refused<ElectionKeyFile> refused = null;
         ElectionKeyFile file = null;
@@ -336,6 +336,18 @@ public class CeremonyService {
 
     private Election existing(long electionId) {
         return elections.find(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
+    }
+
+    /**
+     * The conference locked for update as this transaction's first statement, and READY: two cards checked back at
+     * once are taken one after the other, so the last one sees every other and the key is recorded exactly once.
+     */
+    private Election lockedReady(long electionId) {
+        Election election = elections.lockFirst(electionId);
+        if (election.status() != ElectionStatus.READY) {
+            throw new UserFacingException("ceremony.error.notReady", "status." + election.status().name());
+        }
+        return election;
     }
 
     private Election ready(long electionId) {

@@ -101,6 +101,9 @@ public class CountService {
     @RolesAllowed("TELLER")
     @Transactional
     public ClosingFigures close(long electionId) {
+        // The lock first: it waits for every cast, tick and activation in flight, and the figures read after it
+        // hold all that committed meanwhile. A read before it would fix a snapshot that misses them.
+        elections.lockFirst(electionId);
         onBoard(electionId);
         elections.moveTo(electionId, ElectionStatus.CLOSED);
         ClosingFigures live = live(electionId);
@@ -112,7 +115,7 @@ public class CountService {
         audit.record("count.closed", subject(electionId), "summoned=" + live.summoned() + " present="
                 + live.present() + " quorum=" + (live.quorumMet() ? "yes" : "no") + " activated="
                 + live.cardsActivated() + " spent=" + live.cardsSpent() + " unspent=" + live.cardsUnspent()
-                + " voided=" + live.cardsVoided());
+                + " voided=" + live.cardsVoided() + " digest=" + digest);
         return closingFigures(electionId);
     }
 
@@ -258,6 +261,8 @@ public class CountService {
     @Transactional
     public ShareOutcome unsealWithCard(long electionId, String cardText, char @Nullable [] passphrase) {
         try {
+            // The lock first: two cards read at once are taken one after the other, each seeing the other's.
+            elections.lockFirst(electionId);
             onBoard(electionId);
             EncryptedTally tally = unsealable(electionId);
             Manifest manifest = manifest(electionId);
@@ -305,6 +310,7 @@ public class CountService {
     @RolesAllowed("TELLER")
     @Transactional
     public ShareOutcome importPartial(long electionId, byte[] file) {
+        elections.lockFirst(electionId);
         onBoard(electionId);
         EncryptedTally tally = unsealable(electionId);
         if (file.length > MAX_PARTIAL_FILE) {
@@ -360,6 +366,7 @@ public class CountService {
     @RolesAllowed("TELLER")
     @Transactional
     public void finish(long electionId) {
+        elections.lockFirst(electionId);
         onBoard(electionId);
         closed(electionId);
         if (repository.box(electionId).isEmpty()) {

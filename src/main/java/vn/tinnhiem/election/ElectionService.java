@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -496,14 +497,15 @@ public class ElectionService {
     @RolesAllowed("TELLER")
     @Transactional
     public void markPresent(long electionId, long voterId, boolean present) {
+        // Share mode, like a cast: ticks go on side by side, and closing waits for them. The lock comes first,
+        // so that a tick is either in what the close freezes or refused after it.
+        Election election = repository.lockShared(electionId)
+                .orElseThrow(() -> new UserFacingException("election.error.missing"));
         Optional<String> me = CurrentStaff.username();
         if (me.isEmpty() || !repository.boardsOf(me.get()).contains(electionId)) {
             audit.recordRefusal("voter.presenceRefused", subject(electionId), "voter=" + voterId + " reason=notOnBoard");
             throw new UserFacingException("desk.error.notOnBoard");
         }
-        // Share mode, like a cast: ticks go on side by side, and closing waits for them.
-        Election election = repository.lockShared(electionId)
-                .orElseThrow(() -> new UserFacingException("election.error.missing"));
         if (election.status() != ElectionStatus.READY && election.status() != ElectionStatus.OPEN) {
             throw new UserFacingException("desk.error.presenceStatus", "status." + election.status().name());
         }
@@ -689,6 +691,18 @@ public class ElectionService {
         }
         repository.insertMilestone(electionId, milestone, digest);
         audit.record("election.milestone", subject(electionId), "milestone=" + milestone + " digest=" + digest);
+    }
+
+    /**
+     * Takes the conference's row lock for update as the first statement of the caller's transaction and returns
+     * the conference as it stands then: what the caller reads afterwards includes every cast, tick and activation
+     * that committed while it waited (take the lock, then read what you freeze; see {@code LockFirst}).
+     *
+     * @throws IllegalStateException if the caller's transaction already ran a statement
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Election lockFirst(long electionId) {
+        return repository.lock(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
     }
 
     /** Locks the row for update (after any cast in flight) and checks the status. */

@@ -129,8 +129,8 @@ public class TokenService {
     @RolesAllowed("TELLER")
     @Transactional
     public void activate(long electionId, String scannedText) {
-        onBoard(electionId, "activate");
         elections.whileOpen(electionId, () -> {
+            onBoard(electionId, "activate");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
             if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED), TokenRepository.ACTIVATED) == 1) {
                 return null;
@@ -146,8 +146,8 @@ public class TokenService {
     @RolesAllowed("TELLER")
     @Transactional
     public void voidCard(long electionId, String scannedText) {
-        onBoard(electionId, "void");
         elections.whileOpen(electionId, () -> {
+            onBoard(electionId, "void");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
             if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED, TokenRepository.ACTIVATED),
                     TokenRepository.VOID) == 1) {
