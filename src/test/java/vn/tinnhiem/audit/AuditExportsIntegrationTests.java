@@ -38,9 +38,10 @@ class AuditExportsIntegrationTests {
     void the_spreadsheet_holds_every_entry_in_chain_order_past_one_page_of_reading() {
         // More entries than one page of the reader, so the paging is crossed.
         for (int i = 0; i < 520; i++) {
-            audit.recordAs("system", "test.export", "export:" + i, "n=" + i);
+            audit.recordAs("system", "test.export", "export:" + i, AuditFields.of("n", i));
         }
-        AuditEntry last = audit.recordAs("system", "test.export", "export:last", "=cmd|' /C calc'!A0");
+        // A subject a spreadsheet would take for a formula: written as text.
+        AuditEntry last = audit.recordAs("system", "test.export", "=cmd|' /C calc'!A0", AuditFields.none());
         long entries = audit.verifyChain().entriesChecked();
 
         List<List<String>> rows = Pdfs.sheet(export(ExportFormat.XLSX));
@@ -55,7 +56,8 @@ class AuditExportsIntegrationTests {
 
     @Test
     void the_printout_shows_actions_in_words_and_ends_with_the_last_hash() {
-        AuditEntry entry = audit.recordAs("organiser", "election.create", "election:999", "title=Hội nghị in thử");
+        AuditEntry entry = audit.recordAs("organiser", "election.create", "election:999",
+                AuditFields.of("title", "Hội nghị in thử"));
         byte[] pdf = export(ExportFormat.PDF);
         var read = Pdfs.read(pdf);
         assertThat(read.pages()).isGreaterThanOrEqualTo(1);
