@@ -18,9 +18,12 @@ import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Pdfs;
 
-/** The whole audit log as PDF and XLSX, read page by page from the real database. */
+/**
+ * The whole audit log as PDF and XLSX, as the organiser exports it, read page by page from the real database
+ * (a supervisor's export: {@link AuditSupervisorScopeIntegrationTests}).
+ */
 @IntegrationTest
-@WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+@WithMockUser(username = "organiser", roles = "ADMIN")
 class AuditExportsIntegrationTests {
 
     @Autowired
@@ -62,7 +65,7 @@ class AuditExportsIntegrationTests {
         var read = Pdfs.read(pdf);
         assertThat(read.pages()).isGreaterThanOrEqualTo(1);
         String flat = read.text().replaceAll("\\s+", "");
-        assertThat(read.text()).contains("NHẬT KÝ THAO TÁC", "Tạo hội nghị", "Hội nghị in thử", "người xuất: supervisor",
+        assertThat(read.text()).contains("NHẬT KÝ THAO TÁC", "Tạo hội nghị", "Hội nghị in thử", "người xuất: organiser",
                 "Trang 1/" + read.pages());
         // The full hash of the last entry, though wrapped in its cell.
         assertThat(flat).contains(entry.entryHash());
