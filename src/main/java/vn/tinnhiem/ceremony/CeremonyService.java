@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.internal.KeyRepository;
 import vn.tinnhiem.ceremony.internal.KeyRepository.StoredKey;
@@ -113,8 +114,8 @@ public class CeremonyService {
                 }
             }
         });
-        audit.record("ceremony.started", subject(electionId), "k=" + request.k() + " n=" + request.n() + " again="
-                + (again ? "yes" : "no") + " manifest=" + hash);
+        audit.record("ceremony.started", subject(electionId), AuditFields.of("k", request.k()).with("n", request.n())
+                .with("again", again).with("manifest", hash));
         return status(electionId);
     }
 
@@ -156,8 +157,8 @@ public class CeremonyService {
         if (keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::issued)) {
             dealings.destroy(electionId);
         }
-        audit.record("ceremony.cardIssued", subject(electionId), "seat=" + seat + " passphrase="
-                + (passphrase != null ? "yes" : "no"));
+        audit.record("ceremony.cardIssued", subject(electionId), AuditFields.of("seat", seat)
+                .with("passphrase", passphrase != null));
         return pdf;
     }
 
@@ -200,7 +201,7 @@ public class CeremonyService {
             }
         }
         if (refusal != null) {
-            audit.recordRefusal("ceremony.cardRefused", subject(electionId), "seat=" + seat + " reason=" + refusal);
+            audit.recordRefusal("ceremony.cardRefused", subject(electionId), AuditFields.of("seat", seat).with("reason", refusal));
             return CardCheck.refused(refusal);
         }
         keys.markChecked(electionId, seat);
@@ -208,9 +209,9 @@ public class CeremonyService {
         if (complete) {
             elections.recordKeyMade(electionId, key.manifestHash());
         }
-        audit.record("ceremony.cardChecked", subject(electionId), "seat=" + seat);
+        audit.record("ceremony.cardChecked", subject(electionId), AuditFields.of("seat", seat));
         if (complete) {
-            audit.record("ceremony.completed", subject(electionId), "manifest=" + key.manifestHash());
+            audit.record("ceremony.completed", subject(electionId), AuditFields.of("manifest", key.manifestHash()));
         }
         return CardCheck.accepted(complete);
     }
@@ -220,7 +221,7 @@ public class CeremonyService {
     @Transactional
     public CeremonyRequest request(long electionId) {
         CeremonyRequest request = request(ready(electionId));
-        audit.record("ceremony.requestExported", subject(electionId), "k=" + request.k() + " n=" + request.n());
+        audit.record("ceremony.requestExported", subject(electionId), AuditFields.of("k", request.k()).with("n", request.n()));
         return request;
     }
 
@@ -249,14 +250,14 @@ public class CeremonyService {
         }
         if (refused != null || file == null) {
             String why = refused == null ? "ceremony.file.notAKeyFile" : refused.reasonKey();
-            audit.recordRefusal("ceremony.importRefused", subject(electionId), "reason=" + why);
+            audit.recordRefusal("ceremony.importRefused", subject(electionId), AuditFields.of("reason", why));
             throw new UserFacingException(why, refused == null ? new Object[0] : refused.args().toArray());
         }
         boolean again = voidEarlierKey(electionId);
         keys.replace(new StoredKey(electionId, file.manifestHash(), file.electionKey(), file.commitments(), file.k(),
                 file.n(), OFFLINE), true);
-        audit.record("ceremony.imported", subject(electionId), "k=" + file.k() + " n=" + file.n() + " again="
-                + (again ? "yes" : "no") + " manifest=" + file.manifestHash());
+        audit.record("ceremony.imported", subject(electionId), AuditFields.of("k", file.k()).with("n", file.n())
+                .with("again", again).with("manifest", file.manifestHash()));
         return status(electionId);
     }
 

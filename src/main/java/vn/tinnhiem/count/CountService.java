@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.KeyFingerprint;
@@ -112,10 +113,10 @@ public class CountService {
                 live.cardsActivated(), live.cardsSpent(), live.cardsUnspent(), live.cardsVoided()));
         String digest = sha256(String.join("\n", voting.publishedTrackingCodes(electionId)));
         elections.recordPollsClosed(electionId, digest);
-        audit.record("count.closed", subject(electionId), "summoned=" + live.summoned() + " present="
-                + live.present() + " quorum=" + (live.quorumMet() ? "yes" : "no") + " activated="
-                + live.cardsActivated() + " spent=" + live.cardsSpent() + " unspent=" + live.cardsUnspent()
-                + " voided=" + live.cardsVoided() + " digest=" + digest);
+        audit.record("count.closed", subject(electionId), AuditFields.of("summoned", live.summoned())
+                .with("present", live.present()).with("quorum", live.quorumMet()).with("activated", live.cardsActivated())
+                .with("spent", live.cardsSpent()).with("unspent", live.cardsUnspent()).with("voided", live.cardsVoided())
+                .with("digest", digest));
         return closingFigures(electionId);
     }
 
@@ -189,19 +190,19 @@ public class CountService {
             repository.insertBox(electionId, row);
             BoxVerdict v = boxVerdict(electionId).orElseThrow();
             for (BoxVerdict.SetAside a : v.setAside()) {
-                audit.record("count.ballotSetAside", subject(electionId), "tracking=" + a.trackingCode()
-                        + " reasons=" + String.join(";", a.reasons()));
+                audit.record("count.ballotSetAside", subject(electionId), AuditFields.of("tracking", a.trackingCode())
+                        .with("reasons", String.join(";", a.reasons())));
             }
             for (BoxVerdict.Copy c : v.copies()) {
-                audit.record("count.ballotCopied", subject(electionId), "tracking=" + c.trackingCode()
-                        + " copyOf=" + c.copyOf() + " same=" + (c.sameId() ? "id" : "content"));
+                audit.record("count.ballotCopied", subject(electionId), AuditFields.of("tracking", c.trackingCode())
+                        .with("copyOf", c.copyOf()).with("same", c.sameId() ? "id" : "content"));
             }
             if (v.difference() != 0) {
-                audit.record("count.boxMismatch", subject(electionId), "counted=" + v.counted() + " spent="
-                        + v.spentCards() + " difference=" + v.difference());
+                audit.record("count.boxMismatch", subject(electionId), AuditFields.of("counted", v.counted())
+                        .with("spent", v.spentCards()).with("difference", v.difference()));
             }
-            audit.record("count.boxChecked", subject(electionId), "stored=" + v.stored() + " counted=" + v.counted()
-                    + " setAside=" + v.setAside().size() + " copies=" + v.copies().size());
+            audit.record("count.boxChecked", subject(electionId), AuditFields.of("stored", v.stored())
+                    .with("counted", v.counted()).with("setAside", v.setAside().size()).with("copies", v.copies().size()));
             return v;
         });
         return verdict;
@@ -299,7 +300,7 @@ public class CountService {
         onBoard(electionId);
         EncryptedTally tally = unsealable(electionId);
         byte[] file = EncryptedTotalsFile.write(manifest(electionId), tally);
-        audit.record("count.totalsExported", subject(electionId), "tally=" + EncryptedTotalsFile.tallyHashHex(tally));
+        audit.record("count.totalsExported", subject(electionId), AuditFields.of("tally", EncryptedTotalsFile.tallyHashHex(tally)));
         return file;
     }
 
@@ -331,7 +332,7 @@ public class CountService {
         repository.insertPartial(electionId, new CountRepository.PartialRow(seat, position, path, partial.encode()));
         String name = elections.tellers(electionId).stream().filter(t -> t.seat() == seat).map(Teller::fullName)
                 .findFirst().orElse("");
-        audit.record("count.shareAccepted", subject(electionId), "seat=" + seat + " path=" + path);
+        audit.record("count.shareAccepted", subject(electionId), AuditFields.of("seat", seat).with("path", path));
         boolean counted = position >= manifest(electionId).k() && finishCount(electionId);
         return new ShareOutcome.Accepted(seat, name, counted);
     }
@@ -341,7 +342,7 @@ public class CountService {
     }
 
     private ShareOutcome refused(long electionId, String path, String key, Object... args) {
-        audit.recordRefusal("count.shareRefused", subject(electionId), "path=" + path + " reason=" + key);
+        audit.recordRefusal("count.shareRefused", subject(electionId), AuditFields.of("path", path).with("reason", key));
         return new ShareOutcome.Refused(key, List.of(args));
     }
 
@@ -375,7 +376,7 @@ public class CountService {
         if (!finishCount(electionId)) {
             int have = repository.partials(electionId).size();
             int k = manifest(electionId).k();
-            audit.recordRefusal("count.finishRefused", subject(electionId), "have=" + have + " k=" + k);
+            audit.recordRefusal("count.finishRefused", subject(electionId), AuditFields.of("have", have).with("k", k));
             throw new UserFacingException("count.error.tooFew", have, k, k - have);
         }
     }
@@ -409,8 +410,8 @@ public class CountService {
         repository.setRecordHash(electionId, recordHash);
         elections.recordCounted(electionId, recordHash);
         elections.moveTo(electionId, ElectionStatus.TALLIED);
-        var entry = audit.record("count.counted", subject(electionId), "ballots=" + counts.ballots() + " record="
-                + recordHash);
+        var entry = audit.record("count.counted", subject(electionId), AuditFields.of("ballots", counts.ballots())
+                .with("record", recordHash));
         repository.setAuditHead(electionId, entry.entryHash());
         return true;
     }
@@ -633,7 +634,7 @@ public class CountService {
     private void onBoard(long electionId) {
         Optional<String> me = CurrentStaff.username();
         if (elections.tellers(electionId).stream().noneMatch(t -> t.account().isPresent() && t.account().equals(me))) {
-            audit.recordRefusal("count.notOnBoard", subject(electionId), "");
+            audit.recordRefusal("count.notOnBoard", subject(electionId), AuditFields.none());
             throw new UserFacingException("lifecycle.refuse.notOnBoard");
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotSealer;
@@ -228,7 +229,7 @@ public class VotingService {
     private String wrong(String kioskId, long electionId, String reason) {
         int burst = wrongCodes.wrong(kioskId);
         if (burst > 0) {
-            audit.recordRefusal("voting.wrongCodes", "kiosk:" + kioskId, "count=" + burst + ", election=" + electionId);
+            audit.recordRefusal("voting.wrongCodes", "kiosk:" + kioskId, AuditFields.of("count", burst).with("election", electionId));
         }
         return reason;
     }
