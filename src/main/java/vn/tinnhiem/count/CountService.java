@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.tinnhiem.audit.AuditFields;
+import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.KeyFingerprint;
@@ -41,6 +42,7 @@ import vn.tinnhiem.election.Attendance;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
@@ -139,7 +141,7 @@ public class CountService {
     @Transactional(readOnly = true)
     public Optional<BoxVerdict> boxVerdict(long electionId) {
         readable(electionId);
-        int spent = repository.closing(electionId).map(CountRepository.Closing::cardsSpent).orElse(0);
+        int spent = sealedSpent(electionId, repository.closing(electionId).map(CountRepository.Closing::cardsSpent).orElse(0));
         return repository.box(electionId).map(b -> verdict(b, spent));
     }
 
@@ -175,13 +177,19 @@ public class CountService {
             copies.append(row.id()).append('\t').append(row.trackingCode()).append('\t').append(c.copyOf())
                     .append('\t').append(c.sameId() ? "sameId" : "sameContent").append('\n');
         }
+        StringBuilder tampering = new StringBuilder();
+        List<BoxVerdict.Tampering> found = transaction.execute(s -> tampering(electionId, rows));
+        for (BoxVerdict.Tampering t : found == null ? List.<BoxVerdict.Tampering>of() : found) {
+            tampering.append(t.kind()).append('\t').append(t.about()).append('\t').append(t.found()).append('\t')
+                    .append(t.expected()).append('\n');
+        }
         byte[] ids = new byte[16 * opened.counted().size()];
         for (int i = 0; i < opened.counted().size(); i++) {
             System.arraycopy(HexFormat.of().parseHex(opened.counted().get(i).id()), 0, ids, 16 * i, 16);
         }
         EncryptedTally tally = opened.tally();
         CountRepository.BoxRow row = new CountRepository.BoxRow(LocalDateTime.now(clock).withNano(0), opened.stored(),
-                ids, setAside.toString(), copies.toString(), tally == null ? null : tally.encode());
+                ids, setAside.toString(), copies.toString(), tally == null ? null : tally.encode(), tampering.toString());
         BoxVerdict verdict = transaction.execute(s -> {
             closed(electionId);
             if (repository.box(electionId).isPresent()) {
@@ -197,6 +205,10 @@ public class CountService {
                 audit.record("count.ballotCopied", subject(electionId), AuditFields.of("tracking", c.trackingCode())
                         .with("copyOf", c.copyOf()).with("same", c.sameId() ? "id" : "content"));
             }
+            for (BoxVerdict.Tampering t : v.tampering()) {
+                audit.record("count.tampering", subject(electionId), AuditFields.of("kind", t.kind())
+                        .with("about", t.about()).with("found", t.found()).with("expected", t.expected()));
+            }
             if (v.difference() != 0) {
                 audit.record("count.boxMismatch", subject(electionId), AuditFields.of("counted", v.counted())
                         .with("spent", v.spentCards()).with("difference", v.difference()));
@@ -206,6 +218,61 @@ public class CountService {
             return v;
         });
         return verdict;
+    }
+
+    /**
+     * What changed behind the count's back, found against what cannot be changed unseen: each row's columns against
+     * its own bytes, and the frozen figures, the POLLS_CLOSED milestone and the box's tracking codes against the
+     * close's entry in the audit chain (whose head is anchored outside the database, so rewriting the entry breaks
+     * the chain check). Someone with the database's root account can rewrite poll_closing and the milestone
+     * together; not the entry.
+     */
+    private List<BoxVerdict.Tampering> tampering(long electionId, List<StoredBallot> rows) {
+        List<BoxVerdict.Tampering> found = new ArrayList<>();
+        for (StoredBallot r : rows) {
+            if (!r.columnCode().equals(r.trackingCode())) {
+                found.add(new BoxVerdict.Tampering("rowCode", r.trackingCode(), r.columnCode(), r.trackingCode()));
+            }
+            if (!r.id().equals(r.ballot().id())) {
+                found.add(new BoxVerdict.Tampering("rowId", r.trackingCode(), r.id(), r.ballot().id()));
+            }
+        }
+        Optional<AuditEntry> entry = audit.latest("count.closed", subject(electionId));
+        if (entry.isEmpty()) {
+            found.add(new BoxVerdict.Tampering("closeEntry", "count.closed", "", ""));
+            return found;
+        }
+        AuditFields sealed = entry.get().fields();
+        CountRepository.Closing c = repository.closing(electionId).orElseThrow();
+        Map<String, Integer> frozen = new java.util.LinkedHashMap<>();
+        frozen.put("summoned", c.summoned());
+        frozen.put("present", c.present());
+        frozen.put("activated", c.cardsActivated());
+        frozen.put("spent", c.cardsSpent());
+        frozen.put("unspent", c.cardsUnspent());
+        frozen.put("voided", c.cardsVoided());
+        frozen.forEach((name, value) -> {
+            String expected = sealed.get(name).orElse("");
+            if (!expected.equals(String.valueOf(value))) {
+                found.add(new BoxVerdict.Tampering("closeFigure", name, String.valueOf(value), expected));
+            }
+        });
+        String digest = sealed.get("digest").orElse("");
+        String milestone = elections.milestones(electionId).getOrDefault(Milestone.POLLS_CLOSED, "");
+        if (!milestone.equals(digest)) {
+            found.add(new BoxVerdict.Tampering("closeDigest", "POLLS_CLOSED", milestone, digest));
+        }
+        String box = sha256(String.join("\n", rows.stream().map(StoredBallot::trackingCode).sorted().toList()));
+        if (!box.equals(digest)) {
+            found.add(new BoxVerdict.Tampering("boxDigest", String.valueOf(rows.size()), box, digest));
+        }
+        return found;
+    }
+
+    /** The cards spent as the close's audit entry carries them (the poll_closing row could be rewritten). */
+    private int sealedSpent(long electionId, int fallback) {
+        return audit.latest("count.closed", subject(electionId)).flatMap(e -> e.fields().get("spent"))
+                .map(Integer::valueOf).orElse(fallback);
     }
 
     private static String reason(BallotFailure f) {
@@ -229,7 +296,14 @@ public class CountService {
                 copies.add(new BoxVerdict.Copy(f[0], f[1], f[2], f[3].equals("sameId")));
             }
         }
-        return new BoxVerdict(b.stored(), b.countedIds().length / 16, spent, setAside, copies, b.checkedAt());
+        List<BoxVerdict.Tampering> tampering = new ArrayList<>();
+        for (String line : b.tampering().split("\n")) {
+            if (!line.isEmpty()) {
+                String[] f = line.split("\t", -1);
+                tampering.add(new BoxVerdict.Tampering(f[0], f[1], f[2], f[3]));
+            }
+        }
+        return new BoxVerdict(b.stored(), b.countedIds().length / 16, spent, setAside, copies, tampering, b.checkedAt());
     }
 
     // The unsealing.
@@ -459,7 +533,7 @@ public class CountService {
                 new CountSummary.Box(box.stored(), box.counted(),
                         box.setAside().stream().map(a -> new CountSummary.SetAside(a.trackingCode(), a.reasons())).toList(),
                         box.copies().stream().map(x -> new CountSummary.Copy(x.trackingCode(),
-                                codeOfId.getOrDefault(x.copyOf(), x.copyOf()))).toList()),
+                                codeOfId.getOrDefault(x.copyOf(), x.copyOf()))).toList(), box.tampering()),
                 repository.partials(electionId).stream()
                         .map(p -> new CountSummary.Partial(p.seat(), CountSummary.Path.valueOf(p.path()))).toList(),
                 table(electionId, result.get()), result.get().countedAt(),
@@ -529,7 +603,7 @@ public class CountService {
         Manifest manifest = manifest(electionId);
         CountRepository.Closing closing = repository.closing(electionId).orElseThrow();
         CountRepository.BoxRow box = repository.box(electionId).orElseThrow();
-        BoxVerdict verdict = verdict(box, closing.cardsSpent());
+        BoxVerdict verdict = verdict(box, sealedSpent(electionId, closing.cardsSpent()));
         Map<String, StoredBallot> byBallotId = new java.util.HashMap<>();
         Map<String, StoredBallot> byRowId = new java.util.HashMap<>();
         for (StoredBallot r : voting.ballotBox(electionId)) {
