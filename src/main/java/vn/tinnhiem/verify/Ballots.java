@@ -28,6 +28,7 @@ final class Ballots {
      * order (section 9). Throws {@link Bad} naming the first field that is missing or malformed.
      */
     static byte[] binary(Map<String, Object> json, String path) throws Bad {
+        Layout.members(json, path, Layout.BALLOT);
         byte[] id = Fields.hex(json, "id", path, 16);
         long jm = Fields.integer(json, "m", path);
         long jl = Fields.integer(json, "levels", path);
@@ -57,6 +58,7 @@ final class Ballots {
         for (int c = 0; c < m; c++) {
             String cp = path + ".candidates[" + c + "]";
             Map<String, Object> cand = Fields.object(cands.get(c), cp);
+            Layout.members(cand, cp, Layout.BALLOT_CANDIDATE);
             List<Object> lv = Fields.array(cand, "levels", cp);
             if (lv.size() != levels) {
                 throw Bad.field(cp + ".levels");
@@ -64,6 +66,7 @@ final class Ballots {
             for (int l = 0; l < levels; l++) {
                 String lp = cp + ".levels[" + l + "]";
                 Map<String, Object> item = Fields.object(lv.get(l), lp);
+                Layout.members(item, lp, Layout.BALLOT_ITEM);
                 at = put(out, at, Fields.hex(item, "alpha", lp, 65));
                 at = put(out, at, Fields.hex(item, "beta", lp, 65));
                 at = proof(out, at, Fields.object(item.get("proof"), lp + ".proof"), lp + ".proof");
@@ -74,6 +77,7 @@ final class Ballots {
     }
 
     private static int proof(byte[] out, int at, Map<String, Object> p, String path) throws Bad {
+        Layout.members(p, path, Layout.PROOF);
         for (String f : PROOF_FIELDS) {
             at = put(out, at, Fields.hex(p, f, path, f.charAt(0) == 'a' || f.charAt(0) == 'b' ? 65 : 32));
         }
@@ -111,9 +115,83 @@ final class Ballots {
         return sb.toString();
     }
 
-    /** The ciphertexts and proofs without magic, version and id: what a copy under a new id repeats. */
-    static byte[] content(byte[] ballot) {
-        return new Group.Hash("TN1/ballot/content").part(ballot, 21, ballot.length - 21).digest();
+    /**
+     * A digest of the ballot's m, L and ciphertexts alone, every alpha and beta in ballot order (10.2: what two
+     * counted ballots may not share, and what a copy under another id repeats); the proofs are left out.
+     */
+    static byte[] ciphertexts(byte[] ballot, int m, int levels) {
+        int s = ITEM * levels + SUM;
+        Group.Hash h = new Group.Hash("TN1V/ciphertexts").part(ballot, 21, 3);
+        for (int c = 0; c < m; c++) {
+            for (int l = 0; l < levels; l++) {
+                h.part(ballot, 24 + c * s + ITEM * l, 130);
+            }
+        }
+        return h.digest();
+    }
+
+    /** Both are ballots of the manifest's shape with the same ciphertexts (their ids and proofs aside). */
+    static boolean sameCiphertexts(byte[] a, byte[] b, int m, int levels) {
+        int size = size(m, levels);
+        if (a.length != size || b.length != size || !java.util.Arrays.equals(a, 0, 5, b, 0, 5)
+                || !java.util.Arrays.equals(a, 21, 24, b, 21, 24)) {
+            return false;
+        }
+        int s = ITEM * levels + SUM;
+        for (int c = 0; c < m; c++) {
+            for (int l = 0; l < levels; l++) {
+                int o = 24 + c * s + ITEM * l;
+                if (!java.util.Arrays.equals(a, o, o + 130, b, o, o + 130)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Two items, among all the ballots' items (flat index: ballot * m * L + c * L + l), with the same alpha, so
+     * the same nonce r (5.5); null if none. Sorting 8-byte prefixes of x keeps this to one long per item for a
+     * large box; only equal prefixes are compared in full.
+     */
+    static int @Nullable [] repeatedAlpha(List<byte[]> ballots, int m, int levels) {
+        int per = m * levels;
+        int s = ITEM * levels + SUM;
+        long[] keys = new long[ballots.size() * per];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = prefix(ballots.get(i / per), 24 + (i % per / levels) * s + ITEM * (i % levels) + 1);
+        }
+        long[] sorted = keys.clone();
+        java.util.Arrays.sort(sorted);
+        java.util.Set<Long> twice = new java.util.HashSet<>();
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                twice.add(sorted[i]);
+            }
+        }
+        if (twice.isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (twice.contains(keys[i])) {
+                byte[] b = ballots.get(i / per);
+                int o = 24 + (i % per / levels) * s + ITEM * (i % levels);
+                Integer first = seen.putIfAbsent(Group.hex(java.util.Arrays.copyOfRange(b, o, o + 65)), i);
+                if (first != null) {
+                    return new int[] {first, i};
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long prefix(byte[] b, int at) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = v << 8 | (b[at + i] & 0xff);
+        }
+        return v;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,15 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * A strict RFC 8259 reader over UTF-8 bytes: objects become {@link LinkedHashMap}s (a repeated key is an
- * error), arrays {@link List}s, numbers {@link BigInteger}s (integers only: the record has no others),
- * strings, booleans and null. Anything else, trailing bytes included, fails with the byte offset.
+ * A reader of canonical JSON (docs/protocol.md 9, "Canonical JSON, read strictly") over UTF-8 bytes: objects
+ * become {@link LinkedHashMap}s in document order (a repeated key is an error), arrays {@link List}s, numbers
+ * {@link BigInteger}s, strings, booleans and null. Canonical means one spelling per value, so that two
+ * records with the same content are the same bytes and the record hash names the content: no whitespace
+ * at all (a trailing newline included), integers only, without leading zeros, without {@code -0} and within
+ * I-JSON's exact range |x| <= 2^53 - 1, strings in NFC, escaped exactly as the writer escapes ({@code \"},
+ * {@code \\}, {@code \n}, {@code \r}, {@code \t}, and backslash-u with four lower-case hex digits for the other
+ * controls; any other escape, a lone surrogate among them, is refused). Anything else fails with the byte
+ * offset.
  */
 final class JsonReader {
 
@@ -32,6 +39,8 @@ final class JsonReader {
     static final Object NULL = new Object();
 
     private static final int MAX_DEPTH = 64;
+    /** I-JSON's exact integers (RFC 7493 2.2): beyond them two readers may disagree on a value. */
+    static final BigInteger MAX_INTEGER = BigInteger.TWO.pow(53).subtract(BigInteger.ONE);
     private final byte[] in;
     private final String hookedKey;
     private final UnaryOperator<Object> hook;
@@ -54,9 +63,7 @@ final class JsonReader {
      */
     static Object parse(byte[] bytes, String key, UnaryOperator<Object> hook) throws NotJson {
         JsonReader r = new JsonReader(bytes, key, hook);
-        r.space();
         Object v = r.value(0);
-        r.space();
         if (r.pos != bytes.length) {
             throw new NotJson(r.pos);
         }
@@ -81,26 +88,21 @@ final class JsonReader {
     private Map<String, Object> object(int depth) throws NotJson {
         Map<String, Object> out = new LinkedHashMap<>();
         pos++;
-        space();
         if (peek() == '}') {
             pos++;
             return out;
         }
         while (true) {
-            space();
             if (peek() != '"') {
                 throw new NotJson(pos);
             }
             int at = pos;
             String key = string();
-            space();
             expect(':');
-            space();
             Object v = depth == 0 && key.equals(hookedKey) && peek() == '[' ? array(depth + 1, true) : value(depth + 1);
             if (out.put(key, v) != null) {
                 throw new NotJson(at);
             }
-            space();
             if (peek() == ',') {
                 pos++;
             } else {
@@ -113,16 +115,13 @@ final class JsonReader {
     private List<Object> array(int depth, boolean hooked) throws NotJson {
         List<Object> out = new ArrayList<>();
         pos++;
-        space();
         if (peek() == ']') {
             pos++;
             return out;
         }
         while (true) {
-            space();
             Object v = value(depth + 1);
             out.add(hooked ? hook.apply(v) : v);
-            space();
             if (peek() == ',') {
                 pos++;
             } else {
@@ -166,10 +165,9 @@ final class JsonReader {
             }
             char e = (char) in[j + 1];
             i = j + 2;
+            // Only the writer's escapes (crypto.Json.str): every other character is written as itself.
             switch (e) {
-                case '"', '\\', '/' -> sb.append(e);
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
+                case '"', '\\' -> sb.append(e);
                 case 'n' -> sb.append('\n');
                 case 'r' -> sb.append('\r');
                 case 't' -> sb.append('\t');
@@ -179,11 +177,15 @@ final class JsonReader {
                     }
                     int cp = 0;
                     for (int k = 0; k < 4; k++) {
-                        int d = Character.digit(in[i + k], 16);
+                        int b = in[i + k];
+                        int d = b >= '0' && b <= '9' ? b - '0' : b >= 'a' && b <= 'f' ? b - 'a' + 10 : -1;
                         if (d < 0) {
                             throw new NotJson(i + k);
                         }
                         cp = cp * 16 + d;
+                    }
+                    if (cp >= 0x20 || cp == '\n' || cp == '\r' || cp == '\t') {
+                        throw new NotJson(j);
                     }
                     sb.append((char) cp);
                     i += 4;
@@ -191,7 +193,11 @@ final class JsonReader {
                 default -> throw new NotJson(j);
             }
         }
-        return sb.toString();
+        String out = sb.toString();
+        if (!Normalizer.isNormalized(out, Normalizer.Form.NFC)) {
+            throw new NotJson(start);
+        }
+        return out;
     }
 
     private String utf8(int from, int to) throws NotJson {
@@ -214,13 +220,18 @@ final class JsonReader {
             pos++;
         }
         // Integers only, without leading zeros; fractions and exponents do not occur in a record.
-        if (pos == digits || (in[digits] == '0' && pos - digits > 1) || pos - start > 30) {
-            throw new NotJson(start);
+        if (pos == digits || (in[digits] == '0' && pos - digits > 1) || pos - digits > 16
+                || (in[digits] == '0' && digits > start)) {
+            throw new NotJson(start); // no leading zero, no -0, at most 16 digits
         }
         if (pos < in.length && (in[pos] == '.' || in[pos] == 'e' || in[pos] == 'E')) {
             throw new NotJson(pos);
         }
-        return new BigInteger(new String(in, start, pos - start, StandardCharsets.US_ASCII));
+        BigInteger v = new BigInteger(new String(in, start, pos - start, StandardCharsets.US_ASCII));
+        if (v.abs().compareTo(MAX_INTEGER) > 0) {
+            throw new NotJson(start);
+        }
+        return v;
     }
 
     private Object literal(String word, Object v) throws NotJson {
@@ -245,11 +256,5 @@ final class JsonReader {
             throw new NotJson(pos);
         }
         pos++;
-    }
-
-    private void space() {
-        while (pos < in.length && (in[pos] == ' ' || in[pos] == '\t' || in[pos] == '\n' || in[pos] == '\r')) {
-            pos++;
-        }
     }
 }

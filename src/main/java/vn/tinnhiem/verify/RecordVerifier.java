@@ -197,6 +197,13 @@ public final class RecordVerifier {
             for (String f : List.of("ballots", "copies", "setAside", "partials")) {
                 Fields.array(root, f, "");
             }
+            // One spelling per record (10.2, "Layout"): members exactly, in order, before any figure is read.
+            Layout.check(root);
+            for (Object b : Fields.array(root, "ballots", "")) {
+                if (b instanceof Ballots.Read read && read.error() != null && read.error().key.equals("verify.why.members")) {
+                    throw read.error();
+                }
+            }
             return new String[] {"verify.ok.readable", String.valueOf(bytes.length), FORMAT};
         }
 
@@ -353,7 +360,7 @@ public final class RecordVerifier {
 
         private String[] distinct() throws Bad {
             List<byte[]> bins = needBallots();
-            Map<String, String> contents = new HashMap<>();
+            Map<String, String> byCiphertexts = new HashMap<>();
             String previous = null;
             for (byte[] b : bins) {
                 String id = Group.hex(Arrays.copyOfRange(b, 5, 21));
@@ -361,10 +368,22 @@ public final class RecordVerifier {
                     throw new Bad(id.equals(previous) ? "verify.why.sameId" : "verify.why.notSorted", id);
                 }
                 previous = id;
-                String other = contents.put(Group.hex(Ballots.content(b)), id);
+                // The ciphertexts alone (10.2): a ballot re-proved under a new id carries other proofs but the
+                // same votes, and counting it would count them twice.
+                String other = byCiphertexts.put(Group.hex(Ballots.ciphertexts(b, m, levels)), id);
                 if (other != null) {
                     throw new Bad("verify.why.sameContent", id, other);
                 }
+            }
+            // A nonce used twice (5.5) shows whether two choices differ (beta - beta' = (b - b')G): no alpha may
+            // appear twice among the counted ballots, in one ballot or in two.
+            int[] twice = Ballots.repeatedAlpha(bins, m, levels);
+            if (twice != null) {
+                int per = m * levels;
+                throw new Bad("verify.why.sameNonce", Group.hex(Arrays.copyOfRange(bins.get(twice[0] / per), 5, 21)),
+                        String.valueOf(twice[0] % per / levels + 1), String.valueOf(twice[0] % levels + 1),
+                        Group.hex(Arrays.copyOfRange(bins.get(twice[1] / per), 5, 21)),
+                        String.valueOf(twice[1] % per / levels + 1), String.valueOf(twice[1] % levels + 1));
             }
             return new String[] {"verify.ok.distinct", String.valueOf(bins.size())};
         }
@@ -383,10 +402,11 @@ public final class RecordVerifier {
                 byte[] sealed = sealed(c, cp);
                 String copyOf = Group.hex(Fields.hex(c, "copyOf", cp, 16));
                 byte[] original = byId.get(copyOf);
-                // The same id (its bytes carry it), or the same ciphertexts and proofs under another id.
-                boolean repeats = original != null && sealed.length >= 21
-                        && id.equals(Group.hex(Arrays.copyOfRange(sealed, 5, 21)))
-                        && (id.equals(copyOf) || Arrays.equals(sealed, 21, sealed.length, original, 21, original.length));
+                rowNamedByItsBytes(c, cp, sealed);
+                // The same id (its bytes carry it), or the same ciphertexts under another id (10.2): what
+                // repeats a vote is its ciphertexts, whatever proofs come with them.
+                boolean repeats = original != null
+                        && (id.equals(copyOf) || Ballots.sameCiphertexts(sealed, original, m, levels));
                 if (!repeats) {
                     throw new Bad("verify.why.notACopy", id, copyOf);
                 }
@@ -404,12 +424,38 @@ public final class RecordVerifier {
                 String sp = "setAside[" + i + "]";
                 Map<String, Object> s = Fields.object(list.get(i), sp);
                 byte[] sealed = sealed(s, sp);
-                Fields.array(s, "reasons", sp);
+                rowNamedByItsBytes(s, sp, sealed);
+                // Reasons are for people (free text), but there is at least one and each is a non-empty string.
+                List<Object> reasons = Fields.array(s, "reasons", sp);
+                if (reasons.isEmpty()) {
+                    throw Bad.field(sp + ".reasons");
+                }
+                for (int j = 0; j < reasons.size(); j++) {
+                    if (!(reasons.get(j) instanceof String r) || r.isEmpty()) {
+                        throw Bad.field(sp + ".reasons[" + j + "]");
+                    }
+                }
                 if (Ballots.verify(sealed, qbar, key, m, levels, rng)) {
                     throw new Bad("verify.why.setAsideVerifies", Fields.string(s, "id", sp));
                 }
             }
             return new String[] {"verify.ok.setAside", String.valueOf(list.size())};
+        }
+
+        /**
+         * A copy or set-aside row is named by its bytes (10.2): its id is bytes [5, 21) ("" if there are fewer
+         * than 21) and its tracking code the one of its bytes (5.3), whatever the row was stored under.
+         */
+        private void rowNamedByItsBytes(Map<String, Object> row, String path, byte[] sealed) throws Bad {
+            String id = Fields.string(row, "id", path);
+            String bytesId = sealed.length >= 21 ? Group.hex(Arrays.copyOfRange(sealed, 5, 21)) : "";
+            if (!id.equals(bytesId)) {
+                throw new Bad("verify.why.rowId", path, bytesId);
+            }
+            String code = Ballots.trackingCode(sealed);
+            if (!code.equals(Fields.string(row, "trackingCode", path))) {
+                throw new Bad("verify.why.trackingCode", path, code);
+            }
         }
 
         private byte[] sealed(Map<String, Object> o, String path) throws Bad {
@@ -432,7 +478,17 @@ public final class RecordVerifier {
                 throw new Bad("verify.why.figure", "closing.quorumMet", String.valueOf(quorum),
                         String.valueOf(!quorum));
             }
+            // Who is present was summoned; a spent card was activated (10.2, "closing").
+            if (present > summoned) {
+                throw new Bad("verify.why.atMost", "closing.present", String.valueOf(present), "closing.summoned",
+                        String.valueOf(summoned));
+            }
+            if (spent > activated) {
+                throw new Bad("verify.why.atMost", "closing.cardsSpent", String.valueOf(spent),
+                        "closing.cardsActivated", String.valueOf(activated));
+            }
             same("closing.cardsUnspent", unspent, activated - spent);
+            conference();
             Map<String, Object> box = Fields.object(root, "box", "");
             long n = Fields.array(root, "ballots", "").size();
             long stored = n + Fields.array(root, "copies", "").size() + Fields.array(root, "setAside", "").size();
@@ -443,8 +499,59 @@ public final class RecordVerifier {
             if (!(d instanceof BigInteger diff) || diff.longValue() != n - spent || diff.bitLength() > 62) {
                 throw new Bad("verify.why.figure", "box.difference", String.valueOf(d), String.valueOf(n - spent));
             }
+            // What binds the rows and the figures to the close is the close's audit entry (10.2, "closing"):
+            // the verifier states the digest of every row's tracking code, and the entry, for an auditor to
+            // compare with the anchored audit chain.
+            String codes = codesDigest();
+            if (cl.containsKey("auditSeq")) {
+                long seq = Fields.integer(cl, "auditSeq", "closing");
+                String hash = Group.hex(Fields.hex(cl, "auditHash", "closing", 32));
+                return new String[] {"verify.ok.boxAudited", String.valueOf(stored), String.valueOf(n),
+                        String.valueOf(spent), String.valueOf(n - spent), codes, String.valueOf(seq), hash};
+            }
             return new String[] {"verify.ok.box", String.valueOf(stored), String.valueOf(n), String.valueOf(spent),
-                    String.valueOf(n - spent)};
+                    String.valueOf(n - spent), codes};
+        }
+
+        /** Body and place are non-empty; startsAt is a local date and time, yyyy-MM-ddTHH:mm (9). */
+        private void conference() throws Bad {
+            Map<String, Object> c = Fields.object(root, "conference", "");
+            for (String f : List.of("body", "place")) {
+                if (Fields.string(c, f, "conference").isBlank()) {
+                    throw Bad.field("conference." + f);
+                }
+            }
+            String at = Fields.string(c, "startsAt", "conference");
+            try {
+                java.time.LocalDateTime t = java.time.LocalDateTime.parse(at);
+                if (at.length() != 16 || !t.toString().equals(at)) {
+                    throw Bad.field("conference.startsAt");
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Bad.field("conference.startsAt");
+            }
+        }
+
+        /**
+         * SHA-256 of the tracking codes of every stored row (counted ballots, copies, set-aside rows), sorted,
+         * joined by line feeds (10.2, "closing"): the figure the close's audit entry fixes.
+         */
+        private String codesDigest() throws Bad {
+            List<String> codes = new ArrayList<>();
+            for (Object b : Fields.array(root, "ballots", "")) {
+                if (b instanceof Ballots.Read r && r.trackingCode() instanceof String code) {
+                    codes.add(code);
+                }
+            }
+            for (String list : List.of("copies", "setAside")) {
+                List<Object> rows = Fields.array(root, list, "");
+                for (int i = 0; i < rows.size(); i++) {
+                    codes.add(Fields.string(Fields.object(rows.get(i), list + "[" + i + "]"), "trackingCode",
+                            list + "[" + i + "]"));
+                }
+            }
+            codes.sort(null);
+            return Group.hex(Group.sha256().digest(String.join("\n", codes).getBytes(StandardCharsets.UTF_8)));
         }
 
         private String[] tally() throws Bad {

@@ -22,6 +22,16 @@ import vn.tinnhiem.crypto.internal.Hex;
  */
 class KnownAnswerTests {
     private static final String FILE = "kat-v1.json";
+    /** The wrapped card's passphrase, in NFC. */
+    static final String PASSPHRASE = java.text.Normalizer.normalize("Ban Kiểm phiếu", java.text.Normalizer.Form.NFC);
+
+    /** Argon2id as 4.3 gives it, over the passphrase's UTF-8 and the card's salt [13, 29). */
+    static byte[] cardKey(String card, String passphrase) {
+        byte[] payload = vn.tinnhiem.crypto.internal.Base32.decode(card.substring(5),
+                vn.tinnhiem.crypto.internal.Base32.RFC4648).orElseThrow();
+        return ShareCards.argon2id(passphrase.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(payload, 13, 29),
+                new byte[0], "TN1/card/key".getBytes(StandardCharsets.US_ASCII), 3, 65536, 1, 32);
+    }
 
     static String vectors() {
         return vn.tinnhiem.crypto.internal.Nonces.reproducibly(KnownAnswerTests::generate);
@@ -39,14 +49,20 @@ class KnownAnswerTests {
                 sb.append("\"manifestEncoding\":\"").append(Hex.encode(mf.encode())).append("\",\n");
                 List<char[]> pass = new ArrayList<>(Arrays.asList(null, null, null));
                 if (kind == BallotKind.THREE_LEVEL) {
-                    pass.set(2, "Ban Kiểm phiếu".toCharArray());
+                    pass.set(2, PASSPHRASE.toCharArray());
                 }
                 List<String> cards = d.cards(mf.hash(), pass, rng);
                 sb.append("\"shareCards\":[");
                 for (int i = 0; i < cards.size(); i++) {
                     sb.append(i > 0 ? "," : "").append('"').append(cards.get(i)).append('"');
                 }
-                sb.append("],\n\"ballots\":[\n");
+                sb.append("],\n");
+                if (kind == BallotKind.THREE_LEVEL) {
+                    // The passphrase and the key it gives, so that the wrapped card can be opened from outside (4.3).
+                    sb.append("\"wrappedCard\":{\"seat\":3,\"passphrase\":\"").append(PASSPHRASE)
+                            .append("\",\"argon2id\":\"").append(Hex.encode(cardKey(cards.get(2), PASSPHRASE))).append("\"},\n");
+                }
+                sb.append("\"ballots\":[\n");
                 int levels = kind.levelCount();
                 int[][] choices = {{0, levels - 1}, {-1, 1}, {levels - 1, levels - 1}};
                 BallotSealer sealer = new BallotSealer(ctx, rng);
@@ -86,6 +102,30 @@ class KnownAnswerTests {
         try (InputStream in = KnownAnswerTests.class.getResourceAsStream(FILE)) {
             assertNotNull(in, "missing " + FILE + ": generate it with -Dtn.kat.write=true");
             assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), now);
+        }
+    }
+
+    @Test
+    void the_published_passphrase_opens_the_wrapped_card_and_gives_the_published_key() throws IOException {
+        String json;
+        try (InputStream in = KnownAnswerTests.class.getResourceAsStream(FILE)) {
+            assertNotNull(in);
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int at = json.indexOf("\"wrappedCard\":{");
+        assertTrue(at > 0, "the KAT publishes the wrapped card's passphrase");
+        String passphrase = json.substring(json.indexOf("\"passphrase\":\"", at) + 14, json.indexOf("\",\"argon2id\"", at));
+        String key = json.substring(json.indexOf("\"argon2id\":\"", at) + 12, json.indexOf("\"}", at));
+        SeededRandom rng = new SeededRandom("TinNhiem KAT v1");
+        try (Ceremony.Dealing d = Ceremony.deal(2, 3, rng)) {
+            Manifest mf = Fixtures.manifest("kat-THREE_LEVEL", 2, BallotKind.THREE_LEVEL, d.electionKey(), d.commitments(), 2, 3);
+            int cards = json.indexOf("\"shareCards\":[");
+            int third = json.indexOf("\"TN1S:", json.indexOf("\"TN1S:", json.indexOf("\"TN1S:", cards) + 1) + 1) + 1;
+            String card = json.substring(third, json.indexOf('"', third));
+            var read = ShareCards.read(card, mf, passphrase.toCharArray());
+            assertTrue(read instanceof ShareCards.Accepted a && a.share().index() == 3, String.valueOf(read));
+            assertTrue(ShareCards.read(card, mf, "Ban kiểm phiếu".toCharArray()) instanceof ShareCards.Rejected);
+            assertEquals(key, Hex.encode(cardKey(card, passphrase)));
         }
     }
 

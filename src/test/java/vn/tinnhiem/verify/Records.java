@@ -63,6 +63,9 @@ public final class Records {
         public long cardsSpent;
         public long cardsUnspent;
         public long cardsVoided;
+        /** The close's audit entry (10.2, "closing"), written only when set. */
+        public Long auditSeq;
+        public String auditHash;
         public long stored;
         public long boxCounted;
         public long difference;
@@ -86,7 +89,11 @@ public final class Records {
             sb.append(",\"closing\":{\"summoned\":").append(summoned).append(",\"present\":").append(present)
                     .append(",\"quorumMet\":").append(quorumMet).append(",\"cardsActivated\":").append(cardsActivated)
                     .append(",\"cardsSpent\":").append(cardsSpent).append(",\"cardsUnspent\":").append(cardsUnspent)
-                    .append(",\"cardsVoided\":").append(cardsVoided).append('}');
+                    .append(",\"cardsVoided\":").append(cardsVoided);
+            if (auditSeq != null) {
+                sb.append(",\"auditSeq\":").append(auditSeq).append(",\"auditHash\":\"").append(auditHash).append('"');
+            }
+            sb.append('}');
             sb.append(",\"box\":{\"stored\":").append(stored).append(",\"counted\":").append(boxCounted)
                     .append(",\"spentCards\":").append(cardsSpent).append(",\"difference\":").append(difference).append('}');
             sb.append(",\"ballots\":[").append(String.join(",", ballots)).append(']');
