@@ -81,7 +81,7 @@ class VerifyCommandProcessTests {
         Files.writeString(file, "không phải JSON");
         Run notJson = run("--lang", "vi", file.toString());
         assertThat(notJson.exit()).isEqualTo(1);
-        assertThat(notJson.out()).contains("✘ Tệp đọc được: Không phải JSON hợp lệ (lỗi ở byte 0 trên 18)");
+        assertThat(notJson.out()).contains("✘ Tệp đọc được: Không phải JSON chuẩn tắc hợp lệ (lỗi ở byte 0 trên 18)");
 
         Run missing = run(dir.resolve("absent.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
