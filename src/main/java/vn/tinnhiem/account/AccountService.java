@@ -18,6 +18,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.account.internal.AccountRepository;
 import vn.tinnhiem.account.internal.StaffPrincipal;
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
@@ -77,7 +78,7 @@ public class AccountService {
         }
         String password = oneTimePassword();
         long id = accounts.insert(name, displayName.trim(), role, encoder.encode(password));
-        audit.record("account.create", "account:" + name, "role=" + role);
+        audit.record("account.create", "account:" + name, AuditFields.of("role", role));
         return new NewAccount(accounts.findById(id).orElseThrow(), password);
     }
 
@@ -95,7 +96,7 @@ public class AccountService {
         String password = oneTimePassword();
         accounts.setPassword(id, encoder.encode(password), true);
         accounts.unlock(id);
-        audit.record("account.resetPassword", "account:" + account.username(), "");
+        audit.record("account.resetPassword", "account:" + account.username(), AuditFields.none());
         return new NewAccount(account, password);
     }
 
@@ -106,8 +107,10 @@ public class AccountService {
         StaffAccount account = accounts.lockById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
         var credentials = accounts.credentials(account.username()).orElseThrow();
         accounts.unlock(id);
-        audit.record("account.unlock", "account:" + account.username(), "failedAttempts=" + credentials.failedAttempts()
-                + (credentials.refusedWhileLocked() > 0 ? ", refusedWhileLocked=" + credentials.refusedWhileLocked() : ""));
+        audit.record("account.unlock", "account:" + account.username(), credentials.refusedWhileLocked() > 0
+                ? AuditFields.of("failedAttempts", credentials.failedAttempts())
+                        .with("refusedWhileLocked", credentials.refusedWhileLocked())
+                : AuditFields.of("failedAttempts", credentials.failedAttempts()));
     }
 
     /**
@@ -121,15 +124,15 @@ public class AccountService {
         List<Long> enabledAdmins = enabled ? List.of() : accounts.lockEnabledAdmins();
         StaffAccount account = accounts.lockById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
         if (!enabled && isSelf(account)) {
-            audit.recordRefusal("account.disableRefused", "account:" + account.username(), "self");
+            audit.recordRefusal("account.disableRefused", "account:" + account.username(), AuditFields.of("why", "self"));
             throw new UserFacingException("account.error.disableSelf");
         }
         if (!enabled && account.role() == Role.ADMIN && account.enabled() && enabledAdmins.size() <= 1) {
-            audit.recordRefusal("account.disableRefused", "account:" + account.username(), "lastAdmin");
+            audit.recordRefusal("account.disableRefused", "account:" + account.username(), AuditFields.of("why", "lastAdmin"));
             throw new UserFacingException("account.error.lastAdmin");
         }
         accounts.setEnabled(id, enabled);
-        audit.record(enabled ? "account.enable" : "account.disable", "account:" + account.username(), "");
+        audit.record(enabled ? "account.enable" : "account.disable", "account:" + account.username(), AuditFields.none());
     }
 
     /**
@@ -143,7 +146,7 @@ public class AccountService {
         String hash = accounts.passwordHash(username).orElseThrow(() -> new UserFacingException("account.error.missing"));
         if (!encoder.matches(currentPassword, hash)) {
             // Audited like a failed sign-in: an unattended console is no place to guess a password.
-            audit.recordRefusalAs(username, "account.changePasswordFailed", "account:" + username, "");
+            audit.recordRefusalAs(username, "account.changePasswordFailed", "account:" + username, AuditFields.none());
             throw new UserFacingException("account.error.currentPassword");
         }
         if (newPassword.length() < MIN_PASSWORD_LENGTH) {
@@ -156,7 +159,7 @@ public class AccountService {
         accounts.lockById(account.id());
         int version = accounts.setPassword(account.id(), encoder.encode(newPassword), false);
         keepThisSession(account, version);
-        audit.recordAs(username, "account.changePassword", "account:" + username, "");
+        audit.recordAs(username, "account.changePassword", "account:" + username, AuditFields.none());
     }
 
     /** Any signed-in staff member (not one who must still change a one-time password). */
@@ -177,7 +180,7 @@ public class AccountService {
         }
         String password = oneTimePassword();
         long id = accounts.insert("admin", "Quản trị viên", Role.ADMIN, encoder.encode(password));
-        audit.recordAs("system", "account.create", "account:admin", "role=ADMIN first start");
+        audit.recordAs("system", "account.create", "account:admin", AuditFields.of("role", Role.ADMIN).with("first", true));
         return Optional.of(new NewAccount(accounts.findById(id).orElseThrow(), password));
     }
 

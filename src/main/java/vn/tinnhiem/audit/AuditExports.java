@@ -14,24 +14,28 @@ import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.report.ExportFormat;
 
 /**
- * The whole audit log as a PDF or XLSX file, for the organiser and the supervisors. The log is read a
- * page at a time in one read-only transaction: a consistent snapshot, in bounded memory.
+ * The audit log as a PDF or XLSX file: the whole log for the organiser; for a supervisor, the entries of
+ * their conferences with names hidden, as their screen shows them. The log is read a page at a time in one
+ * read-only transaction: a consistent snapshot, in bounded memory.
  */
 @Service
 public class AuditExports {
 
     private final AuditRepository repository;
     private final Clock clock;
+    private final AuditReaders readers;
 
-    AuditExports(AuditRepository repository, Clock clock) {
+    AuditExports(AuditRepository repository, Clock clock, AuditReaders readers) {
         this.repository = repository;
         this.clock = clock;
+        this.readers = readers;
     }
 
     @RolesAllowed({"ADMIN", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public void write(ExportFormat format, Locale locale, OutputStream out) {
-        var documents = new AuditDocuments(repository, locale, clock, CurrentStaff.username().orElse("system"));
+        var documents = new AuditDocuments(repository, readers.current(), locale, clock,
+                CurrentStaff.username().orElse("system"));
         switch (format) {
             case PDF -> documents.pdf(out);
             case XLSX -> documents.xlsx(out);

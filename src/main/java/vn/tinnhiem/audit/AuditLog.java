@@ -34,12 +34,15 @@ import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.audit.ChainCheck.AnchorFileState;
 import vn.tinnhiem.audit.internal.AnchorFile;
 import vn.tinnhiem.audit.internal.AuditRepository;
+import vn.tinnhiem.audit.internal.AuditScope;
 import vn.tinnhiem.shared.CurrentStaff;
 
 /**
  * Appends staff actions to a hash chain: each entry's hash covers its own fields, a digest of its
  * details and the previous entry's hash, so an edited, inserted or deleted row breaks the chain at
- * that row. Details must never contain secrets or vote content.
+ * that row. Details are typed fields ({@link AuditFields}), stored in one escaped encoding, so no text a
+ * person typed can pose as another field; they must never contain secrets or vote content. Entries
+ * written before typed fields keep their stored text and still verify.
  *
  * <p>The head also lives outside the database: {@link #anchorAfterCommit} writes it to the anchor file
  * once a caller's transaction has committed (every lifecycle step does), and a scheduled task does so
@@ -55,13 +58,16 @@ public class AuditLog {
     private final AuditRepository repository;
     private final Clock clock;
     private final AnchorFile anchors;
+    private final AuditReaders readers;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate ownReading;
     /** The head as last written to the anchor file by this process, so the periodic task skips a still head. */
     private final AtomicReference<Optional<AuditHead>> lastAnchored = new AtomicReference<>();
 
-    AuditLog(AuditRepository repository, Clock clock, PlatformTransactionManager transactions, AnchorFile anchors) {
+    AuditLog(AuditRepository repository, Clock clock, PlatformTransactionManager transactions, AnchorFile anchors,
+            AuditReaders readers) {
         this.repository = repository;
+        this.readers = readers;
         this.clock = clock;
         this.anchors = anchors;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -73,12 +79,17 @@ public class AuditLog {
 
     /** Records an action by the signed-in user (or "system"), in the caller's transaction. */
     @Transactional
-    public AuditEntry record(String action, String subject, String details) {
-        return recordAs(currentActor(), action, subject, details);
+    public AuditEntry record(String action, String subject, AuditFields fields) {
+        return recordAs(currentActor(), action, subject, fields);
     }
 
     @Transactional
-    public AuditEntry recordAs(String actor, String action, String subject, String details) {
+    public AuditEntry recordAs(String actor, String action, String subject, AuditFields fields) {
+        return append(actor, action, subject, fields.encode());
+    }
+
+    /** Appends the details exactly as given: only ever the typed fields' encoding, from the methods above. */
+    private AuditEntry append(String actor, String action, String subject, String details) {
         String previous = repository.lockHead().hash();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long id = repository.insertPending(at, actor, action, subject, details, digest(details), previous);
@@ -88,8 +99,8 @@ public class AuditLog {
     }
 
     /** A refusal by the signed-in user (or "system"): see {@link #recordRefusalAs}. */
-    public void recordRefusal(String action, String subject, String details) {
-        recordRefusalAs(currentActor(), action, subject, details);
+    public void recordRefusal(String action, String subject, AuditFields fields) {
+        recordRefusalAs(currentActor(), action, subject, fields);
     }
 
     /**
@@ -99,70 +110,99 @@ public class AuditLog {
      * database locks are released, so this write can never wait on a lock its caller holds. Without a
      * transaction around it, it is written at once.
      */
-    public void recordRefusalAs(String actor, String action, String subject, String details) {
+    public void recordRefusalAs(String actor, String action, String subject, AuditFields fields) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            writeAlone(actor, action, subject, details);
+            writeAlone(actor, action, subject, fields);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                writeAlone(actor, action, subject, details);
+                writeAlone(actor, action, subject, fields);
             }
         });
     }
 
-    private void writeAlone(String actor, String action, String subject, String details) {
+    private void writeAlone(String actor, String action, String subject, AuditFields fields) {
         try {
-            ownTransaction.executeWithoutResult(tx -> recordAs(actor, action, subject, details));
+            ownTransaction.executeWithoutResult(tx -> append(actor, action, subject, fields.encode()));
         } catch (RuntimeException e) {
             // The refusal itself still reaches the user; the log line names the action, never details.
             log.error("Could not record the refusal {} for {}: {}", action, subject, e.toString());
         }
     }
 
+    /**
+     * The newest entries the signed-in reader may see (a supervisor: their conferences', names hidden), newest
+     * first. The server's reader of the live figures reads them all: see {@link AuditReaders}.
+     */
     @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
     @Transactional(readOnly = true)
     public List<AuditEntry> newest(int limit) {
-        return repository.newest(limit);
+        AuditScope scope = readers.current();
+        return shown(scope, repository.newest(scope, limit));
     }
 
-    /** Newest first, a page at a time; a conference's title finds every entry about that conference. */
+    /**
+     * The newest entry of an action about a subject ("election:7"), with its number, its hash and its fields
+     * ({@link AuditEntry#fields()}): what a step reads back of an earlier one. Empty if there is none, or if
+     * a supervisor may not see it.
+     */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @Transactional(readOnly = true)
+    public Optional<AuditEntry> latest(String action, String subject) {
+        AuditScope scope = readers.current();
+        return repository.latest(scope, action, subject).map(e -> scope.hideNames() ? e.withoutNames() : e);
+    }
+
+    /**
+     * Newest first, a page at a time; a conference's title finds every entry about that conference. A
+     * supervisor finds only their conferences' entries, names hidden, and their text finds actors, subjects
+     * and titles, never words inside the details (a hit there would tell a hidden name).
+     */
     @RolesAllowed({"ADMIN", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public List<AuditEntry> search(AuditSearch search, int offset, int limit) {
+        AuditScope scope = readers.current();
         List<String> subjects = search.text().isBlank() ? List.of()
                 : subjectNames().entrySet().stream()
                         .filter(e -> e.getValue().toLowerCase(Locale.ROOT).contains(search.text().toLowerCase(Locale.ROOT)))
                         .map(Map.Entry::getKey).toList();
-        return repository.search(search.text(), search.actor(), search.action(), subjects, offset, limit);
+        return shown(scope,
+                repository.search(scope, search.text(), search.actor(), search.action(), subjects, offset, limit));
     }
 
-    /** Everyone who appears in the log, for the screen's filter. */
+    private static List<AuditEntry> shown(AuditScope scope, List<AuditEntry> entries) {
+        return scope.hideNames() ? entries.stream().map(AuditEntry::withoutNames).toList() : entries;
+    }
+
+    /** Everyone who appears in the entries the reader may see, for the screen's filter. */
     @RolesAllowed({"ADMIN", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public List<String> actors() {
-        return repository.actors();
+        return repository.actors(readers.current());
     }
 
-    /** Every action that appears in the log, for the screen's filter. */
+    /** Every action that appears in the entries the reader may see, for the screen's filter. */
     @RolesAllowed({"ADMIN", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public List<String> actions() {
-        return repository.actions();
+        return repository.actions(readers.current());
     }
 
     /**
      * A name for each conference subject ("election:7"), as the log itself last recorded its title: the
-     * log reads in words without asking the election module, which depends on this one.
+     * log reads in words without asking the election module, which depends on this one. A supervisor gets
+     * the titles of their own conferences only (they see those titles on their home page).
      */
     @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
     @Transactional(readOnly = true)
     public Map<String, String> subjectNames() {
+        AuditScope scope = readers.current();
         Map<String, String> names = new HashMap<>();
         for (var r : repository.subjectDetails(List.of("election.create", "election.update"))) {
-            String title = AuditDetails.parse(r.value2()).get("title");
-            if (title != null && !title.isBlank()) {
+            String title = AuditFields.decode("election.update", r.value2()).get("title").orElse("");
+            if (!title.isBlank() && scope.covers(r.value1())) {
                 names.put(r.value1(), title);
             }
         }

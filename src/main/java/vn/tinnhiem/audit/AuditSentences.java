@@ -3,24 +3,30 @@ package vn.tinnhiem.audit;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import vn.tinnhiem.shared.i18n.Translations;
 
 /**
  * An audit entry as a sentence a person reads ("Chuyển hội nghị “…” từ Dự thảo sang Đã chốt"), made
- * at display time from the stored, machine-readable details. Bundle key {@code audit.sentence.<action>}
- * with {0} the subject in words and {1}, {2}, ... the details' values in the order they are stored,
- * each in words where it names a status, role, ballot kind, rule set, checklist step or refusal.
- * An action without a sentence falls back to its label and the raw details.
+ * at display time from the entry's typed fields. Bundle key {@code audit.sentence.<action>}, whose
+ * placeholders name the fields: {@code {subject}} the subject in words, {@code {rows}} the field rows,
+ * and so on, each in words where it names a status, role, ballot kind, rule set, checklist step, refusal
+ * or a yes/no. A field's place in the stored text plays no part, so a value can never fill another's
+ * place. A hidden field (a name a supervisor may not read) reads "[name hidden]". An action without a
+ * sentence falls back to its label and its fields.
  */
 public final class AuditSentences {
 
     private static final DateTimeFormatter STARTS = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][A-Za-z0-9]*)}");
+    private static final Set<String> YES_NO = Set.of("again", "passphrase", "quorum", "renumbered", "first");
 
     private AuditSentences() {
     }
@@ -30,29 +36,31 @@ public final class AuditSentences {
      */
     public static String describe(AuditEntry entry, Map<String, String> subjectNames, Locale locale) {
         String action = entry.action();
-        List<Object> args = new ArrayList<>();
-        args.add(subject(entry.subject(), subjectNames, locale));
-        String details = entry.details();
+        AuditFields fields = entry.fields();
+        Map<String, String> words = new HashMap<>();
+        words.put("subject", subject(entry.subject(), subjectNames, locale));
+        for (String k : fields.keys()) {
+            words.put(k, fields.get(k).map(v -> value(k, v, locale)).orElseGet(() -> hidden(locale)));
+        }
         String key = "audit.sentence." + action;
-        if (action.equals("election.status") && details.contains("->")) {
-            // Written as FROM->TO before details were key=value.
-            String[] fromTo = details.split("->", 2);
-            args.add(status(fromTo[0].strip(), locale));
-            args.add(status(fromTo[1].strip(), locale));
-        } else if (action.equals("account.signInRefused") && !details.contains("=")) {
-            args.add(word("audit.why." + details.strip(), details, locale));
-        } else {
-            Map<String, String> values = AuditDetails.parse(details);
-            if (action.equals("account.create") && values.getOrDefault("role", "").contains("first")) {
-                key = "audit.sentence.account.createFirst";
-            }
-            values.forEach((k, v) -> args.add(value(k, v, locale)));
+        if (action.equals("account.create") && fields.has("first")) {
+            key = "audit.sentence.account.createFirst";
         }
-        String sentence = Translations.translate(key, locale, args.toArray());
-        if (!sentence.startsWith("!")) {
-            return sentence;
+        // Without arguments the bundle gives the pattern as written: its placeholders are filled here, by name.
+        String pattern = Translations.translate(key, locale);
+        if (!pattern.startsWith("!")) {
+            Matcher m = PLACEHOLDER.matcher(pattern);
+            return m.replaceAll(r -> Matcher.quoteReplacement(words.getOrDefault(r.group(1), "…")));
         }
-        return label(action, locale) + (details.isBlank() ? "" : ": " + details);
+        if (fields.isEmpty()) {
+            return label(action, locale);
+        }
+        return label(action, locale) + ": " + String.join("; ",
+                fields.keys().stream().map(k -> k + ": " + words.get(k)).toList());
+    }
+
+    private static String hidden(Locale locale) {
+        return Translations.translate("audit.hidden", locale);
     }
 
     /** The action's short label, or its technical name where there is none. */
@@ -74,10 +82,11 @@ public final class AuditSentences {
         return kind.equals("account") ? id : word("audit.subject." + kind, subject, locale, id);
     }
 
-    private static String value(String key, String raw, Locale locale) {
-        // Several values may be written "a=1, b=2": the comma belongs to the list, not to the value.
-        String value = raw.strip().replaceAll(",$", "");
+    private static String value(String key, String value, Locale locale) {
         String first = value.strip().split(" ", 2)[0];
+        if (YES_NO.contains(key)) {
+            return word("audit.yesNo." + value, value, locale);
+        }
         return switch (key) {
             case "role" -> word("role." + first, value, locale);
             case "kind" -> word("ballotKind." + value, value, locale);
@@ -86,9 +95,9 @@ public final class AuditSentences {
             case "step" -> word("checklist." + value, value, locale);
             case "milestone" -> word("milestone." + value, value, locale);
             case "at" -> startsAt(value);
-            case "again", "passphrase" -> word("audit.yesNo." + value, value, locale);
+            case "why" -> word("audit.why." + value, value, locale);
             case "reason" -> word(value, value, locale).replaceAll("\\{\\d+}", "…");
-            case "reasons" -> String.join("; ", Arrays.stream(value.split(","))
+            case "reasons" -> String.join("; ", Arrays.stream(value.split("[,;]"))
                     .map(r -> word(r.strip(), r, locale).replaceAll("\\{\\d+}", "…")).toList());
             default -> value;
         };

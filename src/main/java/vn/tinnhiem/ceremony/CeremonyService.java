@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.internal.KeyRepository;
 import vn.tinnhiem.ceremony.internal.KeyRepository.StoredKey;
@@ -95,7 +96,7 @@ public class CeremonyService {
     @RolesAllowed("ADMIN")
     @Transactional
     public CeremonyStatus start(long electionId) {
-        Election election = ready(electionId);
+        Election election = lockedReady(electionId);
         CeremonyRequest request = request(election);
         boolean again = voidEarlierKey(electionId);
         Ceremony.Dealing dealing = Ceremony.deal(request.k(), request.n(), random);
@@ -113,8 +114,8 @@ public class CeremonyService {
                 }
             }
         });
-        audit.record("ceremony.started", subject(electionId), "k=" + request.k() + " n=" + request.n() + " again="
-                + (again ? "yes" : "no") + " manifest=" + hash);
+        audit.record("ceremony.started", subject(electionId), AuditFields.of("k", request.k()).with("n", request.n())
+                .with("again", again).with("manifest", hash));
         return status(electionId);
     }
 
@@ -126,7 +127,7 @@ public class CeremonyService {
     @RolesAllowed("ADMIN")
     @Transactional
     public byte[] issueCard(long electionId, int seat, char @Nullable [] passphrase) {
-        Election election = ready(electionId);
+        Election election = lockedReady(electionId);
         CeremonyRequest request = request(election);
         StoredKey key = currentKey(election, request);
         if (passphrase != null) {
@@ -156,8 +157,8 @@ public class CeremonyService {
         if (keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::issued)) {
             dealings.destroy(electionId);
         }
-        audit.record("ceremony.cardIssued", subject(electionId), "seat=" + seat + " passphrase="
-                + (passphrase != null ? "yes" : "no"));
+        audit.record("ceremony.cardIssued", subject(electionId), AuditFields.of("seat", seat)
+                .with("passphrase", passphrase != null));
         return pdf;
     }
 
@@ -169,7 +170,7 @@ public class CeremonyService {
     @RolesAllowed("ADMIN")
     @Transactional
     public CardCheck checkCard(long electionId, int seat, String cardText, char @Nullable [] passphrase) {
-        Election election = ready(electionId);
+        Election election = lockedReady(electionId);
         CeremonyRequest request = request(election);
         StoredKey key = currentKey(election, request);
         Map<Integer, KeyRepository.SeatCard> seats = new java.util.HashMap<>();
@@ -200,7 +201,7 @@ public class CeremonyService {
             }
         }
         if (refusal != null) {
-            audit.recordRefusal("ceremony.cardRefused", subject(electionId), "seat=" + seat + " reason=" + refusal);
+            audit.recordRefusal("ceremony.cardRefused", subject(electionId), AuditFields.of("seat", seat).with("reason", refusal));
             return CardCheck.refused(refusal);
         }
         keys.markChecked(electionId, seat);
@@ -208,9 +209,9 @@ public class CeremonyService {
         if (complete) {
             elections.recordKeyMade(electionId, key.manifestHash());
         }
-        audit.record("ceremony.cardChecked", subject(electionId), "seat=" + seat);
+        audit.record("ceremony.cardChecked", subject(electionId), AuditFields.of("seat", seat));
         if (complete) {
-            audit.record("ceremony.completed", subject(electionId), "manifest=" + key.manifestHash());
+            audit.record("ceremony.completed", subject(electionId), AuditFields.of("manifest", key.manifestHash()));
         }
         return CardCheck.accepted(complete);
     }
@@ -220,7 +221,7 @@ public class CeremonyService {
     @Transactional
     public CeremonyRequest request(long electionId) {
         CeremonyRequest request = request(ready(electionId));
-        audit.record("ceremony.requestExported", subject(electionId), "k=" + request.k() + " n=" + request.n());
+        audit.record("ceremony.requestExported", subject(electionId), AuditFields.of("k", request.k()).with("n", request.n()));
         return request;
     }
 
@@ -232,7 +233,7 @@ public class CeremonyService {
     @RolesAllowed("ADMIN")
     @Transactional
     public CeremonyStatus importKeyFile(long electionId, byte[] content) {
-        Election election = ready(electionId);
+        Election election = lockedReady(electionId);
         CeremonyRequest request = request(election);
         Parsed.Refused<ElectionKeyFile> refused = null;
         ElectionKeyFile file = null;
@@ -249,14 +250,14 @@ public class CeremonyService {
         }
         if (refused != null || file == null) {
             String why = refused == null ? "ceremony.file.notAKeyFile" : refused.reasonKey();
-            audit.recordRefusal("ceremony.importRefused", subject(electionId), "reason=" + why);
+            audit.recordRefusal("ceremony.importRefused", subject(electionId), AuditFields.of("reason", why));
             throw new UserFacingException(why, refused == null ? new Object[0] : refused.args().toArray());
         }
         boolean again = voidEarlierKey(electionId);
         keys.replace(new StoredKey(electionId, file.manifestHash(), file.electionKey(), file.commitments(), file.k(),
                 file.n(), OFFLINE), true);
-        audit.record("ceremony.imported", subject(electionId), "k=" + file.k() + " n=" + file.n() + " again="
-                + (again ? "yes" : "no") + " manifest=" + file.manifestHash());
+        audit.record("ceremony.imported", subject(electionId), AuditFields.of("k", file.k()).with("n", file.n())
+                .with("again", again).with("manifest", file.manifestHash()));
         return status(electionId);
     }
 
@@ -336,6 +337,18 @@ public class CeremonyService {
 
     private Election existing(long electionId) {
         return elections.find(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
+    }
+
+    /**
+     * The conference locked for update as this transaction's first statement, and READY: two cards checked back at
+     * once are taken one after the other, so the last one sees every other and the key is recorded exactly once.
+     */
+    private Election lockedReady(long electionId) {
+        Election election = elections.lockFirst(electionId);
+        if (election.status() != ElectionStatus.READY) {
+            throw new UserFacingException("ceremony.error.notReady", "status." + election.status().name());
+        }
+        return election;
     }
 
     private Election ready(long electionId) {

@@ -8,14 +8,27 @@ import java.util.List;
  * the rows set aside (they failed their proofs) and the copies (counted once).
  */
 public record BoxVerdict(int stored, int counted, int spentCards, List<SetAside> setAside, List<Copy> copies,
-        LocalDateTime checkedAt) {
+        List<Tampering> tampering, LocalDateTime checkedAt) {
 
     public BoxVerdict {
         setAside = List.copyOf(setAside);
         copies = List.copyOf(copies);
+        tampering = List.copyOf(tampering);
     }
 
-    /** A stored row that failed verification, by the row's own id and tracking code, and what failed. */
+    /**
+     * Something changed behind the count's back, found by comparing the database with what cannot be changed
+     * unseen: a row's columns with its own bytes, and the close's frozen figures and box digest with the close's
+     * entry in the audit chain (anchored outside the database).
+     *
+     * @param kind {@code rowColumns}, {@code closeFigure}, {@code closeDigest}, {@code boxDigest} or {@code closeEntry}
+     * @param about the tracking code (from the bytes) of the row, or the figure's name
+     * @param found what the database holds
+     * @param expected what the bytes or the audit entry say
+     */
+    public record Tampering(String kind, String about, String found, String expected) {}
+
+    /** A stored row that failed verification, by the row's own id and the tracking code its bytes give, and what failed. */
     public record SetAside(String id, String trackingCode, List<String> reasons) {
         public SetAside {
             reasons = List.copyOf(reasons);

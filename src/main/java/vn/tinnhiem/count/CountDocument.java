@@ -96,6 +96,13 @@ final class CountDocument {
         } else {
             pdf.notice(translate("count.doc.difference", signed(difference), box.counted(), summary.closing().cardsSpent()));
         }
+        if (!box.tampering().isEmpty()) {
+            pdf.notice(translate("count.box.tampering", box.tampering().size()));
+            for (BoxVerdict.Tampering t : box.tampering()) {
+                pdf.paragraph(translate("count.tampering." + t.kind(), t.about()) + ". "
+                        + translate("count.tampering.values", t.found(), t.expected()));
+            }
+        }
         if (!box.setAside().isEmpty()) {
             pdf.paragraph(translate("count.doc.setAside"));
             pdf.table(List.of(PdfReport.Column.text(translate("count.doc.col.order"), 1).centered(),

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tinnhiem.audit.AuditFields;
+import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.KeyFingerprint;
@@ -40,6 +42,7 @@ import vn.tinnhiem.election.Attendance;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
@@ -101,6 +104,9 @@ public class CountService {
     @RolesAllowed("TELLER")
     @Transactional
     public ClosingFigures close(long electionId) {
+        // The lock first: it waits for every cast, tick and activation in flight, and the figures read after it
+        // hold all that committed meanwhile. A read before it would fix a snapshot that misses them.
+        elections.lockFirst(electionId);
         onBoard(electionId);
         elections.moveTo(electionId, ElectionStatus.CLOSED);
         ClosingFigures live = live(electionId);
@@ -109,10 +115,10 @@ public class CountService {
                 live.cardsActivated(), live.cardsSpent(), live.cardsUnspent(), live.cardsVoided()));
         String digest = sha256(String.join("\n", voting.publishedTrackingCodes(electionId)));
         elections.recordPollsClosed(electionId, digest);
-        audit.record("count.closed", subject(electionId), "summoned=" + live.summoned() + " present="
-                + live.present() + " quorum=" + (live.quorumMet() ? "yes" : "no") + " activated="
-                + live.cardsActivated() + " spent=" + live.cardsSpent() + " unspent=" + live.cardsUnspent()
-                + " voided=" + live.cardsVoided());
+        audit.record("count.closed", subject(electionId), AuditFields.of("summoned", live.summoned())
+                .with("present", live.present()).with("quorum", live.quorumMet()).with("activated", live.cardsActivated())
+                .with("spent", live.cardsSpent()).with("unspent", live.cardsUnspent()).with("voided", live.cardsVoided())
+                .with("digest", digest));
         return closingFigures(electionId);
     }
 
@@ -135,7 +141,7 @@ public class CountService {
     @Transactional(readOnly = true)
     public Optional<BoxVerdict> boxVerdict(long electionId) {
         readable(electionId);
-        int spent = repository.closing(electionId).map(CountRepository.Closing::cardsSpent).orElse(0);
+        int spent = sealedSpent(electionId, repository.closing(electionId).map(CountRepository.Closing::cardsSpent).orElse(0));
         return repository.box(electionId).map(b -> verdict(b, spent));
     }
 
@@ -171,13 +177,19 @@ public class CountService {
             copies.append(row.id()).append('\t').append(row.trackingCode()).append('\t').append(c.copyOf())
                     .append('\t').append(c.sameId() ? "sameId" : "sameContent").append('\n');
         }
+        StringBuilder tampering = new StringBuilder();
+        List<BoxVerdict.Tampering> found = transaction.execute(s -> tampering(electionId, rows));
+        for (BoxVerdict.Tampering t : found == null ? List.<BoxVerdict.Tampering>of() : found) {
+            tampering.append(t.kind()).append('\t').append(t.about()).append('\t').append(t.found()).append('\t')
+                    .append(t.expected()).append('\n');
+        }
         byte[] ids = new byte[16 * opened.counted().size()];
         for (int i = 0; i < opened.counted().size(); i++) {
             System.arraycopy(HexFormat.of().parseHex(opened.counted().get(i).id()), 0, ids, 16 * i, 16);
         }
         EncryptedTally tally = opened.tally();
         CountRepository.BoxRow row = new CountRepository.BoxRow(LocalDateTime.now(clock).withNano(0), opened.stored(),
-                ids, setAside.toString(), copies.toString(), tally == null ? null : tally.encode());
+                ids, setAside.toString(), copies.toString(), tally == null ? null : tally.encode(), tampering.toString());
         BoxVerdict verdict = transaction.execute(s -> {
             closed(electionId);
             if (repository.box(electionId).isPresent()) {
@@ -186,22 +198,81 @@ public class CountService {
             repository.insertBox(electionId, row);
             BoxVerdict v = boxVerdict(electionId).orElseThrow();
             for (BoxVerdict.SetAside a : v.setAside()) {
-                audit.record("count.ballotSetAside", subject(electionId), "tracking=" + a.trackingCode()
-                        + " reasons=" + String.join(";", a.reasons()));
+                audit.record("count.ballotSetAside", subject(electionId), AuditFields.of("tracking", a.trackingCode())
+                        .with("reasons", String.join(";", a.reasons())));
             }
             for (BoxVerdict.Copy c : v.copies()) {
-                audit.record("count.ballotCopied", subject(electionId), "tracking=" + c.trackingCode()
-                        + " copyOf=" + c.copyOf() + " same=" + (c.sameId() ? "id" : "content"));
+                audit.record("count.ballotCopied", subject(electionId), AuditFields.of("tracking", c.trackingCode())
+                        .with("copyOf", c.copyOf()).with("same", c.sameId() ? "id" : "content"));
+            }
+            for (BoxVerdict.Tampering t : v.tampering()) {
+                audit.record("count.tampering", subject(electionId), AuditFields.of("kind", t.kind())
+                        .with("about", t.about()).with("found", t.found()).with("expected", t.expected()));
             }
             if (v.difference() != 0) {
-                audit.record("count.boxMismatch", subject(electionId), "counted=" + v.counted() + " spent="
-                        + v.spentCards() + " difference=" + v.difference());
+                audit.record("count.boxMismatch", subject(electionId), AuditFields.of("counted", v.counted())
+                        .with("spent", v.spentCards()).with("difference", v.difference()));
             }
-            audit.record("count.boxChecked", subject(electionId), "stored=" + v.stored() + " counted=" + v.counted()
-                    + " setAside=" + v.setAside().size() + " copies=" + v.copies().size());
+            audit.record("count.boxChecked", subject(electionId), AuditFields.of("stored", v.stored())
+                    .with("counted", v.counted()).with("setAside", v.setAside().size()).with("copies", v.copies().size()));
             return v;
         });
         return verdict;
+    }
+
+    /**
+     * What changed behind the count's back, found against what cannot be changed unseen: each row's columns against
+     * its own bytes, and the frozen figures, the POLLS_CLOSED milestone and the box's tracking codes against the
+     * close's entry in the audit chain (whose head is anchored outside the database, so rewriting the entry breaks
+     * the chain check). Someone with the database's root account can rewrite poll_closing and the milestone
+     * together; not the entry.
+     */
+    private List<BoxVerdict.Tampering> tampering(long electionId, List<StoredBallot> rows) {
+        List<BoxVerdict.Tampering> found = new ArrayList<>();
+        for (StoredBallot r : rows) {
+            if (!r.columnCode().equals(r.trackingCode())) {
+                found.add(new BoxVerdict.Tampering("rowCode", r.trackingCode(), r.columnCode(), r.trackingCode()));
+            }
+            if (!r.id().equals(r.ballot().id())) {
+                found.add(new BoxVerdict.Tampering("rowId", r.trackingCode(), r.id(), r.ballot().id()));
+            }
+        }
+        Optional<AuditEntry> entry = audit.latest("count.closed", subject(electionId));
+        if (entry.isEmpty()) {
+            found.add(new BoxVerdict.Tampering("closeEntry", "count.closed", "", ""));
+            return found;
+        }
+        AuditFields sealed = entry.get().fields();
+        CountRepository.Closing c = repository.closing(electionId).orElseThrow();
+        Map<String, Integer> frozen = new java.util.LinkedHashMap<>();
+        frozen.put("summoned", c.summoned());
+        frozen.put("present", c.present());
+        frozen.put("activated", c.cardsActivated());
+        frozen.put("spent", c.cardsSpent());
+        frozen.put("unspent", c.cardsUnspent());
+        frozen.put("voided", c.cardsVoided());
+        frozen.forEach((name, value) -> {
+            String expected = sealed.get(name).orElse("");
+            if (!expected.equals(String.valueOf(value))) {
+                found.add(new BoxVerdict.Tampering("closeFigure", name, String.valueOf(value), expected));
+            }
+        });
+        String digest = sealed.get("digest").orElse("");
+        String milestone = elections.milestones(electionId).getOrDefault(Milestone.POLLS_CLOSED, "");
+        if (!milestone.equals(digest)) {
+            found.add(new BoxVerdict.Tampering("closeDigest", "POLLS_CLOSED", milestone, digest));
+        }
+        String box = sha256(String.join("\n", rows.stream().map(StoredBallot::trackingCode).sorted().toList()));
+        if (!box.equals(digest)) {
+            found.add(new BoxVerdict.Tampering("boxDigest", String.valueOf(rows.size()), box, digest));
+        }
+        return found;
+    }
+
+    /** The cards spent as the close's audit entry carries them (the poll_closing row could be rewritten). */
+    private int sealedSpent(long electionId, int fallback) {
+        return audit.latest("count.closed", subject(electionId)).flatMap(e -> e.fields().get("spent"))
+                .map(Integer::valueOf).orElse(fallback);
     }
 
     private static String reason(BallotFailure f) {
@@ -225,7 +296,14 @@ public class CountService {
                 copies.add(new BoxVerdict.Copy(f[0], f[1], f[2], f[3].equals("sameId")));
             }
         }
-        return new BoxVerdict(b.stored(), b.countedIds().length / 16, spent, setAside, copies, b.checkedAt());
+        List<BoxVerdict.Tampering> tampering = new ArrayList<>();
+        for (String line : b.tampering().split("\n")) {
+            if (!line.isEmpty()) {
+                String[] f = line.split("\t", -1);
+                tampering.add(new BoxVerdict.Tampering(f[0], f[1], f[2], f[3]));
+            }
+        }
+        return new BoxVerdict(b.stored(), b.countedIds().length / 16, spent, setAside, copies, tampering, b.checkedAt());
     }
 
     // The unsealing.
@@ -258,6 +336,8 @@ public class CountService {
     @Transactional
     public ShareOutcome unsealWithCard(long electionId, String cardText, char @Nullable [] passphrase) {
         try {
+            // The lock first: two cards read at once are taken one after the other, each seeing the other's.
+            elections.lockFirst(electionId);
             onBoard(electionId);
             EncryptedTally tally = unsealable(electionId);
             Manifest manifest = manifest(electionId);
@@ -294,7 +374,7 @@ public class CountService {
         onBoard(electionId);
         EncryptedTally tally = unsealable(electionId);
         byte[] file = EncryptedTotalsFile.write(manifest(electionId), tally);
-        audit.record("count.totalsExported", subject(electionId), "tally=" + EncryptedTotalsFile.tallyHashHex(tally));
+        audit.record("count.totalsExported", subject(electionId), AuditFields.of("tally", EncryptedTotalsFile.tallyHashHex(tally)));
         return file;
     }
 
@@ -305,6 +385,7 @@ public class CountService {
     @RolesAllowed("TELLER")
     @Transactional
     public ShareOutcome importPartial(long electionId, byte[] file) {
+        elections.lockFirst(electionId);
         onBoard(electionId);
         EncryptedTally tally = unsealable(electionId);
         if (file.length > MAX_PARTIAL_FILE) {
@@ -325,7 +406,7 @@ public class CountService {
         repository.insertPartial(electionId, new CountRepository.PartialRow(seat, position, path, partial.encode()));
         String name = elections.tellers(electionId).stream().filter(t -> t.seat() == seat).map(Teller::fullName)
                 .findFirst().orElse("");
-        audit.record("count.shareAccepted", subject(electionId), "seat=" + seat + " path=" + path);
+        audit.record("count.shareAccepted", subject(electionId), AuditFields.of("seat", seat).with("path", path));
         boolean counted = position >= manifest(electionId).k() && finishCount(electionId);
         return new ShareOutcome.Accepted(seat, name, counted);
     }
@@ -335,7 +416,7 @@ public class CountService {
     }
 
     private ShareOutcome refused(long electionId, String path, String key, Object... args) {
-        audit.recordRefusal("count.shareRefused", subject(electionId), "path=" + path + " reason=" + key);
+        audit.recordRefusal("count.shareRefused", subject(electionId), AuditFields.of("path", path).with("reason", key));
         return new ShareOutcome.Refused(key, List.of(args));
     }
 
@@ -360,6 +441,7 @@ public class CountService {
     @RolesAllowed("TELLER")
     @Transactional
     public void finish(long electionId) {
+        elections.lockFirst(electionId);
         onBoard(electionId);
         closed(electionId);
         if (repository.box(electionId).isEmpty()) {
@@ -368,7 +450,7 @@ public class CountService {
         if (!finishCount(electionId)) {
             int have = repository.partials(electionId).size();
             int k = manifest(electionId).k();
-            audit.recordRefusal("count.finishRefused", subject(electionId), "have=" + have + " k=" + k);
+            audit.recordRefusal("count.finishRefused", subject(electionId), AuditFields.of("have", have).with("k", k));
             throw new UserFacingException("count.error.tooFew", have, k, k - have);
         }
     }
@@ -402,8 +484,8 @@ public class CountService {
         repository.setRecordHash(electionId, recordHash);
         elections.recordCounted(electionId, recordHash);
         elections.moveTo(electionId, ElectionStatus.TALLIED);
-        var entry = audit.record("count.counted", subject(electionId), "ballots=" + counts.ballots() + " record="
-                + recordHash);
+        var entry = audit.record("count.counted", subject(electionId), AuditFields.of("ballots", counts.ballots())
+                .with("record", recordHash));
         repository.setAuditHead(electionId, entry.entryHash());
         return true;
     }
@@ -451,7 +533,7 @@ public class CountService {
                 new CountSummary.Box(box.stored(), box.counted(),
                         box.setAside().stream().map(a -> new CountSummary.SetAside(a.trackingCode(), a.reasons())).toList(),
                         box.copies().stream().map(x -> new CountSummary.Copy(x.trackingCode(),
-                                codeOfId.getOrDefault(x.copyOf(), x.copyOf()))).toList()),
+                                codeOfId.getOrDefault(x.copyOf(), x.copyOf()))).toList(), box.tampering()),
                 repository.partials(electionId).stream()
                         .map(p -> new CountSummary.Partial(p.seat(), CountSummary.Path.valueOf(p.path()))).toList(),
                 table(electionId, result.get()), result.get().countedAt(),
@@ -521,7 +603,7 @@ public class CountService {
         Manifest manifest = manifest(electionId);
         CountRepository.Closing closing = repository.closing(electionId).orElseThrow();
         CountRepository.BoxRow box = repository.box(electionId).orElseThrow();
-        BoxVerdict verdict = verdict(box, closing.cardsSpent());
+        BoxVerdict verdict = verdict(box, sealedSpent(electionId, closing.cardsSpent()));
         Map<String, StoredBallot> byBallotId = new java.util.HashMap<>();
         Map<String, StoredBallot> byRowId = new java.util.HashMap<>();
         for (StoredBallot r : voting.ballotBox(electionId)) {
@@ -543,7 +625,9 @@ public class CountService {
         CountRepository.ResultRow result = repository.result(electionId).orElseThrow();
         return new RecordWriter.Content(manifest, d.body(), d.place(), d.startsAt(), closing, box.stored(), counted,
                 closing.cardsSpent(), copies, setAside, box.tally() == null ? null : EncryptedTally.decode(box.tally()),
-                repository.partials(electionId), table(electionId, result).toJson());
+                repository.partials(electionId), table(electionId, result).toJson(),
+                audit.latest("count.closed", subject(electionId))
+                        .map(e -> new RecordWriter.CloseEntry(e.id(), e.entryHash())).orElse(null));
     }
 
     private static byte[] sealed(@Nullable StoredBallot row) {
@@ -626,7 +710,7 @@ public class CountService {
     private void onBoard(long electionId) {
         Optional<String> me = CurrentStaff.username();
         if (elections.tellers(electionId).stream().noneMatch(t -> t.account().isPresent() && t.account().equals(me))) {
-            audit.recordRefusal("count.notOnBoard", subject(electionId), "");
+            audit.recordRefusal("count.notOnBoard", subject(electionId), AuditFields.none());
             throw new UserFacingException("lifecycle.refuse.notOnBoard");
         }
     }

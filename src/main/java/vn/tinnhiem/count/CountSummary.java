@@ -47,12 +47,19 @@ public record CountSummary(Conference conference, List<Teller> board, Closing cl
      * @param counted ballots accepted and counted
      * @param setAside ballots whose proofs failed
      * @param copies stored ballots not counted because they repeat a counted one
+     * @param tampering what the box check found changed behind the count's back
      */
-    public record Box(int stored, int counted, List<SetAside> setAside, List<Copy> copies) {
+    public record Box(int stored, int counted, List<SetAside> setAside, List<Copy> copies,
+            List<BoxVerdict.Tampering> tampering) {
 
         public Box {
             setAside = List.copyOf(setAside);
             copies = List.copyOf(copies);
+            tampering = List.copyOf(tampering);
+        }
+
+        public Box(int stored, int counted, List<SetAside> setAside, List<Copy> copies) {
+            this(stored, counted, setAside, copies, List.of());
         }
     }
 

@@ -9,12 +9,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.account.StaffAccount;
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.DemoConference;
 import vn.tinnhiem.election.internal.ElectionRepository;
@@ -143,7 +145,7 @@ public class ElectionService {
         ElectionDetails clean = validate(details);
         long id = repository.insert(clean, 1);
         scheduleChecklist(id, clean.startsAt().toLocalDate());
-        audit.record("election.create", subject(id), "title=" + clean.title());
+        audit.record("election.create", subject(id), AuditFields.of("title", clean.title()));
         return id;
     }
 
@@ -154,8 +156,8 @@ public class ElectionService {
         ElectionDetails clean = validate(details);
         repository.update(electionId, clean);
         scheduleChecklist(electionId, clean.startsAt().toLocalDate());
-        audit.record("election.update", subject(electionId), "title=" + clean.title() + " kind=" + clean.ballotKind()
-                + " rules=" + clean.ruleSet() + " at=" + clean.startsAt());
+        audit.record("election.update", subject(electionId), AuditFields.of("title", clean.title())
+                .with("kind", clean.ballotKind()).with("rules", clean.ruleSet()).with("at", clean.startsAt()));
     }
 
     /** A conference shaped like the district's plan, with invented names. */
@@ -175,7 +177,7 @@ public class ElectionService {
         repository.insertVoters(id, 1, demo.voters());
         demo.tellers().forEach(t -> addTeller(id, t.fullName(), t.head()));
         setThreshold(id, demo.thresholdK());
-        audit.record("election.demo", subject(id), "voters=" + demo.voters().size());
+        audit.record("election.demo", subject(id), AuditFields.of("voters", demo.voters().size()));
         return id;
     }
 
@@ -189,7 +191,7 @@ public class ElectionService {
             throw new UserFacingException("election.error.deleteNotDraft", "status." + election.status().name());
         }
         repository.delete(electionId);
-        audit.record("election.delete", subject(electionId), "title=" + election.title());
+        audit.record("election.delete", subject(electionId), AuditFields.of("title", election.title()));
     }
 
     // Candidates.
@@ -205,7 +207,7 @@ public class ElectionService {
             throw new UserFacingException("candidate.error.tooMany", MAX_CANDIDATES);
         }
         repository.insertCandidate(electionId, count + 1, name, title);
-        audit.record("candidate.add", subject(electionId), "ordinal=" + (count + 1) + " name=" + name);
+        audit.record("candidate.add", subject(electionId), AuditFields.of("ordinal", count + 1).with("name", name));
     }
 
     @RolesAllowed("ADMIN")
@@ -217,7 +219,7 @@ public class ElectionService {
         if (repository.updateCandidate(electionId, candidateId, name, title) == 0) {
             throw new UserFacingException("candidate.error.missing");
         }
-        audit.record("candidate.update", subject(electionId), "candidate=" + candidateId + " name=" + name);
+        audit.record("candidate.update", subject(electionId), AuditFields.of("candidate", candidateId).with("name", name));
     }
 
     @RolesAllowed("ADMIN")
@@ -228,7 +230,7 @@ public class ElectionService {
             throw new UserFacingException("candidate.error.missing");
         }
         renumberCandidates(electionId, repository.candidates(electionId).stream().map(Candidate::id).toList());
-        audit.record("candidate.remove", subject(electionId), "candidate=" + candidateId);
+        audit.record("candidate.remove", subject(electionId), AuditFields.of("candidate", candidateId));
     }
 
     /** Moves a candidate up (-1) or down (+1) the ballot. */
@@ -244,7 +246,7 @@ public class ElectionService {
         int to = Math.max(0, Math.min(order.size() - 1, from + delta));
         order.add(to, order.remove(from));
         renumberCandidates(electionId, order);
-        audit.record("candidate.move", subject(electionId), "candidate=" + candidateId + " to=" + (to + 1));
+        audit.record("candidate.move", subject(electionId), AuditFields.of("candidate", candidateId).with("to", to + 1));
     }
 
     private void renumberCandidates(long electionId, List<Long> order) {
@@ -263,7 +265,8 @@ public class ElectionService {
                 optional(voter.jobTitle(), MAX_TITLE), optional(voter.organisation(), MAX_TITLE));
         int count = repository.voterCount(electionId);
         repository.insertVoters(electionId, count + 1, List.of(clean));
-        audit.record("voter.add", subject(electionId), "ordinal=" + (count + 1) + " name=" + clean.fullName());
+        audit.record("voter.add", subject(electionId), AuditFields.of("ordinal", count + 1)
+                .with("name", clean.fullName()));
     }
 
     @RolesAllowed("ADMIN")
@@ -277,7 +280,7 @@ public class ElectionService {
         for (int i = 0; i < rest.size(); i++) {
             repository.setVoterOrdinal(rest.get(i).id(), i + 1);
         }
-        audit.record("voter.remove", subject(electionId), "voter=" + voterId);
+        audit.record("voter.remove", subject(electionId), AuditFields.of("voter", voterId));
     }
 
     /**
@@ -294,13 +297,14 @@ public class ElectionService {
         if (!parsed.problems().isEmpty()) {
             // On the record even if the caller's transaction rolls back after this returns.
             audit.recordRefusal("voter.import.refused", subject(electionId),
-                    "file=" + fileName + " sha256=" + fileHash + " problems=" + parsed.problems().size());
+                    AuditFields.of("file", fileName).with("sha256", fileHash)
+                            .with("problems", parsed.problems().size()));
             return new RollImportResult(0, parsed.problems());
         }
         repository.deleteAllVoters(electionId);
         repository.insertVoters(electionId, 1, parsed.voters());
-        audit.record("voter.import", subject(electionId), "file=" + fileName + " sha256=" + fileHash + " rows="
-                + parsed.voters().size() + (parsed.renumbered() ? " renumbered" : ""));
+        audit.record("voter.import", subject(electionId), renumbered(AuditFields.of("file", fileName)
+                .with("sha256", fileHash).with("rows", parsed.voters().size()), parsed.renumbered()));
         return new RollImportResult(parsed.voters().size(), List.of(), parsed.renumbered());
     }
 
@@ -320,7 +324,7 @@ public class ElectionService {
             long id = repository.tellers(electionId).getLast().id();
             repository.setHead(electionId, id);
         }
-        audit.record("teller.add", subject(electionId), "seat=" + (tellers.size() + 1) + " name=" + name);
+        audit.record("teller.add", subject(electionId), AuditFields.of("seat", tellers.size() + 1).with("name", name));
     }
 
     @RolesAllowed("ADMIN")
@@ -343,7 +347,8 @@ public class ElectionService {
         }
         int k = Math.min(election.thresholdK(), Math.max(1, rest.size()));
         repository.setThreshold(electionId, k);
-        audit.record("teller.remove", subject(electionId), "teller=" + tellerId + " k=" + k + " n=" + rest.size());
+        audit.record("teller.remove", subject(electionId), AuditFields.of("teller", tellerId).with("k", k)
+                .with("n", rest.size()));
     }
 
     @RolesAllowed("ADMIN")
@@ -354,7 +359,7 @@ public class ElectionService {
             throw new UserFacingException("teller.error.missing");
         }
         repository.setHead(electionId, tellerId);
-        audit.record("teller.head", subject(electionId), "teller=" + tellerId);
+        audit.record("teller.head", subject(electionId), AuditFields.of("teller", tellerId));
     }
 
     /**
@@ -383,7 +388,8 @@ public class ElectionService {
             }
         }
         repository.setTellerAccount(electionId, tellerId, username);
-        audit.record("teller.account", subject(electionId), "seat=" + seat.seat() + " account=" + username.orElse("-"));
+        audit.record("teller.account", subject(electionId), AuditFields.of("seat", seat.seat())
+                .with("account", username.orElse("-")));
     }
 
     /** The conferences on whose tally board the signed-in teller sits. */
@@ -422,7 +428,7 @@ public class ElectionService {
         if (!repository.insertSupervisor(electionId, account.username())) {
             throw new UserFacingException("supervisor.error.already", account.username());
         }
-        audit.record("supervisor.add", subject(electionId), "account=" + account.username());
+        audit.record("supervisor.add", subject(electionId), AuditFields.of("account", account.username()));
     }
 
     @RolesAllowed("ADMIN")
@@ -432,7 +438,11 @@ public class ElectionService {
         if (repository.deleteSupervisor(electionId, username) == 0) {
             throw new UserFacingException("supervisor.error.missing", username);
         }
-        audit.record("supervisor.remove", subject(electionId), "account=" + username);
+        audit.record("supervisor.remove", subject(electionId), AuditFields.of("account", username));
+    }
+
+    private static AuditFields renumbered(AuditFields fields, boolean renumbered) {
+        return renumbered ? fields.with("renumbered", true) : fields;
     }
 
     private void supervisorsOpen(long electionId) {
@@ -496,14 +506,16 @@ public class ElectionService {
     @RolesAllowed("TELLER")
     @Transactional
     public void markPresent(long electionId, long voterId, boolean present) {
-        Optional<String> me = CurrentStaff.username();
-        if (me.isEmpty() || !repository.boardsOf(me.get()).contains(electionId)) {
-            audit.recordRefusal("voter.presenceRefused", subject(electionId), "voter=" + voterId + " reason=notOnBoard");
-            throw new UserFacingException("desk.error.notOnBoard");
-        }
-        // Share mode, like a cast: ticks go on side by side, and closing waits for them.
+        // Share mode, like a cast: ticks go on side by side, and closing waits for them. The lock comes first,
+        // so that a tick is either in what the close freezes or refused after it.
         Election election = repository.lockShared(electionId)
                 .orElseThrow(() -> new UserFacingException("election.error.missing"));
+        Optional<String> me = CurrentStaff.username();
+        if (me.isEmpty() || !repository.boardsOf(me.get()).contains(electionId)) {
+            audit.recordRefusal("voter.presenceRefused", subject(electionId), AuditFields.of("voter", voterId)
+                    .with("reason", "notOnBoard"));
+            throw new UserFacingException("desk.error.notOnBoard");
+        }
         if (election.status() != ElectionStatus.READY && election.status() != ElectionStatus.OPEN) {
             throw new UserFacingException("desk.error.presenceStatus", "status." + election.status().name());
         }
@@ -512,7 +524,7 @@ public class ElectionService {
             throw new UserFacingException(!onRoll ? "voter.error.missing"
                     : present ? "desk.error.alreadyPresent" : "desk.error.notPresent");
         }
-        audit.record(present ? "voter.present" : "voter.absent", subject(electionId), "voter=" + voterId);
+        audit.record(present ? "voter.present" : "voter.absent", subject(electionId), AuditFields.of("voter", voterId));
     }
 
     /** How many tellers must bring their share cards to unseal: 1 <= k <= n. */
@@ -525,7 +537,7 @@ public class ElectionService {
             throw new UserFacingException("teller.error.threshold", k, n);
         }
         repository.setThreshold(electionId, k);
-        audit.record("teller.threshold", subject(electionId), "k=" + k + " n=" + n);
+        audit.record("teller.threshold", subject(electionId), AuditFields.of("k", k).with("n", n));
     }
 
     // The checklist: ticked off by hand, in any status.
@@ -537,7 +549,7 @@ public class ElectionService {
         String by = CurrentStaff.username().orElse("system");
         repository.setChecklistDone(electionId, step, done ? Optional.of(clock.instant()) : Optional.empty(),
                 done ? Optional.of(by) : Optional.empty());
-        audit.record(done ? "checklist.done" : "checklist.undone", subject(electionId), "step=" + step);
+        audit.record(done ? "checklist.done" : "checklist.undone", subject(electionId), AuditFields.of("step", step));
     }
 
     /** Voters summoned and present now, and so whether the quorum is met. */
@@ -577,17 +589,18 @@ public class ElectionService {
         if (voidedKey != null) {
             repository.deleteMilestone(electionId, Milestone.KEY_MADE);
         }
-        audit.record("election.status", subject(electionId), election.status() + "->" + target);
+        audit.record("election.status", subject(electionId), AuditFields.of("from", election.status())
+                .with("to", target));
         if (voidedKey != null) {
-            audit.record("election.keyVoided", subject(electionId), "digest=" + voidedKey);
+            audit.record("election.keyVoided", subject(electionId), AuditFields.of("digest", voidedKey));
         }
         audit.anchorAfterCommit("election.status." + target);
     }
 
     /** The refusal goes on the record even though this transaction is about to roll back. */
     private LifecycleRefusedException refused(long electionId, ElectionStatus target, List<Refusal> refusals) {
-        audit.recordRefusal("election.statusRefused", subject(electionId), "to=" + target + " reasons="
-                + String.join(",", refusals.stream().map(Refusal::key).toList()));
+        audit.recordRefusal("election.statusRefused", subject(electionId), AuditFields.of("to", target)
+                .with("reasons", String.join(",", refusals.stream().map(Refusal::key).toList())));
         return new LifecycleRefusedException(refusals);
     }
 
@@ -662,7 +675,7 @@ public class ElectionService {
             throw new UserFacingException("milestone.error.missing", "milestone." + Milestone.KEY_MADE.name());
         }
         repository.deleteMilestone(electionId, Milestone.KEY_MADE);
-        audit.record("election.keyVoided", subject(electionId), "digest=" + manifestHash);
+        audit.record("election.keyVoided", subject(electionId), AuditFields.of("digest", manifestHash));
     }
 
     /** The polls are CLOSED and the ballot box is sealed; {@code boxDigest} (64 hex) pins what it holds. */
@@ -688,7 +701,20 @@ public class ElectionService {
             throw new UserFacingException("milestone.error.already", "milestone." + milestone.name());
         }
         repository.insertMilestone(electionId, milestone, digest);
-        audit.record("election.milestone", subject(electionId), "milestone=" + milestone + " digest=" + digest);
+        audit.record("election.milestone", subject(electionId), AuditFields.of("milestone", milestone)
+                .with("digest", digest));
+    }
+
+    /**
+     * Takes the conference's row lock for update as the first statement of the caller's transaction and returns
+     * the conference as it stands then: what the caller reads afterwards includes every cast, tick and activation
+     * that committed while it waited (take the lock, then read what you freeze; see {@code LockFirst}).
+     *
+     * @throws IllegalStateException if the caller's transaction already ran a statement
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Election lockFirst(long electionId) {
+        return repository.lock(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
     }
 
     /** Locks the row for update (after any cast in flight) and checks the status. */

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
@@ -75,7 +76,7 @@ public class KioskService {
         String code = Secrets.newEnrollmentCode();
         Kiosk kiosk = repository.insert(electionId, clean, Secrets.sha256(code));
         var issued = new EnrollmentCode(kiosk, code, memory.openEnrollment(kiosk.id(), ENROLLMENT_VALIDITY));
-        audit.record("kiosk.add", subject(kiosk.id()), "name=" + clean + ", election=" + electionId);
+        audit.record("kiosk.add", subject(kiosk.id()), AuditFields.of("name", clean).with("election", electionId));
         return issued;
     }
 
@@ -90,7 +91,8 @@ public class KioskService {
         String code = Secrets.newEnrollmentCode();
         repository.newEnrollmentHash(kioskId, Secrets.sha256(code));
         var issued = new EnrollmentCode(kiosk, code, memory.openEnrollment(kioskId, ENROLLMENT_VALIDITY));
-        audit.record("kiosk.newCode", subject(kioskId), "name=" + kiosk.name());
+        audit.record("kiosk.newCode", subject(kioskId), AuditFields.of("name", kiosk.name())
+                .with("election", kiosk.electionId()));
         return issued;
     }
 
@@ -100,7 +102,8 @@ public class KioskService {
         String clean = validName(name);
         Kiosk kiosk = repository.lock(kioskId).orElseThrow(() -> new UserFacingException("kiosk.error.missing"));
         repository.rename(kioskId, clean);
-        audit.record("kiosk.rename", subject(kioskId), "old=" + kiosk.name() + ", name=" + clean);
+        audit.record("kiosk.rename", subject(kioskId), AuditFields.of("old", kiosk.name()).with("name", clean)
+                .with("election", kiosk.electionId()));
     }
 
     /**
@@ -116,7 +119,8 @@ public class KioskService {
         }
         repository.revoke(kioskId);
         memory.forget(kioskId);
-        audit.record("kiosk.revoke", subject(kioskId), "name=" + kiosk.name());
+        audit.record("kiosk.revoke", subject(kioskId), AuditFields.of("name", kiosk.name())
+                .with("election", kiosk.electionId()));
     }
 
     // The tablet's calls: no staff role, the code or the credential is the authorisation.
@@ -147,7 +151,8 @@ public class KioskService {
         repository.enroll(kiosk.id(), Secrets.sha256(credential));
         memory.closeEnrollment(kiosk.id());
         memory.touch(kiosk.id());
-        audit.record("kiosk.enroll", subject(kiosk.id()), "name=" + kiosk.name());
+        audit.record("kiosk.enroll", subject(kiosk.id()), AuditFields.of("name", kiosk.name())
+                .with("election", kiosk.electionId()));
         return new Enrollment(new Kiosk(kiosk.id(), kiosk.name(), kiosk.electionId(), KioskStatus.ACTIVE), credential);
     }
 

@@ -15,6 +15,12 @@ public final class CurrentStaff {
      */
     public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
+    /**
+     * The authority of the server's own scheduled readers (the live figures' poller): no sign-in ever grants
+     * it. Such a reader reads what every watcher of a page may see; each page then hides what its viewer may not.
+     */
+    public static final String SYSTEM_READER = "SYSTEM_READER";
+
     private CurrentStaff() {
     }
 
@@ -31,6 +37,11 @@ public final class CurrentStaff {
     /** Whether the signed-in staff member must replace a one-time password before anything else. */
     public static boolean mustChangePassword() {
         return hasAuthority(PASSWORD_CHANGE_REQUIRED);
+    }
+
+    /** Whether this thread is one of the server's own scheduled readers, not a person. */
+    public static boolean isSystemReader() {
+        return hasAuthority(SYSTEM_READER);
     }
 
     private static boolean hasAuthority(String authority) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
@@ -106,7 +107,7 @@ public class TokenService {
             transaction.executeWithoutResult(status -> {
                 requirePrintable(elections.find(electionId).orElseThrow());
                 repository.insertPrinted(electionId, hashes);
-                audit.record("token.print", subject(electionId), "count=" + count);
+                audit.record("token.print", subject(electionId), AuditFields.of("count", count));
             });
             return new PrintedCards(pdf, count);
         } finally {
@@ -129,8 +130,8 @@ public class TokenService {
     @RolesAllowed("TELLER")
     @Transactional
     public void activate(long electionId, String scannedText) {
-        onBoard(electionId, "activate");
         elections.whileOpen(electionId, () -> {
+            onBoard(electionId, "activate");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
             if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED), TokenRepository.ACTIVATED) == 1) {
                 return null;
@@ -146,8 +147,8 @@ public class TokenService {
     @RolesAllowed("TELLER")
     @Transactional
     public void voidCard(long electionId, String scannedText) {
-        onBoard(electionId, "void");
         elections.whileOpen(electionId, () -> {
+            onBoard(electionId, "void");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
             if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED, TokenRepository.ACTIVATED),
                     TokenRepository.VOID) == 1) {
@@ -155,7 +156,7 @@ public class TokenService {
             }
             throw refusal(electionId, hash, "desk.error.alreadyActivated");
         });
-        audit.record("token.void", subject(electionId), "count=1");
+        audit.record("token.void", subject(electionId), AuditFields.of("count", 1));
     }
 
     private UserFacingException refusal(long electionId, byte[] hash, String whenActivated) {
@@ -175,7 +176,7 @@ public class TokenService {
     /** A teller acts only on the board they sit on; a refusal goes on the record, without any card data. */
     private void onBoard(long electionId, String action) {
         if (elections.boardsOfCurrentTeller().stream().noneMatch(e -> e.id() == electionId)) {
-            audit.recordRefusal("token.refused", subject(electionId), "action=" + action + " reason=notOnBoard");
+            audit.recordRefusal("token.refused", subject(electionId), AuditFields.of("action", action).with("reason", "notOnBoard"));
             throw new UserFacingException("desk.error.notOnBoard");
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotSealer;
@@ -194,7 +195,10 @@ public class VotingService {
      */
     public List<String> publishedTrackingCodes(long electionId) {
         closed(electionId);
-        return reading.execute(status -> ballots.trackingCodes(electionId));
+        // From the sealed bytes, never the column: a column can be changed without touching the ballot.
+        List<String> codes = reading.execute(status -> ballots.rows(electionId)).stream()
+                .map(StoredBallot::trackingCode).sorted().toList();
+        return codes;
     }
 
     private void closed(long electionId) {
@@ -228,7 +232,7 @@ public class VotingService {
     private String wrong(String kioskId, long electionId, String reason) {
         int burst = wrongCodes.wrong(kioskId);
         if (burst > 0) {
-            audit.recordRefusal("voting.wrongCodes", "kiosk:" + kioskId, "count=" + burst + ", election=" + electionId);
+            audit.recordRefusal("voting.wrongCodes", "kiosk:" + kioskId, AuditFields.of("count", burst).with("election", electionId));
         }
         return reason;
     }

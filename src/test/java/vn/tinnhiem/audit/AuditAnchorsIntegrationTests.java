@@ -80,9 +80,9 @@ class AuditAnchorsIntegrationTests {
 
     @Test
     void an_intact_log_agrees_with_every_anchor() throws IOException {
-        audit.record("test.anchor", "test:intact", "one");
+        audit.record("test.anchor", "test:intact", AuditFields.of("note", "one"));
         audit.anchorAfterCommit("test");
-        audit.record("test.anchor", "test:intact", "two");
+        audit.record("test.anchor", "test:intact", AuditFields.of("note", "two"));
         audit.anchorAfterCommit("test");
 
         ChainCheck check = audit.verifyChain();
@@ -97,9 +97,9 @@ class AuditAnchorsIntegrationTests {
 
     @Test
     void a_tail_cut_with_the_head_set_back_is_found_and_the_anchor_named() throws IOException {
-        audit.record("test.cut", "test:cut", "a");
-        audit.record("test.cut", "test:cut", "b");
-        audit.record("test.cut", "test:cut", "c");
+        audit.record("test.cut", "test:cut", AuditFields.of("note", "a"));
+        audit.record("test.cut", "test:cut", AuditFields.of("note", "b"));
+        audit.record("test.cut", "test:cut", AuditFields.of("note", "c"));
         audit.anchorAfterCommit("test");
         AuditAnchor anchor = lastAnchor();
         AuditHead before = audit.head();
@@ -127,8 +127,8 @@ class AuditAnchorsIntegrationTests {
 
     @Test
     void a_tail_rewritten_into_a_valid_chain_is_found_and_the_anchor_named() throws IOException {
-        audit.record("test.rewrite", "test:rewrite", "amount=10");
-        audit.record("test.rewrite", "test:rewrite", "amount=20");
+        audit.record("test.rewrite", "test:rewrite", AuditFields.of("amount", 10));
+        audit.record("test.rewrite", "test:rewrite", AuditFields.of("amount", 20));
         audit.anchorAfterCommit("test");
         AuditAnchor anchor = lastAnchor();
         AuditHead before = audit.head();
@@ -164,13 +164,13 @@ class AuditAnchorsIntegrationTests {
 
     @Test
     void an_older_copy_put_back_is_found_and_named() throws IOException {
-        audit.record("test.copy", "test:copy", "at the time of the backup");
+        audit.record("test.copy", "test:copy", AuditFields.of("note", "at the time of the backup"));
         audit.anchorAfterCommit("backup");
         AuditAnchor atBackup = lastAnchor();
         AuditHead backup = audit.head();
 
-        audit.record("test.copy", "test:copy", "after the backup");
-        audit.record("test.copy", "test:copy", "after the backup, again");
+        audit.record("test.copy", "test:copy", AuditFields.of("note", "after the backup"));
+        audit.record("test.copy", "test:copy", AuditFields.of("note", "after the backup, again"));
         audit.anchorAfterCommit("test");
         AuditAnchor later = lastAnchor();
         AuditHead now = audit.head();
@@ -200,7 +200,7 @@ class AuditAnchorsIntegrationTests {
 
     @Test
     void a_missing_anchor_file_is_reported_not_a_crash() throws IOException {
-        audit.record("test.file", "test:file", "x");
+        audit.record("test.file", "test:file", AuditFields.of("note", "x"));
         audit.anchorAfterCommit("test");
         Path file = anchorFile.path();
         Path aside = file.resolveSibling(file.getFileName() + ".aside");
@@ -219,7 +219,7 @@ class AuditAnchorsIntegrationTests {
 
     @Test
     void a_line_edited_by_hand_is_named() throws IOException {
-        audit.record("test.file", "test:file", "y");
+        audit.record("test.file", "test:file", AuditFields.of("note", "y"));
         audit.anchorAfterCommit("test");
         Path file = anchorFile.path();
         byte[] saved = Files.readAllBytes(file);
@@ -241,7 +241,7 @@ class AuditAnchorsIntegrationTests {
         var tx = new TransactionTemplate(transactions);
         int before = anchorLines().size();
         tx.executeWithoutResult(status -> {
-            audit.record("test.commit", "test:commit", "kept");
+            audit.record("test.commit", "test:commit", AuditFields.of("note", "kept"));
             audit.anchorAfterCommit("test.commit");
             try {
                 assertThat(anchorLines()).as("nothing before the commit").hasSize(before);
@@ -255,7 +255,7 @@ class AuditAnchorsIntegrationTests {
         assertThat(lastAnchor().hash()).isEqualTo(audit.head().hash());
 
         tx.executeWithoutResult(status -> {
-            audit.record("test.rollback", "test:commit", "lost");
+            audit.record("test.rollback", "test:commit", AuditFields.of("note", "lost"));
             audit.anchorAfterCommit("test.rollback");
             status.setRollbackOnly();
         });
@@ -264,7 +264,7 @@ class AuditAnchorsIntegrationTests {
 
     @Test
     void the_periodic_anchor_writes_only_when_the_head_moved() throws IOException {
-        audit.record("test.periodic", "test:periodic", "moved");
+        audit.record("test.periodic", "test:periodic", AuditFields.of("note", "moved"));
         audit.anchorIfMoved("periodic");
         int lines = anchorLines().size();
         assertThat(lastAnchor().entryCount()).isEqualTo(audit.head().entryCount());

@@ -18,9 +18,12 @@ import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Pdfs;
 
-/** The whole audit log as PDF and XLSX, read page by page from the real database. */
+/**
+ * The whole audit log as PDF and XLSX, as the organiser exports it, read page by page from the real database
+ * (a supervisor's export: {@link AuditSupervisorScopeIntegrationTests}).
+ */
 @IntegrationTest
-@WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+@WithMockUser(username = "organiser", roles = "ADMIN")
 class AuditExportsIntegrationTests {
 
     @Autowired
@@ -38,9 +41,10 @@ class AuditExportsIntegrationTests {
     void the_spreadsheet_holds_every_entry_in_chain_order_past_one_page_of_reading() {
         // More entries than one page of the reader, so the paging is crossed.
         for (int i = 0; i < 520; i++) {
-            audit.recordAs("system", "test.export", "export:" + i, "n=" + i);
+            audit.recordAs("system", "test.export", "export:" + i, AuditFields.of("n", i));
         }
-        AuditEntry last = audit.recordAs("system", "test.export", "export:last", "=cmd|' /C calc'!A0");
+        // A subject a spreadsheet would take for a formula: written as text.
+        AuditEntry last = audit.recordAs("system", "test.export", "=cmd|' /C calc'!A0", AuditFields.none());
         long entries = audit.verifyChain().entriesChecked();
 
         List<List<String>> rows = Pdfs.sheet(export(ExportFormat.XLSX));
@@ -55,12 +59,13 @@ class AuditExportsIntegrationTests {
 
     @Test
     void the_printout_shows_actions_in_words_and_ends_with_the_last_hash() {
-        AuditEntry entry = audit.recordAs("organiser", "election.create", "election:999", "title=Hội nghị in thử");
+        AuditEntry entry = audit.recordAs("organiser", "election.create", "election:999",
+                AuditFields.of("title", "Hội nghị in thử"));
         byte[] pdf = export(ExportFormat.PDF);
         var read = Pdfs.read(pdf);
         assertThat(read.pages()).isGreaterThanOrEqualTo(1);
         String flat = read.text().replaceAll("\\s+", "");
-        assertThat(read.text()).contains("NHẬT KÝ THAO TÁC", "Tạo hội nghị", "Hội nghị in thử", "người xuất: supervisor",
+        assertThat(read.text()).contains("NHẬT KÝ THAO TÁC", "Tạo hội nghị", "Hội nghị in thử", "người xuất: organiser",
                 "Trang 1/" + read.pages());
         // The full hash of the last entry, though wrapped in its cell.
         assertThat(flat).contains(entry.entryHash());

@@ -22,8 +22,8 @@ class AuditLogIntegrationTests {
 
     @Test
     void entries_are_chained_and_the_chain_checks_out() {
-        AuditEntry first = audit.record("test.first", "test:1", "one");
-        AuditEntry second = audit.record("test.second", "test:1", "two");
+        AuditEntry first = audit.record("test.first", "test:1", AuditFields.of("note", "one"));
+        AuditEntry second = audit.record("test.second", "test:1", AuditFields.of("note", "two"));
         assertThat(second.previousHash()).isEqualTo(first.entryHash());
         assertThat(second.actor()).isEqualTo("auditor");
         assertThat(audit.verifyChain().isIntact()).isTrue();
@@ -31,9 +31,9 @@ class AuditLogIntegrationTests {
 
     @Test
     void an_edited_row_is_found_and_named() {
-        audit.record("test.a", "test:2", "before");
-        AuditEntry target = audit.record("test.b", "test:2", "amount=10");
-        audit.record("test.c", "test:2", "after");
+        audit.record("test.a", "test:2", AuditFields.of("note", "before"));
+        AuditEntry target = audit.record("test.b", "test:2", AuditFields.of("amount", 10));
+        audit.record("test.c", "test:2", AuditFields.of("note", "after"));
         try {
             db.update(AUDIT_ENTRY).set(AUDIT_ENTRY.DETAILS, "amount=99").where(AUDIT_ENTRY.ID.eq(target.id())).execute();
             ChainCheck check = audit.verifyChain();
@@ -61,8 +61,8 @@ class AuditLogIntegrationTests {
 
     @Test
     void a_removed_row_breaks_the_link_of_the_next_one() {
-        AuditEntry removed = audit.record("test.removed", "test:3", "x");
-        AuditEntry next = audit.record("test.next", "test:3", "y");
+        AuditEntry removed = audit.record("test.removed", "test:3", AuditFields.of("note", "x"));
+        AuditEntry next = audit.record("test.next", "test:3", AuditFields.of("note", "y"));
         var saved = db.selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ID.eq(removed.id())).fetchSingle();
         db.deleteFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ID.eq(removed.id())).execute();
         try {

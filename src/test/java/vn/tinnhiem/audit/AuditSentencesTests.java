@@ -107,17 +107,27 @@ class AuditSentencesTests {
     }
 
     @Test
-    void an_unknown_action_falls_back_to_its_name_and_details() {
+    void an_unknown_action_falls_back_to_its_name_and_fields() {
         assertThat(AuditSentences.describe(entry("ballot.future", "election:7", "x=1"), NAMES, VI))
-                .isEqualTo("ballot.future: x=1");
+                .isEqualTo("ballot.future: x: 1");
+        assertThat(AuditSentences.describe(entry("ballot.future", "election:7",
+                AuditFields.of("x", "a b=c").encode()), NAMES, VI)).isEqualTo("ballot.future: x: a b=c");
         assertThat(AuditSentences.describe(entry("ballot.future", "election:7", ""), NAMES, EN)).isEqualTo("ballot.future");
     }
 
     @Test
-    void details_read_back_as_key_value_with_spaces_in_values() {
-        assertThat(AuditDetails.parse("ordinal=3 name=Nguyễn Văn An")).containsExactly(
+    void details_written_before_typed_fields_read_as_they_always_did() {
+        assertThat(AuditFields.decode("voter.add", "ordinal=3 name=Nguyễn Văn An").visible()).containsExactly(
                 Map.entry("ordinal", "3"), Map.entry("name", "Nguyễn Văn An"));
-        assertThat(AuditDetails.parse("")).isEmpty();
-        assertThat(AuditDetails.parse("locked")).isEmpty();
+        assertThat(AuditFields.decode("voter.add", "").isEmpty()).isTrue();
+        assertThat(AuditFields.decode("account.signInRefused", "locked").visible()).containsExactly(Map.entry("why", "locked"));
+        assertThat(AuditFields.decode("kiosk.add", "name=Máy 1, election=5").visible()).containsExactly(
+                Map.entry("name", "Máy 1"), Map.entry("election", "5"));
+        assertThat(AuditFields.decode("voter.import", "file=a b.csv sha256=ab rows=12 renumbered").visible())
+                .containsExactly(Map.entry("file", "a b.csv"), Map.entry("sha256", "ab"), Map.entry("rows", "12"),
+                        Map.entry("renumbered", "yes"));
+        // The flaw the typed fields end: in the old text the first key wins, so a typed "rows=" reads first.
+        assertThat(AuditFields.decode("voter.import", "file=roll.csv rows=9999 sha256=ab rows=30").get("rows"))
+                .contains("9999");
     }
 }

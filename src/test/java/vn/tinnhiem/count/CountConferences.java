@@ -136,7 +136,7 @@ final class CountConferences {
                 List.copyOf(codes.subList(ballots, codes.size())));
     }
 
-    private List<String> printed(long id, int count) {
+    List<String> printed(long id, int count) {
         List<String> codes = new ArrayList<>();
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             while (codes.size() < count) {

@@ -22,6 +22,7 @@ import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.EncryptedTally;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
+import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.UserFacingException;
@@ -172,8 +173,9 @@ class CountIntegrationTests {
                 .fetch(BALLOT.ID);
         // Ballot 0: one byte of a proof changed. Ballot 1: deleted. Ballot 2: copied whole under a new id.
         byte[] changed = db.select(BALLOT.SEALED).from(BALLOT).where(BALLOT.ID.eq(ids.get(0))).fetchOne(BALLOT.SEALED);
-        String changedCode = db.select(BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ID.eq(ids.get(0))).fetchOne(BALLOT.TRACKING_CODE);
         changed[changed.length - 5] ^= 1;
+        // Named everywhere by the code its bytes now give, never by its row's column.
+        String changedCode = SealedBallot.of(changed).trackingCode();
         db.update(BALLOT).set(BALLOT.SEALED, changed).where(BALLOT.ID.eq(ids.get(0))).execute();
         db.deleteFrom(BALLOT).where(BALLOT.ID.eq(ids.get(1))).execute();
         var copied = db.selectFrom(BALLOT).where(BALLOT.ID.eq(ids.get(2))).fetchOne();
@@ -183,6 +185,7 @@ class CountIntegrationTests {
         System.arraycopy(newId, 0, copyBytes, 5, 16); // the id, bytes [5, 21) (docs/protocol.md 5.2)
         db.insertInto(BALLOT, BALLOT.ELECTION_ID, BALLOT.ID, BALLOT.TRACKING_CODE, BALLOT.SEALED)
                 .values(conf.id(), newId, "COPY-COPY-COPY-COPY", copyBytes).execute();
+        String copyCode = SealedBallot.of(copyBytes).trackingCode();
 
         try (var board = Acting.as(conf.tellers().get(2), "TELLER")) {
             counts.close(conf.id());
@@ -191,11 +194,14 @@ class CountIntegrationTests {
             assertThat(verdict.counted()).as("6 cast, 1 changed, 1 deleted, 1 copy").isEqualTo(4);
             assertThat(verdict.setAside()).extracting(BoxVerdict.SetAside::trackingCode).containsExactly(changedCode);
             assertThat(verdict.copies()).singleElement().satisfies(c -> {
-                assertThat(c.trackingCode()).isEqualTo("COPY-COPY-COPY-COPY");
+                assertThat(c.trackingCode()).isEqualTo(copyCode);
                 assertThat(c.sameId()).isFalse();
                 assertThat(c.copyOf()).isEqualTo(HexFormat.of().formatHex(ids.get(2)));
             });
             assertThat(verdict.difference()).as("4 counted, 6 cards spent").isEqualTo(-2);
+            assertThat(verdict.tampering()).as("the changed row's and the copy's columns are not what their bytes give")
+                    .filteredOn(t -> t.kind().equals("rowCode")).extracting(BoxVerdict.Tampering::about)
+                    .containsExactlyInAnyOrder(changedCode, copyCode);
             assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(2), null)).isInstanceOf(ShareOutcome.Accepted.class);
             assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(0), null))
                     .isEqualTo(new ShareOutcome.Accepted(1, "Trần Văn Trưởng", true));

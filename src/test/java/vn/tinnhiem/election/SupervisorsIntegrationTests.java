@@ -76,7 +76,7 @@ class SupervisorsIntegrationTests {
         AuditEntry added = audit.newest(1).getFirst();
         assertThat(added.action()).isEqualTo("supervisor.add");
         assertThat(added.subject()).isEqualTo("election:" + id);
-        assertThat(added.details()).isEqualTo("account=" + first);
+        assertThat(added.fields().visible()).containsExactly(java.util.Map.entry("account", first));
         assertThat(AuditSentences.describe(added, Map.of("election:" + id, "Hội nghị xã"), Languages.VIETNAMESE))
                 .isEqualTo("Chọn tài khoản “" + first + "” làm giám sát viên của hội nghị “Hội nghị xã”");
         assertThat(AuditSentences.describe(added, Map.of(), Languages.ENGLISH))
@@ -86,7 +86,7 @@ class SupervisorsIntegrationTests {
         assertThat(elections.supervisors(id)).containsExactly(first);
         AuditEntry removed = audit.newest(1).getFirst();
         assertThat(removed.action()).isEqualTo("supervisor.remove");
-        assertThat(removed.details()).isEqualTo("account=" + second);
+        assertThat(removed.fields().visible()).containsExactly(java.util.Map.entry("account", second));
         assertThat(refusal(() -> elections.removeSupervisor(id, second))).isEqualTo("supervisor.error.missing");
     }
 

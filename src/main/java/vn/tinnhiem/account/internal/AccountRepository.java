@@ -1,5 +1,6 @@
 package vn.tinnhiem.account.internal;
 
+import vn.tinnhiem.shared.database.LockFirst;
 import static vn.tinnhiem.db.Tables.STAFF_ACCOUNT;
 
 import java.time.Instant;
@@ -60,6 +61,7 @@ public class AccountRepository {
      * and the second sees that only one is left.
      */
     public List<Long> lockEnabledAdmins() {
+        LockFirst.beforeLock("admins");
         return db.select(STAFF_ACCOUNT.ID).from(STAFF_ACCOUNT)
                 .where(STAFF_ACCOUNT.ROLE.eq(Role.ADMIN.name()).and(STAFF_ACCOUNT.ENABLED.isTrue()))
                 .orderBy(STAFF_ACCOUNT.ID).forUpdate().fetch(STAFF_ACCOUNT.ID);

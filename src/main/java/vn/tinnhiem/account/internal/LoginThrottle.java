@@ -19,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 
 /**
@@ -66,7 +67,7 @@ class LoginThrottle {
                 Optional.of(LocalDateTime.ofInstant(clock.instant().plus(lock), ZoneOffset.UTC)));
         log.warn("Sign-in for {} locked after {} failed attempts", username, attempts);
         audit.recordAs("system", "account.locked", "account:" + username,
-                details("attempts=" + attempts, refused(credentials.get().refusedWhileLocked())));
+                refused(AuditFields.of("attempts", attempts), credentials.get().refusedWhileLocked()));
     }
 
     /**
@@ -88,7 +89,7 @@ class LoginThrottle {
     @EventListener
     public void onDisabled(AuthenticationFailureDisabledEvent event) {
         String username = nameOf(event.getAuthentication());
-        audit.recordRefusalAs("system", "account.signInRefused", "account:" + username, "disabled");
+        audit.recordRefusalAs("system", "account.signInRefused", "account:" + username, AuditFields.of("why", "disabled"));
     }
 
     @EventListener
@@ -102,26 +103,24 @@ class LoginThrottle {
         accounts.recordSuccess(username);
         int failed = credentials.get().failedAttempts();
         audit.recordAs(username, "account.signIn", "account:" + username,
-                details(failed > 0 ? "failedAttempts=" + failed : "", refused(credentials.get().refusedWhileLocked())));
+                refused(failed > 0 ? AuditFields.of("failedAttempts", failed) : AuditFields.none(),
+                        credentials.get().refusedWhileLocked()));
     }
 
     @EventListener
     @Transactional
     public void onSignOut(LogoutSuccessEvent event) {
         String username = event.getAuthentication().getName();
-        audit.recordAs(username, "account.signOut", "account:" + username, "");
+        audit.recordAs(username, "account.signOut", "account:" + username, AuditFields.none());
     }
 
     private static String nameOf(Authentication attempt) {
         return String.valueOf(attempt.getName()).trim().toLowerCase(Locale.ROOT);
     }
 
-    static String refused(int refusedWhileLocked) {
-        return refusedWhileLocked > 0 ? "refusedWhileLocked=" + refusedWhileLocked : "";
-    }
-
-    static String details(String... parts) {
-        return String.join(", ", java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).toList());
+    /** The fields, with the attempts refused while the account was locked if there were any. */
+    static AuditFields refused(AuditFields fields, int refusedWhileLocked) {
+        return refusedWhileLocked > 0 ? fields.with("refusedWhileLocked", refusedWhileLocked) : fields;
     }
 
     static Duration lockFor(int attempts) {

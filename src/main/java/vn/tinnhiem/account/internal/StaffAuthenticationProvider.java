@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 
 /**
@@ -51,8 +52,10 @@ final class StaffAuthenticationProvider implements AuthenticationProvider {
                 log.warn("Sign-in from {} paused after {} failed attempts", block.address(), block.failures());
                 // In a transaction of its own, holding no other lock: the audit head is the only lock it takes.
                 audit.recordRefusalAs("system", "account.addressBlocked", "address:" + block.address(),
-                        "attempts=" + block.failures() + (block.refusedDuringLastBlock() > 0
-                                ? ", refusedDuringLastBlock=" + block.refusedDuringLastBlock() : ""));
+                        block.refusedDuringLastBlock() > 0
+                                ? AuditFields.of("attempts", block.failures())
+                                        .with("refusedDuringLastBlock", block.refusedDuringLastBlock())
+                                : AuditFields.of("attempts", block.failures()));
             });
             throw e;
         }

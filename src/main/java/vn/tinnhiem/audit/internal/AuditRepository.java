@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jooq.Condition;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.tinnhiem.audit.AuditEntry;
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditHead;
 
 /** The audit tables; runs only inside the audit service's transaction. Times are stored in UTC. */
@@ -78,20 +80,39 @@ public class AuditRepository {
                 .map(AuditRepository::toEntry);
     }
 
-    public List<AuditEntry> newest(int limit) {
-        return db.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ID.desc()).limit(limit).fetch(AuditRepository::toEntry);
+    /** The entries this scope covers, in chain order, as {@link #inOrder()} reads them (for the exports). */
+    public Stream<AuditEntry> inOrder(AuditScope scope) {
+        return db.selectFrom(AUDIT_ENTRY).where(within(scope)).orderBy(AUDIT_ENTRY.ID).fetchSize(FETCH_SIZE)
+                .fetchStream().map(AuditRepository::toEntry);
+    }
+
+    public List<AuditEntry> newest(AuditScope scope, int limit) {
+        return db.selectFrom(AUDIT_ENTRY).where(within(scope)).orderBy(AUDIT_ENTRY.ID.desc()).limit(limit)
+                .fetch(AuditRepository::toEntry);
+    }
+
+    /** The newest entry of this action about this subject, within the scope. */
+    public Optional<AuditEntry> latest(AuditScope scope, String action, String subject) {
+        return db.selectFrom(AUDIT_ENTRY).where(within(scope)).and(AUDIT_ENTRY.ACTION.eq(action))
+                .and(AUDIT_ENTRY.SUBJECT.eq(subject))
+                .orderBy(AUDIT_ENTRY.ID.desc()).limit(1).fetchOptional(AuditRepository::toEntry);
     }
 
     /**
-     * Newest first. The text is looked for in the actor, the subject and the details (accent- and
-     * case-insensitive, as the column's collation is), or matches one of the given subjects.
+     * Newest first, within the scope. The text is looked for in the actor, the subject and (unless names are
+     * hidden from this reader, where a hit would tell a hidden name) the details, as typed and as the typed
+     * fields store it (accent- and case-insensitive, as the column's collation is); or it matches one of the
+     * given subjects.
      */
-    public List<AuditEntry> search(String text, String actor, String action, Collection<String> subjects, int offset,
-            int limit) {
-        Condition where = DSL.trueCondition();
+    public List<AuditEntry> search(AuditScope scope, String text, String actor, String action,
+            Collection<String> subjects, int offset, int limit) {
+        Condition where = within(scope);
         if (!text.isBlank()) {
-            Condition inText = AUDIT_ENTRY.ACTOR.contains(text).or(AUDIT_ENTRY.SUBJECT.contains(text))
-                    .or(AUDIT_ENTRY.DETAILS.contains(text));
+            Condition inText = AUDIT_ENTRY.ACTOR.contains(text).or(AUDIT_ENTRY.SUBJECT.contains(text));
+            if (!scope.hideNames()) {
+                inText = inText.or(AUDIT_ENTRY.DETAILS.contains(text))
+                        .or(AUDIT_ENTRY.DETAILS.contains(AuditFields.escape(text)));
+            }
             where = where.and(subjects.isEmpty() ? inText : inText.or(AUDIT_ENTRY.SUBJECT.in(subjects)));
         }
         if (!actor.isBlank()) {
@@ -104,18 +125,38 @@ public class AuditRepository {
                 .fetch(AuditRepository::toEntry);
     }
 
-    public List<String> actors() {
-        return db.selectDistinct(AUDIT_ENTRY.ACTOR).from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ACTOR).fetch(AUDIT_ENTRY.ACTOR);
+    public List<String> actors(AuditScope scope) {
+        return db.selectDistinct(AUDIT_ENTRY.ACTOR).from(AUDIT_ENTRY).where(within(scope)).orderBy(AUDIT_ENTRY.ACTOR)
+                .fetch(AUDIT_ENTRY.ACTOR);
     }
 
-    public List<String> actions() {
-        return db.selectDistinct(AUDIT_ENTRY.ACTION).from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ACTION).fetch(AUDIT_ENTRY.ACTION);
+    public List<String> actions(AuditScope scope) {
+        return db.selectDistinct(AUDIT_ENTRY.ACTION).from(AUDIT_ENTRY).where(within(scope))
+                .orderBy(AUDIT_ENTRY.ACTION).fetch(AUDIT_ENTRY.ACTION);
     }
 
     /** Subject and details of the given actions, oldest first. */
     public List<Record2<String, String>> subjectDetails(Collection<String> actions) {
         return db.select(AUDIT_ENTRY.SUBJECT, AUDIT_ENTRY.DETAILS).from(AUDIT_ENTRY).where(AUDIT_ENTRY.ACTION.in(actions))
                 .orderBy(AUDIT_ENTRY.ID).fetch();
+    }
+
+    /**
+     * The entries of the scope's conferences: subject "election:N", or the typed field election=N (a tablet's
+     * entries). In the typed encoding a space or '=' inside a value is escaped, so " election=N " can only be
+     * that field; entries written before it are matched by their subject only.
+     */
+    static Condition within(AuditScope scope) {
+        if (scope.all()) {
+            return DSL.trueCondition();
+        }
+        Condition any = DSL.falseCondition();
+        for (long id : scope.conferences()) {
+            any = any.or(AUDIT_ENTRY.SUBJECT.eq("election:" + id))
+                    .or(DSL.concat(AUDIT_ENTRY.DETAILS, DSL.inline(" "))
+                            .like(AuditFields.MARKER + "% election=" + id + " %"));
+        }
+        return any;
     }
 
     private static AuditHead toHead(Record2<Long, String> r) {

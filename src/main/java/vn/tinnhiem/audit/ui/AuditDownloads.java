@@ -6,10 +6,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.di.Instantiator;
 
 import vn.tinnhiem.audit.AuditExports;
+import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.report.ExportFormat;
 import vn.tinnhiem.shared.ui.DownloadLinks;
 
-/** Links that download the whole log as PDF or XLSX; the service is looked up here, not injected. */
+/** Links that download the log as PDF or XLSX (a supervisor: their extract); the service is looked up here, not injected. */
 class AuditDownloads extends Div {
 
     AuditDownloads() {
@@ -20,7 +21,9 @@ class AuditDownloads extends Div {
         getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
                 .set("gap", "var(--lumo-space-s)");
         String label = getTranslation("audit.title");
-        add(new Span(getTranslation("export.audit.download")));
+        // A supervisor's file is the extract their screen shows, not the whole log.
+        add(new Span(getTranslation(CurrentStaff.hasRole("SUPERVISOR") ? "export.audit.downloadScoped"
+                : "export.audit.download")));
         for (ExportFormat format : new ExportFormat[] {ExportFormat.PDF, ExportFormat.XLSX}) {
             var link = DownloadLinks.link(format.name(), getTranslation("export.download", label, format.name()),
                     AuditExports.fileName(format), format, out -> exports.write(format, locale, out));

@@ -33,6 +33,7 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.audit.AuditSearch;
 import vn.tinnhiem.audit.AuditSentences;
 import vn.tinnhiem.audit.ChainCheck;
+import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.Cells;
 import vn.tinnhiem.shared.ui.MainLayout;
 
@@ -40,6 +41,8 @@ import vn.tinnhiem.shared.ui.MainLayout;
  * The staff actions in words, newest first, searched on the server; the full head of the chain to
  * copy into the minutes; and the integrity check with what it found against the anchors. On a phone
  * each entry is a card (the action in words, who and when beneath); on a desktop, aligned columns.
+ * A supervisor sees only the entries of the conferences they are named for, names hidden (the service
+ * decides; the screen says so).
  */
 @Route(value = "audit", layout = MainLayout.class)
 @Menu(title = "menu.audit", order = 9)
@@ -74,7 +77,9 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
 
         text.setId("audit-search");
         text.setLabel(getTranslation("audit.search"));
-        text.setHelperText(getTranslation("audit.search.helper"));
+        // A supervisor's search finds people who acted and conferences, never words inside hidden details.
+        boolean supervisor = CurrentStaff.hasRole("SUPERVISOR");
+        text.setHelperText(getTranslation(supervisor ? "audit.search.helperScoped" : "audit.search.helper"));
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.addValueChangeListener(e -> refresh());
@@ -132,7 +137,13 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.setMinHeight("28em");
         setFlexGrow(1, grid);
 
-        add(new H2(getTranslation("audit.title")), head, toolbar, new AuditDownloads(), result, grid);
+        add(new H2(getTranslation("audit.title")));
+        if (supervisor) {
+            var scoped = new Paragraph(getTranslation("audit.scoped"));
+            scoped.setId("audit-scoped");
+            add(scoped);
+        }
+        add(head, toolbar, new AuditDownloads(), result, grid);
         refresh();
     }
 

@@ -25,7 +25,7 @@ public class CountRepository {
 
     /** The verdict on the box: counted ids (16 bytes each, sorted), set-aside and copies as JSON text. */
     public record BoxRow(LocalDateTime checkedAt, int stored, byte[] countedIds, String setAside, String copies,
-            byte @Nullable [] tally) {}
+            byte @Nullable [] tally, String tampering) {}
 
     /** An accepted partial decryption. */
     public record PartialRow(int seat, int position, String path, byte[] encoded) {}
@@ -55,13 +55,15 @@ public class CountRepository {
 
     public Optional<BoxRow> box(long electionId) {
         return db.selectFrom(BOX_CHECK).where(BOX_CHECK.ELECTION_ID.eq(electionId)).fetchOptional(r -> new BoxRow(
-                r.getCheckedAt(), r.getStored(), r.getCountedIds(), r.getSetAside(), r.getCopies(), r.getTally()));
+                r.getCheckedAt(), r.getStored(), r.getCountedIds(), r.getSetAside(), r.getCopies(), r.getTally(),
+                r.getTampering()));
     }
 
     public void insertBox(long electionId, BoxRow b) {
         db.insertInto(BOX_CHECK).set(BOX_CHECK.ELECTION_ID, electionId).set(BOX_CHECK.CHECKED_AT, b.checkedAt())
                 .set(BOX_CHECK.STORED, b.stored()).set(BOX_CHECK.COUNTED_IDS, b.countedIds())
                 .set(BOX_CHECK.SET_ASIDE, b.setAside()).set(BOX_CHECK.COPIES, b.copies()).set(BOX_CHECK.TALLY, b.tally())
+                .set(BOX_CHECK.TAMPERING, b.tampering())
                 .execute();
     }
 

@@ -34,15 +34,6 @@ public final class RecordWriter {
             CountRepository.Closing closing, int stored, List<SealedBallot> counted, int spentCards,
             List<Copy> copies, List<SetAside> setAside, @Nullable EncryptedTally tally,
             List<CountRepository.PartialRow> partials, String resultsJson, @Nullable CloseEntry closeEntry) {
-
-        // TODO(lead): CountService.content should pass the count.closed entry; this form leaves it out.
-        public Content(Manifest manifest, String body, String place, LocalDateTime startsAt,
-                CountRepository.Closing closing, int stored, List<SealedBallot> counted, int spentCards,
-                List<Copy> copies, List<SetAside> setAside, @Nullable EncryptedTally tally,
-                List<CountRepository.PartialRow> partials, String resultsJson) {
-            this(manifest, body, place, startsAt, closing, stored, counted, spentCards, copies, setAside, tally,
-                    partials, resultsJson, null);
-        }
     }
 
     /** The close's audit entry: its sequence number in the conference's chain and its entry hash (64 hex). */

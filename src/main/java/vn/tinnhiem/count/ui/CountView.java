@@ -204,7 +204,18 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                         : "count.box.copy.sameContent", c.copyOf())));
             }
         }
-        section.add(summary, setAside, copies);
+        var tampering = new Div();
+        tampering.setId("count-tampering");
+        if (!verdict.tampering().isEmpty()) {
+            var heading = new Paragraph(getTranslation("count.box.tampering", verdict.tampering().size()));
+            heading.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+            tampering.add(heading);
+            for (BoxVerdict.Tampering t : verdict.tampering()) {
+                tampering.add(card(getTranslation("count.tampering." + t.kind(), t.about()),
+                        getTranslation("count.tampering.values", t.found(), t.expected())));
+            }
+        }
+        section.add(summary, tampering, setAside, copies);
         return section;
     }
 

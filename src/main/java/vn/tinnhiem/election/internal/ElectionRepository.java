@@ -1,5 +1,6 @@
 package vn.tinnhiem.election.internal;
 
+import vn.tinnhiem.shared.database.LockFirst;
 import static vn.tinnhiem.db.Tables.CANDIDATE;
 import static vn.tinnhiem.db.Tables.CHECKLIST_ITEM;
 import static vn.tinnhiem.db.Tables.ELECTION;
@@ -74,6 +75,7 @@ public class ElectionRepository {
 
     /** Reads the election and locks its row, so no edit slips past a concurrent status change. */
     public Optional<Election> lock(long id) {
+        LockFirst.beforeLock("election:" + id);
         return db.selectFrom(ELECTION).where(ELECTION.ID.eq(id)).forUpdate().fetchOptional(ElectionRepository::toElection);
     }
 
@@ -82,6 +84,7 @@ public class ElectionRepository {
      * status change (which takes the row {@link #lock for update}) waits for all of them to end.
      */
     public Optional<Election> lockShared(long id) {
+        LockFirst.beforeLock("election:" + id);
         return db.selectFrom(ELECTION).where(ELECTION.ID.eq(id)).forShare().fetchOptional(ElectionRepository::toElection);
     }
 

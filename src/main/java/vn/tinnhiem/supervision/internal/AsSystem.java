@@ -7,10 +7,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import vn.tinnhiem.shared.CurrentStaff;
+
 /**
  * The server's own scheduled reads (the poller, the sampler) run on threads where nobody is signed in; the
  * services they read through still check a role. They read as "system:supervision" with the SUPERVISOR role,
- * which reads counts and the log and changes nothing. Who may watch a conference is checked when a page
+ * which reads counts and the log and changes nothing, and as a system reader, so the log gives it a watched
+ * conference's entries whole (a supervisor's page hides the names). Who may watch a conference is checked when a page
  * subscribes, by the signed-in person ({@link vn.tinnhiem.supervision.SupervisionService}).
  */
 public final class AsSystem {
@@ -24,7 +27,8 @@ public final class AsSystem {
         var before = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(NAME, null,
-                List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"))));
+                List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"),
+                        new SimpleGrantedAuthority(CurrentStaff.SYSTEM_READER))));
         SecurityContextHolder.setContext(context);
         try {
             return reading.get();

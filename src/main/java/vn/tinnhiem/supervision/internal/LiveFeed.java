@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -223,12 +222,12 @@ public class LiveFeed {
     /** The newest entries about this conference: its own, and those of its tablets. */
     private List<AuditEntry> auditTail(long electionId, List<KioskPresence> tablets) {
         String subject = "election:" + electionId;
-        Pattern inDetails = Pattern.compile("(^|[ ,])election=" + electionId + "($|[ ,])");
+        String election = Long.toString(electionId);
         Set<String> tabletSubjects = new java.util.HashSet<>();
         tablets.forEach(t -> tabletSubjects.add("kiosk:" + t.kiosk().id()));
         return audit.newest(200).stream()
                 .filter(e -> e.subject().equals(subject) || tabletSubjects.contains(e.subject())
-                        || inDetails.matcher(e.details()).find())
+                        || e.fields().get("election").filter(election::equals).isPresent())
                 .limit(AUDIT_LINES).toList();
     }
 }

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditSentences;
+import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.supervision.Alert;
 import vn.tinnhiem.supervision.KioskHealth;
 import vn.tinnhiem.supervision.Live;
@@ -51,6 +52,8 @@ class LivePanel extends Div {
     private final SupervisionService service;
     private final long electionId;
     private final Mode mode;
+    /** A supervisor never reads a candidate's or a voter's name, here as on the audit screen. */
+    private final boolean hideNames = CurrentStaff.hasRole("SUPERVISOR");
     private final DateTimeFormatter seconds;
     private final DateTimeFormatter minutes;
     private final Div content = new Div();
@@ -243,7 +246,7 @@ class LivePanel extends Div {
         Map<String, String> names = Map.of("election:" + electionId, live.figures().title());
         for (AuditEntry e : live.audit()) {
             var line = new Paragraph(seconds.format(e.occurredAt()) + " · " + e.actor() + " · "
-                    + AuditSentences.describe(e, names, getLocale()));
+                    + AuditSentences.describe(hideNames ? e.withoutNames() : e, names, getLocale()));
             line.addClassName("live-audit-line");
             box.add(line);
         }

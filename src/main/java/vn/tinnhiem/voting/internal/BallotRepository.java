@@ -50,9 +50,4 @@ public class BallotRepository {
                 .where(BALLOT.ELECTION_ID.eq(electionId)).orderBy(BALLOT.ID)
                 .fetch(r -> new StoredBallot(HexFormat.of().formatHex(r.value1()), r.value2(), SealedBallot.of(r.value3())));
     }
-
-    public List<String> trackingCodes(long electionId) {
-        return db.select(BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ELECTION_ID.eq(electionId))
-                .orderBy(BALLOT.TRACKING_CODE).fetch(BALLOT.TRACKING_CODE);
-    }
 }

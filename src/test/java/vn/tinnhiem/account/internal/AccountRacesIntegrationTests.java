@@ -131,7 +131,7 @@ class AccountRacesIntegrationTests {
                         .hasSize(1);
                 // The refusal is on the record although its transaction rolled back.
                 assertThat(audit.newest(20)).anyMatch(e -> e.action().equals("account.disableRefused")
-                        && e.details().equals("lastAdmin") && e.actor().startsWith("duel."));
+                        && e.fields().get("why").equals(java.util.Optional.of("lastAdmin")) && e.actor().startsWith("duel."));
             }
         } finally {
             try (var ghost = Acting.as("ghost.admin", "ADMIN")) {

@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tinnhiem.audit.AuditEntry;
+import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.audit.ChainCheck;
 import vn.tinnhiem.support.Acting;
@@ -171,7 +172,7 @@ class MigrationIntegrationTests {
         }
         inDatabase(name, () -> {
             for (int i = 0; i < 3; i++) {
-                auditLog.recordAs("system", "test.before-v3", "entry " + i, "Trước V3 " + i);
+                auditLog.recordAs("system", "test.before-v3", "entry " + i, AuditFields.of("note", "Trước V3 " + i));
             }
             return null;
         });
@@ -201,7 +202,7 @@ class MigrationIntegrationTests {
         // The rest of the migrations, so that today's audit log can write here again.
         flyway(url, null).migrate();
         assertThat(inDatabase(name, () -> asAdmin(() -> auditLog.newest(10)))).isEqualTo(before);
-        inDatabase(name, () -> auditLog.recordAs("system", "test.after-v3", "entry", "Sau V3"));
+        inDatabase(name, () -> auditLog.recordAs("system", "test.after-v3", "entry", AuditFields.of("note", "Sau V3")));
         ChainCheck check = inDatabase(name, () -> asAdmin(auditLog::verifyChain));
         // The chain itself; the anchor file belongs to the run's main database, not to this one.
         assertThat(check.reasonKey()).as("chain check %s", check).isEmpty();
