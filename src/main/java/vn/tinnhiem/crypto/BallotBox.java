@@ -55,30 +55,37 @@ public final class BallotBox {
         Set<Integer> sameIdCopies = new HashSet<>();
         batch.copies().forEach(c -> sameIdCopies.add(c.index()));
 
-        List<SealedBallot> counted = new ArrayList<>();
-        Map<String, SealedBallot> countedByContent = new HashMap<>();
         List<Copy> copies = new ArrayList<>();
         for (BallotVerifier.Copy c : batch.copies()) {
             SealedBallot b = stored.get(c.index());
             copies.add(new Copy(b.id(), b.trackingCode(), b, stored.get(c.first()).id(), true));
         }
+        List<SealedBallot> passed = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             if (!refused.contains(i) && !sameIdCopies.contains(i)) {
-                counted.add(stored.get(i));
+                passed.add(stored.get(i));
             }
         }
-        // Hashing every counted ballot is only needed to recognise a failed one as a copy (a box of 10,000
-        // ballots is hundreds of megabytes): done only when some ballot failed.
-        if (!batch.rejected().isEmpty()) {
-            counted.forEach(b -> countedByContent.put(Hex.encode(b.contentHash()), b));
+        // No two counted ballots share ciphertexts, whatever their ids and proofs: the same encrypted choices
+        // under a new id with fresh proofs are the same vote. The one with the smallest id is counted.
+        passed.sort(Comparator.comparing(SealedBallot::id));
+        List<SealedBallot> counted = new ArrayList<>();
+        Map<String, SealedBallot> countedByCiphertexts = new HashMap<>();
+        for (SealedBallot b : passed) {
+            SealedBallot first = countedByCiphertexts.putIfAbsent(Hex.encode(b.ciphertextsHash()), b);
+            if (first == null) {
+                counted.add(b);
+            } else {
+                copies.add(new Copy(b.id(), b.trackingCode(), b, first.id(), false));
+            }
         }
         // A ballot copied under a new id fails its binding proof; it is still a copy, not tampering of
         // its own, and is reported as such.
         List<SetAside> setAside = new ArrayList<>();
         for (BallotVerifier.Rejected r : batch.rejected()) {
             SealedBallot b = stored.get(r.index());
-            SealedBallot original = countedByContent.get(Hex.encode(b.contentHash()));
-            if (original != null && original.sameCiphertextsAs(b)) {
+            SealedBallot original = countedByCiphertexts.get(Hex.encode(b.ciphertextsHash()));
+            if (original != null) {
                 copies.add(new Copy(r.check().ballotId(), r.check().trackingCode(), b, original.id(), false));
             } else {
                 setAside.add(new SetAside(r.check().ballotId(), r.check().trackingCode(), b, r.check()));

@@ -66,6 +66,32 @@ public final class SealedBallot {
                 && Arrays.equals(bytes, off, bytes.length, other.bytes, off, bytes.length);
     }
 
+    /**
+     * SHA-256 of the ciphertexts alone (every item's alpha and beta, candidate by candidate), without the id or
+     * any proof: equal for two ballots that carry the same encrypted choices, whatever proofs were made for them
+     * afresh (docs/protocol.md 10.2: no two counted ballots share ciphertexts). Bytes that are not a whole ballot
+     * fall back to {@link #contentHash()}.
+     */
+    public byte[] ciphertextsHash() {
+        if (bytes.length < BallotLayout.HEADER) {
+            return contentHash();
+        }
+        int m = ((bytes[BallotLayout.HEADER - 3] & 0xff) << 8) | (bytes[BallotLayout.HEADER - 2] & 0xff);
+        int levels = bytes[BallotLayout.HEADER - 1] & 0xff;
+        if (bytes.length != BallotLayout.size(m, levels)) {
+            return contentHash();
+        }
+        byte[] all = new byte[m * levels * BallotLayout.CT];
+        int at = 0;
+        for (int c = 0; c < m; c++) {
+            for (int l = 0; l < levels; l++) {
+                System.arraycopy(bytes, BallotLayout.itemOffset(c, l, levels), all, at, BallotLayout.CT);
+                at += BallotLayout.CT;
+            }
+        }
+        return Hashing.hash(Hashing.TAG_BALLOT + "/ciphertexts", all);
+    }
+
     /** SHA-256 of everything after the id: equal for a ballot copied under a new id. */
     public byte[] contentHash() {
         int off = Math.min(bytes.length, BallotLayout.ID_OFFSET + BallotLayout.ID);

@@ -462,6 +462,22 @@ class RecordVerifierTests {
     }
 
     @Test
+    void gap21_the_apps_box_check_counts_the_same_ciphertexts_under_two_ids_once_and_names_the_other_a_copy() {
+        BigInteger[][] r = TestSealer.nonces(4, 3, RNG);
+        int[] choices = {2, 0, -1, 1};
+        SealedBallot first = SealedBallot.of(TestSealer.seal(qbar(), key(), id(0x10), 3, choices, r, RNG, false));
+        SealedBallot again = SealedBallot.of(TestSealer.seal(qbar(), key(), id(0x20), 3, choices, r, RNG, false));
+        var opened = vn.tinnhiem.crypto.BallotBox.open(genuine.context, List.of(again, first), RNG, done -> {});
+        assertThat(opened.setAside()).as("both carry proofs that hold").isEmpty();
+        assertThat(opened.counted()).extracting(SealedBallot::id).containsExactly(first.id());
+        assertThat(opened.copies()).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo(again.id());
+            assertThat(c.copyOf()).isEqualTo(first.id());
+            assertThat(c.sameId()).isFalse();
+        });
+    }
+
+    @Test
     void gap22_a_copy_under_another_id_is_known_by_its_ciphertexts_alone_whatever_its_proofs() {
         BigInteger[][] r = TestSealer.nonces(4, 3, RNG);
         int[] choices = {1, 1, 0, 2};

@@ -55,6 +55,8 @@ public final class Records {
     /** The record's parts; every JSON string is the crypto core's own writer output. */
     public static final class Record {
         public String manifest;
+        /** The context the ballots were sealed under, for tests that open a box with the app's own code. */
+        public vn.tinnhiem.crypto.ElectionContext context;
         public String conference = "{\"body\":\"Đảng ủy Khối\",\"place\":\"Hội trường A\",\"startsAt\":\"2026-12-01T08:00\"}";
         public long summoned;
         public long present;
@@ -142,6 +144,7 @@ public final class Records {
                 throw new IllegalStateException("the core sealed a ballot it does not verify");
             }
             r.manifest = mf.toJson();
+            r.context = ctx;
             r.sealed = sealed;
             sealed.forEach(b -> r.ballots.add(b.toJson()));
             if (extras && ballots > 0) {
