@@ -175,6 +175,67 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /**
+     * Waits for what a camera read brings (a line in a list, the ballot opening), up to the timeout. When it
+     * does not come, the error says what each QR scanner on the page did (its counters: frames the camera
+     * delivered, frames decoded, texts sent, acknowledgements), the page's connection to the server, and how
+     * many camera reads the server received; a read slower than 10 s prints the same, so a slow run shows it.
+     */
+    public void waitForCameraRead(String what, Duration timeout, java.util.function.BooleanSupplier done) {
+        long start = System.nanoTime();
+        long until = start + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                screenshot(Path.of("target", "screenshots", "camera-timeouts",
+                        what.replaceAll("[^\\p{L}\\p{N}]+", "-") + "-" + System.currentTimeMillis() + ".png"));
+                throw new AssertionError("Waited " + timeout.toSeconds() + " s for " + what + " from the camera on "
+                        + currentPath() + ": " + cameraReport() + "; the page says: " + pageText().replace('\n', ' '));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        if (millis > 10_000) {
+            System.out.println("Slow camera read (" + millis + " ms) for " + what + ": " + cameraReport());
+        }
+    }
+
+    /** Every QR scanner on the page (tn-qr-scanner): its state and counters; the connection; the server's count. */
+    public String cameraReport() {
+        Object page;
+        try {
+            page = script("""
+                    const scanners = [];
+                    const walk = root => {
+                        for (const el of root.querySelectorAll('*')) {
+                            if (el.localName === 'tn-qr-scanner') scanners.push(el);
+                            if (el.shadowRoot) walk(el.shadowRoot);
+                        }
+                    };
+                    walk(document);
+                    const clients = (window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {};
+                    return JSON.stringify({
+                        scanners: scanners.map(el => ({id: el.id, state: el.getAttribute('state'), paused: !!el.paused,
+                            heard: el.heard, counters: el.counters})),
+                        visibility: document.visibilityState,
+                        connection: window.Vaadin && window.Vaadin.connectionState && window.Vaadin.connectionState.state,
+                        requestInFlight: Object.values(clients).map(c => !!(c.isActive && c.isActive()))});
+                    """);
+        } catch (RuntimeException e) {
+            page = "(the page did not answer: " + e.getMessage().lines().findFirst().orElse("") + ")";
+        }
+        return "page " + page + "; " + vn.tinnhiem.shared.ui.QrScanner.cameraReadsReceived();
+    }
+
+    /** Runs an asynchronous script: it calls its last argument with the result (within 20 s). */
+    public Object asyncScript(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
     public void clickTab(String label) {
         WebElement tab = new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("vaadin-tab"))
                 .stream().filter(t -> t.getText().trim().equals(label)).findFirst().orElse(null));
