@@ -2,8 +2,10 @@
  * <tn-qr-scanner>: the camera preview that reads QR codes, used by the Java component
  * vn.tinnhiem.shared.ui.QrScanner (which adds the typed field and every text).
  *
- * Reading: the browser's BarcodeDetector where it knows QR codes (Android Chrome, macOS), else ZXing's
- * JavaScript port (Linux Chromium, iPad Safari), loaded only when needed.
+ * Reading: the browser's BarcodeDetector where it knows QR codes (Android Chrome, macOS), else jsQR (Linux
+ * Chromium, iPad Safari), loaded only when needed. Not ZXing's JavaScript port (@zxing/library 0.23.0): it could
+ * not read about one card in twelve from any frame, however sharp, while jsQR read them all (docs/performance.md,
+ * "Known flaky").
  *
  * Events (both bubble out of the element):
  *   qr-scan       detail {text}: a code was read. The same text is not sent again until it has been out
@@ -40,6 +42,8 @@ export interface ScannerCounters {
   resends: number;
   /** Read ids the server acknowledged (the `heard` property), each counted once. */
   acknowledgements: number;
+  /** The video's size, as the camera delivers it (e.g. 640x480), at the last frame seen. */
+  frameSize: string;
   /** performance.now() of the last text sent and of the last acknowledgement (0: never), and now. */
   lastSentAt: number;
   lastAckAt: number;
@@ -55,8 +59,8 @@ const SAME_TEXT_QUIET_MS = 2000;
 const RESEND_MS = 1500;
 /** Between two attempts to read a frame: fast enough to feel instant, slow enough for a cheap tablet. */
 const SCAN_INTERVAL_MS = 120;
-/** ZXing reads a frame scaled to at most this many pixels on its long side (speed; print is large). */
-const ZXING_MAX_SIDE = 800;
+/** jsQR reads a frame scaled to at most this many pixels on its long side (speed; print is large). */
+const MAX_SIDE = 800;
 
 export class TnQrScanner extends LitElement {
   static properties = {
@@ -123,7 +127,7 @@ export class TnQrScanner extends LitElement {
   private unacknowledged = new Set<string>();
   private readonly count: ScannerCounters = {
     starts: 0, running: 0, videoFrames: 0, ticks: 0, framesSeen: 0, decodesTried: 0, decodeMs: 0, codesFound: 0,
-    textsSent: 0, resends: 0, acknowledgements: 0, lastSentAt: 0, lastAckAt: 0, now: 0,
+    textsSent: 0, resends: 0, acknowledgements: 0, frameSize: '', lastSentAt: 0, lastAckAt: 0, now: 0,
   };
   private readonly onVisibility = () => (document.hidden ? this.stop() : this.start());
 
@@ -156,6 +160,23 @@ export class TnQrScanner extends LitElement {
   /** A copy of the counters, with `now` filled in. */
   get counters(): ScannerCounters {
     return { ...this.count, decodeMs: Math.round(this.count.decodeMs), now: Math.round(performance.now()) };
+  }
+
+  /**
+   * The video's current frame as the decoder gets it (scaled to at most MAX_SIDE on its long side), as a PNG
+   * data URL, or null without a frame: for a test whose read never came, to see what the decoder saw.
+   */
+  snapshot(): string | null {
+    const video = this.video;
+    if (!video || video.videoWidth === 0) {
+      return null;
+    }
+    const scale = Math.min(1, MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(video.videoWidth * scale);
+    canvas.height = Math.round(video.videoHeight * scale);
+    canvas.getContext('2d')!.drawImage(video, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/png');
   }
 
   updated(changed: Map<string, unknown>) {
@@ -298,6 +319,7 @@ export class TnQrScanner extends LitElement {
     this.count.ticks++;
     if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) {
       this.count.framesSeen++;
+      this.count.frameSize = `${video.videoWidth}x${video.videoHeight}`;
       let text: string | null = null;
       const started = performance.now();
       this.count.decodesTried++;
@@ -399,24 +421,22 @@ async function makeDetector(): Promise<Detect> {
         };
       }
     } catch {
-      // Fall through to ZXing.
+      // Fall through to jsQR.
     }
   }
-  const { BrowserQRCodeReader } = await import('@zxing/browser');
-  const reader = new BrowserQRCodeReader();
+  const { default: jsQR } = await import('jsqr');
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   return async (video) => {
-    const scale = Math.min(1, ZXING_MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
+    const scale = Math.min(1, MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
     canvas.width = Math.round(video.videoWidth * scale);
     canvas.height = Math.round(video.videoHeight * scale);
     context.drawImage(video, 0, 0, canvas.width, canvas.height);
-    try {
-      return reader.decodeFromCanvas(canvas).getText();
-    } catch {
-      // No code in this frame (ZXing throws NotFoundException): the usual case.
-      return null;
-    }
+    const image = context.getImageData(0, 0, canvas.width, canvas.height);
+    // Printed cards are dark on light: no attempt at the inverted picture (it would double the time per frame).
+    const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+    // No code in this frame (null): the usual case.
+    return code && code.data ? code.data : null;
   };
 }
 

@@ -33,8 +33,7 @@ import com.vaadin.flow.shared.Registration;
  * {@code #<id>-submit}. The texts read may be secrets (a share card): nothing here logs or keeps them.
  */
 @JsModule("./tn-qr-scanner.ts")
-@NpmPackage(value = "@zxing/library", version = "0.23.0")
-@NpmPackage(value = "@zxing/browser", version = "0.2.1")
+@NpmPackage(value = "jsqr", version = "1.4.0")
 public class QrScanner extends Composite<Div> {
 
     /** Camera reads that reached a scanner in this JVM, and the re-sends among them dropped as already heard. */

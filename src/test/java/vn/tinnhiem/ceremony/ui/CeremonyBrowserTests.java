@@ -175,7 +175,7 @@ class CeremonyBrowserTests {
             if (!console) {
                 checkCard(browser, cards.get(2));
             }
-            // The camera's frames are decoded in the page (ZXing's JavaScript port): on a loaded machine that
+            // The camera's frames are decoded in the page (jsQR): on a loaded machine that
             // takes longer than a click, so this wait is longer than the others.
             browser.waitForCameraRead("the ceremony to complete", java.time.Duration.ofSeconds(60),
                     () -> Boolean.TRUE.equals(browser.script("return document.querySelector('#ceremony-complete') !== null")));
