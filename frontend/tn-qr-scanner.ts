@@ -49,6 +49,7 @@ export interface ScannerCounters {
   lastAckAt: number;
   now: number;
 }
+
 /** The same text is a new read only after this long out of sight. */
 const SAME_TEXT_QUIET_MS = 2000;
 /**
