@@ -2,8 +2,10 @@
  * <tn-qr-scanner>: the camera preview that reads QR codes, used by the Java component
  * vn.tinnhiem.shared.ui.QrScanner (which adds the typed field and every text).
  *
- * Reading: the browser's BarcodeDetector where it knows QR codes (Android Chrome, macOS), else ZXing's
- * JavaScript port (Linux Chromium, iPad Safari), loaded only when needed.
+ * Reading: the browser's BarcodeDetector where it knows QR codes (Android Chrome, macOS), else jsQR (Linux
+ * Chromium, iPad Safari), loaded only when needed. Not ZXing's JavaScript port (@zxing/library 0.23.0): it could
+ * not read about one card in twelve from any frame, however sharp, while jsQR read them all (docs/performance.md,
+ * "Known flaky").
  *
  * Events (both bubble out of the element):
  *   qr-scan       detail {text}: a code was read. The same text is not sent again until it has been out
@@ -13,10 +15,40 @@
  *
  * The camera runs only while the element is in the page, visible and not `paused`: detaching, pausing or
  * hiding the tab stops every track, so the camera's light goes off.
+ *
+ * `counters` (a read-only property) says what the element did since it was created, for a test whose read
+ * never came and a person looking at a camera that reads nothing: see ScannerCounters.
  */
 import { LitElement, css, html } from 'lit';
 
 type Detect = (video: HTMLVideoElement) => Promise<string | null>;
+
+/** What the scanner did since it was created (never a text read: those may be secrets). */
+export interface ScannerCounters {
+  /** Camera starts asked for, and how many reached `running`. */
+  starts: number;
+  running: number;
+  /** Frames the camera delivered to the video element (requestVideoFrameCallback; -1 where unsupported). */
+  videoFrames: number;
+  /** Scan ticks (every 120 ms while running), and those that found a frame in the video to read. */
+  ticks: number;
+  framesSeen: number;
+  /** Frames handed to the detector, the time it took in all (ms), and those in which it found a code. */
+  decodesTried: number;
+  decodeMs: number;
+  codesFound: number;
+  /** qr-scan events dispatched (new reads and re-sends), and re-sends among them. */
+  textsSent: number;
+  resends: number;
+  /** Read ids the server acknowledged (the `heard` property), each counted once. */
+  acknowledgements: number;
+  /** The video's size, as the camera delivers it (e.g. 640x480), at the last frame seen. */
+  frameSize: string;
+  /** performance.now() of the last text sent and of the last acknowledgement (0: never), and now. */
+  lastSentAt: number;
+  lastAckAt: number;
+  now: number;
+}
 
 /** The same text is a new read only after this long out of sight. */
 const SAME_TEXT_QUIET_MS = 2000;
@@ -28,8 +60,8 @@ const SAME_TEXT_QUIET_MS = 2000;
 const RESEND_MS = 1500;
 /** Between two attempts to read a frame: fast enough to feel instant, slow enough for a cheap tablet. */
 const SCAN_INTERVAL_MS = 120;
-/** ZXing reads a frame scaled to at most this many pixels on its long side (speed; print is large). */
-const ZXING_MAX_SIDE = 800;
+/** jsQR reads a frame scaled to at most this many pixels on its long side (speed; print is large). */
+const MAX_SIDE = 800;
 
 export class TnQrScanner extends LitElement {
   static properties = {
@@ -92,6 +124,12 @@ export class TnQrScanner extends LitElement {
   private lastSent = new Map<string, number>();
   private readIds = new Map<string, string>();
   private reads = 0;
+  /** Read ids sent and not yet acknowledged (for the acknowledgements counter; a few at most). */
+  private unacknowledged = new Set<string>();
+  private readonly count: ScannerCounters = {
+    starts: 0, running: 0, videoFrames: 0, ticks: 0, framesSeen: 0, decodesTried: 0, decodeMs: 0, codesFound: 0,
+    textsSent: 0, resends: 0, acknowledgements: 0, frameSize: '', lastSentAt: 0, lastAckAt: 0, now: 0,
+  };
   private readonly onVisibility = () => (document.hidden ? this.stop() : this.start());
 
   constructor() {
@@ -120,7 +158,37 @@ export class TnQrScanner extends LitElement {
     this.stop();
   }
 
+  /** A copy of the counters, with `now` filled in. */
+  get counters(): ScannerCounters {
+    return { ...this.count, decodeMs: Math.round(this.count.decodeMs), now: Math.round(performance.now()) };
+  }
+
+  /**
+   * The video's current frame as the decoder gets it (scaled to at most MAX_SIDE on its long side), as a PNG
+   * data URL, or null without a frame: for a test whose read never came, to see what the decoder saw.
+   */
+  snapshot(): string | null {
+    const video = this.video;
+    if (!video || video.videoWidth === 0) {
+      return null;
+    }
+    const scale = Math.min(1, MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(video.videoWidth * scale);
+    canvas.height = Math.round(video.videoHeight * scale);
+    canvas.getContext('2d')!.drawImage(video, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/png');
+  }
+
   updated(changed: Map<string, unknown>) {
+    if (changed.has('heard')) {
+      for (const id of this.heard.split(' ')) {
+        if (this.unacknowledged.delete(id)) {
+          this.count.acknowledgements++;
+          this.count.lastAckAt = Math.round(performance.now());
+        }
+      }
+    }
     if (changed.has('paused') && changed.get('paused') !== undefined) {
       if (this.paused) {
         this.stop();
@@ -159,6 +227,7 @@ export class TnQrScanner extends LitElement {
       return;
     }
     this.announce('starting');
+    this.count.starts++;
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({
@@ -204,6 +273,8 @@ export class TnQrScanner extends LitElement {
       return;
     }
     this.announce('running');
+    this.count.running++;
+    this.countVideoFrames(video, generation);
     this.scanLater(generation);
   }
 
@@ -221,6 +292,22 @@ export class TnQrScanner extends LitElement {
     }
   }
 
+  /** Counts the frames the camera delivers to the video, while this start lasts. */
+  private countVideoFrames(video: HTMLVideoElement, generation: number) {
+    const withCallback = video as HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number };
+    if (!withCallback.requestVideoFrameCallback) {
+      this.count.videoFrames = -1;
+      return;
+    }
+    const next = () => {
+      if (generation === this.generation) {
+        this.count.videoFrames++;
+        withCallback.requestVideoFrameCallback!(next);
+      }
+    };
+    withCallback.requestVideoFrameCallback(next);
+  }
+
   private scanLater(generation: number) {
     this.timer = window.setTimeout(() => this.scan(generation), SCAN_INTERVAL_MS);
   }
@@ -230,12 +317,21 @@ export class TnQrScanner extends LitElement {
     if (generation !== this.generation || !video || !this.detect) {
       return;
     }
+    this.count.ticks++;
     if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) {
+      this.count.framesSeen++;
+      this.count.frameSize = `${video.videoWidth}x${video.videoHeight}`;
       let text: string | null = null;
+      const started = performance.now();
+      this.count.decodesTried++;
       try {
         text = await this.detect(video);
       } catch {
         text = null;
+      }
+      this.count.decodeMs += performance.now() - started;
+      if (text) {
+        this.count.codesFound++;
       }
       if (generation !== this.generation) {
         return;
@@ -271,6 +367,15 @@ export class TnQrScanner extends LitElement {
     const id = resend && this.readIds.has(text) ? this.readIds.get(text)! : `${Date.now()}-${++this.reads}`;
     this.readIds.set(text, id);
     this.lastSent.set(text, performance.now());
+    this.count.textsSent++;
+    this.count.lastSentAt = Math.round(performance.now());
+    if (resend) {
+      this.count.resends++;
+    }
+    if (this.unacknowledged.size > 16) {
+      this.unacknowledged.clear();
+    }
+    this.unacknowledged.add(id);
     this.dispatchEvent(new CustomEvent('qr-scan', { detail: { text, id, resend }, bubbles: true, composed: true }));
   }
 
@@ -317,24 +422,22 @@ async function makeDetector(): Promise<Detect> {
         };
       }
     } catch {
-      // Fall through to ZXing.
+      // Fall through to jsQR.
     }
   }
-  const { BrowserQRCodeReader } = await import('@zxing/browser');
-  const reader = new BrowserQRCodeReader();
+  const { default: jsQR } = await import('jsqr');
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   return async (video) => {
-    const scale = Math.min(1, ZXING_MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
+    const scale = Math.min(1, MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
     canvas.width = Math.round(video.videoWidth * scale);
     canvas.height = Math.round(video.videoHeight * scale);
     context.drawImage(video, 0, 0, canvas.width, canvas.height);
-    try {
-      return reader.decodeFromCanvas(canvas).getText();
-    } catch {
-      // No code in this frame (ZXing throws NotFoundException): the usual case.
-      return null;
-    }
+    const image = context.getImageData(0, 0, canvas.width, canvas.height);
+    // Printed cards are dark on light: no attempt at the inverted picture (it would double the time per frame).
+    const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+    // No code in this frame (null): the usual case.
+    return code && code.data ? code.data : null;
   };
 }
 

@@ -67,6 +67,12 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 600));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        // -Dtinnhiem.browser.cpu-throttle=4: every page runs as on a CPU that many times slower (a cheap tablet, a
+        // loaded machine), to look for races that only a slow page shows. Off unless asked for.
+        String throttle = System.getProperty("tinnhiem.browser.cpu-throttle", "");
+        if (!throttle.isBlank()) {
+            driver.executeCdpCommand("Emulation.setCPUThrottlingRate", java.util.Map.of("rate", Double.parseDouble(throttle)));
+        }
     }
 
     public void open(String path) {
@@ -173,6 +179,92 @@ public final class Browser implements AutoCloseable {
     /** Runs a script in the page (for measuring what a person sees). */
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /**
+     * Waits for what a camera read brings (a line in a list, the ballot opening), up to the timeout. When it
+     * does not come, the error says what each QR scanner on the page did (its counters: frames the camera
+     * delivered, frames decoded, texts sent, acknowledgements), the page's connection to the server, and how
+     * many camera reads the server received. Every read prints the same, with how long it took.
+     */
+    public void waitForCameraRead(String what, Duration timeout, java.util.function.BooleanSupplier done) {
+        long start = System.nanoTime();
+        long until = start + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                String name = what.replaceAll("[^\\p{L}\\p{N}]+", "-") + "-" + System.currentTimeMillis();
+                screenshot(Path.of("target", "screenshots", "camera-timeouts", name + ".png"));
+                saveCameraFrames(Path.of("target", "screenshots", "camera-timeouts", name + "-frame"));
+                throw new AssertionError("Waited " + timeout.toSeconds() + " s for " + what + " from the camera on "
+                        + currentPath() + ": " + cameraReport() + "; the page says: " + pageText().replace('\n', ' '));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        // One line per camera read in the test's output: how long reads take on this machine, and what a slow one did.
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        System.out.println("Camera read in " + millis + " ms (" + what + "): " + cameraReport());
+    }
+
+    /** Saves what each QR scanner's decoder sees now (its snapshot), as PREFIX-1.png, PREFIX-2.png... */
+    private void saveCameraFrames(Path prefix) {
+        try {
+            @SuppressWarnings("unchecked")
+            var frames = (List<String>) script("""
+                    const found = [];
+                    const walk = root => {
+                        for (const el of root.querySelectorAll('*')) {
+                            if (el.localName === 'tn-qr-scanner' && el.snapshot) found.push(el.snapshot());
+                            if (el.shadowRoot) walk(el.shadowRoot);
+                        }
+                    };
+                    walk(document);
+                    return found.filter(f => f);
+                    """);
+            for (int i = 0; i < frames.size(); i++) {
+                String data = frames.get(i);
+                Files.write(prefix.resolveSibling(prefix.getFileName() + "-" + (i + 1) + ".png"),
+                        java.util.Base64.getDecoder().decode(data.substring(data.indexOf(',') + 1)));
+            }
+        } catch (RuntimeException | IOException e) {
+            System.out.println("No camera frame saved: " + e);
+        }
+    }
+
+    /** Every QR scanner on the page (tn-qr-scanner): its state and counters; the connection; the server's count. */
+    public String cameraReport() {
+        Object page;
+        try {
+            page = script("""
+                    const scanners = [];
+                    const walk = root => {
+                        for (const el of root.querySelectorAll('*')) {
+                            if (el.localName === 'tn-qr-scanner') scanners.push(el);
+                            if (el.shadowRoot) walk(el.shadowRoot);
+                        }
+                    };
+                    walk(document);
+                    const clients = (window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {};
+                    return JSON.stringify({
+                        scanners: scanners.map(el => ({id: el.id, state: el.getAttribute('state'), paused: !!el.paused,
+                            heard: el.heard, counters: el.counters})),
+                        visibility: document.visibilityState,
+                        connection: window.Vaadin && window.Vaadin.connectionState && window.Vaadin.connectionState.state,
+                        requestInFlight: Object.values(clients).map(c => !!(c.isActive && c.isActive()))});
+                    """);
+        } catch (RuntimeException e) {
+            page = "(the page did not answer: " + e.getMessage().lines().findFirst().orElse("") + ")";
+        }
+        return "page " + page + "; " + vn.tinnhiem.shared.ui.QrScanner.cameraReadsReceived();
+    }
+
+    /** Runs an asynchronous script: it calls its last argument with the result (within 20 s). */
+    public Object asyncScript(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
     }
 
     public void clickTab(String label) {

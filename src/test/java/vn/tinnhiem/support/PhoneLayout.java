@@ -3,6 +3,7 @@ package vn.tinnhiem.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a person on a 360x640 phone would notice: a page that scrolls sideways, a grid that hides
@@ -16,6 +17,9 @@ public final class PhoneLayout {
     private PhoneLayout() {
     }
 
+    /** How long a screen may take to come to rest before it is measured anyway. */
+    static final int SETTLE_MS = 10_000;
+
     /** Fails with every problem on the current screen, each named so a person can find it. */
     public static void assertFits(Browser browser, String screen) {
         assertThat(problems(browser)).as("%s at %s", screen, browser.currentPath()).isEmpty();
@@ -26,10 +30,14 @@ public final class PhoneLayout {
      * a Vaadin component's host element (a checkbox's box with its label, a menu item's row), and for
      * the fields that open a list (select, combo box, date and time pickers) their input field. Links
      * inside running text are not targets; links laid out as blocks (acting as buttons) are.
+     *
+     * <p>The screen is measured at rest ({@link #settle}): a drawer sliding in, a dialog opening, a
+     * notification arriving are measured where they stop, not halfway.
      */
     @SuppressWarnings("unchecked")
     public static List<String> problems(Browser browser) {
-        return (List<String>) browser.script("""
+        Map<String, Object> rest = settle(browser);
+        var problems = (List<String>) browser.script("""
                 const min = arguments[0];
                 const problems = [];
                 const doc = document.documentElement;
@@ -96,5 +104,77 @@ public final class PhoneLayout {
                 }
                 return problems;
                 """, MIN_TARGET);
+        if (!problems.isEmpty() && !Boolean.TRUE.equals(rest.get("settled"))) {
+            problems = new java.util.ArrayList<>(problems);
+            problems.add("(measured while the screen still moved after " + SETTLE_MS / 1000 + " s: " + rest.get("running") + ")");
+        }
+        return problems;
+    }
+
+    /**
+     * Waits until the screen is at rest: Vaadin has no request in flight, no CSS animation or transition that
+     * ends runs (an endless one, a spinner, never ends and is left out), in the page or any shadow root, and
+     * every element's box is where it was one frame before. A screen still moving after {@link #SETTLE_MS} is
+     * measured as it is (and whatever is off then is reported); the returned map says what still ran.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> settle(Browser browser) {
+        browser.waitForVaadin();
+        return (Map<String, Object>) browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const until = performance.now() + arguments[0];
+                const roots = () => {
+                    const found = [document];
+                    const walk = root => {
+                        for (const el of root.querySelectorAll('*')) {
+                            if (el.shadowRoot) { found.push(el.shadowRoot); walk(el.shadowRoot); }
+                        }
+                    };
+                    walk(document);
+                    return found;
+                };
+                const moving = all => {
+                    const seen = new Set();
+                    const names = [];
+                    for (const root of all) {
+                        for (const a of root.getAnimations ? root.getAnimations() : []) {
+                            if (seen.has(a)) continue;
+                            seen.add(a);
+                            if (a.playState !== 'running' && a.playState !== 'pending') continue;
+                            const end = a.effect && a.effect.getComputedTiming().endTime;
+                            if (end === Infinity) continue;
+                            const target = a.effect && a.effect.target;
+                            names.push((a.animationName || a.transitionProperty || a.constructor.name) + ' on '
+                                + (target ? target.localName + (target.id ? '#' + target.id : '') : '?'));
+                        }
+                    }
+                    return names;
+                };
+                const boxes = all => {
+                    const parts = [document.documentElement.scrollWidth, scrollX, scrollY];
+                    for (const root of all) {
+                        for (const el of root.querySelectorAll('*')) {
+                            const r = el.getBoundingClientRect();
+                            parts.push(Math.round(r.left * 2), Math.round(r.top * 2), Math.round(r.width * 2),
+                                Math.round(r.height * 2));
+                        }
+                    }
+                    return parts.join(',');
+                };
+                let before = null;
+                const frame = () => {
+                    const all = roots();
+                    const running = moving(all);
+                    const now = boxes(all);
+                    const still = running.length === 0 && now === before;
+                    if (still || performance.now() > until) {
+                        done({settled: still, running: running.slice(0, 5)});
+                        return;
+                    }
+                    before = now;
+                    requestAnimationFrame(frame);
+                };
+                requestAnimationFrame(frame);
+                """, SETTLE_MS);
     }
 }

@@ -33,9 +33,12 @@ import com.vaadin.flow.shared.Registration;
  * {@code #<id>-submit}. The texts read may be secrets (a share card): nothing here logs or keeps them.
  */
 @JsModule("./tn-qr-scanner.ts")
-@NpmPackage(value = "@zxing/library", version = "0.23.0")
-@NpmPackage(value = "@zxing/browser", version = "0.2.1")
+@NpmPackage(value = "jsqr", version = "1.4.0")
 public class QrScanner extends Composite<Div> {
+
+    /** Camera reads that reached a scanner in this JVM, and the re-sends among them dropped as already heard. */
+    private static final java.util.concurrent.atomic.AtomicLong CAMERA_READS = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong RESENDS_DROPPED = new java.util.concurrent.atomic.AtomicLong();
 
     private final List<SerializableConsumer<String>> listeners = new ArrayList<>();
     private final Div hint = new Div();
@@ -107,6 +110,15 @@ public class QrScanner extends Composite<Div> {
         root.add(cameraProblem, typed);
         setKioskSize(false);
         updateTexts();
+    }
+
+    /**
+     * How many camera reads (qr-scan events, re-sends included) every scanner of this JVM received, and how
+     * many re-sends it dropped as already heard: set beside the element's own counters when a read never came.
+     */
+    public static String cameraReadsReceived() {
+        return CAMERA_READS.get() + " camera reads received by the server (" + RESENDS_DROPPED.get()
+                + " re-sends dropped as already heard)";
     }
 
     /** Called for every code read: by the camera, by Enter in the field, by the button. */
@@ -215,7 +227,9 @@ public class QrScanner extends Composite<Div> {
      * Only the id is kept, never the text (it may be a share card).
      */
     private void fromCamera(String text, String readId, boolean resend) {
+        CAMERA_READS.incrementAndGet();
         if (resend && heard.contains(readId)) {
+            RESENDS_DROPPED.incrementAndGet();
             return;
         }
         heard.addLast(readId);

@@ -26,6 +26,7 @@ import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
+import vn.tinnhiem.support.CameraTest;
 import vn.tinnhiem.support.Conferences;
 import vn.tinnhiem.support.FakeCamera;
 import vn.tinnhiem.support.IntegrationTest;
@@ -53,6 +54,8 @@ class CeremonyBrowserTests {
 
     private static final String PASSPHRASE = "hoa sen nở giữa hồ 2026";
 
+    // A camera test for its desktop size (the console reads the third card from the camera).
+    @CameraTest
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"360, 640", "1280, 800"})
     void three_tellers_make_the_key_print_their_cards_check_them_back_and_the_board_opens_the_polls(int width,
@@ -172,13 +175,10 @@ class CeremonyBrowserTests {
             if (!console) {
                 checkCard(browser, cards.get(2));
             }
-            // The camera's frames are decoded in the page (ZXing's JavaScript port): on a loaded machine that
+            // The camera's frames are decoded in the page (jsQR): on a loaded machine that
             // takes longer than a click, so this wait is longer than the others.
-            long until = System.currentTimeMillis() + 60_000;
-            while (!Boolean.TRUE.equals(browser.script("return document.querySelector('#ceremony-complete') !== null"))
-                    && System.currentTimeMillis() < until) {
-                Thread.sleep(250);
-            }
+            browser.waitForCameraRead("the ceremony to complete", java.time.Duration.ofSeconds(60),
+                    () -> Boolean.TRUE.equals(browser.script("return document.querySelector('#ceremony-complete') !== null")));
             waitForStage(browser, "Đã hoàn tất");
             browser.find("#ceremony-complete");
             browser.screenshot(shots.resolve("complete.png"));

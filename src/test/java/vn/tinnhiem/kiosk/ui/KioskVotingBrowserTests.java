@@ -45,6 +45,7 @@ import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.kiosk.KioskConferences;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.support.Browser;
+import vn.tinnhiem.support.CameraTest;
 import vn.tinnhiem.support.FakeCamera;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Pdfs;
@@ -117,6 +118,7 @@ class KioskVotingBrowserTests {
         return Path.of("target", "screenshots", width + "x" + height, name + ".png");
     }
 
+    @CameraTest
     @ParameterizedTest(name = "camera vote at {0}x{1}")
     @CsvSource({"360, 640", "800, 1280", "1280, 800"})
     void a_voter_shows_the_printed_card_to_the_camera_marks_everyone_confirms_and_no_way_back_shows_the_vote(
@@ -133,12 +135,7 @@ class KioskVotingBrowserTests {
         try (var tablet = Browser.withCamera(base(), width, height, FakeCamera.showing(card))) {
             conferences().enroll(tablet, conference.id());
             // The camera reads the card by itself: the ballot opens.
-            try {
-                new WebDriverWait((WebDriver) tablet.driver(), Duration.ofSeconds(60)).until(d -> tablet.isShown("#kiosk-ballot"));
-            } catch (org.openqa.selenium.TimeoutException e) {
-                tablet.screenshot(shot(width, height, "kiosk-camera-failed"));
-                throw new AssertionError("the camera did not open the ballot: " + tablet.pageText(), e);
-            }
+            tablet.waitForCameraRead("the ballot to open", Duration.ofSeconds(60), () -> tablet.isShown("#kiosk-ballot"));
             assertThat(tablet.find("#kiosk-ballot").getText()).contains("PHIẾU TÍN NHIỆM", conference.title(),
                     "STT 1.", conference.candidates().getFirst(), "Phó Chủ tịch UBND xã 1", "Tín nhiệm cao", "Tín nhiệm",
                     "Tín nhiệm thấp");

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.tinnhiem.support.Browser;
+import vn.tinnhiem.support.CameraTest;
 import vn.tinnhiem.support.FakeCamera;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.PhoneLayout;
@@ -38,13 +40,14 @@ class QrScannerBrowserTests {
         return "http://localhost:" + port;
     }
 
+    @CameraTest
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"360, 640", "1280, 800"})
     void a_card_held_in_front_of_the_camera_reaches_the_server_once_until_the_scanner_resumes(int width, int height) {
         String card = "TN-" + UUID.randomUUID();
         try (var browser = Browser.withCamera(base(), width, height, FakeCamera.qr(card))) {
             browser.open("/test/qr-scanner");
-            waitForReads(browser, 1);
+            waitForCameraReads(browser, 1);
             assertThat(reads(browser)).containsExactly(card);
             assertThat(browser.find("#scanner-camera").getDomAttribute("state")).isEqualTo("running");
             assertThat(browser.pageText()).contains("Đưa mã QR vào trước máy ảnh", "Hoặc gõ mã");
@@ -67,7 +70,7 @@ class QrScannerBrowserTests {
 
             // Resumed (the next voter, a retry): the same card is a new read.
             browser.click("#resume");
-            waitForReads(browser, 2);
+            waitForCameraReads(browser, 2);
             assertThat(reads(browser)).containsExactly(card, card);
 
             // The camera taken off the page (leaving the screen does the same): its tracks end too.
@@ -122,6 +125,25 @@ class QrScannerBrowserTests {
         }
     }
 
+    /**
+     * Cards whose QR code ZXing's JavaScript port (@zxing/library 0.23.0) could not read from any frame, however
+     * still and sharp (a ChecksumException, FormatException or NotFoundException every time), while Java's ZXing
+     * reads them: about 8% of random "TN-" + UUID texts. They were the camera tests' flake (docs/performance.md,
+     * "Known flaky"). A card shown to the camera is read, whatever its text.
+     */
+    @CameraTest
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TN-461691d6-0b0b-420c-8dc7-aa4b880f56b6", "TN-c9af0afd-2258-4484-a588-075990ab99b5",
+            "TN-c08b512e-22eb-4b60-b48f-6e5af421023c"})
+    void a_card_the_old_decoder_could_not_read_is_read(String card) {
+        try (var browser = Browser.withCamera(base(), 360, 640, FakeCamera.qr(card))) {
+            browser.open("/test/qr-scanner");
+            waitForCameraReads(browser, 1);
+            assertThat(reads(browser)).containsExactly(card);
+        }
+    }
+
+    @CameraTest
     @Test
     void two_cards_in_turn_are_read_once_each_not_once_per_appearance() {
         String first = "TN-A-" + UUID.randomUUID();
@@ -131,12 +153,13 @@ class QrScannerBrowserTests {
                 FakeCamera.FRAMES_PER_SECOND);
         try (var browser = Browser.withCamera(base(), 360, 640, video)) {
             browser.open("/test/qr-scanner");
-            waitForReads(browser, 2);
+            waitForCameraReads(browser, 2);
             sleep(Duration.ofSeconds(3));
             assertThat(reads(browser)).containsExactlyInAnyOrder(first, second);
         }
     }
 
+    @CameraTest
     @Test
     void the_browsers_own_barcode_detector_is_used_where_there_is_one() {
         try (var browser = Browser.withCamera(base(), 360, 640, FakeCamera.blank())) {
@@ -149,7 +172,7 @@ class QrScannerBrowserTests {
                     };
                     """);
             browser.open("/test/qr-scanner");
-            waitForReads(browser, 1);
+            waitForCameraReads(browser, 1);
             assertThat(reads(browser)).containsExactly("NATIVE-READ");
             assertThat(browser.script("return window.tnFormats")).isEqualTo(List.of("qr_code"));
         }
@@ -255,6 +278,11 @@ class QrScannerBrowserTests {
         waitUntil(count + " reads", () -> browser.findAll("#reads .read").size() >= count, () -> "the server has "
                 + reads(browser) + "; the camera is " + browser.find("#scanner-camera").getDomAttribute("state")
                 + "; the page says: " + browser.pageText().replace('\n', ' '));
+    }
+
+    /** Reads from the camera: a wait that runs out says what the scanner did (its counters) and what the server got. */
+    private static void waitForCameraReads(Browser browser, int count) {
+        browser.waitForCameraRead(count + " reads", Duration.ofSeconds(45), () -> browser.findAll("#reads .read").size() >= count);
     }
 
     private static void waitForCameraState(Browser browser, String state) {
