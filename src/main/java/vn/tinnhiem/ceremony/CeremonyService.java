@@ -169,9 +169,9 @@ public class CeremonyService {
      * printed again.
      */
     @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
     public void cardTaken(long electionId, int seat) {
         dealings.destroyShare(electionId, seat);
-        // Read without a transaction of its own: a crash between the two leaves the dealing to the restart.
         if (keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::issued) && dealings.allDestroyed(electionId)) {
             dealings.destroy(electionId);
         }
