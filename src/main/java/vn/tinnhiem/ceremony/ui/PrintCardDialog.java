@@ -58,7 +58,7 @@ class PrintCardDialog extends Dialog {
                 .map(a -> getTranslation("ceremony.holder.explain", seat.tellerName(), seat.seat(), a))
                 .orElseGet(() -> getTranslation("holder.error.noAccount", seat.seat())));
         holderExplain.setId("print-holder-explain");
-        holderPassword.setLabel(getTranslation("ceremony.holder.password", seat.tellerName()));
+        holderPassword.setLabel(getTranslation("ceremony.holder.password"));
         holderPassword.setId("print-holder-password");
         holderPassword.setWidthFull();
         holderPassword.getElement().setAttribute("autocomplete", "current-password");

@@ -404,7 +404,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                     }
                     pendingPassphrase = kept;
                     holderExplain.setText(getTranslation("count.holder.explain", h.seat(), h.tellerName()));
-                    holderPassword.setLabel(getTranslation("ceremony.holder.password", h.tellerName()));
+                    holderPassword.setLabel(getTranslation("count.holder.password"));
                     boolean first = h.reasonKey().equals("holder.error.passwordNeeded") && holderSecret == null;
                     holderPassword.setInvalid(!first);
                     holderPassword.setErrorMessage(first ? null

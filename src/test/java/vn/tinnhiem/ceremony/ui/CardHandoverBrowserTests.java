@@ -97,7 +97,7 @@ class CardHandoverBrowserTests {
             assertThat(browser.find("#print-holder-explain").getText()).contains(seat1Name, tellers.get(0));
             browser.click("#print-make");
             assertThat(fieldError(browser, "#print-holder-password")).contains("chỉ giao cho " + seat1Name);
-            PhoneLayout.assertFits(browser, "print dialog, refused");
+            fits(browser, "print dialog, refused");
             browser.screenshot(shots.resolve("01-organiser-alone-refused.png"));
             browser.type("#print-holder-password", "mat-khau-cua-nguoi-to-chuc");
             browser.click("#print-make");
@@ -168,7 +168,7 @@ class CardHandoverBrowserTests {
             for (int g = 0; g + 4 <= body.length(); g += 4) {
                 assertThat(seen).as("group %d of the code on screen", g / 4 + 1).doesNotContain(body.substring(g, g + 4));
             }
-            PhoneLayout.assertFits(browser, "check dialog, refused");
+            fits(browser, "check dialog, refused");
             browser.screenshot(shots.resolve("05-typo-group-named.png"));
             // A group typed one character short: that group is named.
             String[] groups = ShareCardText.grouped(code).substring(ShareCards.PREFIX.length()).strip().split(" ");
@@ -203,6 +203,12 @@ class CardHandoverBrowserTests {
                             "seat=3 passphrase=no holder=" + tellers.get(2));
             assertThat(log).noneMatch(e -> e.details().contains(cards.get(0).substring(5, 13)));
         }
+    }
+
+    /** The dialog over the ceremony screen, that screen scrolled back to its top (the layout is measured from there). */
+    private static void fits(Browser browser, String screen) {
+        browser.script("document.querySelector('#ceremony-back').scrollIntoView()");
+        PhoneLayout.assertFits(browser, screen);
     }
 
     private static String fieldError(Browser browser, String css) {
