@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.account.internal.AccountRepository;
+import vn.tinnhiem.account.internal.LoginThrottle;
 import vn.tinnhiem.account.internal.StaffPrincipal;
 import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
@@ -44,13 +46,16 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
-    AccountService(AccountRepository accounts, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, AuditLog audit, Clock clock,
+            LoginThrottle throttle) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     /** Every account; a lock whose time is up no longer shows. */
@@ -160,6 +165,44 @@ public class AccountService {
         int version = accounts.setPassword(account.id(), encoder.encode(newPassword), false);
         keepThisSession(account, version);
         audit.recordAs(username, "account.changePassword", "account:" + username, AuditFields.none());
+    }
+
+    /**
+     * A person at a console signed in as someone else proves they are {@code username} (of {@code role}) by
+     * typing that account's password: a teller taking their seat's share card from the organiser's console, or
+     * handing it in at the count from a colleague's session. A wrong password counts towards the account's
+     * lock exactly as a failed sign-in does (and a locked account is refused without checking), so this can
+     * never be used to guess a password faster than the sign-in page allows. The throttle's bookkeeping is
+     * committed on its own: the caller refuses, and its transaction rolls back, right after a wrong password.
+     * The array is not kept; the caller clears it.
+     */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    public PasswordConfirmation confirmPassword(String username, Role role, char[] password) {
+        String name = username.trim().toLowerCase(Locale.ROOT);
+        var credentials = accounts.credentials(name);
+        if (credentials.isEmpty() || !credentials.get().enabled() || credentials.get().role() != role) {
+            return PasswordConfirmation.NOT_ALLOWED;
+        }
+        if (credentials.get().lockedUntil().filter(until -> until.isAfter(clock.instant())).isPresent()) {
+            throttle.refusedWhileLocked(name);
+            return PasswordConfirmation.LOCKED;
+        }
+        boolean matches;
+        try {
+            matches = encoder.matches(java.nio.CharBuffer.wrap(password), credentials.get().passwordHash());
+        } catch (AuthenticationServiceException busy) {
+            return PasswordConfirmation.BUSY;
+        }
+        if (!matches) {
+            throttle.wrongPassword(name);
+            return PasswordConfirmation.WRONG;
+        }
+        if (credentials.get().mustChangePassword()) {
+            // Checked after the password, so that this answer tells nothing to someone who does not know it.
+            return PasswordConfirmation.MUST_CHANGE_PASSWORD;
+        }
+        throttle.rightPassword(name);
+        return PasswordConfirmation.CONFIRMED;
     }
 
     /** Any signed-in staff member (not one who must still change a one-time password). */

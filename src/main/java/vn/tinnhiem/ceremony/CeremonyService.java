@@ -50,13 +50,16 @@ public class CeremonyService {
     private final AuditLog audit;
     private final KeyRepository keys;
     private final RunningDealings dealings;
+    private final SeatHolders holders;
     private final SecureRandom random = new SecureRandom();
 
-    CeremonyService(ElectionService elections, AuditLog audit, KeyRepository keys, RunningDealings dealings) {
+    CeremonyService(ElectionService elections, AuditLog audit, KeyRepository keys, RunningDealings dealings,
+            SeatHolders holders) {
         this.elections = elections;
         this.audit = audit;
         this.keys = keys;
         this.dealings = dealings;
+        this.holders = holders;
     }
 
     /** Where the conference's ceremony stands, seat by seat. */
@@ -68,7 +71,7 @@ public class CeremonyService {
         Optional<StoredKey> stored = keys.find(electionId).filter(k -> current(election, board, k));
         if (stored.isEmpty()) {
             List<SeatCard> seats = board.stream()
-                    .map(t -> new SeatCard(t.seat(), t.fullName(), t.head(), false, false, false)).toList();
+                    .map(t -> new SeatCard(t.seat(), t.fullName(), t.head(), t.account(), false, false, false)).toList();
             return new CeremonyStatus(electionId, CeremonyStage.NOT_STARTED, election.thresholdK(), board.size(),
                     Optional.empty(), Optional.empty(), false, seats);
         }
@@ -120,13 +123,16 @@ public class CeremonyService {
     }
 
     /**
-     * Prints the card of one seat, once: the PDF to hand to its teller. {@code passphrase} (null for none) is the
-     * teller's own, typed by them; it is not kept. The seat's share is destroyed as soon as its card is made, and
-     * the whole dealing after the last card.
+     * Prints the card of one seat: the PDF to hand to its teller, and to no one else. The teller is the person
+     * whose TELLER account is tied to the seat, confirmed by {@link SeatHolders}: signed in, or typing their own
+     * account's {@code holderPassword} at the console (the organiser alone cannot take a seat's card).
+     * {@code passphrase} (null for none) is the teller's own, typed by them; neither is kept. The seat's share
+     * stays in memory until the PDF is {@link #cardTaken taken} (then it is destroyed, and the whole dealing
+     * after the last card), so that a card never taken can be {@link #withdrawCard withdrawn} and printed again.
      */
     @RolesAllowed("ADMIN")
     @Transactional
-    public byte[] issueCard(long electionId, int seat, char @Nullable [] passphrase) {
+    public byte[] issueCard(long electionId, int seat, char @Nullable [] passphrase, char @Nullable [] holderPassword) {
         Election election = lockedReady(electionId);
         CeremonyRequest request = request(election);
         StoredKey key = currentKey(election, request);
@@ -143,23 +149,53 @@ public class CeremonyService {
         }
         RunningDealings.Running running = dealings.get(electionId, key.manifestHash())
                 .orElseThrow(() -> new UserFacingException("ceremony.error.interrupted"));
-        if (!keys.markIssued(electionId, seat, passphrase != null)) {
+        Teller board = elections.tellers(electionId).stream().filter(t -> t.seat() == seat).findFirst().orElseThrow();
+        // Before anything is marked or made: a refused holder leaves the seat as it was.
+        String holder = holders.confirm(electionId, board, holderPassword, "ceremony.holderRefused");
+        if (running.dealing().shares().get(seat - 1).isDestroyed() || !keys.markIssued(electionId, seat,
+                passphrase != null)) {
             throw new UserFacingException("ceremony.error.alreadyIssued", seat);
         }
         Manifest manifest = request.manifest(key.electionKey(), key.commitments());
-        byte[] pdf;
-        try {
-            String card = running.dealing().card(seat, manifest.hash(), passphrase, random);
-            pdf = ShareCardPdf.render(request.face(teller, manifest, passphrase != null), card);
-        } finally {
-            running.dealing().shares().get(seat - 1).destroy();
-        }
-        if (keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::issued)) {
+        String card = running.dealing().card(seat, manifest.hash(), passphrase, random);
+        byte[] pdf = ShareCardPdf.render(request.face(teller, manifest, passphrase != null), card);
+        audit.record("ceremony.cardIssued", subject(electionId), AuditFields.of("seat", seat)
+                .with("passphrase", passphrase != null).with("holder", holder));
+        return pdf;
+    }
+
+    /**
+     * The seat's card was taken (its PDF served, once): the seat's share is destroyed now, and the whole
+     * dealing once every seat's card is out and taken. Called by the download itself, so a card served is never
+     * printed again.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public void cardTaken(long electionId, int seat) {
+        dealings.destroyShare(electionId, seat);
+        if (keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::issued) && dealings.allDestroyed(electionId)) {
             dealings.destroy(electionId);
         }
-        audit.record("ceremony.cardIssued", subject(electionId), AuditFields.of("seat", seat)
-                .with("passphrase", passphrase != null));
-        return pdf;
+    }
+
+    /**
+     * A card made but never taken (its dialog closed before the PDF was downloaded, the bytes zeroed): the seat
+     * counts as not printed, and may be printed again while the dealing is in memory. The other seats' cards
+     * stand. False (and nothing changes) when the share is no longer here: that card was taken, or the dealing
+     * was lost, and the ceremony is started again.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public boolean withdrawCard(long electionId, int seat) {
+        Election election = lockedReady(electionId);
+        StoredKey key = currentKey(election, request(election));
+        Optional<RunningDealings.Running> running = dealings.get(electionId, key.manifestHash());
+        if (running.isEmpty() || seat < 1 || seat > key.n() || running.get().dealing().shares().get(seat - 1)
+                .isDestroyed() || !keys.unmarkIssued(electionId, seat)) {
+            return false;
+        }
+        audit.record("ceremony.cardWithdrawn", subject(electionId), AuditFields.of("seat", seat));
+        return true;
     }
 
     /**
@@ -190,19 +226,19 @@ public class CeremonyService {
         }
         ShareCards.Result read = ShareCards.read(text, HexFormat.of().parseHex(key.manifestHash()),
                 key.commitments(), key.n(), passphrase);
-        String refusal = null;
+        ShareCardText.Refusal refusal = null;
         if (read instanceof ShareCards.Rejected rejected) {
-            refusal = "ceremony.check." + rejected.reason().name();
+            refusal = ShareCardText.refusal(cardText, rejected.reason());
         } else if (read instanceof ShareCards.Accepted accepted) {
             int index = accepted.share().index();
             accepted.share().destroy();
             if (index != seat) {
-                refusal = "ceremony.check.otherSeat";
+                refusal = new ShareCardText.Refusal("ceremony.check.otherSeat", List.of());
             }
         }
         if (refusal != null) {
-            audit.recordRefusal("ceremony.cardRefused", subject(electionId), AuditFields.of("seat", seat).with("reason", refusal));
-            return CardCheck.refused(refusal);
+            audit.recordRefusal("ceremony.cardRefused", subject(electionId), AuditFields.of("seat", seat).with("reason", refusal.key()));
+            return CardCheck.refused(refusal.key(), refusal.args());
         }
         keys.markChecked(electionId, seat);
         boolean complete = keys.allChecked(electionId);
@@ -386,7 +422,7 @@ public class CeremonyService {
         List<SeatCard> out = new ArrayList<>();
         for (Teller t : board) {
             var s = stored.stream().filter(c -> c.seat() == t.seat()).findFirst();
-            out.add(new SeatCard(t.seat(), t.fullName(), t.head(), s.map(KeyRepository.SeatCard::issued).orElse(false),
+            out.add(new SeatCard(t.seat(), t.fullName(), t.head(), t.account(), s.map(KeyRepository.SeatCard::issued).orElse(false),
                     s.map(KeyRepository.SeatCard::passphrase).orElse(false),
                     s.map(KeyRepository.SeatCard::checked).orElse(false)));
         }

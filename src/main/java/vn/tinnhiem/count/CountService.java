@@ -25,6 +25,7 @@ import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.KeyFingerprint;
+import vn.tinnhiem.ceremony.SeatHolders;
 import vn.tinnhiem.ceremony.ShareCardText;
 import vn.tinnhiem.count.internal.CountRepository;
 import vn.tinnhiem.count.internal.RecordWriter;
@@ -67,6 +68,7 @@ public class CountService {
 
     private final ElectionService elections;
     private final CeremonyService ceremony;
+    private final SeatHolders holders;
     private final TokenService tokens;
     private final VotingService voting;
     private final CountRepository repository;
@@ -76,9 +78,11 @@ public class CountService {
     private final SecureRandom random = new SecureRandom();
 
     CountService(ElectionService elections, CeremonyService ceremony, TokenService tokens, VotingService voting,
-            CountRepository repository, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+            CountRepository repository, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
+            SeatHolders holders) {
         this.elections = elections;
         this.ceremony = ceremony;
+        this.holders = holders;
         this.tokens = tokens;
         this.voting = voting;
         this.repository = repository;
@@ -330,11 +334,15 @@ public class CountService {
     /**
      * A teller's card, scanned or typed, with its passphrase if it has one: checked against the commitments,
      * then the partial decryption of every total is made with its proof and the share is destroyed at once.
-     * With the k-th accepted, the counts are made. The passphrase array is cleared before this returns.
+     * The card is counted only as handed in by the teller of its own seat (the card says which): that teller is
+     * signed in, or types their own account's {@code holderPassword} here ({@link SeatHolders}); otherwise
+     * {@link ShareOutcome.HolderNeeded} names the seat and nothing is kept. With the k-th accepted, the counts
+     * are made. Both arrays are cleared before this returns.
      */
     @RolesAllowed("TELLER")
     @Transactional
-    public ShareOutcome unsealWithCard(long electionId, String cardText, char @Nullable [] passphrase) {
+    public ShareOutcome unsealWithCard(long electionId, String cardText, char @Nullable [] passphrase,
+            char @Nullable [] holderPassword) {
         try {
             // The lock first: two cards read at once are taken one after the other, each seeing the other's.
             elections.lockFirst(electionId);
@@ -347,22 +355,35 @@ public class CountService {
             }
             ShareCards.Result read = ShareCards.read(text, manifest, passphrase);
             if (read instanceof ShareCards.Rejected rejected) {
-                return refused(electionId, HALL, "ceremony.check." + rejected.reason().name());
+                ShareCardText.Refusal why = ShareCardText.refusal(cardText, rejected.reason());
+                return refused(electionId, HALL, why.key(), why.args().toArray());
             }
             var share = ((ShareCards.Accepted) read).share();
             PartialDecryption partial;
+            String holder;
             try {
                 if (seatDone(electionId, share.index())) {
                     return refused(electionId, HALL, "count.share.alreadyCounted", share.index());
+                }
+                Teller seat = elections.tellers(electionId).stream().filter(t -> t.seat() == share.index())
+                        .findFirst().orElseThrow(() -> new UserFacingException("ceremony.error.noSuchSeat", share.index()));
+                try {
+                    holder = holders.confirm(electionId, seat, holderPassword, "count.holderRefused");
+                } catch (UserFacingException refusedHolder) {
+                    // Said at the holder's password field, for this seat; the card is read again with it.
+                    return new ShareOutcome.HolderNeeded(seat.seat(), seat.fullName(), refusedHolder.key());
                 }
                 partial = Decryption.partial(ElectionContext.of(manifest), tally, share, random);
             } finally {
                 share.destroy();
             }
-            return accept(electionId, partial, HALL);
+            return accept(electionId, partial, HALL, holder);
         } finally {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
+            }
+            if (holderPassword != null) {
+                Arrays.fill(holderPassword, '\0');
             }
         }
     }
@@ -395,18 +416,20 @@ public class CountService {
             case FileResult.Refused<PartialDecryption> r -> refused(electionId, OFFLINE, r.reasonKey(), r.args().toArray());
             case FileResult.Ok<PartialDecryption> ok -> seatDone(electionId, ok.value().teller())
                     ? refused(electionId, OFFLINE, "count.share.alreadyCounted", ok.value().teller())
-                    : accept(electionId, ok.value(), OFFLINE);
+                    : accept(electionId, ok.value(), OFFLINE, null);
         };
     }
 
     /** A partial decryption already checked against this conference's totals; stored, audited, and counted at k. */
-    private ShareOutcome accept(long electionId, PartialDecryption partial, String path) {
+    /** {@code holder}: the teller account confirmed as holding the card read in the hall; null for a file ("-"). */
+    private ShareOutcome accept(long electionId, PartialDecryption partial, String path, @Nullable String holder) {
         int seat = partial.teller();
         int position = repository.partials(electionId).size() + 1;
         repository.insertPartial(electionId, new CountRepository.PartialRow(seat, position, path, partial.encode()));
         String name = elections.tellers(electionId).stream().filter(t -> t.seat() == seat).map(Teller::fullName)
                 .findFirst().orElse("");
-        audit.record("count.shareAccepted", subject(electionId), AuditFields.of("seat", seat).with("path", path));
+        audit.record("count.shareAccepted", subject(electionId), AuditFields.of("seat", seat).with("path", path)
+                .with("holder", holder != null ? holder : "-"));
         boolean counted = position >= manifest(electionId).k() && finishCount(electionId);
         return new ShareOutcome.Accepted(seat, name, counted);
     }

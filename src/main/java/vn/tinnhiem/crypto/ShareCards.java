@@ -203,6 +203,78 @@ public final class ShareCards {
         }
     }
 
+    /** How many base32 characters (after the prefix) a card has: plain, then behind a passphrase. */
+    public static final int PLAIN_LENGTH = (HEADER + 32 + CHECK) * 8 / 5 + 1;
+    public static final int SEALED_LENGTH = (HEADER + SALT + NONCE + 32 + TAG + CHECK) * 8 / 5 + 1;
+
+    /**
+     * For a card text of valid characters whose checksum fails: the one character (0-based, counted after the
+     * prefix) that, replaced by some other character, makes the checksum hold, when exactly one position does.
+     * The card carries a single 4-byte checksum for the whole text, not one per group, so this can only name
+     * where a single mistyped character most likely is; two slips, or a missing character, give nothing (and
+     * a wrong hit is about one in a million). It never corrects the text: the person types the group again.
+     */
+    public static java.util.OptionalInt typoPosition(String text) {
+        Optional<byte[]> decoded = payload(text);
+        if (decoded.isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
+        byte[] b = decoded.get();
+        try {
+            if (b.length < HEADER + CHECK || checks(b)) {
+                return java.util.OptionalInt.empty();
+            }
+            int found = -1;
+            int characters = (b.length * 8 + 4) / 5;
+            for (int i = 0; i < characters; i++) {
+                // Another character at i is the same 5 bits with some of them flipped.
+                for (int flip = 1; flip < 32; flip++) {
+                    if (!flipFits(b.length, i, flip)) {
+                        continue;
+                    }
+                    xor(b, i, flip);
+                    boolean good = checks(b);
+                    xor(b, i, flip);
+                    if (good) {
+                        if (found >= 0 && found != i) {
+                            return java.util.OptionalInt.empty();
+                        }
+                        found = i;
+                    }
+                }
+            }
+            return found < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(found);
+        } finally {
+            Arrays.fill(b, (byte) 0);
+        }
+    }
+
+    private static boolean checks(byte[] b) {
+        byte[] body = Arrays.copyOf(b, b.length - CHECK);
+        byte[] check = Hashing.hash(Hashing.TAG_CARD_CHECK, body);
+        Arrays.fill(body, (byte) 0);
+        return MessageDigest.isEqual(Arrays.copyOf(check, CHECK), Arrays.copyOfRange(b, b.length - CHECK, b.length));
+    }
+
+    /** Whether flipping these bits of character i changes only bits inside the bytes (not the unused tail). */
+    private static boolean flipFits(int bytes, int i, int flip) {
+        for (int bit = 0; bit < 5; bit++) {
+            if ((flip & (1 << (4 - bit))) != 0 && 5 * i + bit >= bytes * 8) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void xor(byte[] b, int i, int flip) {
+        for (int bit = 0; bit < 5; bit++) {
+            if ((flip & (1 << (4 - bit))) != 0) {
+                int at = 5 * i + bit;
+                b[at / 8] ^= (byte) (0x80 >>> (at % 8));
+            }
+        }
+    }
+
     /** Constant-time: whether every byte is zero. */
     private static boolean isZero(byte[] bytes) {
         int any = 0;

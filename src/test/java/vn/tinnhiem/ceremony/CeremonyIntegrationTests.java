@@ -35,9 +35,11 @@ import vn.tinnhiem.election.Refusal;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.Cards;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.LiveSecrets;
 import vn.tinnhiem.support.Pdfs;
+import vn.tinnhiem.support.Staff;
 
 /**
  * The key ceremony as the organiser and the tally board run it: the key made k of n at the console or on the
@@ -75,7 +77,7 @@ class CeremonyIntegrationTests {
         elections.setThreshold(id, 2);
         for (var t : elections.tellers(id)) {
             String username = "cer" + id + "." + t.seat();
-            accounts.create(username, t.fullName(), Role.TELLER);
+            Staff.createNamed(accounts, username, t.fullName(), Role.TELLER);
             elections.setSeatAccount(id, t.id(), Optional.of(username));
         }
         elections.moveTo(id, ElectionStatus.READY);
@@ -93,9 +95,9 @@ class CeremonyIntegrationTests {
 
     /** Prints every card (seat 2 with a passphrase) and reads each back from its PDF's QR code. */
     private List<String> printAll(long id) {
-        String c1 = Pdfs.qrText(ceremonies.issueCard(id, 1, null), 0);
-        String c2 = Pdfs.qrText(ceremonies.issueCard(id, 2, PASSPHRASE.clone()), 0);
-        String c3 = Pdfs.qrText(ceremonies.issueCard(id, 3, null), 0);
+        String c1 = Cards.issue(ceremonies, id, 1, null);
+        String c2 = Cards.issue(ceremonies, id, 2, PASSPHRASE.clone());
+        String c3 = Cards.issue(ceremonies, id, 3, null);
         return List.of(c1, c2, c3);
     }
 
@@ -115,7 +117,7 @@ class CeremonyIntegrationTests {
         List<String> cards = printAll(id);
         assertThat(dealings.get(id, started.manifestHash().orElseThrow()))
                 .as("the dealing is destroyed once the last card is out").isEmpty();
-        assertThatThrownBy(() -> ceremonies.issueCard(id, 1, null)).isInstanceOfSatisfying(UserFacingException.class,
+        assertThatThrownBy(() -> ceremonies.issueCard(id, 1, null, Staff.PASSWORD.toCharArray())).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.key()).isEqualTo("ceremony.error.alreadyIssued"));
         assertThat(ceremonies.status(id).stage()).isEqualTo(CeremonyStage.CHECKING);
         assertThat(refusalToOpen(id)).as("cards printed but not checked back").isEqualTo("lifecycle.refuse.noKey");
@@ -128,12 +130,15 @@ class CeremonyIntegrationTests {
                 .contains("ceremony.check.WRONG_PASSPHRASE");
         String corrupted = cards.get(0).substring(0, 20) + (cards.get(0).charAt(20) == 'A' ? 'B' : 'A')
                 + cards.get(0).substring(21);
-        assertThat(ceremonies.checkCard(id, 1, corrupted, null).refusal()).contains("ceremony.check.CHECKSUM_MISMATCH");
+        // One character wrong: the checksum fails, and the group it sits in is named (prefix, then groups of 4).
+        CardCheck slip = ceremonies.checkCard(id, 1, corrupted, null);
+        assertThat(slip.refusal()).contains("card.typo.group");
+        assertThat(slip.args()).containsExactly((20 - ShareCards.PREFIX.length()) / 4 + 1);
         assertThat(ceremonies.checkCard(id, 1, "TN1V:ABCD-EFGH", null).refusal())
                 .contains("ceremony.check.NOT_A_SHARE_CARD");
         long other = readyConference("Hội nghị khác");
         ceremonies.start(other);
-        String otherCard = Pdfs.qrText(ceremonies.issueCard(other, 1, null), 0);
+        String otherCard = Cards.issue(ceremonies, other, 1, null);
         assertThat(ceremonies.checkCard(id, 1, otherCard, null).refusal()).contains("ceremony.check.OTHER_ELECTION");
         assertThat(entriesOf(id)).filteredOn(e -> e.action().equals("ceremony.cardRefused")).hasSize(6);
 
@@ -188,7 +193,7 @@ class CeremonyIntegrationTests {
         assertThat(again.stage()).isEqualTo(CeremonyStage.PRINTING);
         assertThat(elections.milestones(id)).doesNotContainKey(Milestone.KEY_MADE);
         assertThat(refusalToOpen(id)).isEqualTo("lifecycle.refuse.noKey");
-        ceremonies.issueCard(id, 1, null);
+        Cards.issue(ceremonies, id, 1, null);
         assertThat(ceremonies.checkCard(id, 1, old.get(0), null).refusal()).contains("ceremony.check.OTHER_ELECTION");
         assertThat(entriesOf(id)).extracting(AuditEntry::action).contains("election.keyVoided");
         assertThat(entriesOf(id)).filteredOn(e -> e.action().equals("ceremony.started"))

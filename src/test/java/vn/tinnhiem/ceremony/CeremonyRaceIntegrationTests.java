@@ -27,6 +27,7 @@ import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Pdfs;
+import vn.tinnhiem.support.Staff;
 
 /**
  * The last two share cards checked back at the same instant, at two consoles: one of the two checks must see the
@@ -58,7 +59,7 @@ class CeremonyRaceIntegrationTests {
                 ceremonies.start(id);
                 List<String> cards = new ArrayList<>();
                 for (int seat = 1; seat <= 3; seat++) {
-                    cards.add(Pdfs.qrText(ceremonies.issueCard(id, seat, null), 0));
+                    cards.add(Pdfs.qrText(ceremonies.issueCard(id, seat, null, Staff.PASSWORD.toCharArray()), 0));
                 }
                 ceremonies.checkCard(id, 1, cards.get(0), null);
                 CountDownLatch start = new CountDownLatch(1);
@@ -105,7 +106,7 @@ class CeremonyRaceIntegrationTests {
         elections.setThreshold(id, 2);
         for (var t : elections.tellers(id)) {
             String username = "race" + id + "." + t.seat();
-            accounts.create(username, t.fullName(), Role.TELLER);
+            Staff.createNamed(accounts, username, t.fullName(), Role.TELLER);
             elections.setSeatAccount(id, t.id(), Optional.of(username));
         }
         elections.moveTo(id, ElectionStatus.READY);

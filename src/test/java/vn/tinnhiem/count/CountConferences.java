@@ -23,7 +23,8 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.support.Acting;
-import vn.tinnhiem.support.Pdfs;
+import vn.tinnhiem.support.Cards;
+import vn.tinnhiem.support.Staff;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.BallotForm;
 import vn.tinnhiem.voting.CastOutcome;
@@ -85,7 +86,7 @@ final class CountConferences {
                 elections.addVoter(id, new NewVoter("Người ghi phiếu " + v, "Thủ trưởng", "Cơ quan " + v));
             }
             for (int s = 0; s < 3; s++) {
-                accounts.create(tellers.get(s), names.get(s), Role.TELLER);
+                Staff.createNamed(accounts, tellers.get(s), names.get(s), Role.TELLER);
                 elections.addTeller(id, names.get(s), s == 0);
             }
             elections.setThreshold(id, 2);
@@ -97,7 +98,7 @@ final class CountConferences {
             ceremonies.start(id);
             for (int seat = 1; seat <= 3; seat++) {
                 char[] pass = seat == 2 ? PASSPHRASE.toCharArray() : null;
-                cards.add(Pdfs.qrText(ceremonies.issueCard(id, seat, pass), 0));
+                cards.add(Cards.issue(ceremonies, id, seat, pass));
             }
             for (int seat = 1; seat <= 3; seat++) {
                 ceremonies.checkCard(id, seat, cards.get(seat - 1), seat == 2 ? PASSPHRASE.toCharArray() : null);

@@ -90,7 +90,7 @@ class CountIntegrationTests {
             assertThat(closed.closedAt()).isNotNull();
             assertThat(elections.find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.CLOSED);
 
-            assertThatThrownBy(() -> counts.unsealWithCard(conf.id(), conf.cards().get(0), null))
+            assertThatThrownBy(() -> counts.unsealWithCard(conf.id(), conf.cards().get(0), null, null))
                     .isInstanceOf(UserFacingException.class).extracting("key").isEqualTo("count.error.boxFirst");
             int[] progress = {0};
             BoxVerdict verdict = counts.checkBox(conf.id(), done -> progress[0] = Math.max(progress[0], done));
@@ -101,20 +101,20 @@ class CountIntegrationTests {
             assertThat(verdict.copies()).isEmpty();
 
             // Refusals, each said in words and nothing kept.
-            assertThat(counts.unsealWithCard(conf.id(), other.cards().get(0), null))
+            assertThat(counts.unsealWithCard(conf.id(), other.cards().get(0), null, null))
                     .isEqualTo(new ShareOutcome.Refused("ceremony.check.OTHER_ELECTION", List.of()));
             String corrupted = conf.cards().get(0).substring(0, 20) + (conf.cards().get(0).charAt(20) == 'A' ? 'B' : 'A')
                     + conf.cards().get(0).substring(21);
-            assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), corrupted, null)).reasonKey())
-                    .isEqualTo("ceremony.check.CHECKSUM_MISMATCH");
-            assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), conf.cards().get(1), null)).reasonKey())
+            assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), corrupted, null, null)).reasonKey())
+                    .isEqualTo("card.typo.group");
+            assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), conf.cards().get(1), null, null)).reasonKey())
                     .isEqualTo("ceremony.check.PASSPHRASE_REQUIRED");
             assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), conf.cards().get(1),
-                    "sai mật khẩu rồi".toCharArray())).reasonKey()).isEqualTo("ceremony.check.WRONG_PASSPHRASE");
+                    "sai mật khẩu rồi".toCharArray(), null)).reasonKey()).isEqualTo("ceremony.check.WRONG_PASSPHRASE");
 
-            ShareOutcome first = counts.unsealWithCard(conf.id(), conf.cards().get(0), null);
+            ShareOutcome first = counts.unsealWithCard(conf.id(), conf.cards().get(0), null, null);
             assertThat(first).isEqualTo(new ShareOutcome.Accepted(1, "Trần Văn Trưởng", false));
-            assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), conf.cards().get(0), null)).reasonKey())
+            assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), conf.cards().get(0), null, null)).reasonKey())
                     .isEqualTo("count.share.alreadyCounted");
             // k - 1 cards: refused with the reason.
             assertThatThrownBy(() -> counts.finish(conf.id())).isInstanceOf(UserFacingException.class)
@@ -125,8 +125,26 @@ class CountIntegrationTests {
             assertThat(counts.results(conf.id())).isEmpty();
 
             char[] pass = CountConferences.PASSPHRASE.toCharArray();
-            ShareOutcome second = counts.unsealWithCard(conf.id(), conf.cards().get(1), pass);
+            // Seat 2's card read under seat 1's session counts only once seat 2's teller types their own password.
+            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(1), CountConferences.PASSPHRASE.toCharArray(),
+                    null)).isEqualTo(new ShareOutcome.HolderNeeded(2, "Nguyễn Thị Hồng Nhung", "holder.error.passwordNeeded"));
+            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(1), CountConferences.PASSPHRASE.toCharArray(),
+                    "mật khẩu của người khác".toCharArray()))
+                    .isEqualTo(new ShareOutcome.HolderNeeded(2, "Nguyễn Thị Hồng Nhung", "holder.error.WRONG"));
+            assertThat(counts.unsealing(conf.id()).accepted()).as("nothing kept for seat 2").isEqualTo(1);
+            char[] holder = vn.tinnhiem.support.Staff.PASSWORD.toCharArray();
+            ShareOutcome second = counts.unsealWithCard(conf.id(), conf.cards().get(1), pass, holder);
             assertThat(second).isEqualTo(new ShareOutcome.Accepted(2, "Nguyễn Thị Hồng Nhung", true));
+            assertThat(new String(holder)).as("the holder's password is cleared").isEqualTo("\0".repeat(holder.length));
+            List<AuditEntry> log = audit.newest(200).stream().filter(e -> e.subject().equals("election:" + conf.id()))
+                    .toList();
+            assertThat(log).filteredOn(e -> e.action().equals("count.shareAccepted")).extracting(AuditEntry::details)
+                    .containsExactlyInAnyOrder("seat=1 path=HALL holder=" + conf.tellers().get(0),
+                            "seat=2 path=HALL holder=" + conf.tellers().get(1));
+            assertThat(log).filteredOn(e -> e.action().equals("count.holderRefused")).extracting(AuditEntry::details)
+                    .containsExactlyInAnyOrder(
+                            "seat=2 holder=" + conf.tellers().get(1) + " reason=holder.error.passwordNeeded",
+                            "seat=2 holder=" + conf.tellers().get(1) + " reason=holder.error.WRONG");
             assertThat(new String(pass)).as("the passphrase is cleared").isEqualTo("\0".repeat(pass.length));
         }
         assertThat(elections.find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.TALLIED);
@@ -202,8 +220,9 @@ class CountIntegrationTests {
             assertThat(verdict.tampering()).as("the changed row's and the copy's columns are not what their bytes give")
                     .filteredOn(t -> t.kind().equals("rowCode")).extracting(BoxVerdict.Tampering::about)
                     .containsExactlyInAnyOrder(changedCode, copyCode);
-            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(2), null)).isInstanceOf(ShareOutcome.Accepted.class);
-            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(0), null))
+            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(2), null, null)).isInstanceOf(ShareOutcome.Accepted.class);
+            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(0), null,
+                    vn.tinnhiem.support.Staff.PASSWORD.toCharArray()))
                     .isEqualTo(new ShareOutcome.Accepted(1, "Trần Văn Trưởng", true));
         }
         ResultTable table = counts.results(conf.id()).orElseThrow();
@@ -276,7 +295,8 @@ class CountIntegrationTests {
             assertThat(counts.importPartial(conf.id(), file)).isEqualTo(new ShareOutcome.Accepted(3, "Phạm Minh Tuấn", false));
             assertThat(((ShareOutcome.Refused) counts.importPartial(conf.id(), file)).reasonKey())
                     .isEqualTo("count.share.alreadyCounted");
-            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(0), null))
+            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(0), null,
+                    vn.tinnhiem.support.Staff.PASSWORD.toCharArray()))
                     .isEqualTo(new ShareOutcome.Accepted(1, "Trần Văn Trưởng", true));
         }
         CountSummary summary = counts.summary(conf.id()).orElseThrow();

@@ -93,11 +93,11 @@ class CountTimingTests {
             check = seconds(t0);
             assertThat(verdict.counted()).isEqualTo(ballots);
             t0 = System.nanoTime();
-            counts.unsealWithCard(conf.id(), conf.cards().get(0), null);
+            counts.unsealWithCard(conf.id(), conf.cards().get(0), null, null);
             first = seconds(t0);
             t0 = System.nanoTime();
             ShareOutcome last = counts.unsealWithCard(conf.id(), conf.cards().get(1),
-                    CountConferences.PASSPHRASE.toCharArray());
+                    CountConferences.PASSPHRASE.toCharArray(), vn.tinnhiem.support.Staff.PASSWORD.toCharArray());
             kth = seconds(t0);
             assertThat(last).isInstanceOf(ShareOutcome.Accepted.class);
             t0 = System.nanoTime();

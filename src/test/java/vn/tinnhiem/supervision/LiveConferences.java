@@ -27,7 +27,8 @@ import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
-import vn.tinnhiem.support.Pdfs;
+import vn.tinnhiem.support.Cards;
+import vn.tinnhiem.support.Staff;
 import vn.tinnhiem.token.TokenService;
 
 /**
@@ -65,7 +66,7 @@ public record LiveConferences(ElectionService elections, AccountService accounts
             for (int v = 1; v <= voters; v++) {
                 elections.addVoter(id, new NewVoter("Đại biểu số " + v, "Đại biểu", "HĐND xã"));
             }
-            accounts.create(teller, "Ngô Văn Kiểm", Role.TELLER);
+            Staff.createNamed(accounts, teller, "Ngô Văn Kiểm", Role.TELLER);
             accounts.create("gs." + suffix, "Lý Thị Giám", Role.SUPERVISOR);
             elections.addSupervisor(id, "gs." + suffix);
             elections.addTeller(id, "Ngô Văn Kiểm", true);
@@ -73,7 +74,7 @@ public record LiveConferences(ElectionService elections, AccountService accounts
             elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
             elections.moveTo(id, ElectionStatus.READY);
             ceremonies.start(id);
-            String share = Pdfs.qrText(ceremonies.issueCard(id, 1, null), 0);
+            String share = Cards.issue(ceremonies, id, 1, null);
             if (!ceremonies.checkCard(id, 1, share, null).ceremonyComplete()) {
                 throw new AssertionError("the one-seat ceremony did not complete");
             }

@@ -24,7 +24,8 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.support.Acting;
-import vn.tinnhiem.support.Pdfs;
+import vn.tinnhiem.support.Cards;
+import vn.tinnhiem.support.Staff;
 import vn.tinnhiem.token.TokenService;
 
 /**
@@ -64,13 +65,13 @@ final class VotingConferences {
                 elections.addCandidate(id, "Ứng viên số " + c, "Chức vụ " + c);
             }
             elections.addVoter(id, new NewVoter("Lê Thị Bình", "Đại biểu", "HĐND xã"));
-            accounts.create(teller, "Ngô Văn Kiểm", Role.TELLER);
+            Staff.createNamed(accounts, teller, "Ngô Văn Kiểm", Role.TELLER);
             elections.addTeller(id, "Ngô Văn Kiểm", true);
             elections.setThreshold(id, 1);
             elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
             elections.moveTo(id, ElectionStatus.READY);
             ceremonies.start(id);
-            String share = Pdfs.qrText(ceremonies.issueCard(id, 1, null), 0);
+            String share = Cards.issue(ceremonies, id, 1, null);
             if (!ceremonies.checkCard(id, 1, share, null).ceremonyComplete()) {
                 throw new AssertionError("the one-seat ceremony did not complete");
             }

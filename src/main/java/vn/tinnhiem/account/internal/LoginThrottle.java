@@ -17,6 +17,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.tinnhiem.audit.AuditFields;
@@ -32,7 +33,7 @@ import vn.tinnhiem.audit.AuditLog;
  * to the audit log last, the one lock order of the whole application.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     static final int FREE_ATTEMPTS = 5;
     private static final Duration FIRST_LOCK = Duration.ofSeconds(30);
@@ -52,7 +53,39 @@ class LoginThrottle {
     @EventListener
     @Transactional
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        String username = nameOf(event.getAuthentication());
+        failure(nameOf(event.getAuthentication()));
+    }
+
+    /**
+     * A wrong password typed to confirm who one is at someone else's session ({@code AccountService
+     * #confirmPassword}): counted like a failed sign-in, in a transaction of its own, since the caller's
+     * transaction rolls back with its refusal.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void wrongPassword(String username) {
+        failure(username);
+    }
+
+    /** A confirmation tried while the account is locked: counted in its row, like a sign-in attempt. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void refusedWhileLocked(String username) {
+        if (accounts.lockCredentials(username).isPresent()) {
+            accounts.countRefusedWhileLocked(username);
+        }
+    }
+
+    /**
+     * The right password typed to confirm: the count of wrong ones starts again, as after a sign-in. Nothing is
+     * written to the audit log here; the caller records what the confirmation was for.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void rightPassword(String username) {
+        if (accounts.lockCredentials(username).isPresent()) {
+            accounts.recordSuccess(username);
+        }
+    }
+
+    private void failure(String username) {
         var credentials = accounts.lockCredentials(username);
         if (credentials.isEmpty()) {
             return;

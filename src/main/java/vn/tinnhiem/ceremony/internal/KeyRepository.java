@@ -74,6 +74,15 @@ public class KeyRepository {
                 .and(ELECTION_KEY_SEAT.CARD_ISSUED.isFalse()).execute() == 1;
     }
 
+    /** A card made but never taken: the seat is open to be printed again; false when it was not marked. */
+    public boolean unmarkIssued(long electionId, int seat) {
+        return db.update(ELECTION_KEY_SEAT).set(ELECTION_KEY_SEAT.CARD_ISSUED, false)
+                .set(ELECTION_KEY_SEAT.PASSPHRASE, false)
+                .where(ELECTION_KEY_SEAT.ELECTION_ID.eq(electionId)).and(ELECTION_KEY_SEAT.SEAT.eq(seat))
+                .and(ELECTION_KEY_SEAT.CARD_ISSUED.isTrue()).and(ELECTION_KEY_SEAT.CARD_CHECKED.isFalse())
+                .execute() == 1;
+    }
+
     /** Whether every seat's card of this election's key has been checked back (false when there is no key). */
     public boolean allChecked(long electionId) {
         List<SeatCard> seats = seats(electionId);

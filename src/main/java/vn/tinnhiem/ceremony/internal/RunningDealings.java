@@ -44,6 +44,20 @@ public class RunningDealings {
         }
     }
 
+    /** Destroys one seat's share (its card was taken); the others stay. */
+    public void destroyShare(long electionId, int seat) {
+        Running r = byElection.get(electionId);
+        if (r != null && seat >= 1 && seat <= r.dealing().shares().size()) {
+            r.dealing().shares().get(seat - 1).destroy();
+        }
+    }
+
+    /** Whether every share of the election's dealing is destroyed (true when there is none). */
+    public boolean allDestroyed(long electionId) {
+        Running r = byElection.get(electionId);
+        return r == null || r.dealing().isDestroyed() || r.dealing().shares().stream().allMatch(s -> s.isDestroyed());
+    }
+
     /** How many dealings are held: 0 whenever no ceremony is printing cards. */
     public int held() {
         return byElection.size();

@@ -18,7 +18,8 @@ import vn.tinnhiem.shared.ui.QrScanner;
 /**
  * A teller checks their own card back: held to the console's camera, scanned by a handheld scanner (which types
  * into the field), or typed; the passphrase, when the card has one, is typed first. A refusal is shown at the
- * field, in words. The card's text is never put back in the field.
+ * field, in words (naming the group of four to look at, for a typing slip). The code is masked as it is typed,
+ * with a toggle to show it, and emptied after every refusal: it never stays on screen, nor goes into a message.
  */
 class CheckCardDialog extends Dialog {
 
@@ -26,7 +27,7 @@ class CheckCardDialog extends Dialog {
     private final long electionId;
     private final SeatCard seat;
     private final Runnable checked;
-    private final QrScanner card = new QrScanner();
+    private final QrScanner card = QrScanner.secret();
     private final PasswordField passphrase = new PasswordField();
 
     CheckCardDialog(CeremonyService ceremonies, long electionId, SeatCard seat, Runnable checked) {
@@ -78,12 +79,14 @@ class CheckCardDialog extends Dialog {
             return;
         }
         String reason = result.refusal().orElseThrow();
+        String message = getTranslation(reason, result.args().toArray());
         if (reason.endsWith("PASSPHRASE_REQUIRED") || reason.endsWith("WRONG_PASSPHRASE")) {
+            card.clearField();
             passphrase.setVisible(true);
-            passphrase.setErrorMessage(getTranslation(reason));
+            passphrase.setErrorMessage(message);
             passphrase.setInvalid(true);
         } else {
-            card.showError(getTranslation(reason));
+            card.showError(message);
         }
     }
 }

@@ -37,12 +37,18 @@ final class OneTimeFile {
         });
     }
 
-    /** Zeroes the bytes if nobody took them (the screen was left). */
-    void forget() {
+    /**
+     * Zeroes the bytes if nobody took them (the screen was left); true when they were still here. Taking and
+     * forgetting are one atomic step each: exactly one of them gets the bytes, so a file forgotten was never
+     * served, and one served is never forgotten.
+     */
+    boolean forget() {
         byte[] left = bytes.getAndSet(null);
         if (left != null) {
             Arrays.fill(left, (byte) 0);
+            return true;
         }
+        return false;
     }
 
     boolean taken() {

@@ -61,6 +61,9 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private long electionId;
     private String title = "";
     private boolean acts;
+    /** A good card of another seat, waiting for that seat's teller's password (never shown, never logged). */
+    private String pendingCard;
+    private char[] pendingPassphrase;
     /** What the last card or file did, said beside the seats after the screen is rebuilt (not in a toast over the buttons). */
     private String notice = "";
 
@@ -327,7 +330,12 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         return section;
     }
 
-    /** A card held to the camera, scanned by a handheld scanner, or typed; its passphrase first if it has one. */
+    /**
+     * A card held to the camera, scanned by a handheld scanner, or typed; its passphrase first if it has one. The
+     * code is masked (with a toggle to show it) and emptied after every refusal. A card of another seat than the
+     * signed-in teller's is counted only once that seat's teller has typed their own account's password below:
+     * the card read waits for it in this view's memory alone, and is dropped on cancel or any other answer.
+     */
     private VerticalLayout cardEntry() {
         var box = new VerticalLayout();
         box.setPadding(false);
@@ -336,31 +344,93 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         passphrase.setId("count-passphrase");
         passphrase.setWidthFull();
         passphrase.setHelperText(getTranslation("count.card.passphraseHelp"));
-        var scanner = new QrScanner();
+        var scanner = QrScanner.secret();
         scanner.setId("count-card");
         scanner.setLabel(getTranslation("count.card.code"));
         scanner.setSubmitText(getTranslation("count.card.submit"));
-        scanner.addScanListener(text -> {
-            char[] secret = passphrase.isEmpty() ? null : passphrase.getValue().toCharArray();
+
+        var holder = new VerticalLayout();
+        holder.setPadding(false);
+        holder.setId("count-holder");
+        holder.setVisible(false);
+        var holderExplain = new Paragraph();
+        holderExplain.setId("count-holder-explain");
+        var holderPassword = new PasswordField();
+        holderPassword.setId("count-holder-password");
+        holderPassword.setWidthFull();
+        holderPassword.getElement().setAttribute("autocomplete", "current-password");
+        var confirm = new Button(getTranslation("count.holder.confirm"));
+        confirm.setId("count-holder-confirm");
+        confirm.setMinHeight("44px");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var cancel = new Button(getTranslation("common.cancel"));
+        cancel.setId("count-holder-cancel");
+        cancel.setMinHeight("44px");
+        holder.add(new H3(getTranslation("count.holder.title")), holderExplain, holderPassword, confirm, cancel);
+
+        Runnable forget = () -> {
+            pendingCard = null;
+            if (pendingPassphrase != null) {
+                java.util.Arrays.fill(pendingPassphrase, '\0');
+                pendingPassphrase = null;
+            }
+            holderPassword.clear();
+            holderPassword.setInvalid(false);
+            holder.setVisible(false);
+        };
+        // One reading of a card, first without and then with its holder's password.
+        java.util.function.BiConsumer<String, char[]> read = (text, holderSecret) -> {
+            char[] secret = pendingPassphrase != null ? pendingPassphrase.clone()
+                    : passphrase.isEmpty() ? null : passphrase.getValue().toCharArray();
+            char[] kept = secret == null ? null : secret.clone();
             passphrase.clear();
             passphrase.setInvalid(false);
             ShareOutcome outcome;
             try {
-                outcome = counts.unsealWithCard(electionId, text, secret);
+                outcome = counts.unsealWithCard(electionId, text, secret, holderSecret);
             } catch (UserFacingException ex) {
+                forget.run();
                 scanner.showError(Notifications.translate(ex.key(), ex.args()));
                 return;
+            } finally {
+                holderPassword.clear();
             }
             switch (outcome) {
                 case ShareOutcome.Accepted a -> {
+                    if (kept != null) {
+                        java.util.Arrays.fill(kept, '\0');
+                    }
+                    forget.run();
                     scanner.clearField();
                     notice = getTranslation(a.counted() ? "count.card.lastGood" : "count.card.good", a.seat(),
                             a.tellerName());
                     rebuild();
                 }
+                case ShareOutcome.HolderNeeded h -> {
+                    // The code leaves the screen; the card read waits here for its holder's password.
+                    scanner.clearField();
+                    pendingCard = text;
+                    if (pendingPassphrase != kept && pendingPassphrase != null) {
+                        java.util.Arrays.fill(pendingPassphrase, '\0');
+                    }
+                    pendingPassphrase = kept;
+                    holderExplain.setText(getTranslation("count.holder.explain", h.seat(), h.tellerName()));
+                    holderPassword.setLabel(getTranslation("count.holder.password"));
+                    boolean first = h.reasonKey().equals("holder.error.passwordNeeded") && holderSecret == null;
+                    holderPassword.setInvalid(!first);
+                    holderPassword.setErrorMessage(first ? null
+                            : getTranslation(h.reasonKey(), h.seat(), h.tellerName()));
+                    holder.setVisible(true);
+                    holderPassword.focus();
+                }
                 case ShareOutcome.Refused r -> {
+                    if (kept != null) {
+                        java.util.Arrays.fill(kept, '\0');
+                    }
+                    forget.run();
                     String message = getTranslation(r.reasonKey(), r.args().toArray());
                     if (r.reasonKey().endsWith("PASSPHRASE_REQUIRED") || r.reasonKey().endsWith("WRONG_PASSPHRASE")) {
+                        scanner.clearField();
                         passphrase.setErrorMessage(message);
                         passphrase.setInvalid(true);
                     } else {
@@ -368,9 +438,23 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                     }
                 }
             }
+        };
+        scanner.addScanListener(text -> {
+            forget.run();
+            read.accept(text, null);
         });
+        confirm.addClickListener(e -> {
+            if (pendingCard == null) {
+                forget.run();
+                return;
+            }
+            char[] typed = holderPassword.isEmpty() ? null : holderPassword.getValue().toCharArray();
+            read.accept(pendingCard, typed);
+        });
+        cancel.addClickListener(e -> forget.run());
+        box.addDetachListener(e -> forget.run());
         box.add(new H3(getTranslation("count.card")), new Paragraph(getTranslation("count.card.explain")), passphrase,
-                scanner);
+                scanner, holder);
         return box;
     }
 
@@ -399,6 +483,9 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                         rebuild();
                     }
                     case ShareOutcome.Refused r -> report.setText(getTranslation(r.reasonKey(), r.args().toArray()));
+                    // Only a card read in the hall asks for its holder; a file names no card.
+                    case ShareOutcome.HolderNeeded h -> report.setText(getTranslation(h.reasonKey(), h.seat(),
+                            h.tellerName()));
                 }
             } catch (UserFacingException ex) {
                 report.setText(Notifications.translate(ex.key(), ex.args()));

@@ -13,7 +13,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.Autocapitalize;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.shared.Registration;
@@ -30,7 +32,9 @@ import com.vaadin.flow.shared.Registration;
  * after {@link #resume()}.
  *
  * <p>After {@link #setId(String)}, the parts are {@code #<id>-camera}, {@code #<id>-field} and
- * {@code #<id>-submit}. The texts read may be secrets (a share card): nothing here logs or keeps them.
+ * {@code #<id>-submit}. The texts read may be secrets (a share card): nothing here logs or keeps them, and a
+ * scanner made {@link #secret()} masks its field like a password (with the field's own show toggle) and empties
+ * it after every refusal, so a share card's code never stays on screen.
  */
 @JsModule("./tn-qr-scanner.ts")
 @NpmPackage(value = "jsqr", version = "1.4.0")
@@ -44,7 +48,8 @@ public class QrScanner extends Composite<Div> {
     private final Div hint = new Div();
     private final Element camera = new Element("tn-qr-scanner");
     private final Div cameraProblem = new Div();
-    private final TextField field = new TextField();
+    private final TextFieldBase<?, String> field;
+    private final boolean secret;
     private final Button submit = new Button();
     private boolean cameraEnabled = true;
     private boolean cameraFailed;
@@ -53,6 +58,26 @@ public class QrScanner extends Composite<Div> {
     private boolean labelFromCaller;
 
     public QrScanner() {
+        this(false);
+    }
+
+    /** For a share card's code: the field is masked, with a toggle to show it, and emptied after a refusal. */
+    public static QrScanner secret() {
+        return new QrScanner(true);
+    }
+
+    private QrScanner(boolean secret) {
+        this.secret = secret;
+        if (secret) {
+            var masked = new PasswordField();
+            masked.setRevealButtonVisible(true);
+            // The toggle's name for screen readers, in the screen's language (the component's own is English).
+            masked.getElement().executeJs("this.i18n = Object.assign({}, this.i18n || {}, {reveal: $0})",
+                    getTranslation("scanner.reveal"));
+            field = masked;
+        } else {
+            field = new TextField();
+        }
         Div root = getContent();
         root.addClassName("qr-scanner");
         root.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)")
@@ -82,10 +107,13 @@ public class QrScanner extends Composite<Div> {
         // The text comes with the key press, so a handheld scanner's Enter never races the field's own sync.
         field.getElement().addEventListener("keydown", e -> fire(e.getEventData().get("element.value").asString()))
                 .setFilter("event.key === 'Enter'").addEventData("element.value");
-        // After Enter the text stays (to correct a typo) but is selected: the next scan replaces it.
-        field.addAttachListener(e -> field.getElement().executeJs("if (!this.tnSelectsOnEnter) {"
-                + " this.tnSelectsOnEnter = true; this.addEventListener('keydown', e => { if (e.key === 'Enter') {"
-                + " const input = this.inputElement; setTimeout(() => input && input.select()); } }); }"));
+        // After Enter the text stays (to correct a typo) but is selected: the next scan replaces it. A secret
+        // stays only until the server answers: accepted or refused, it is emptied.
+        if (!secret) {
+            field.addAttachListener(e -> field.getElement().executeJs("if (!this.tnSelectsOnEnter) {"
+                    + " this.tnSelectsOnEnter = true; this.addEventListener('keydown', e => { if (e.key === 'Enter') {"
+                    + " const input = this.inputElement; setTimeout(() => input && input.select()); } }); }"));
+        }
 
         submit.setText(getTranslation("scanner.submit"));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -172,15 +200,35 @@ public class QrScanner extends Composite<Div> {
 
     /** Empties the field and removes its error. */
     public void clearField() {
-        field.clear();
+        empty();
         field.setInvalid(false);
         field.setErrorMessage(null);
     }
 
-    /** Shows an error at the field (a code refused); the next read removes it. */
+    /**
+     * Shows an error at the field (a code refused); the next read removes it. A secret field is emptied too:
+     * the code is typed or scanned again, never left on screen.
+     */
     public void showError(String message) {
+        if (secret) {
+            empty();
+        }
         field.setErrorMessage(message);
         field.setInvalid(true);
+    }
+
+    /** Whether the field is masked (a share card's code). */
+    public boolean isSecret() {
+        return secret;
+    }
+
+    /**
+     * Empties the field here and in the browser: a code sent with Enter may not have reached the server's copy
+     * of the value yet, and clearing only that copy would leave it on screen.
+     */
+    private void empty() {
+        field.clear();
+        field.getElement().executeJs("this.value = ''");
     }
 
     /** Larger targets and text for the kiosk: 48 px targets and 18 px text, rather than 44 px. */

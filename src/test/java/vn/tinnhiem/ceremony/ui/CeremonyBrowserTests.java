@@ -27,6 +27,7 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.CameraTest;
+import vn.tinnhiem.support.Cards;
 import vn.tinnhiem.support.Conferences;
 import vn.tinnhiem.support.FakeCamera;
 import vn.tinnhiem.support.IntegrationTest;
@@ -83,7 +84,7 @@ class CeremonyBrowserTests {
         String otherCard;
         try (var admin = Acting.as("organiser", "ADMIN")) {
             ceremonies.start(other);
-            otherCard = Pdfs.qrText(ceremonies.issueCard(other, 1, null), 0);
+            otherCard = Cards.issueToNewTeller(accounts, elections, ceremonies, other, 1);
         }
         Path shots = Path.of("target", "screenshots", "ceremony", width + "x" + height);
 
@@ -116,12 +117,15 @@ class CeremonyBrowserTests {
 
             for (int seat = 1; seat <= 3; seat++) {
                 browser.click("#seat-" + seat + "-print");
+                // The seat's teller, at the console, confirms with their own account's password.
+                browser.type("#print-holder-password", Staff.PASSWORD);
                 if (seat == 2) {
                     browser.click("#print-protect");
                     browser.type("#print-passphrase", "ngắn");
                     browser.type("#print-again", "ngắn");
                     browser.click("#print-make");
                     assertThat(browser.find("#print-passphrase").getAttribute("invalid")).isNotNull();
+                    browser.type("#print-holder-password", Staff.PASSWORD);
                     browser.type("#print-passphrase", PASSPHRASE);
                     browser.type("#print-again", PASSPHRASE);
                     if (width < 400) {
@@ -151,7 +155,7 @@ class CeremonyBrowserTests {
             String corrupted = cards.get(0).substring(0, 30) + (cards.get(0).charAt(30) == 'A' ? 'B' : 'A')
                     + cards.get(0).substring(31);
             checkCard(browser, corrupted);
-            assertThat(browser.find("#check-card").getText()).contains("Mã bị sai");
+            assertThat(browser.find("#check-card").getText()).contains("nhóm thứ 7");
             checkCard(browser, cards.get(0));
             browser.waitForText("#seat-1-state", "hợp lệ");
 

@@ -38,6 +38,7 @@ import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
+import vn.tinnhiem.support.Cards;
 import vn.tinnhiem.support.Conferences;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Pdfs;
@@ -122,7 +123,7 @@ class CountBrowserTests {
         String otherCard;
         try (var admin = Acting.as("organiser", "ADMIN")) {
             ceremonies.start(other);
-            otherCard = Pdfs.qrText(ceremonies.issueCard(other, 1, null), 0);
+            otherCard = Cards.issueToNewTeller(accounts, elections, ceremonies, other, 1);
         }
 
         // 1. The key ceremony, by the organiser: each card printed (fetched as the browser downloads it) and
@@ -137,6 +138,8 @@ class CountBrowserTests {
             browser.click("#confirm-dialog vaadin-button[slot='confirm-button']");
             for (int seat = 1; seat <= 3; seat++) {
                 browser.click("#seat-" + seat + "-print");
+                // The seat's own teller confirms at the console with their account's password.
+                browser.type("#print-holder-password", Staff.PASSWORD);
                 if (seat == 2) {
                     browser.click("#print-protect");
                     browser.type("#print-passphrase", PASSPHRASE);
@@ -235,6 +238,15 @@ class CountBrowserTests {
         }
         try (var admin = Acting.as("organiser", "ADMIN")) {
             assertThat(elections.find(id).orElseThrow().status()).isEqualTo(ElectionStatus.TALLIED);
+            // The record names who held each card: seat 2's teller, not the session it was read in.
+            assertThat(audit.newest(300).stream().filter(e -> e.subject().equals("election:" + id))
+                    .filter(e -> e.action().equals("count.shareAccepted")).map(e -> e.details()).toList())
+                    .containsExactlyInAnyOrder("seat=1 path=HALL holder=" + tellers.get(0),
+                            "seat=2 path=HALL holder=" + tellers.get(1));
+            assertThat(audit.newest(300).stream().filter(e -> e.subject().equals("election:" + id))
+                    .filter(e -> e.action().equals("ceremony.cardIssued")).map(e -> e.details()).toList())
+                    .containsExactlyInAnyOrder("seat=1 passphrase=no holder=" + tellers.get(0),
+                            "seat=2 passphrase=yes holder=" + tellers.get(1), "seat=3 passphrase=no holder=" + tellers.get(2));
         }
         System.out.printf("CountBrowserTests: the whole conference in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
@@ -287,6 +299,12 @@ class CountBrowserTests {
         typeCard(teller, cards.get(0));
         waitText(teller, "#count-seat-1", "Đã nhận (thẻ đọc tại hội trường)");
         waitText(teller, "#count-notice", "Đã nhận thẻ ghế 1");
+        // The same card again: refused, and its code does not stay on screen (it is masked, and emptied).
+        assertThat(teller.find("#count-card-field").getTagName()).isEqualTo("vaadin-password-field");
+        typeCard(teller, cards.get(0));
+        assertThat(fieldError(teller, "#count-card-field")).isEqualTo("Thẻ ghế 1 đã được tính rồi: mỗi thẻ chỉ dùng một lần.");
+        assertThat(String.valueOf(teller.find("#count-card-field input").getDomProperty("value"))).isEmpty();
+        assertThat(teller.pageText()).doesNotContain(cards.get(0).substring(5, 13));
         assertThat(text(teller, "#count-seat-2")).contains("Chưa có");
         teller.click("#count-finish");
         waitText(teller, "#count-finish-error", "Mới có 1 thẻ, cần 2: còn thiếu 1 thẻ để mở niêm phong.");
@@ -297,6 +315,14 @@ class CountBrowserTests {
         assertThat(fieldError(teller, "#count-passphrase")).isEqualTo("Thẻ này có mật khẩu: nhập mật khẩu của thẻ.");
         teller.type("#count-passphrase", PASSPHRASE);
         typeCard(teller, cards.get(1));
+        // Seat 2's card, read under seat 1's session: counted only once seat 2's teller types their own password.
+        waitText(teller, "#count-holder-explain", "Thẻ này là của ghế 2 (Nguyễn Thị Hồng Nhung)");
+        assertThat(String.valueOf(teller.find("#count-card-field input").getDomProperty("value")))
+                .as("the code leaves the screen while the holder confirms").isEmpty();
+        assertThat(teller.findAll("#count-results")).isEmpty();
+        phone(teller, "07b-holder.png");
+        teller.type("#count-holder-password", Staff.PASSWORD);
+        teller.click("#count-holder-confirm");
         waitText(teller, "#count-results", "4. Kết quả");
         waitText(teller, "#count-status", "Đã kiểm phiếu");
 
