@@ -177,6 +177,7 @@ public class AccountService {
      * The array is not kept; the caller clears it.
      */
     @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
     public PasswordConfirmation confirmPassword(String username, Role role, char[] password) {
         String name = username.trim().toLowerCase(Locale.ROOT);
         var credentials = accounts.credentials(name);
