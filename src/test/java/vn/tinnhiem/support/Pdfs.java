@@ -96,17 +96,22 @@ public final class Pdfs {
     public static String qrText(byte[] pdf, int page) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             com.google.zxing.ReaderException last = null;
-            for (int dpi : new int[] {200, 300, 250, 150}) {
+            // Several renderings and both of ZXing's binarizers: a rendering's anti-aliasing can defeat one reading
+            // of a code that another reads at once (the card itself is the same).
+            for (int dpi : new int[] {200, 300, 250, 150, 400, 120}) {
                 java.awt.image.BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(page, dpi);
-                var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                        new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
-                var hints = new java.util.EnumMap<com.google.zxing.DecodeHintType, Object>(
-                        com.google.zxing.DecodeHintType.class);
-                hints.put(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
-                try {
-                    return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap, hints).getText();
-                } catch (com.google.zxing.ReaderException e) {
-                    last = e;
+                var source = new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image);
+                for (var bitmap : List.of(
+                        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source)),
+                        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+                    var hints = new java.util.EnumMap<com.google.zxing.DecodeHintType, Object>(
+                            com.google.zxing.DecodeHintType.class);
+                    hints.put(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                    try {
+                        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap, hints).getText();
+                    } catch (com.google.zxing.ReaderException e) {
+                        last = e;
+                    }
                 }
             }
             throw new AssertionError("no readable QR code on page " + page, last);
