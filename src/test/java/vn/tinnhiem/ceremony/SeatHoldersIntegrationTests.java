@@ -98,9 +98,9 @@ class SeatHoldersIntegrationTests {
         assertThat(status.stage()).isEqualTo(CeremonyStage.PRINTING);
         // The refusals outlive the rolled-back transactions that refused.
         assertThat(entriesOf(id, "ceremony.holderRefused")).extracting(AuditEntry::details).containsExactly(
-                "seat=1 holder=holder" + id + ".1 reason=holder.error.WRONG",
-                "seat=1 holder=holder" + id + ".1 reason=holder.error.passwordNeeded",
-                "seat=1 holder=holder" + id + ".1 reason=holder.error.passwordNeeded");
+                "~1 seat=1 holder=holder" + id + ".1 reason=holder.error.WRONG",
+                "~1 seat=1 holder=holder" + id + ".1 reason=holder.error.passwordNeeded",
+                "~1 seat=1 holder=holder" + id + ".1 reason=holder.error.passwordNeeded");
         assertThat(entriesOf(id, "ceremony.holderRefused")).extracting(AuditEntry::actor).containsOnly("organiser");
         assertThat(entriesOf(id, "ceremony.cardIssued")).isEmpty();
 
@@ -108,7 +108,7 @@ class SeatHoldersIntegrationTests {
         byte[] pdf = ceremonies.issueCard(id, 1, null, Staff.PASSWORD.toCharArray());
         assertThat(Pdfs.qrText(pdf, 0)).startsWith(ShareCards.PREFIX);
         assertThat(entriesOf(id, "ceremony.cardIssued")).extracting(AuditEntry::details)
-                .containsExactly("seat=1 passphrase=no holder=holder" + id + ".1");
+                .containsExactly("~1 seat=1 passphrase=no holder=holder" + id + ".1");
     }
 
     @Test
@@ -159,7 +159,7 @@ class SeatHoldersIntegrationTests {
         assertThat(ceremonies.status(id).seats().getFirst().issued()).isFalse();
         assertThat(ceremonies.withdrawCard(id, 2)).as("a card taken stands").isFalse();
         assertThat(ceremonies.status(id).seats().get(1).issued()).isTrue();
-        assertThat(entriesOf(id, "ceremony.cardWithdrawn")).extracting(AuditEntry::details).containsExactly("seat=1");
+        assertThat(entriesOf(id, "ceremony.cardWithdrawn")).extracting(AuditEntry::details).containsExactly("~1 seat=1");
 
         String seat1 = Cards.issue(ceremonies, id, 1, null);
         String seat3 = Cards.issue(ceremonies, id, 3, null);

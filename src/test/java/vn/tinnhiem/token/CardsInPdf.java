@@ -49,20 +49,42 @@ final class CardsInPdf {
     /** The QR codes of one page (from 0), card by card: two across, four down. */
     static List<String> qrTexts(byte[] pdf, int page) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(page, 150);
-            int w = image.getWidth() / 2;
-            int h = image.getHeight() / 4;
+            // Several renderings and both binarizers: one rendering's anti-aliasing can defeat a reading that
+            // another makes at once. A slot where no rendering finds a code at all is an empty slot.
+            int[] dpis = {150, 200, 300, 120};
+            List<BufferedImage> pages = new ArrayList<>();
+            for (int dpi : dpis) {
+                pages.add(new PDFRenderer(doc).renderImageWithDPI(page, dpi));
+            }
             List<String> texts = new ArrayList<>();
             for (int slot = 0; slot < 8; slot++) {
-                BufferedImage card = image.getSubimage((slot % 2) * w, (slot / 2) * h, w, h);
-                try {
-                    Result r = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                            new BufferedImageLuminanceSource(card))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-                    texts.add(r.getText());
-                } catch (NotFoundException e) {
-                    // An empty slot at the end of the last page.
-                } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-                    throw new AssertionError("a QR code on page " + page + ", card " + slot + " does not read", e);
+                String text = null;
+                Exception unreadable = null;
+                boolean found = false;
+                for (BufferedImage image : pages) {
+                    int w = image.getWidth() / 2;
+                    int h = image.getHeight() / 4;
+                    var source = new BufferedImageLuminanceSource(image.getSubimage((slot % 2) * w, (slot / 2) * h, w, h));
+                    for (var bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                            new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+                        try {
+                            text = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                            break;
+                        } catch (NotFoundException e) {
+                            // Nothing seen in this reading.
+                        } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+                            found = true;
+                            unreadable = e;
+                        }
+                    }
+                    if (text != null) {
+                        break;
+                    }
+                }
+                if (text != null) {
+                    texts.add(text);
+                } else if (found) {
+                    throw new AssertionError("a QR code on page " + page + ", card " + slot + " does not read", unreadable);
                 }
             }
             return texts;

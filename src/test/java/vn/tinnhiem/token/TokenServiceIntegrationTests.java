@@ -123,7 +123,7 @@ class TokenServiceIntegrationTests {
         // Each batch is one audit entry with its count; no entry holds a card's code or hash.
         var entries = db.selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.SUBJECT.eq("election:" + conference.id()))
                 .and(AUDIT_ENTRY.ACTION.eq("token.print")).fetch(AUDIT_ENTRY.DETAILS);
-        assertThat(entries).containsExactly("count=10", "count=3");
+        assertThat(entries).containsExactly("~1 count=10", "~1 count=3");
     }
 
     @Test
@@ -321,7 +321,7 @@ class TokenServiceIntegrationTests {
         assertThat(actions).contains("token.print", "voter.present", "token.void").noneMatch(a -> a.contains("activat")
                 || a.contains("spen") || a.contains("cast"));
         assertThat(entries.map(e -> e.getAction() + " " + e.getDetails()))
-                .contains("voter.present voter=" + voterId, "token.void count=1");
+                .contains("voter.present ~1 voter=" + voterId, "token.void ~1 count=1");
         for (String code : codes) {
             byte[] token = TokenCode.parse(code).orElseThrow();
             String hash = HexFormat.of().formatHex(key.hash(token));

@@ -57,12 +57,15 @@ public class ElectionRepository {
     }
 
     public long insert(ElectionDetails d, int thresholdK) {
-        return db.insertInto(ELECTION)
+        long id = db.insertInto(ELECTION)
                 .set(ELECTION.TITLE, d.title()).set(ELECTION.BODY, d.body()).set(ELECTION.PLACE, d.place())
                 .set(ELECTION.STARTS_AT, d.startsAt()).set(ELECTION.BALLOT_KIND, d.ballotKind().name())
                 .set(ELECTION.RULE_SET, d.ruleSet().name()).set(ELECTION.STATUS, ElectionStatus.DRAFT.name())
                 .set(ELECTION.THRESHOLD_K, thresholdK)
                 .returningResult(ELECTION.ID).fetchSingle(ELECTION.ID);
+        // The new row is this transaction's until it commits: locking it again later in it is not a late lock.
+        LockFirst.holding("election:" + id);
+        return id;
     }
 
     public void update(long id, ElectionDetails d) {

@@ -53,6 +53,17 @@ public final class LockFirst implements ExecuteListener {
         s.held.add(lock);
     }
 
+    /**
+     * Records that this transaction holds {@code lock} without having asked for it: it inserted the row, which
+     * InnoDB keeps locked to it until the end, so nobody else can have changed it behind its snapshot.
+     */
+    public static void holding(String lock) {
+        Statements s = current();
+        if (s != null) {
+            s.held.add(lock);
+        }
+    }
+
     private static Statements current() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isActualTransactionActive()) {
