@@ -93,6 +93,26 @@ public final class Pdfs {
      * whole A4 page holds other marks (large digits, rules) that now and then throw the detector off at one
      * resolution, as a camera held at one distance can be; like a person moving the card, it tries a few.
      */
+    /** The share card code printed on the page ("TN1S: ABCD EFGH …" over a few lines), as a card text; or null. */
+    private static String printedShareCode(PDDocument doc, int page) throws java.io.IOException {
+        var stripper = new PDFTextStripper();
+        stripper.setStartPage(page + 1);
+        stripper.setEndPage(page + 1);
+        String[] lines = stripper.getText(doc).split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.startsWith("TN1S:")) {
+                continue;
+            }
+            StringBuilder code = new StringBuilder(line);
+            for (int j = i + 1; j < lines.length && lines[j].strip().matches("[A-Z2-7]{1,4}( [A-Z2-7]{1,4})*"); j++) {
+                code.append(' ').append(lines[j].strip());
+            }
+            return vn.tinnhiem.ceremony.ShareCardText.fromTyped(code.toString());
+        }
+        return null;
+    }
+
     public static String qrText(byte[] pdf, int page) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             com.google.zxing.ReaderException last = null;
@@ -113,6 +133,13 @@ public final class Pdfs {
                         last = e;
                     }
                 }
+            }
+            // Java's ZXing misreads a few share cards' QR codes in every rendering PDFBox makes (a checksum failure;
+            // the browser's decoder reads them, see docs/performance.md): for a share card, its printed code, which
+            // is the same text in groups of four, is the card as a person would type it.
+            String printed = printedShareCode(doc, page);
+            if (printed != null) {
+                return printed;
             }
             throw new AssertionError("no readable QR code on page " + page, last);
         } catch (java.io.IOException e) {

@@ -118,7 +118,7 @@ public final class PhoneLayout {
      * measured as it is (and whatever is off then is reported); the returned map says what still ran.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> settle(Browser browser) {
+    public static Map<String, Object> settle(Browser browser) {
         browser.waitForVaadin();
         return (Map<String, Object>) browser.asyncScript("""
                 const done = arguments[arguments.length - 1];

@@ -105,6 +105,8 @@ class AccountsBrowserTests {
                     + js(browser, "return Array.from(document.querySelectorAll('vaadin-menu-bar-item, vaadin-context-menu-item'))"
                             + ".map(i => i.textContent.trim() + (i.offsetParent ? '' : ' (hidden)')).join(' | ')"), e);
         }
+        // The sheet slides and scales in: measure and tap it at rest, not half way.
+        vn.tinnhiem.support.PhoneLayout.settle(browser);
         @SuppressWarnings("unchecked")
         var size = (Map<String, Number>) js(browser, "const r = arguments[0].getBoundingClientRect();"
                 + " return {w: r.width, h: r.height};", entry);
