@@ -674,6 +674,12 @@ public class CountService {
 
     // The published tracking codes.
 
+    /** How many rows the box holds, for the box check's progress (the rows themselves are read by the check). */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    public int storedBallots(long electionId) {
+        return voting.storedBallots(electionId);
+    }
+
     /** Every tracking code in the box, sorted; public once the polls are closed. */
     public List<String> publishedCodes(long electionId) {
         return voting.publishedTrackingCodes(electionId);

@@ -196,9 +196,16 @@ public class VotingService {
     public List<String> publishedTrackingCodes(long electionId) {
         closed(electionId);
         // From the sealed bytes, never the column: a column can be changed without touching the ballot.
-        List<String> codes = reading.execute(status -> ballots.rows(electionId)).stream()
+        return reading.execute(status -> ballots.rows(electionId)).stream()
                 .map(StoredBallot::trackingCode).sorted().toList();
-        return codes;
+    }
+
+    /** How many rows the box of a closed conference holds, without reading them. */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    public int storedBallots(long electionId) {
+        closed(electionId);
+        Integer count = reading.execute(status -> ballots.count(electionId));
+        return count == null ? 0 : count;
     }
 
     private void closed(long electionId) {

@@ -234,7 +234,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         progressText.setText(getTranslation("count.box.starting"));
         ui.setPollInterval(500);
         long started = System.nanoTime();
-        int stored = counts.publishedCodes(electionId).size();
+        int stored = counts.storedBallots(electionId);
         CompletableFuture.runAsync(() -> {
             SecurityContextHolder.setContext(security);
             try {
