@@ -3,11 +3,16 @@ package vn.tinnhiem.ceremony;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DrbgParameters;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -17,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -192,12 +198,12 @@ public final class OfflineCeremony {
             out.println();
             out.println(translate("ceremony.offline.writing"));
             List<String> cards = dealing.cards(manifest.hash(), passphrases, rng);
-            Files.createDirectories(folder);
+            createOwnersOnlyFolder(folder);
             for (CeremonyRequest.Seat seat : request.tellers()) {
                 CardFace face = request.face(seat, manifest, passphrases.get(seat.seat() - 1) != null);
                 byte[] pdf = ShareCardPdf.render(face, cards.get(seat.seat() - 1));
                 try {
-                    write(folder.resolve(cardFileName(seat)), pdf);
+                    writeOwnersOnly(folder.resolve(cardFileName(seat)), pdf);
                 } finally {
                     Arrays.fill(pdf, (byte) 0);
                 }
@@ -290,6 +296,48 @@ public final class OfflineCeremony {
     private void write(Path file, byte[] content) throws IOException {
         Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         out.println(translate("ceremony.offline.written", file.getFileName()));
+    }
+
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+
+    /**
+     * A share card: created readable by its owner only (0600) in the same call that creates it, so no other
+     * local user can open it even between its creation and its first byte (a chmod afterwards would leave that
+     * window). On a file system without POSIX permissions (a FAT USB stick) the mount decides, as it does for
+     * every file on it.
+     */
+    private void writeOwnersOnly(Path file, byte[] content) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (SeekableByteChannel channel = posix(file.getParent())
+                ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                : Files.newByteChannel(file, options)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+        out.println(translate("ceremony.offline.written", file.getFileName()));
+    }
+
+    /** The cards' folder, if this run creates it: 0700 (and any parent it creates with it). */
+    static void createOwnersOnlyFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Path existing = folder.toAbsolutePath().getParent();
+        while (existing != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && posix(existing)) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
+        } else {
+            Files.createDirectories(folder);
+        }
+    }
+
+    private static boolean posix(Path existingFolder) throws IOException {
+        return Files.getFileStore(existingFolder).supportsFileAttributeView(PosixFileAttributeView.class);
     }
 
     /** "card-seat-1-tran-van-khai.pdf": ASCII, so any printer's computer and USB stick take it. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -120,6 +121,13 @@ class OfflineCeremonyProcessTests {
         assertThat(run.out()).doesNotContain(PASS_2, "TN1S:");
         assertThat(cardFiles(out)).extracting(p -> p.getFileName().toString()).containsExactly(
                 "card-seat-1-tran-van-khai.pdf", "card-seat-2-nguyen-thi-hong-nhung.pdf", "card-seat-3-le-duc-tho-ung.pdf");
+
+        // The share cards and the folder made for them are the owner's alone (no other local user reads a share).
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        for (Path card : cardFiles(out)) {
+            assertThat(Files.getPosixFilePermissions(card)).as(card.toString())
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
 
         Manifest manifest = checkOutput(request, out, java.util.Arrays.asList(null, PASS_2.toCharArray(), null));
         assertThat(run.out()).contains("Dấu vân tay khóa bầu cử: " + KeyFingerprint.of(manifest.electionKey()),
