@@ -483,7 +483,9 @@ public class ElectionService {
 
     /**
      * The roll at the desk: voters whose name contains the text (diacritics optional, as
-     * {@link #searchVoters}), each ticked present or not, and the present count of the whole roll.
+     * {@link #searchVoters}), each ticked present or not, and the present count of the whole roll. For the
+     * organiser (the desk read only) and the tellers on this conference's board: a teller of another board is
+     * refused (the desk does not open for them, and its search finds nobody), and the refusal is on the record.
      */
     @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
@@ -492,6 +494,15 @@ public class ElectionService {
             throw new IllegalArgumentException("offset " + offset + ", limit " + limit);
         }
         existing(electionId);
+        if (!CurrentStaff.hasRole("ADMIN")) {
+            Optional<String> me = CurrentStaff.username();
+            if (me.isEmpty() || !repository.boardsOf(me.get()).contains(electionId)) {
+                // What was searched is not written: a name typed at the wrong desk stays off the record.
+                audit.recordRefusal("desk.refused", subject(electionId), AuditFields.of("action", "roll")
+                        .with("reason", "notOnBoard"));
+                throw new UserFacingException("desk.error.notOnBoard");
+            }
+        }
         String folded = foldForSearch(text == null ? "" : text);
         return new DeskRoll(repository.searchRollEntries(electionId, folded, offset, limit),
                 repository.countVoters(electionId, folded), repository.voterCount(electionId),

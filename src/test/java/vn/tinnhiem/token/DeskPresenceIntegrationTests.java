@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.DeskRoll;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
@@ -30,6 +31,8 @@ class DeskPresenceIntegrationTests {
     ElectionService elections;
     @Autowired
     AccountService accounts;
+    @Autowired
+    AuditLog audit;
 
     private static void refusedWith(Runnable call, String key) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(UserFacingException.class,
@@ -56,6 +59,31 @@ class DeskPresenceIntegrationTests {
             assertThat(all.entries()).hasSize(2);
             assertThat(all.matching()).isEqualTo(5);
             assertThat(all.onRoll()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void a_teller_of_another_board_cannot_open_this_desk_nor_search_its_roll_and_the_refusal_is_on_the_record() {
+        var c = DeskConferences.ready(elections, accounts, List.of("Nguyễn Văn Mật", "Lê Thị Kín"));
+        var other = DeskConferences.ready(elections, accounts, List.of("Phạm Văn Cường"));
+        try (var stranger = Acting.as(other.teller(), "TELLER")) {
+            refusedWith(() -> elections.deskRoll(c.id(), "", 0, 1), "desk.error.notOnBoard");
+            refusedWith(() -> elections.deskRoll(c.id(), "qxz mật", 0, 20), "desk.error.notOnBoard");
+            // Their own board's desk still opens.
+            assertThat(names(elections.deskRoll(other.id(), "cuong", 0, 20))).containsExactly("Phạm Văn Cường");
+        }
+        var refusals = audit.newest(50).stream().filter(e -> e.action().equals("desk.refused")
+                && e.subject().equals("election:" + c.id())).toList();
+        assertThat(refusals).hasSize(2).allSatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(other.teller());
+            assertThat(e.fields().get("reason")).contains("notOnBoard");
+            // What was typed into the search is not written down.
+            assertThat(e.details()).doesNotContain("qxz");
+        });
+        // The organiser still looks at the desk (read only), and the board's own teller searches it.
+        assertThat(names(elections.deskRoll(c.id(), "kin", 0, 20))).containsExactly("Lê Thị Kín");
+        try (var teller = Acting.as(c.teller(), "TELLER")) {
+            assertThat(names(elections.deskRoll(c.id(), "mat", 0, 20))).containsExactly("Nguyễn Văn Mật");
         }
     }
 

@@ -92,6 +92,15 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     private void build(Election election) {
         removeAll();
         title = getTranslation("desk.title") + " · " + election.title();
+        try {
+            // The service decides who opens this desk (and records a refusal): a teller of another board sees
+            // the reason, and neither the roll's search nor the counts nor the card fields.
+            elections.deskRoll(electionId, "", 0, 1);
+        } catch (UserFacingException refused) {
+            add(new H2(getTranslation("desk.title")), new Div(election.title()),
+                    notice("desk-refused", Notifications.translate(refused.key(), refused.args())));
+            return;
+        }
         canAct = CurrentStaff.hasRole("TELLER")
                 && elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
         open = election.status() == ElectionStatus.OPEN;

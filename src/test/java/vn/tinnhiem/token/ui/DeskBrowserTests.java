@@ -126,6 +126,21 @@ class DeskBrowserTests {
             assertThat(fieldError(browser, "#desk-card-field")).isEmpty();
             assertThat(tokens.check(s.id(), card)).isEqualTo(CardCheck.ACTIVATED);
             PhoneLayout.assertFits(browser, "the desk with its camera");
+            assertThat(browser.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_teller_of_another_board_typing_the_desks_address_is_told_why_and_sees_no_roll() throws Exception {
+        Setup s = openConferenceWithCards();
+        String stranger = Staff.create(accounts, "ban-khac", Role.TELLER);
+        try (var browser = new Browser("http://localhost:" + port, 360, 640)) {
+            Staff.signIn(browser, stranger);
+            browser.open("/desk/" + s.id());
+            browser.waitForText("#desk-refused", "Bạn không phải thành viên Ban Kiểm phiếu của hội nghị này.");
+            // Nothing of the desk: no search of the roll, no counts, no card field.
+            assertThat(browser.findAll("#desk-search, #desk-results, #desk-counts, #desk-card-field, #desk-void-card"))
+                    .isEmpty();
         }
     }
 
