@@ -67,6 +67,12 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 600));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        // Every Content-Security-Policy violation of every page, kept in the tab's sessionStorage (it survives
+        // navigation within the app): a test that means to prove the policy breaks nothing asks for them.
+        beforeEachPage("document.addEventListener('securitypolicyviolation', e => { try {"
+                + " const a = JSON.parse(sessionStorage.getItem('tn-csp') || '[]');"
+                + " a.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || '?') + ' at ' + (e.sourceFile || '?')"
+                + " + ':' + e.lineNumber); sessionStorage.setItem('tn-csp', JSON.stringify(a)); } catch (x) {} }, true);");
         // -Dtinnhiem.browser.cpu-throttle=4: every page runs as on a CPU that many times slower (a cheap tablet, a
         // loaded machine), to look for races that only a slow page shows. Off unless asked for.
         String throttle = System.getProperty("tinnhiem.browser.cpu-throttle", "");
@@ -174,6 +180,16 @@ public final class Browser implements AutoCloseable {
     /** Runs a script in every page this browser opens from now on, before the page's own scripts. */
     public void beforeEachPage(String js) {
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", js));
+    }
+
+    /**
+     * The Content-Security-Policy violations the pages of this tab reported since it opened the app (those of
+     * the page now shown and of the pages before it, same origin).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> cspViolations() {
+        Object found = script("return JSON.parse(sessionStorage.getItem('tn-csp') || '[]');");
+        return found instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     /** Runs a script in the page (for measuring what a person sees). */

@@ -18,6 +18,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import vn.tinnhiem.account.ui.LoginView;
 import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.shared.SecurityHeaders;
 
 /** Vaadin's view-based access control, form sign-in, method security on the services. */
 @Configuration
@@ -29,6 +30,7 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountSessions sessions) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**", "/styles.css").permitAll());
         http.addFilterAfter(new ActiveAccountFilter(sessions), AnonymousAuthenticationFilter.class);
+        SecurityHeaders.apply(http);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

@@ -7,6 +7,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import vn.tinnhiem.shared.SecurityHeaders;
+
 /**
  * The kiosk's few plain addresses, open without a staff sign-in: the enrollment link (its one-time code
  * is the authorisation), the web app manifest and its icons, the kiosk page's stylesheet. They run in a
@@ -27,6 +29,7 @@ class KioskSecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable());
+        SecurityHeaders.apply(http);
         return http.build();
     }
 }

@@ -196,6 +196,8 @@ class KioskVotingBrowserTests {
             assertNothingOf(tablet, conference, code);
             assertKioskSized(tablet, "idle");
             tablet.screenshot(shot(width, height, "kiosk-idle-scanner"));
+            // The camera, jsQR and the whole voting path under the app's Content-Security-Policy.
+            assertThat(tablet.cspViolations()).as("Content-Security-Policy violations").isEmpty();
         }
     }
 

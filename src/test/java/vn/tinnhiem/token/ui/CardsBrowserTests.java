@@ -86,6 +86,7 @@ class CardsBrowserTests {
             assertThat(first).startsWith("200 ").endsWith("%PDF-");
             // The sheet is held for one download only: a second fetch gets nothing.
             assertThat(fetch(browser, "#cards-download")).startsWith("200 0");
+            assertThat(browser.cspViolations()).as("Content-Security-Policy violations").isEmpty();
         }
         assertThat(tokens.counts(id).total()).isEqualTo(roll + spares);
     }
