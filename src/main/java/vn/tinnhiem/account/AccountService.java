@@ -62,7 +62,8 @@ public class AccountService {
     @RolesAllowed("ADMIN")
     @Transactional(readOnly = true)
     public List<StaffAccount> list() {
-        return accounts.all().stream().map(this::withCurrentLock).toList();
+        var locks = accounts.latestLocks();
+        return accounts.all().stream().map(a -> withCurrentLock(a, locks)).toList();
     }
 
     @RolesAllowed("ADMIN")
@@ -100,22 +101,26 @@ public class AccountService {
         }
         String password = oneTimePassword();
         accounts.setPassword(id, encoder.encode(password), true);
-        accounts.unlock(id);
+        accounts.unlock(account.username());
         audit.record("account.resetPassword", "account:" + account.username(), AuditFields.none());
         return new NewAccount(account, password);
     }
 
-    /** Lets a locked account sign in again at once (the count of refused attempts goes on the record). */
+    /**
+     * Lets a locked account sign in again at once, from every address it was paused on (the counts of
+     * wrong and refused attempts, summed over those addresses, go on the record with how many there were).
+     */
     @RolesAllowed("ADMIN")
     @Transactional
     public void unlock(long id) {
         StaffAccount account = accounts.lockById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
-        var credentials = accounts.credentials(account.username()).orElseThrow();
-        accounts.unlock(id);
-        audit.record("account.unlock", "account:" + account.username(), credentials.refusedWhileLocked() > 0
-                ? AuditFields.of("failedAttempts", credentials.failedAttempts())
-                        .with("refusedWhileLocked", credentials.refusedWhileLocked())
-                : AuditFields.of("failedAttempts", credentials.failedAttempts()));
+        var pairs = accounts.pairs(account.username());
+        int failed = pairs.stream().mapToInt(AccountRepository.PairFailures::failedAttempts).sum();
+        int refused = pairs.stream().mapToInt(AccountRepository.PairFailures::refusedWhileLocked).sum();
+        accounts.unlock(account.username());
+        AuditFields fields = AuditFields.of("failedAttempts", failed).with("addresses", pairs.size());
+        audit.record("account.unlock", "account:" + account.username(),
+                refused > 0 ? fields.with("refusedWhileLocked", refused) : fields);
     }
 
     /**
@@ -170,9 +175,11 @@ public class AccountService {
     /**
      * A person at a console signed in as someone else proves they are {@code username} (of {@code role}) by
      * typing that account's password: a teller taking their seat's share card from the organiser's console, or
-     * handing it in at the count from a colleague's session. A wrong password counts towards the account's
-     * lock exactly as a failed sign-in does (and a locked account is refused without checking), so this can
-     * never be used to guess a password faster than the sign-in page allows. The throttle's bookkeeping is
+     * handing it in at the count from a colleague's session. A wrong password counts exactly as a failed
+     * sign-in from the session's address does: towards the pause of the (account, address) pair and towards
+     * that address's throttle, and a paused pair or address is refused without checking; so this can never be
+     * used to guess a password faster than the sign-in page allows, and five wrong passwords typed at one
+     * console do not keep the teller from signing in at their own device. The throttle's bookkeeping is
      * committed on its own: the caller refuses, and its transaction rolls back, right after a wrong password.
      * The array is not kept; the caller clears it.
      */
@@ -184,8 +191,9 @@ public class AccountService {
         if (credentials.isEmpty() || !credentials.get().enabled() || credentials.get().role() != role) {
             return PasswordConfirmation.NOT_ALLOWED;
         }
-        if (credentials.get().lockedUntil().filter(until -> until.isAfter(clock.instant())).isPresent()) {
-            throttle.refusedWhileLocked(name);
+        String address = LoginThrottle.addressOf(SecurityContextHolder.getContext().getAuthentication());
+        if (throttle.paused(name, address)) {
+            throttle.refusedWhileLocked(name, address);
             return PasswordConfirmation.LOCKED;
         }
         boolean matches;
@@ -195,14 +203,14 @@ public class AccountService {
             return PasswordConfirmation.BUSY;
         }
         if (!matches) {
-            throttle.wrongPassword(name);
+            throttle.wrongPassword(name, address);
             return PasswordConfirmation.WRONG;
         }
         if (credentials.get().mustChangePassword()) {
             // Checked after the password, so that this answer tells nothing to someone who does not know it.
             return PasswordConfirmation.MUST_CHANGE_PASSWORD;
         }
-        throttle.rightPassword(name);
+        throttle.rightPassword(name, address);
         return PasswordConfirmation.CONFIRMED;
     }
 
@@ -210,7 +218,7 @@ public class AccountService {
     @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
     @Transactional(readOnly = true)
     public Optional<StaffAccount> find(String username) {
-        return accounts.findByUsername(username).map(this::withCurrentLock);
+        return accounts.findByUsername(username).map(a -> withCurrentLock(a, accounts.latestLocks()));
     }
 
     /**
@@ -246,8 +254,10 @@ public class AccountService {
         return CurrentStaff.username().map(account.username()::equals).orElse(false);
     }
 
-    private StaffAccount withCurrentLock(StaffAccount a) {
-        var lock = a.lockedUntil().filter(until -> until.isAfter(clock.instant()));
+    /** The latest pause of any of the account's addresses, while it lasts. */
+    private StaffAccount withCurrentLock(StaffAccount a, java.util.Map<String, java.time.LocalDateTime> locks) {
+        var lock = Optional.ofNullable(locks.get(a.username())).map(t -> t.toInstant(java.time.ZoneOffset.UTC))
+                .filter(until -> until.isAfter(clock.instant()));
         return new StaffAccount(a.id(), a.username(), a.displayName(), a.role(), a.mustChangePassword(), a.enabled(),
                 lock);
     }

@@ -9,7 +9,10 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
@@ -49,6 +52,8 @@ class SeatHoldersIntegrationTests {
     AuditLog audit;
     @Autowired
     RunningDealings dealings;
+    @Autowired
+    AuthenticationConfiguration signIn;
 
     /** A READY conference with three seats (k = 2), each tied to a teller account whose password is set. */
     private long readyConference(String title) {
@@ -112,7 +117,7 @@ class SeatHoldersIntegrationTests {
     }
 
     @Test
-    void wrong_passwords_at_the_console_lock_the_teller_account_like_failed_sign_ins() {
+    void wrong_passwords_at_the_console_lock_the_teller_account_like_failed_sign_ins() throws Exception {
         long id = readyConference("Đoán mật khẩu tại bàn lễ");
         ceremonies.start(id);
         String teller = "holder" + id + ".2";
@@ -126,6 +131,13 @@ class SeatHoldersIntegrationTests {
                 .as("while locked, even the right password is refused unchecked").isEqualTo("holder.error.LOCKED");
         assertThat(audit.newest(300)).filteredOn(e -> e.action().equals("account.locked"))
                 .anyMatch(e -> e.subject().equals("account:" + teller));
+        // Paused at this console only, as five failed sign-ins from it would: the teller still signs in at
+        // their own device, and that does not lift the console's pause.
+        var atTheirDevice = UsernamePasswordAuthenticationToken.unauthenticated(teller, Staff.PASSWORD);
+        atTheirDevice.setDetails(new WebAuthenticationDetails("10.70.0.2", null));
+        assertThat(signIn.getAuthenticationManager().authenticate(atTheirDevice).isAuthenticated()).isTrue();
+        assertThat(keyOf(() -> ceremonies.issueCard(id, 2, null, Staff.PASSWORD.toCharArray())))
+                .isEqualTo("holder.error.LOCKED");
         accounts.unlock(accounts.find(teller).orElseThrow().id());
         assertThat(keyOf(() -> ceremonies.issueCard(id, 2, null, Staff.PASSWORD.toCharArray()))).isEqualTo("done");
     }

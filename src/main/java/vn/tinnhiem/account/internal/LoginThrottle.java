@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -24,13 +25,16 @@ import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 
 /**
- * After {@value #FREE_ATTEMPTS} wrong passwords in a row an account is locked for 30 seconds, doubling
- * with each further failure up to 30 minutes; a successful sign-in resets the count.
+ * After {@value #FREE_ATTEMPTS} wrong passwords in a row from one client address, the account is paused on
+ * that address for 30 seconds, doubling with each further failure up to 30 minutes; a successful sign-in
+ * from that address resets its count. The same account from another address is not paused: five wrong
+ * passwords typed on one device cannot shut a member of the tally board out of the board (the device is
+ * held back by the per-address throttle, {@link AddressThrottle}, after ten failures on any accounts).
  * <p>
- * The audit log gets one entry per lock (with the count of attempts that led to it), not one per
- * attempt: attempts while locked are counted in the account's row and written with the next lock,
- * the next sign-in or the administrator's unlock. Every handler locks the account row first and writes
- * to the audit log last, the one lock order of the whole application.
+ * The audit log gets one entry per pause (with the address and the count of attempts that led to it), not
+ * one per attempt: attempts while paused are counted in the pair's row and written with the next pause, the
+ * next sign-in from the pair or the administrator's unlock. Every handler locks the account row first, then
+ * the pair's row, and writes to the audit log last, the one lock order of the whole application.
  */
 @Component
 public class LoginThrottle {
@@ -41,11 +45,13 @@ public class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     private final AccountRepository accounts;
+    private final AddressThrottle addresses;
     private final AuditLog audit;
     private final Clock clock;
 
-    LoginThrottle(AccountRepository accounts, AuditLog audit, Clock clock) {
+    LoginThrottle(AccountRepository accounts, AddressThrottle addresses, AuditLog audit, Clock clock) {
         this.accounts = accounts;
+        this.addresses = addresses;
         this.audit = audit;
         this.clock = clock;
     }
@@ -53,59 +59,74 @@ public class LoginThrottle {
     @EventListener
     @Transactional
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        failure(nameOf(event.getAuthentication()));
+        failure(nameOf(event.getAuthentication()), StaffAuthenticationProvider.addressOf(event.getAuthentication()));
+    }
+
+    /**
+     * Whether a password typed at {@code address} for {@code username} is to be refused unchecked: the pair is
+     * paused, or the address is (after too many failures on any accounts), exactly as at the sign-in page.
+     */
+    @Transactional(readOnly = true)
+    public boolean paused(String username, String address) {
+        if (addresses.refuse(address)) {
+            return true;
+        }
+        return accounts.pair(username, address).filter(p -> p.lockedAt(clock.instant())).isPresent();
     }
 
     /**
      * A wrong password typed to confirm who one is at someone else's session ({@code AccountService
-     * #confirmPassword}): counted like a failed sign-in, in a transaction of its own, since the caller's
-     * transaction rolls back with its refusal.
+     * #confirmPassword}): counted like a failed sign-in from that session's address, for the pair and for the
+     * address, in a transaction of its own, since the caller's transaction rolls back with its refusal.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void wrongPassword(String username) {
-        failure(username);
+    public void wrongPassword(String username, String address) {
+        failure(username, address);
+        addresses.failure(address).ifPresent(block -> StaffAuthenticationProvider.recordBlock(audit, block));
     }
 
-    /** A confirmation tried while the account is locked: counted in its row, like a sign-in attempt. */
+    /** A confirmation tried while paused: counted in the pair's row, like a sign-in attempt. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void refusedWhileLocked(String username) {
+    public void refusedWhileLocked(String username, String address) {
         if (accounts.lockCredentials(username).isPresent()) {
-            accounts.countRefusedWhileLocked(username);
+            accounts.countRefusedWhileLocked(username, address);
         }
     }
 
     /**
-     * The right password typed to confirm: the count of wrong ones starts again, as after a sign-in. Nothing is
-     * written to the audit log here; the caller records what the confirmation was for.
+     * The right password typed to confirm: the pair's count of wrong ones starts again, as after a sign-in.
+     * Nothing is written to the audit log here; the caller records what the confirmation was for.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void rightPassword(String username) {
+    public void rightPassword(String username, String address) {
         if (accounts.lockCredentials(username).isPresent()) {
-            accounts.recordSuccess(username);
+            accounts.recordSuccess(username, address);
         }
+        addresses.success(address);
     }
 
-    private void failure(String username) {
-        var credentials = accounts.lockCredentials(username);
-        if (credentials.isEmpty()) {
+    private void failure(String username, String address) {
+        if (accounts.lockCredentials(username).isEmpty()) {
             return;
         }
-        int attempts = credentials.get().failedAttempts() + 1;
+        var pair = accounts.lockPair(username, address);
+        int attempts = pair.map(AccountRepository.PairFailures::failedAttempts).orElse(0) + 1;
         Duration lock = lockFor(attempts);
         if (lock.isZero()) {
-            accounts.recordFailure(username, attempts, Optional.empty());
+            accounts.recordFailure(username, address, attempts, Optional.empty());
             return;
         }
-        accounts.recordFailure(username, attempts,
+        accounts.recordFailure(username, address, attempts,
                 Optional.of(LocalDateTime.ofInstant(clock.instant().plus(lock), ZoneOffset.UTC)));
-        log.warn("Sign-in for {} locked after {} failed attempts", username, attempts);
+        log.warn("Sign-in for {} from {} paused after {} failed attempts", username, address, attempts);
         audit.recordAs("system", "account.locked", "account:" + username,
-                refused(AuditFields.of("attempts", attempts), credentials.get().refusedWhileLocked()));
+                refused(AuditFields.of("attempts", attempts).with("address", address),
+                        pair.map(AccountRepository.PairFailures::refusedWhileLocked).orElse(0)));
     }
 
     /**
-     * An attempt on a locked account is counted in its row (written once, later); one on a disabled
-     * account is a refusal on the record, kept whatever happens to the transaction around it.
+     * An attempt from a paused pair is counted in its row (written once, later); one on a disabled account is
+     * a refusal on the record, kept whatever happens to the transaction around it.
      */
     @EventListener
     @Transactional
@@ -115,7 +136,7 @@ public class LoginThrottle {
         }
         String username = nameOf(event.getAuthentication());
         if (accounts.lockCredentials(username).isPresent()) {
-            accounts.countRefusedWhileLocked(username);
+            accounts.countRefusedWhileLocked(username, StaffAuthenticationProvider.addressOf(event.getAuthentication()));
         }
     }
 
@@ -129,15 +150,16 @@ public class LoginThrottle {
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
-        var credentials = accounts.lockCredentials(username);
-        if (credentials.isEmpty()) {
+        if (accounts.lockCredentials(username).isEmpty()) {
             return;
         }
-        accounts.recordSuccess(username);
-        int failed = credentials.get().failedAttempts();
+        String address = StaffAuthenticationProvider.addressOf(event.getAuthentication());
+        var pair = accounts.lockPair(username, address);
+        accounts.recordSuccess(username, address);
+        int failed = pair.map(AccountRepository.PairFailures::failedAttempts).orElse(0);
         audit.recordAs(username, "account.signIn", "account:" + username,
                 refused(failed > 0 ? AuditFields.of("failedAttempts", failed) : AuditFields.none(),
-                        credentials.get().refusedWhileLocked()));
+                        pair.map(AccountRepository.PairFailures::refusedWhileLocked).orElse(0)));
     }
 
     @EventListener
@@ -145,6 +167,11 @@ public class LoginThrottle {
     public void onSignOut(LogoutSuccessEvent event) {
         String username = event.getAuthentication().getName();
         audit.recordAs(username, "account.signOut", "account:" + username, AuditFields.none());
+    }
+
+    /** The client address of a sign-in attempt, or the address a signed-in session signed in from. */
+    public static String addressOf(@Nullable Authentication authentication) {
+        return StaffAuthenticationProvider.addressOf(authentication);
     }
 
     private static String nameOf(Authentication attempt) {

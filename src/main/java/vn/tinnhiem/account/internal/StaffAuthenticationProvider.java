@@ -1,5 +1,6 @@
 package vn.tinnhiem.account.internal;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AccountStatusException;
@@ -19,7 +20,8 @@ import vn.tinnhiem.audit.AuditLog;
 /**
  * Password sign-in behind the per-address throttle: a blocked address is turned away before any
  * account is read or any password hashed, and writes nothing; a block that starts is written to the
- * audit log once, with the count of attempts that led to it.
+ * audit log once, with the count of attempts that led to it. The account is read for the request's
+ * address: it reports itself locked only when this (account, address) pair is paused ({@link LoginThrottle}).
  */
 final class StaffAuthenticationProvider implements AuthenticationProvider {
 
@@ -29,9 +31,15 @@ final class StaffAuthenticationProvider implements AuthenticationProvider {
     private final AddressThrottle throttle;
     private final AuditLog audit;
 
+    /** The address of the sign-in this thread is checking, for the pair's lock; one provider serves every thread. */
+    private static final ThreadLocal<String> ADDRESS = new ThreadLocal<>();
+
     StaffAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, AddressThrottle throttle,
             AuditLog audit) {
-        this.passwords = new DaoAuthenticationProvider(users);
+        UserDetailsService forAddress = users instanceof StaffUserDetailsService staff
+                ? name -> staff.load(name, java.util.Objects.requireNonNullElse(ADDRESS.get(), "unknown"))
+                : users;
+        this.passwords = new DaoAuthenticationProvider(forAddress);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
         this.audit = audit;
@@ -43,22 +51,27 @@ final class StaffAuthenticationProvider implements AuthenticationProvider {
         if (throttle.refuse(address)) {
             throw new AddressThrottledException();
         }
+        ADDRESS.set(address);
         try {
             Authentication result = passwords.authenticate(request);
             throttle.success(address);
             return result;
         } catch (BadCredentialsException | AccountStatusException e) {
-            throttle.failure(address).ifPresent(block -> {
-                log.warn("Sign-in from {} paused after {} failed attempts", block.address(), block.failures());
-                // In a transaction of its own, holding no other lock: the audit head is the only lock it takes.
-                audit.recordRefusalAs("system", "account.addressBlocked", "address:" + block.address(),
-                        block.refusedDuringLastBlock() > 0
-                                ? AuditFields.of("attempts", block.failures())
-                                        .with("refusedDuringLastBlock", block.refusedDuringLastBlock())
-                                : AuditFields.of("attempts", block.failures()));
-            });
+            throttle.failure(address).ifPresent(block -> recordBlock(audit, block));
             throw e;
+        } finally {
+            ADDRESS.remove();
         }
+    }
+
+    /** In a transaction of its own, holding no other lock: the audit head is the only lock it takes. */
+    static void recordBlock(AuditLog audit, AddressThrottle.Block block) {
+        log.warn("Sign-in from {} paused after {} failed attempts", block.address(), block.failures());
+        audit.recordRefusalAs("system", "account.addressBlocked", "address:" + block.address(),
+                block.refusedDuringLastBlock() > 0
+                        ? AuditFields.of("attempts", block.failures())
+                                .with("refusedDuringLastBlock", block.refusedDuringLastBlock())
+                        : AuditFields.of("attempts", block.failures()));
     }
 
     @Override
@@ -66,10 +79,15 @@ final class StaffAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** The request's own remote address: the server sits behind no proxy, so no header is trusted. */
-    static String addressOf(Authentication request) {
-        if (request.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
-            return details.getRemoteAddress();
+    /**
+     * The request's own remote address: the server sits behind no proxy, so no header is trusted. For a
+     * signed-in session, the address it signed in from (Spring keeps the sign-in's details).
+     */
+    public static String addressOf(@Nullable Authentication request) {
+        if (request != null && request.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null) {
+            String address = details.getRemoteAddress();
+            return address.length() > 64 ? address.substring(0, 64) : address;
         }
         return "unknown";
     }

@@ -15,7 +15,8 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.shared.CurrentStaff;
 
 /**
- * Loads a staff member for sign-in; a throttled account reports itself locked until its time is up.
+ * Loads a staff member for sign-in from an address; the account reports itself locked while that (account,
+ * address) pair is paused, and only then ({@link LoginThrottle}).
  * An account that must still replace its one-time password gets no role at all, only
  * {@link CurrentStaff#PASSWORD_CHANGE_REQUIRED}: every service but the password change refuses it.
  */
@@ -30,12 +31,18 @@ class StaffUserDetailsService implements UserDetailsService {
         this.clock = clock;
     }
 
+    /** Without an address, as the unknown one: the sign-in path always gives its own ({@link #load}). */
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        var credentials = accounts.credentials(username.trim().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        boolean locked = credentials.lockedUntil().map(until -> until.isAfter(clock.instant())).orElse(false);
+        return load(username, "unknown");
+    }
+
+    @Transactional(readOnly = true)
+    public UserDetails load(String username, String address) {
+        String name = username.trim().toLowerCase(Locale.ROOT);
+        var credentials = accounts.credentials(name).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+        boolean locked = accounts.pair(name, address).filter(p -> p.lockedAt(clock.instant())).isPresent();
         return new StaffPrincipal(credentials.username(), credentials.passwordHash(), credentials.enabled(), locked,
                 List.of(new SimpleGrantedAuthority(authority(credentials.role(), credentials.mustChangePassword()))),
                 credentials.credentialsVersion());

@@ -86,16 +86,57 @@ class SignInAbuseIntegrationTests {
     }
 
     @Test
+    void five_wrong_passwords_from_one_address_pause_the_account_there_only_and_its_owner_signs_in_from_their_own() {
+        String password = create("teller2.victim", Role.TELLER);
+        String attacker = "10.69.0.66";
+        // 17 tries from the attacker's device, as in the report of issue 16: five wrong passwords pause the
+        // pair, and from the tenth failure on the device itself is paused.
+        for (int i = 0; i < 17; i++) {
+            var refusal = signIns.refusal("teller2.victim", "guess-" + i, attacker);
+            if (i < LoginThrottle.FREE_ATTEMPTS) {
+                assertThat(refusal).as("attempt %d", i).isInstanceOf(BadCredentialsException.class);
+            } else if (i < AddressThrottle.FREE_ATTEMPTS) {
+                assertThat(refusal).as("attempt %d", i).isInstanceOf(LockedException.class);
+            } else {
+                assertThat(refusal).as("attempt %d", i).isInstanceOf(AddressThrottledException.class);
+            }
+        }
+        var locked = newest("account.locked", "account:teller2.victim");
+        assertThat(locked.fields().get("address")).contains(attacker);
+        assertThat(locked.fields().get("attempts")).contains("5");
+        try (var organiser = Acting.as("organiser", "ADMIN")) {
+            assertThat(accounts.find("teller2.victim").orElseThrow().lockedUntil())
+                    .as("the organiser sees the pause").isPresent();
+        }
+
+        // The owner, at their own device, is not kept out; the attacker's device stays paused.
+        assertThat(signIns.signIn("teller2.victim", password, "10.69.0.2").isAuthenticated()).isTrue();
+        assertThat(signIns.refusal("teller2.victim", password, attacker)).isInstanceOf(AddressThrottledException.class);
+        // A device with five wrong passwords for the account (not enough to pause the device itself): the
+        // right password is refused there, paused with the pair, and the owner's device still gets in.
+        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+            assertThat(signIns.refusal("teller2.victim", "again-" + i, "10.69.0.4")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(signIns.refusal("teller2.victim", password, "10.69.0.4")).isInstanceOf(LockedException.class);
+        assertThat(signIns.signIn("teller2.victim", password, "10.69.0.2").isAuthenticated()).isTrue();
+        // A device that typed fewer than five wrong passwords for the account still gets in with the right one.
+        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS - 1; i++) {
+            assertThat(signIns.refusal("teller2.victim", "typo-" + i, "10.69.0.3")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(signIns.signIn("teller2.victim", password, "10.69.0.3").isAuthenticated()).isTrue();
+    }
+
+    @Test
     void an_administrator_unlocks_a_locked_account_and_the_refused_attempts_are_written_once() {
         String password = create("locked.teller", Role.TELLER);
         for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
-            assertThat(signIns.refusal("locked.teller", "wrong-" + i, "10.67.0." + i))
+            assertThat(signIns.refusal("locked.teller", "wrong-" + i, "10.67.0.1"))
                     .isInstanceOf(BadCredentialsException.class);
         }
         long before = auditEntries();
         for (int i = 0; i < 3; i++) {
-            // The right password or a wrong one: while locked, both are refused as locked and only counted.
-            assertThat(signIns.refusal("locked.teller", i == 0 ? password : "still-wrong-" + i, "10.67.1." + i))
+            // The right password or a wrong one: while paused, both are refused as locked and only counted.
+            assertThat(signIns.refusal("locked.teller", i == 0 ? password : "still-wrong-" + i, "10.67.0.1"))
                     .isInstanceOf(LockedException.class);
         }
         assertThat(auditEntries()).as("attempts while locked write nothing yet").isEqualTo(before);
@@ -107,8 +148,9 @@ class SignInAbuseIntegrationTests {
         }
         var unlock = newest("account.unlock", "account:locked.teller");
         assertThat(unlock.actor()).isEqualTo("organiser");
-        assertThat(unlock.details()).contains("failedAttempts=5", "refusedWhileLocked=3");
-        assertThat(signIns.signIn("locked.teller", password, "10.67.2.1").isAuthenticated()).isTrue();
+        assertThat(unlock.details()).contains("failedAttempts=5", "refusedWhileLocked=3", "addresses=1");
+        // From the very device that was paused.
+        assertThat(signIns.signIn("locked.teller", password, "10.67.0.1").isAuthenticated()).isTrue();
     }
 
     @Test
