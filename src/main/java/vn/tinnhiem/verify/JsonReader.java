@@ -41,19 +41,29 @@ final class JsonReader {
     private static final int MAX_DEPTH = 64;
     /** I-JSON's exact integers (RFC 7493 2.2): beyond them two readers may disagree on a value. */
     static final BigInteger MAX_INTEGER = BigInteger.TWO.pow(53).subtract(BigInteger.ONE);
-    private final byte[] in;
+    /**
+     * The bytes, read by absolute index: a heap array, or a file mapped into memory (the {@code /verify} page's
+     * upload), so a record is never copied whole onto the heap to be read.
+     */
+    private final ByteBuffer in;
+    private final int length;
     private final String hookedKey;
     private final UnaryOperator<Object> hook;
     private int pos;
 
-    private JsonReader(byte[] in, String hookedKey, UnaryOperator<Object> hook) {
+    private JsonReader(ByteBuffer in, String hookedKey, UnaryOperator<Object> hook) {
         this.in = in;
+        this.length = in.limit();
         this.hookedKey = hookedKey;
         this.hook = hook;
     }
 
     static Object parse(byte[] bytes) throws NotJson {
-        return parse(bytes, "", UnaryOperator.identity());
+        return parse(ByteBuffer.wrap(bytes), "", UnaryOperator.identity());
+    }
+
+    static Object parse(byte[] bytes, String key, UnaryOperator<Object> hook) throws NotJson {
+        return parse(ByteBuffer.wrap(bytes), key, hook);
     }
 
     /**
@@ -61,20 +71,20 @@ final class JsonReader {
      * {@code hook}'s result as soon as it is read: the ballots, most of a record, are kept in their binary form
      * (half the hex) and their parsed text dropped at once.
      */
-    static Object parse(byte[] bytes, String key, UnaryOperator<Object> hook) throws NotJson {
+    static Object parse(ByteBuffer bytes, String key, UnaryOperator<Object> hook) throws NotJson {
         JsonReader r = new JsonReader(bytes, key, hook);
         Object v = r.value(0);
-        if (r.pos != bytes.length) {
+        if (r.pos != r.length) {
             throw new NotJson(r.pos);
         }
         return v;
     }
 
     private Object value(int depth) throws NotJson {
-        if (depth > MAX_DEPTH || pos >= in.length) {
+        if (depth > MAX_DEPTH || pos >= length) {
             throw new NotJson(pos);
         }
-        return switch (in[pos]) {
+        return switch (in.get(pos)) {
             case '{' -> object(depth);
             case '[' -> array(depth, false);
             case '"' -> string();
@@ -150,20 +160,20 @@ final class JsonReader {
         int end = pos++;
         if (plain) {
             // The hex strings, by far the most of a record: ASCII, no escapes.
-            return new String(in, start, end - start, StandardCharsets.ISO_8859_1);
+            return text(start, end - start, StandardCharsets.ISO_8859_1);
         }
         StringBuilder sb = new StringBuilder(end - start);
         int i = start;
         while (i < end) {
             int j = i;
-            while (j < end && in[j] != '\\') {
+            while (j < end && in.get(j) != '\\') {
                 j++;
             }
             sb.append(utf8(i, j));
             if (j == end) {
                 break;
             }
-            char e = (char) in[j + 1];
+            char e = (char) in.get(j + 1);
             i = j + 2;
             // Only the writer's escapes (crypto.Json.str): every other character is written as itself.
             switch (e) {
@@ -177,7 +187,7 @@ final class JsonReader {
                     }
                     int cp = 0;
                     for (int k = 0; k < 4; k++) {
-                        int b = in[i + k];
+                        int b = in.get(i + k);
                         int d = b >= '0' && b <= '9' ? b - '0' : b >= 'a' && b <= 'f' ? b - 'a' + 10 : -1;
                         if (d < 0) {
                             throw new NotJson(i + k);
@@ -204,10 +214,16 @@ final class JsonReader {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(in, from, to - from)).toString();
+                    .decode(in.slice(from, to - from)).toString();
         } catch (CharacterCodingException e) {
             throw new NotJson(from);
         }
+    }
+
+    private String text(int from, int count, java.nio.charset.Charset charset) {
+        byte[] bytes = new byte[count];
+        in.get(from, bytes);
+        return new String(bytes, charset);
     }
 
     private BigInteger number() throws NotJson {
@@ -216,18 +232,18 @@ final class JsonReader {
             pos++;
         }
         int digits = pos;
-        while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
+        while (pos < length && in.get(pos) >= '0' && in.get(pos) <= '9') {
             pos++;
         }
         // Integers only, without leading zeros; fractions and exponents do not occur in a record.
-        if (pos == digits || (in[digits] == '0' && pos - digits > 1) || pos - digits > 16
-                || (in[digits] == '0' && digits > start)) {
+        if (pos == digits || (in.get(digits) == '0' && pos - digits > 1) || pos - digits > 16
+                || (in.get(digits) == '0' && digits > start)) {
             throw new NotJson(start); // no leading zero, no -0, at most 16 digits
         }
-        if (pos < in.length && (in[pos] == '.' || in[pos] == 'e' || in[pos] == 'E')) {
+        if (pos < length && (in.get(pos) == '.' || in.get(pos) == 'e' || in.get(pos) == 'E')) {
             throw new NotJson(pos);
         }
-        BigInteger v = new BigInteger(new String(in, start, pos - start, StandardCharsets.US_ASCII));
+        BigInteger v = new BigInteger(text(start, pos - start, StandardCharsets.US_ASCII));
         if (v.abs().compareTo(MAX_INTEGER) > 0) {
             throw new NotJson(start);
         }
@@ -236,7 +252,7 @@ final class JsonReader {
 
     private Object literal(String word, Object v) throws NotJson {
         for (int i = 0; i < word.length(); i++) {
-            if (pos + i >= in.length || in[pos + i] != word.charAt(i)) {
+            if (pos + i >= length || in.get(pos + i) != word.charAt(i)) {
                 throw new NotJson(pos);
             }
         }
@@ -245,10 +261,10 @@ final class JsonReader {
     }
 
     private int peek() throws NotJson {
-        if (pos >= in.length) {
+        if (pos >= length) {
             throw new NotJson(pos);
         }
-        return in[pos];
+        return in.get(pos);
     }
 
     private void expect(char c) throws NotJson {

@@ -1,6 +1,7 @@
 package vn.tinnhiem.verify;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.MessageFormat;
@@ -99,12 +100,24 @@ public final class RecordVerifier {
     }
 
     public List<Check> verify(byte[] record) {
-        return verify(record, (name, done, total) -> {});
+        return verify(ByteBuffer.wrap(record), (name, done, total) -> {});
     }
 
     public List<Check> verify(byte[] record, Progress progress) {
+        return verify(ByteBuffer.wrap(record), progress);
+    }
+
+    /**
+     * The same over any bytes read by absolute index, from position 0 to the limit: a file mapped into memory
+     * (the {@code /verify} page, the command) is read in place, never copied onto the heap whole.
+     */
+    public List<Check> verify(ByteBuffer record) {
+        return verify(record, (name, done, total) -> {});
+    }
+
+    public List<Check> verify(ByteBuffer record, Progress progress) {
         List<Check> out = new ArrayList<>();
-        Run run = new Run(record, progress);
+        Run run = new Run(record.slice(), progress);
         for (String name : CHECKS) {
             Check c;
             try {
@@ -125,7 +138,7 @@ public final class RecordVerifier {
 
     /** One verification: what each check found, for the checks after it. */
     private final class Run {
-        final byte[] bytes;
+        final ByteBuffer bytes;
         final Progress progress;
         Map<String, Object> root = Map.of();
         // manifest
@@ -151,7 +164,7 @@ public final class RecordVerifier {
         // partials
         @Nullable List<Partial> goodPartials;
 
-        Run(byte[] bytes, Progress progress) {
+        Run(ByteBuffer bytes, Progress progress) {
             this.bytes = bytes;
             this.progress = progress;
         }
@@ -180,8 +193,8 @@ public final class RecordVerifier {
                 int[] index = {0};
                 parsed = JsonReader.parse(bytes, "ballots", v -> Ballots.Read.of(v, "ballots[" + index[0]++ + "]"));
             } catch (JsonReader.NotJson e) {
-                throw new Bad(e.offset >= bytes.length ? "verify.why.truncated" : "verify.why.notJson",
-                        String.valueOf(e.offset), String.valueOf(bytes.length));
+                throw new Bad(e.offset >= bytes.limit() ? "verify.why.truncated" : "verify.why.notJson",
+                        String.valueOf(e.offset), String.valueOf(bytes.limit()));
             }
             if (!(parsed instanceof Map<?, ?>)) {
                 throw new Bad("verify.why.format", "");
@@ -204,7 +217,7 @@ public final class RecordVerifier {
                     throw read.error();
                 }
             }
-            return new String[] {"verify.ok.readable", String.valueOf(bytes.length), FORMAT};
+            return new String[] {"verify.ok.readable", String.valueOf(bytes.limit()), FORMAT};
         }
 
         private String[] manifest() throws Bad {

@@ -2,8 +2,10 @@ package vn.tinnhiem.verify;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,15 +43,20 @@ public final class VerifyCommand {
         if (langs.isEmpty()) {
             langs = List.of(bundle("vi"), bundle("en"));
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(Path.of(path));
+        ByteBuffer bytes;
+        // Mapped, not read onto the heap: the file's pages are the operating system's to keep or drop, so a
+        // 500 MB record costs the heap only what the checks keep of it.
+        try (FileChannel channel = FileChannel.open(Path.of(path), StandardOpenOption.READ)) {
+            if (channel.size() > Integer.MAX_VALUE) {
+                throw new IOException("larger than 2 GB");
+            }
+            bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
         } catch (IOException | RuntimeException e) {
             out.println("✘ " + both(langs, b -> fmt(b, "verify.cli.unreadable", path)));
             return 2;
         }
         List<ResourceBundle> ls = langs;
-        out.println(both(ls, b -> fmt(b, "verify.cli.start", path, bytes.length)));
+        out.println(both(ls, b -> fmt(b, "verify.cli.start", path, bytes.limit())));
         List<RecordVerifier.Check> checks = new RecordVerifier().verify(bytes, (name, done, total) -> {
             out.println("… " + both(ls, b -> fmt(b, "verify.cli.progress", done, total)));
             out.flush();

@@ -1,12 +1,8 @@
 package vn.tinnhiem.verify.ui;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.concurrent.Semaphore;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -14,10 +10,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 
 import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.shared.ui.ComponentTexts;
@@ -26,20 +22,19 @@ import vn.tinnhiem.verify.RecordVerifier;
 
 /**
  * The public check of an election record: anyone, without signing in, uploads the file and sees each check
- * of {@link RecordVerifier} with its mark and reason. Checked in the request (no push in this app): a record
- * of a few hundred ballots takes seconds. One check at a time on the server, so that anonymous uploads
- * cannot pile up records in memory.
+ * of {@link RecordVerifier} with its mark and reason. Checked in the upload's request (no push in this app): a
+ * record of a few hundred ballots takes seconds. The server enforces the size limit, takes one upload at a
+ * time and never holds a record whole in memory ({@link RecordUpload}); a file over the limit is refused at
+ * the field, by the browser before it is sent and by the server if it is sent anyway.
  */
 @Route(value = "verify", autoLayout = false)
 @AnonymousAllowed
 public class VerifyView extends VerticalLayout implements HasDynamicTitle {
 
-    /** The largest record the page takes: a conference of 500 ballots of 44 candidates is about 85 MB. */
-    static final int MAX_MB = 128;
-    private static final Semaphore ONE_AT_A_TIME = new Semaphore(1);
-
     private final Div report = new Div();
     private final Upload upload = new Upload();
+    /** Why the last file was refused, under the upload box (the field), read out by screen readers. */
+    private final Div uploadError = new Div();
 
     public VerifyView() {
         addClassName("verify-view");
@@ -48,46 +43,57 @@ public class VerifyView extends VerticalLayout implements HasDynamicTitle {
         report.setId("verify-report");
         report.setWidthFull();
 
-        // Called with the session locked, as the other uploads of the app are.
-        var handler = new InMemoryUploadHandler((metadata, data) -> {
-            show(metadata.fileName(), data);
-            // Ready for the next file: one record at a time, as many as the visitor likes.
-            upload.clearFileList();
-        }) {
+        upload.setUploadHandler(new RecordUpload(new RecordUpload.Listener() {
             @Override
-            public long getFileSizeMax() {
-                return MAX_MB * 1024L * 1024L;
+            public void checked(String fileName, long size, String sha256, List<RecordVerifier.Check> checks) {
+                uploadError.setVisible(false);
+                show(fileName, size, sha256, checks);
+                // Ready for the next file: one record at a time, as many as the visitor likes.
+                upload.clearFileList();
             }
-        };
-        upload.setUploadHandler(handler);
+
+            @Override
+            public void refused(String messageKey, Object... args) {
+                report.removeAll();
+                showError(getTranslation(messageKey, args));
+            }
+        }));
+        // The file as the request's body, read by the handler itself: no container parses it into parts first.
+        upload.setUploadFormat(UploadFormat.RAW);
         upload.setId("verify-upload");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(MAX_MB * 1024 * 1024);
+        // The browser refuses a larger file before sending it; the server refuses it anyway.
+        upload.setMaxFileSize((int) RecordUpload.MAX_BYTES);
         upload.setI18n(ComponentTexts.upload());
         upload.setAcceptedFileTypes(".json", "application/json");
         upload.setUploadButton(new com.vaadin.flow.component.button.Button(getTranslation("verify.upload")));
         upload.setWidthFull();
+        upload.addFileRejectedListener(e -> {
+            report.removeAll();
+            showError(e.getErrorMessage().equals(getTranslation("upload.tooBig"))
+                    ? getTranslation("verify.tooLargeRefused", e.getFileName(), "> " + RecordUpload.MAX_MB,
+                            RecordUpload.MAX_MB)
+                    : e.getErrorMessage());
+        });
+        uploadError.setId("verify-upload-error");
+        uploadError.addClassName("field-error");
+        uploadError.getElement().setAttribute("role", "alert");
+        uploadError.setVisible(false);
 
         add(new LanguageSwitch(), new H1(getTranslation("verify.title")), new Paragraph(getTranslation("verify.intro")),
-                new Paragraph(getTranslation("verify.tooLarge", MAX_MB)), upload, report);
+                new Paragraph(getTranslation("verify.tooLarge", RecordUpload.MAX_MB)), upload, uploadError, report);
     }
 
-    private void show(String fileName, byte[] data) {
+    private void showError(String text) {
+        uploadError.setText(text);
+        uploadError.setVisible(true);
+        upload.clearFileList();
+    }
+
+    private void show(String fileName, long size, String sha256, List<RecordVerifier.Check> checks) {
         report.removeAll();
-        if (!ONE_AT_A_TIME.tryAcquire()) {
-            var busy = new Paragraph(getTranslation("verify.busy"));
-            busy.addClassName("field-error");
-            report.add(busy);
-            return;
-        }
-        List<RecordVerifier.Check> checks;
-        try {
-            checks = new RecordVerifier().verify(data);
-        } finally {
-            ONE_AT_A_TIME.release();
-        }
         ResourceBundle bundle = RecordVerifier.bundle(Languages.isEnglish(getLocale()) ? Locale.ENGLISH : Locale.ROOT);
-        var file = new Paragraph(getTranslation("verify.file", fileName, String.valueOf(data.length), sha256(data)));
+        var file = new Paragraph(getTranslation("verify.file", fileName, String.valueOf(size), sha256));
         file.addClassName("verify-file");
         boolean ok = RecordVerifier.allHold(checks);
         var verdict = new Paragraph((ok ? "✔ " : "✘ ") + getTranslation(ok ? "verify.verdict.holds" : "verify.verdict.fails"));
@@ -109,14 +115,6 @@ public class VerifyView extends VerticalLayout implements HasDynamicTitle {
             card.getElement().setAttribute("data-check", c.name());
             card.getElement().setAttribute("data-holds", String.valueOf(c.holds()));
             report.add(card);
-        }
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

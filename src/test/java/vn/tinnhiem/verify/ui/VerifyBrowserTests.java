@@ -63,4 +63,33 @@ class VerifyBrowserTests {
             browser.screenshot(Path.of("target", "screenshots", "360x640", "verify-tampered.png"));
         }
     }
+
+    @Test
+    void a_file_over_the_limit_is_refused_at_the_field_in_both_languages_and_never_sent() throws Exception {
+        // A sparse file: as large as the browser sees it, without filling the disk.
+        Path big = dir.resolve("qua-lon.json");
+        try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(RecordUpload.MAX_BYTES + 1);
+        }
+        long before = RecordUpload.bytesRead();
+        try (var browser = new Browser("http://localhost:" + port, 360, 640)) {
+            browser.open("/verify");
+            browser.waitForText("h1", "Kiểm tra hồ sơ bầu cử");
+            browser.upload("#verify-upload", big);
+            browser.waitForText("#verify-upload-error", "Tệp qua-lon.json quá lớn");
+            assertThat(browser.find("#verify-upload-error").getText()).contains("tối đa 100 MB",
+                    "java -jar tinnhiem.jar verify");
+            assertThat(browser.findAll("#verify-verdict")).isEmpty();
+            PhoneLayout.assertFits(browser, "a file refused at the field");
+
+            browser.click("#language");
+            browser.click(browser.findAll("vaadin-select-item").stream()
+                    .filter(i -> i.getText().contains("English")).findFirst().orElseThrow());
+            browser.waitForText("h1", "Check an election record");
+            browser.upload("#verify-upload", big);
+            browser.waitForText("#verify-upload-error", "The file qua-lon.json is too large");
+            assertThat(browser.find("#verify-upload-error").getText()).contains("at most 100 MB");
+        }
+        assertThat(RecordUpload.bytesRead()).as("bytes of it the server read").isEqualTo(before);
+    }
 }
