@@ -117,8 +117,8 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         counts.getElement().setAttribute("aria-live", "polite");
         add(heading, conference, status, counts);
         if (!canAct) {
-            add(notice("desk-admin-notice", getTranslation(CurrentStaff.hasRole("TELLER") ? "desk.error.notOnBoard"
-                    : "desk.adminNotice")));
+            // Only the organiser gets here without acting: a teller of another board was refused above.
+            add(notice("desk-admin-notice", getTranslation("desk.adminNotice")));
         } else if (!open) {
             add(notice("desk-not-open", getTranslation("desk.notOpen",
                     getTranslation("status." + election.status().name()))));

@@ -35,6 +35,11 @@ import vn.tinnhiem.support.IntegrationTest;
 class RecordUploadLimitsTests {
 
     private static final long MB = 1024 * 1024;
+    /**
+     * Each reader and sender on a thread of its own: the common pool has one thread on a two-core machine, and a
+     * sender waiting there would keep another upload's reader from ever running.
+     */
+    private static final java.util.concurrent.Executor OWN_THREAD = task -> Thread.ofPlatform().daemon().start(task);
 
     @LocalServerPort
     int port;
@@ -77,7 +82,7 @@ class RecordUploadLimitsTests {
                 } finally {
                     answered.set(true);
                 }
-            });
+            }, OWN_THREAD);
             String head = "POST " + target.path() + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
                     + "Cookie: " + target.cookies() + "\r\n"
                     + "Content-Type: application/json\r\nX-Filename: big.json\r\n"
@@ -211,7 +216,7 @@ class RecordUploadLimitsTests {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, OWN_THREAD);
             awaitTrue("the first upload's first 2 MB to be read", () -> RecordUpload.bytesRead() - before >= 2 * MB);
             long readBefore = RecordUpload.bytesRead();
             Sent busy = post(two, 3 * MB, true, -1, () -> true);
