@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebDriver;
@@ -120,6 +121,7 @@ class CastingCrashProcessTests {
      * would; then the application started again on the same folder (the server's crash recovery runs).
      */
     @Test
+    @Tag("browser")
     void killing_the_application_and_its_database_together_loses_no_recorded_ballot_and_unshown_casts_vote_again()
             throws Exception {
         Hall hall = hall();
@@ -204,6 +206,7 @@ class CastingCrashProcessTests {
      * mariadbd is killed too. The voter scans the same card after the restart.
      */
     @Test
+    @Tag("browser")
     void a_cast_committed_but_never_shown_is_in_the_box_and_its_card_says_at_the_tablet_that_its_ballot_is_recorded()
             throws Exception {
         Hall hall = hall();
