@@ -39,7 +39,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
-
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
@@ -101,7 +100,10 @@ class CastingCrashProcessTests {
 
     private static Prepared prepared;
 
-    /** The folder of one hall server: the database's data folder, the token key and the audit anchors. */
+    /**
+     * The folder of one hall server: the database's data folder, the keys folder (apart from it, as on the
+     * board's key media) and the audit anchors.
+     */
     record Hall(Path root) {
         Path data() {
             return root.resolve("db");
@@ -109,7 +111,7 @@ class CastingCrashProcessTests {
 
         List<String> springArgs(int webPort) {
             return List.of("--tinnhiem.db.data-dir=" + data(), "--tinnhiem.db.port=0", "--tinnhiem.db.name=tinnhiem",
-                    "--tinnhiem.tokens.key-file=" + root.resolve("token-hash.key"),
+                    "--tinnhiem.keys.dir=" + root.resolve("keys"),
                     "--tinnhiem.audit.anchor-file=" + root.resolve("anchors.txt"), "--tinnhiem.audit.anchor-cron=-",
                     "--logging.level.root=WARN", "--server.port=" + webPort);
         }
@@ -368,7 +370,6 @@ class CastingCrashProcessTests {
                 tryAgain.size(), tryAgain.size() - alreadyUsed, alreadyUsed);
     }
 
-
     /** Stops the embedded MariaDB (as its owner would) and starts it again on the same folder and port. */
     private void restartDatabase() {
         embedded.restart();
@@ -398,7 +399,8 @@ class CastingCrashProcessTests {
         }
         Path from = shared.resolve("hall");
         Path to = dir.resolve("hall");
-        // The unpacked server binaries (server/, 350 MB) are shared, not copied: they are only read.
+        // Server binaries unpacked into the folder (server/, 350 MB, by an embedded server that brought its own)
+        // are shared, not copied: they are only read.
         Path binaries = from.resolve("db").resolve("server");
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.filter(f -> !f.startsWith(binaries)).toList()) {
