@@ -26,8 +26,23 @@ final class FolderCopyAttack {
 
     enum Kind { VOTER, CARD, BALLOT }
 
-    /** A byte pattern to look for, and whose it is (a voter's, a card's or a ballot's number in the test). */
-    record Needle(Kind kind, int owner, byte[] bytes) {
+    /**
+     * A byte pattern to look for, and whose it is (a voter's, a card's or a ballot's number in the test).
+     * A short number (a row's 8-byte key) is looked for only where InnoDB keeps rows and their changes:
+     * elsewhere (table definitions, the system tables' index files) such a number turns up by accident.
+     */
+    record Needle(Kind kind, int owner, byte[] bytes, boolean rowsOnly) {
+
+        Needle(Kind kind, int owner, byte[] bytes) {
+            this(kind, owner, bytes, false);
+        }
+    }
+
+    /** Where InnoDB keeps rows and their history: tablespaces, the system and temporary ones, undo and redo. */
+    static boolean holdsRows(String file) {
+        String name = Path.of(file).getFileName().toString();
+        return name.endsWith(".ibd") || name.startsWith("ibdata") || name.startsWith("ibtmp")
+                || name.startsWith("ib_logfile") || name.startsWith("undo");
     }
 
     record Hit(Needle needle, String file, long offset) {
@@ -35,7 +50,7 @@ final class FolderCopyAttack {
 
     /** What the attack found: how many patterns of each kind, and the pairs it would claim. */
     record Result(Map<Kind, Integer> found, Map<Integer, Integer> ballotToCard, Map<Integer, Integer> cardToVoter,
-            long bytesSearched) {
+            long bytesSearched, List<String> where) {
 
         int found(Kind kind) {
             return found.getOrDefault(kind, 0);
@@ -125,7 +140,7 @@ final class FolderCopyAttack {
                 continue;
             }
             for (Needle n : candidates) {
-                if (matches(data, i, n.bytes())) {
+                if ((!n.rowsOnly() || holdsRows(name)) && matches(data, i, n.bytes())) {
                     hits.add(new Hit(n, name, i));
                 }
             }
@@ -179,6 +194,10 @@ final class FolderCopyAttack {
                 }
             }
         }
-        return new Result(found, ballotToCard, cardToVoter, searched);
+        List<String> where = hits.stream().limit(20)
+                .map(h -> h.needle().kind() + " " + h.needle().owner() + " (" + h.needle().bytes().length + " bytes) in "
+                        + h.file() + " at " + h.offset())
+                .toList();
+        return new Result(found, ballotToCard, cardToVoter, searched, where);
     }
 }

@@ -76,7 +76,7 @@ class FolderCopyAttackIntegrationTests {
         List<Needle> needles = new ArrayList<>();
         for (int i = 0; i < VOTERS; i++) {
             needles.add(new Needle(Kind.VOTER, i, roll.get(i).fullName().getBytes(StandardCharsets.UTF_8)));
-            needles.add(new Needle(Kind.VOTER, i, innoDbBigint(roll.get(i).id())));
+            needles.add(new Needle(Kind.VOTER, i, innoDbBigint(roll.get(i).id()), true));
         }
 
         Path copies = server.dataDir().resolveSibling("attack-copies-" + System.nanoTime());
@@ -102,6 +102,7 @@ class FolderCopyAttackIntegrationTests {
                         + " ballot-card pairs right %d, card-voter pairs right %d%n", copy.getFileName(),
                         result.bytesSearched() / 1e6, result.found(Kind.VOTER), result.found(Kind.CARD),
                         result.found(Kind.BALLOT), VOTERS, ballotsLinked, cardsLinked);
+                result.where().forEach(w -> System.out.println("  found: " + w));
                 assertThat(result.bytesSearched()).as("the copy holds the server's files").isGreaterThan(50_000_000L);
                 // Chance: a guess is right 1 time in 40; more than 3 right would be a link.
                 assertThat(ballotsLinked).as("ballots linked to their card in " + copy).isLessThanOrEqualTo(3);
