@@ -108,7 +108,10 @@ class DeskBrowserTests {
 
     private static String fieldError(Browser browser, String fieldCss) {
         var field = browser.find(fieldCss);
-        return field.getAttribute("invalid") == null ? "" : field.getDomProperty("errorMessage");
+        // Between the attribute and its message (one round trip sets both, the browser applies them in turn) the
+        // message may not be there yet: no message is no error yet.
+        String message = field.getAttribute("invalid") == null ? null : field.getDomProperty("errorMessage");
+        return message == null ? "" : message;
     }
 
     @CameraTest
