@@ -260,6 +260,7 @@ class CastingCrashProcessTests {
         command.add("--tinnhiem.tokens.key-file=" + tokenKey.path());
         command.add("--tinnhiem.audit.anchor-file=" + dir.resolve("anchors.txt"));
         command.add("--tinnhiem.audit.anchor-cron=-");
+        command.add("--tinnhiem.desk.counts-cron=-");
         command.add("--logging.level.root=WARN");
         command.add("--server.port=0");
         Process p = new ProcessBuilder(command).redirectError(dir.resolve("process-" + System.nanoTime() + ".err").toFile())
