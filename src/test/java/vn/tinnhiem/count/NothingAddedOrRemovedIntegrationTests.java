@@ -22,12 +22,14 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Pdfs;
 import vn.tinnhiem.support.RootDatabase;
@@ -72,6 +74,8 @@ class NothingAddedOrRemovedIntegrationTests {
     DataSource dataSource;
     @Autowired
     DSLContext db;
+    @LocalServerPort
+    int port;
 
     private CountConferences.Cast open(int ballots, int unused) {
         return new CountConferences(elections, accounts, ceremonies, tokens, voting)
@@ -251,6 +255,54 @@ class NothingAddedOrRemovedIntegrationTests {
                 .satisfies(d -> assertThat(d).endsWith("codes=" + String.join(",", sealed)));
         assertThat(auditDetails(conf, "desk.counts")).singleElement()
                 .isEqualTo("~1 present=4 activated=4 spent=3 voided=0");
+    }
+
+    @Test
+    void the_count_screen_names_a_removed_and_an_added_ballot_and_a_spent_card_reset_and_does_not_call_the_box_clean() {
+        var conf = open(4, 0);
+        var other = open(1, 0);
+        var reset = open(3, 0);
+        close(conf);
+        close(other);
+        close(reset);
+        String removed = conf.trackingCodes().get(0);
+        String foreign = other.trackingCodes().getFirst();
+        byte[] hash = tokenKey.hash(TokenCode.parse(reset.spent().get(1)).orElseThrow());
+        asRoot(root -> {
+            // One ballot swapped for another conference's; in another conference, a spent card made usable again.
+            root.deleteFrom(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id())).and(BALLOT.TRACKING_CODE.eq(removed)).execute();
+            insertBallot(root, conf.id(), foreign, root.select(BALLOT.SEALED).from(BALLOT)
+                    .where(BALLOT.ELECTION_ID.eq(other.id())).fetchSingle(BALLOT.SEALED));
+            root.update(TOKEN).set(TOKEN.STATE, "ACTIVATED").where(TOKEN.ELECTION_ID.eq(reset.id()))
+                    .and(TOKEN.TOKEN_HASH.eq(hash)).execute();
+        });
+        check(conf);
+        check(reset);
+
+        try (var teller = new Browser("http://localhost:" + port, 360, 640)) {
+            Staff.signIn(teller, conf.tellers().getFirst());
+            teller.open("/count/" + conf.id());
+            teller.waitForText("#count-tampering", "CÓ DẤU HIỆU SỬA DỮ LIỆU");
+            String shown = text(teller, "#count-tampering").replaceAll("\\s+", " ");
+            assertThat(shown).contains("Phiếu " + removed + " đã bị xóa khỏi hộp phiếu sau khi đóng bỏ phiếu")
+                    .contains("Phiếu " + foreign + " được thêm vào hộp phiếu sau khi đóng bỏ phiếu");
+        }
+        try (var teller = new Browser("http://localhost:" + port, 360, 640)) {
+            Staff.signIn(teller, reset.tellers().getFirst());
+            teller.open("/count/" + reset.id());
+            teller.waitForText("#count-tampering", "Số đếm của bàn đón tiếp đã giảm so với lần ghi trước trong nhật ký");
+            assertThat(text(teller, "#count-difference")).as("3 ballots, 3 cards, and still not clean")
+                    .isEqualTo("Số phiếu được tính bằng số thẻ đã dùng, nhưng hộp phiếu KHÔNG được coi là nguyên vẹn: "
+                            + "có dấu hiệu sửa dữ liệu nêu dưới đây.");
+        }
+    }
+
+    private static String text(Browser browser, String css) {
+        browser.find(css);
+        return String.valueOf(browser.script("""
+                const e = document.querySelector(arguments[0]);
+                e.scrollIntoView({block: 'center'});
+                return e.innerText;""", css));
     }
 
     private static void insertBallot(DSLContext root, long electionId, String code, byte[] sealed) {
