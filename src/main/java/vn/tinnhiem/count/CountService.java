@@ -312,6 +312,11 @@ public class CountService {
             return;
         }
         String list = codes.get().fields().get("codes").orElse("");
+        if (!sha256(list.replace(',', '\n')).equals(digest)) {
+            // The list does not hash to the seal it was written with: it names nothing it could be trusted for.
+            found.add(new BoxVerdict.Tampering("closeEntry", CODES_ACTION, sha256(list.replace(',', '\n')), digest));
+            return;
+        }
         Map<String, Integer> expected = new java.util.TreeMap<>();
         if (!list.isEmpty()) {
             for (String code : list.split(",")) {
