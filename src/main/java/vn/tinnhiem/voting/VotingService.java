@@ -54,6 +54,26 @@ public class VotingService {
     public static final String TOO_MANY_ATTEMPTS = REFUSE + "tooManyAttempts";
     public static final String TRY_AGAIN = REFUSE + "tryAgain";
 
+    /**
+     * Test-only fault injection, for the crash test's "committed but never shown" branch: with the JVM started
+     * with {@code -Dtinnhiem.fault.halt-after-cast-commit=true}, the process halts (no shutdown hook, like a
+     * power cut) right after a cast's transaction commits and before its answer reaches the tablet. Read once
+     * when this class loads, from the JVM's own system properties only: no Spring property, environment
+     * variable, file or screen can turn it on in a running hall, and a JVM that has it says so at start.
+     */
+    static final String HALT_AFTER_CAST_COMMIT_PROPERTY = "tinnhiem.fault.halt-after-cast-commit";
+    /** The exit status of that halt, so that the test can tell it from any other death. */
+    static final int HALT_AFTER_CAST_COMMIT_STATUS = 86;
+    private static final boolean HALT_AFTER_CAST_COMMIT = Boolean.getBoolean(HALT_AFTER_CAST_COMMIT_PROPERTY);
+
+    static {
+        if (HALT_AFTER_CAST_COMMIT) {
+            org.slf4j.LoggerFactory.getLogger(VotingService.class).warn("TEST-ONLY FAULT INJECTION ON (-D{}): this "
+                    + "process halts after the first committed cast. Never run a hall like this.",
+                    HALT_AFTER_CAST_COMMIT_PROPERTY);
+        }
+    }
+
     private final CeremonyService ceremony;
     private final ElectionService elections;
     private final TokenService tokens;
@@ -165,6 +185,9 @@ public class VotingService {
             } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
                     | TransactionException e) {
                 return inDoubt(electionId, sealed);
+            }
+            if (HALT_AFTER_CAST_COMMIT && spent == SpendResult.SPENT) {
+                Runtime.getRuntime().halt(HALT_AFTER_CAST_COMMIT_STATUS);
             }
             return switch (spent) {
                 case SPENT -> new CastOutcome.Recorded(sealed.trackingCode());
