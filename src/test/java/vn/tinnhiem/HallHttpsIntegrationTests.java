@@ -21,12 +21,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.tinnhiem.shared.database.EmbeddedMariaDb;
+import vn.tinnhiem.support.RootDatabase;
 
 /**
  * The hall set-up of kiosk-setup/ as it is shipped: the certificate script's output, the server's
@@ -92,7 +93,9 @@ class HallHttpsIntegrationTests {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(plain.statusCode()).isEqualTo(400);
             assertThat(plain.body()).doesNotContainIgnoringCase("password").doesNotContainIgnoringCase("mật khẩu");
-            app.getBean(DSLContext.class).execute("DROP DATABASE `" + database + "`");
+            // As root: the application's own account has rows only.
+            RootDatabase.as(app.getBean(EmbeddedMariaDb.class), app.getBean(javax.sql.DataSource.class),
+                    root -> root.execute("DROP DATABASE `" + database + "`"));
         }
     }
 

@@ -10,7 +10,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.support.RootDatabase;
 
 /**
  * The voter-side tables follow the rules of docs/architecture.md ("Voter-side tables"): nothing in their
@@ -29,6 +31,10 @@ class VoterSideTablesIntegrationTests {
 
     @Autowired
     DSLContext db;
+    @Autowired
+    EmbeddedMariaDb server;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void every_voter_side_table_has_a_random_key_no_sequence_no_time_and_no_link_to_a_ballot() {
@@ -38,22 +44,25 @@ class VoterSideTablesIntegrationTests {
 
     @Test
     void the_checker_catches_a_table_that_breaks_each_rule() {
-        db.execute("DROP TABLE IF EXISTS ballot_selftest_wrong, ballot_selftest_right");
-        try {
-            db.execute("""
+        // The tables are made as root: the application's own account has rows only, no DDL.
+        RootDatabase.as(server, dataSource, root -> {
+            root.execute("DROP TABLE IF EXISTS ballot_selftest_wrong, ballot_selftest_right");
+            root.execute("""
                     CREATE TABLE ballot_selftest_wrong (
                       id        BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
                       token_id  BINARY(16) NOT NULL,
                       cast_at   DATETIME NOT NULL,
                       seen      TIMESTAMP NULL
                     ) ENGINE=InnoDB""");
-            db.execute("""
+            root.execute("""
                     CREATE TABLE ballot_selftest_right (
                       election_id BIGINT NOT NULL,
                       id          BINARY(16) NOT NULL,
                       sealed      BLOB NOT NULL,
                       PRIMARY KEY (election_id, id)
                     ) ENGINE=InnoDB""");
+        });
+        try {
             assertThat(voterSideTables()).contains("ballot_selftest_wrong", "ballot_selftest_right");
             List<String> found = violations(List.of("ballot_selftest_wrong"));
             assertThat(found).containsExactlyInAnyOrder(
@@ -65,7 +74,8 @@ class VoterSideTablesIntegrationTests {
                     "ballot_selftest_wrong.token_id names a token: a ballot must not be joinable to it");
             assertThat(violations(List.of("ballot_selftest_right"))).isEmpty();
         } finally {
-            db.execute("DROP TABLE IF EXISTS ballot_selftest_wrong, ballot_selftest_right");
+            RootDatabase.as(server, dataSource,
+                    root -> root.execute("DROP TABLE IF EXISTS ballot_selftest_wrong, ballot_selftest_right"));
         }
     }
 

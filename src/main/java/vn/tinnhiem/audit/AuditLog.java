@@ -156,6 +156,17 @@ public class AuditLog {
     }
 
     /**
+     * Every entry of these actions about a subject, oldest first: what a check replays against the tables (the
+     * conference's audited lifecycle, the desk's anchored counts). Names hidden from a supervisor, as everywhere.
+     */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @Transactional(readOnly = true)
+    public List<AuditEntry> history(String subject, java.util.Collection<String> actions) {
+        AuditScope scope = readers.current();
+        return shown(scope, repository.history(scope, subject, actions));
+    }
+
+    /**
      * Newest first, a page at a time; a conference's title finds every entry about that conference. A
      * supervisor finds only their conferences' entries, names hidden, and their text finds actors, subjects
      * and titles, never words inside the details (a hit there would tell a hidden name).

@@ -91,15 +91,19 @@ final class CountDocument {
         CountSummary.Box box = summary.box();
         pdf.paragraph(translate("count.doc.box", box.stored(), box.counted(), box.setAside().size(), box.copies().size()));
         int difference = summary.difference();
-        if (difference == 0) {
+        if (difference == 0 && box.tampering().isEmpty()) {
             pdf.paragraph(translate("count.doc.differenceNone", box.counted()));
+        } else if (difference == 0) {
+            pdf.notice(translate("count.doc.differenceNoneNotClean", box.counted()));
         } else {
             pdf.notice(translate("count.doc.difference", signed(difference), box.counted(), summary.closing().cardsSpent()));
         }
+        pdf.paragraph(translate("count.doc.spentProvable"));
         if (!box.tampering().isEmpty()) {
             pdf.notice(translate("count.box.tampering", box.tampering().size()));
             for (BoxVerdict.Tampering t : box.tampering()) {
-                pdf.paragraph(translate("count.tampering." + t.kind(), t.about()) + ". "
+                String about = t.aboutKey() == null ? t.about() : translate(t.aboutKey());
+                pdf.paragraph(translate("count.tampering." + t.kind(), about) + ". "
                         + translate("count.tampering.values", t.found(), t.expected()));
             }
         }

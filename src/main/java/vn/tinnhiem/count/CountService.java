@@ -43,6 +43,7 @@ import vn.tinnhiem.election.Attendance;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.LifecycleMismatch;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
@@ -65,6 +66,8 @@ public class CountService {
     public static final String OFFLINE = "OFFLINE";
     /** A partial decryption of 44 candidates is about 30 KB of JSON; anything far larger is not one. */
     public static final int MAX_PARTIAL_FILE = 4 << 20;
+    /** The audit entry that carries the sorted tracking codes sealed at the close. */
+    static final String CODES_ACTION = "count.trackingCodes";
 
     private final ElectionService elections;
     private final CeremonyService ceremony;
@@ -117,12 +120,19 @@ public class CountService {
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
         repository.insertClosing(electionId, new CountRepository.Closing(now, live.summoned(), live.present(),
                 live.cardsActivated(), live.cardsSpent(), live.cardsUnspent(), live.cardsVoided()));
-        String digest = sha256(String.join("\n", voting.publishedTrackingCodes(electionId)));
+        List<String> codes = voting.publishedTrackingCodes(electionId);
+        String digest = sha256(String.join("\n", codes));
         elections.recordPollsClosed(electionId, digest);
+        // The desk's counts at the close, the last of their anchors (DeskCounts), with the box's size and seal.
         audit.record("count.closed", subject(electionId), AuditFields.of("summoned", live.summoned())
                 .with("present", live.present()).with("quorum", live.quorumMet()).with("activated", live.cardsActivated())
                 .with("spent", live.cardsSpent()).with("unspent", live.cardsUnspent()).with("voided", live.cardsVoided())
-                .with("digest", digest));
+                .with("digest", digest).with("ballots", codes.size()).with("closedAt", now));
+        // Chained right after, in the same transaction: the sorted codes themselves (public from now on), so the
+        // box check names each ballot removed or added since, not only a digest that no longer matches. Apart
+        // from the close's entry so that entry stays a line a person reads; its digest binds the two.
+        audit.record("count.trackingCodes", subject(electionId), AuditFields.of("ballots", codes.size())
+                .with("digest", digest).with("codes", String.join(",", codes)));
         return closingFigures(electionId);
     }
 
@@ -229,7 +239,9 @@ public class CountService {
      * its own bytes, and the frozen figures, the POLLS_CLOSED milestone and the box's tracking codes against the
      * close's entry in the audit chain (whose head is anchored outside the database, so rewriting the entry breaks
      * the chain check). Someone with the database's root account can rewrite poll_closing and the milestone
-     * together; not the entry.
+     * together; not the entry. Each ballot removed or added is named by its code against the codes the close
+     * sealed; the conference's status and milestones are held against its audited lifecycle; the desk's counts
+     * against their anchors (see {@link #deskCounts}).
      */
     private List<BoxVerdict.Tampering> tampering(long electionId, List<StoredBallot> rows) {
         List<BoxVerdict.Tampering> found = new ArrayList<>();
@@ -241,13 +253,19 @@ public class CountService {
                 found.add(new BoxVerdict.Tampering("rowId", r.trackingCode(), r.id(), r.ballot().id()));
             }
         }
+        for (LifecycleMismatch m : elections.auditedLifecycle(electionId)) {
+            found.add(new BoxVerdict.Tampering("lifecycle", m.about(), m.found(), m.expected()));
+        }
+        CountRepository.Closing c = repository.closing(electionId).orElseThrow();
         Optional<AuditEntry> entry = audit.latest("count.closed", subject(electionId));
         if (entry.isEmpty()) {
             found.add(new BoxVerdict.Tampering("closeEntry", "count.closed", "", ""));
+            // Without the close's entry the table's figures are all there is to hold the box against.
+            deskCounts(electionId, rows.size(), new DeskCounts.Figures(c.present(), c.cardsActivated(),
+                    c.cardsSpent(), c.cardsVoided()), null, found);
             return found;
         }
         AuditFields sealed = entry.get().fields();
-        CountRepository.Closing c = repository.closing(electionId).orElseThrow();
         Map<String, Integer> frozen = new java.util.LinkedHashMap<>();
         frozen.put("summoned", c.summoned());
         frozen.put("present", c.present());
@@ -261,16 +279,132 @@ public class CountService {
                 found.add(new BoxVerdict.Tampering("closeFigure", name, String.valueOf(value), expected));
             }
         });
+        sealed.get("closedAt").filter(at -> !sameTime(at, c.closedAt())).ifPresent(at ->
+                found.add(new BoxVerdict.Tampering("closeFigure", "closedAt", String.valueOf(c.closedAt()), at)));
         String digest = sealed.get("digest").orElse("");
         String milestone = elections.milestones(electionId).getOrDefault(Milestone.POLLS_CLOSED, "");
         if (!milestone.equals(digest)) {
             found.add(new BoxVerdict.Tampering("closeDigest", "POLLS_CLOSED", milestone, digest));
         }
-        String box = sha256(String.join("\n", rows.stream().map(StoredBallot::trackingCode).sorted().toList()));
-        if (!box.equals(digest)) {
-            found.add(new BoxVerdict.Tampering("boxDigest", String.valueOf(rows.size()), box, digest));
+        List<String> box = rows.stream().map(StoredBallot::trackingCode).sorted().toList();
+        String boxDigest = sha256(String.join("\n", box));
+        if (!boxDigest.equals(digest)) {
+            found.add(new BoxVerdict.Tampering("boxDigest", String.valueOf(rows.size()), boxDigest, digest));
         }
+        sealedCodes(electionId, entry.get(), box, found);
+        deskCounts(electionId, rows.size(), DeskCounts.read(sealed), entry.get().id(), found);
         return found;
+    }
+
+    /**
+     * Names every tracking code missing from the box or added to it since the close, against the codes the close
+     * chained into the log (a code that appears twice where it was sealed once is an added copy). A close made
+     * before the codes were sealed has no such entry and names nothing here (its digest still speaks).
+     */
+    private void sealedCodes(long electionId, AuditEntry close, List<String> box, List<BoxVerdict.Tampering> found) {
+        if (!close.fields().has("ballots")) {
+            return;
+        }
+        Optional<AuditEntry> codes = audit.latest(CODES_ACTION, subject(electionId)).filter(e -> e.id() > close.id());
+        String digest = close.fields().get("digest").orElse("");
+        if (codes.isEmpty() || !codes.get().fields().get("digest").orElse("").equals(digest)) {
+            found.add(new BoxVerdict.Tampering("closeEntry", CODES_ACTION, "", digest));
+            return;
+        }
+        String list = codes.get().fields().get("codes").orElse("");
+        if (!sha256(list.replace(',', '\n')).equals(digest)) {
+            // The list does not hash to the seal it was written with: it names nothing it could be trusted for.
+            found.add(new BoxVerdict.Tampering("closeEntry", CODES_ACTION, sha256(list.replace(',', '\n')), digest));
+            return;
+        }
+        Map<String, Integer> expected = new java.util.TreeMap<>();
+        if (!list.isEmpty()) {
+            for (String code : list.split(",")) {
+                expected.merge(code, 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> present = new java.util.TreeMap<>();
+        box.forEach(code -> present.merge(code, 1, Integer::sum));
+        for (var e : expected.entrySet()) {
+            int here = present.getOrDefault(e.getKey(), 0);
+            if (here < e.getValue()) {
+                found.add(new BoxVerdict.Tampering("missingBallot", e.getKey(), String.valueOf(here),
+                        String.valueOf(e.getValue())));
+            }
+        }
+        for (var p : present.entrySet()) {
+            int sealedTimes = expected.getOrDefault(p.getKey(), 0);
+            if (p.getValue() > sealedTimes) {
+                found.add(new BoxVerdict.Tampering("addedBallot", p.getKey(), String.valueOf(p.getValue()),
+                        String.valueOf(sealedTimes)));
+            }
+        }
+    }
+
+    /**
+     * The desk's counts held against each other: the anchors taken while the polls were open ({@link DeskCounts}),
+     * then the close's, then the cards table now. A card spent, handed over or voided stays so: a count that goes
+     * down between two of them was changed behind the desk's back (a spent card set back to ACTIVATED votes
+     * twice). And at the close no more cards handed over than voters present, no more spent than handed over, no
+     * more ballots in the box than cards spent.
+     *
+     * @param closeEntry the close's entry number, or null when the figures are the table's (no entry)
+     */
+    private void deskCounts(long electionId, int ballots, DeskCounts.Figures atClose, @Nullable Long closeEntry,
+            List<BoxVerdict.Tampering> found) {
+        String closeLabel = closeEntry == null ? "poll_closing" : "#" + closeEntry;
+        if (atClose.activated() > atClose.present()) {
+            found.add(new BoxVerdict.Tampering("activatedOverPresent", closeLabel, String.valueOf(atClose.activated()),
+                    "≤ " + atClose.present()));
+        }
+        if (atClose.spent() > atClose.activated()) {
+            found.add(new BoxVerdict.Tampering("spentOverActivated", closeLabel, String.valueOf(atClose.spent()),
+                    "≤ " + atClose.activated()));
+        }
+        if (ballots > atClose.spent()) {
+            found.add(new BoxVerdict.Tampering("ballotsOverSpent", closeLabel, String.valueOf(ballots),
+                    "≤ " + atClose.spent()));
+        }
+        List<Map.Entry<String, DeskCounts.Figures>> series = new ArrayList<>();
+        for (AuditEntry a : audit.history(subject(electionId), List.of(DeskCounts.ACTION))) {
+            if (closeEntry == null || a.id() < closeEntry) {
+                series.add(Map.entry("#" + a.id(), DeskCounts.read(a.fields())));
+            }
+        }
+        series.add(Map.entry(closeLabel, atClose));
+        CardCounts now = tokens.counts(electionId);
+        series.add(Map.entry("token", new DeskCounts.Figures(0, now.handedOut(), now.spent(), now.voided())));
+        // Each figure's highest so far: one finding per figure, at the first place it fell below it.
+        String[] names = {"spent", "voided", "issued"};
+        int[] highest = {-1, -1, -1};
+        String[] highestAt = new String[3];
+        boolean[] reported = new boolean[3];
+        for (var point : series) {
+            DeskCounts.Figures f = point.getValue();
+            if (f.spent() < 0 || f.voided() < 0 || f.activated() < 0) {
+                continue; // an entry without these figures says nothing
+            }
+            int[] values = {f.spent(), f.voided(), f.issued()};
+            for (int i = 0; i < names.length; i++) {
+                if (values[i] < highest[i] && !reported[i]) {
+                    found.add(new BoxVerdict.Tampering("countDown", names[i], values[i] + " (" + point.getKey() + ")",
+                            "≥ " + highest[i] + " (" + highestAt[i] + ")"));
+                    reported[i] = true;
+                }
+                if (values[i] > highest[i]) {
+                    highest[i] = values[i];
+                    highestAt[i] = point.getKey();
+                }
+            }
+        }
+    }
+
+    private static boolean sameTime(String sealed, LocalDateTime closedAt) {
+        try {
+            return LocalDateTime.parse(sealed).equals(closedAt);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The cards spent as the close's audit entry carries them (the poll_closing row could be rewritten). */

@@ -1,13 +1,18 @@
 package vn.tinnhiem.election;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -511,8 +516,9 @@ public class ElectionService {
 
     /**
      * Ticks a voter present at the desk (or takes the tick back), by a teller on this conference's board,
-     * while the conference is READY (the quorum is counted before the polls open) or OPEN. Audited with
-     * the voter and nothing about a card: the card is activated in a separate step that names no voter.
+     * while the conference is READY (the quorum is counted before the polls open) or OPEN. Not audited one by
+     * one (only a refusal is): the count of those present is anchored at intervals instead. Nothing here is
+     * about a card: the card is activated in a separate step that names no voter.
      */
     @RolesAllowed("TELLER")
     @Transactional
@@ -535,7 +541,9 @@ public class ElectionService {
             throw new UserFacingException(!onRoll ? "voter.error.missing"
                     : present ? "desk.error.alreadyPresent" : "desk.error.notPresent");
         }
-        audit.record(present ? "voter.present" : "voter.absent", subject(electionId), AuditFields.of("voter", voterId));
+        // No audit entry per tick: a per-voter row written next to each card's activation would link the two in
+        // the database's logs. The quorum needs counts, and the desk's counts are anchored in the audit chain at
+        // intervals and at the close (count.DeskCounts), so a tick changed behind the desk's back is still seen.
     }
 
     /** How many tellers must bring their share cards to unseal: 1 <= k <= n. */
@@ -594,14 +602,15 @@ public class ElectionService {
         if (!refusals.isEmpty()) {
             throw refused(electionId, target, refusals);
         }
-        repository.setStatus(electionId, target);
+        LocalDateTime changedAt = repository.setStatus(electionId, target);
         // Back to DRAFT the lists may change: the key made for them, and every card printed for it, is void.
         String voidedKey = target == ElectionStatus.DRAFT ? repository.milestones(electionId).get(Milestone.KEY_MADE) : null;
         if (voidedKey != null) {
             repository.deleteMilestone(electionId, Milestone.KEY_MADE);
         }
+        // The row's exact moment of change too: a status written later by SQL cannot match it (auditedLifecycle).
         audit.record("election.status", subject(electionId), AuditFields.of("from", election.status())
-                .with("to", target));
+                .with("to", target).with("changedAt", changedAt));
         if (voidedKey != null) {
             audit.record("election.keyVoided", subject(electionId), AuditFields.of("digest", voidedKey));
         }
@@ -650,6 +659,96 @@ public class ElectionService {
         return new LifecycleRules.Facts(repository.candidates(id).size(), repository.voterCount(id), tellers.size(),
                 (int) tellers.stream().filter(Teller::head).count(), election.thresholdK(),
                 reported.containsKey(Milestone.KEY_MADE), reported.containsKey(Milestone.COUNTED));
+    }
+
+    /**
+     * The conference's lifecycle as the table holds it, compared with its audited history (the chain's
+     * {@code election.status}, {@code election.milestone} and {@code election.keyVoided} entries about it): each
+     * step must start where the last ended along a move the lifecycle allows, the table's status must be the last
+     * audited one and its row must have last changed then, and the milestones must be the audited ones. A status
+     * or milestone written by SQL, with no entry, shows here. Empty when they agree.
+     */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    @Transactional(readOnly = true)
+    public List<LifecycleMismatch> auditedLifecycle(long electionId) {
+        Election election = existing(electionId);
+        List<LifecycleMismatch> found = new ArrayList<>();
+        ElectionStatus audited = ElectionStatus.DRAFT;
+        @Nullable Instant lastMove = null;
+        String lastStamp = "";
+        Map<Milestone, String> milestones = new java.util.EnumMap<>(Milestone.class);
+        for (var e : audit.history(subject(electionId), List.of("election.status", "election.milestone",
+                "election.keyVoided"))) {
+            var fields = e.fields();
+            switch (e.action()) {
+                case "election.status" -> {
+                    String from = fields.get("from").orElse("");
+                    String to = fields.get("to").orElse("");
+                    ElectionStatus target = statusOrNull(to);
+                    if (!from.equals(audited.name()) || target == null || !audited.next().contains(target)) {
+                        found.add(new LifecycleMismatch("history", "#" + e.id() + " " + from + "->" + to,
+                                audited.name() + "->" + audited.next()));
+                    }
+                    if (target != null) {
+                        audited = target;
+                    }
+                    lastMove = e.occurredAt();
+                    lastStamp = fields.get("changedAt").orElse("");
+                }
+                case "election.milestone" -> fields.get("milestone").map(ElectionService::milestoneOrNull)
+                        .ifPresent(m -> milestones.put(m, fields.get("digest").orElse("")));
+                default -> milestones.remove(Milestone.KEY_MADE);
+            }
+        }
+        if (election.status() != audited) {
+            found.add(new LifecycleMismatch("status", election.status().name(), audited.name()));
+        }
+        if (lastMove != null) {
+            LocalDateTime row = repository.updatedAt(electionId).orElseThrow();
+            Instant changed = row.toInstant(ZoneOffset.UTC);
+            // The entry carries the row's exact moment; an entry written before it did is held to within a few
+            // seconds of its own time (the row and the entry are written in one transaction, milliseconds apart).
+            boolean same = lastStamp.isEmpty()
+                    ? Duration.between(changed, lastMove).abs().compareTo(Duration.ofSeconds(5)) <= 0
+                    : row.equals(parsedOrNull(lastStamp));
+            if (!same) {
+                found.add(new LifecycleMismatch("changedAt", row.toString(), lastStamp.isEmpty()
+                        ? LocalDateTime.ofInstant(lastMove, ZoneOffset.UTC).toString() : lastStamp));
+            }
+        }
+        Map<Milestone, String> table = repository.milestones(electionId);
+        for (Milestone m : Milestone.values()) {
+            String inTable = table.getOrDefault(m, "");
+            String inChain = milestones.getOrDefault(m, "");
+            if (!inTable.equals(inChain)) {
+                found.add(new LifecycleMismatch("milestone." + m.name(), inTable, inChain));
+            }
+        }
+        return found;
+    }
+
+    private static @Nullable LocalDateTime parsedOrNull(String stamp) {
+        try {
+            return LocalDateTime.parse(stamp);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable ElectionStatus statusOrNull(String name) {
+        try {
+            return ElectionStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable Milestone milestoneOrNull(String name) {
+        try {
+            return Milestone.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     // What other modules report (the key made, the polls closed, the count done), and their work while OPEN.

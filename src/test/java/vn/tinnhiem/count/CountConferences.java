@@ -46,9 +46,10 @@ final class CountConferences {
      * @param cards each seat's share card text
      * @param expected per candidate, per level, the ballots cast with that mark
      * @param unused activated cards never used
+     * @param spent the cards the ballots were cast with, ballot v with card v
      */
     record Cast(long id, String title, List<String> tellers, List<String> cards, int[][] expected, int ballots,
-            List<String> trackingCodes, List<String> unused) {
+            List<String> trackingCodes, List<String> unused, List<String> spent) {
     }
 
     private final ElectionService elections;
@@ -134,7 +135,7 @@ final class CountConferences {
             trackingCodes.add(recorded.trackingCode());
         }
         return new Cast(id, title, tellers, List.copyOf(cards), expected, ballots, trackingCodes,
-                List.copyOf(codes.subList(ballots, codes.size())));
+                List.copyOf(codes.subList(ballots, codes.size())), List.copyOf(codes.subList(0, ballots)));
     }
 
     List<String> printed(long id, int count) {

@@ -2,6 +2,8 @@ package vn.tinnhiem.election;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.tinnhiem.db.Tables.ELECTION;
+import static vn.tinnhiem.db.Tables.ELECTION_MILESTONE;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -30,6 +32,8 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.support.RootDatabase;
+import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 
 /**
  * The seams other modules use: the milestones they report (the lifecycle reads only these records), and
@@ -38,6 +42,11 @@ import vn.tinnhiem.support.IntegrationTest;
 @IntegrationTest
 @WithMockUser(username = "organiser", roles = "ADMIN")
 class ElectionSeamsIntegrationTests {
+
+    @Autowired
+    EmbeddedMariaDb server;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private static final String MANIFEST_HASH = "a1".repeat(32);
 
@@ -171,9 +180,12 @@ class ElectionSeamsIntegrationTests {
     @Test
     void a_cast_racing_the_close_is_either_wholly_in_before_it_or_refused_after_it() throws Exception {
         long id = openConference();
-        db.execute("DROP TABLE IF EXISTS race_spent, race_stored");
-        db.execute("CREATE TABLE race_spent (election_id BIGINT NOT NULL, n INT NOT NULL) ENGINE=InnoDB");
-        db.execute("CREATE TABLE race_stored (election_id BIGINT NOT NULL, n INT NOT NULL) ENGINE=InnoDB");
+        // Made as root: the application's own account has rows only, no DDL.
+        RootDatabase.as(server, dataSource, root -> {
+            root.execute("DROP TABLE IF EXISTS race_spent, race_stored");
+            root.execute("CREATE TABLE race_spent (election_id BIGINT NOT NULL, n INT NOT NULL) ENGINE=InnoDB");
+            root.execute("CREATE TABLE race_stored (election_id BIGINT NOT NULL, n INT NOT NULL) ENGINE=InnoDB");
+        });
         var tx = new TransactionTemplate(transactions);
         ExecutorService kiosks = Executors.newFixedThreadPool(4);
         try {
@@ -223,7 +235,7 @@ class ElectionSeamsIntegrationTests {
             System.out.printf("race: %d casts in before the close, 4 refused after it%n", stored);
         } finally {
             kiosks.shutdownNow();
-            db.execute("DROP TABLE IF EXISTS race_spent, race_stored");
+            RootDatabase.as(server, dataSource, root -> root.execute("DROP TABLE IF EXISTS race_spent, race_stored"));
         }
     }
 
@@ -286,5 +298,42 @@ class ElectionSeamsIntegrationTests {
         assertThat(renumbered.summaryKey()).isEqualTo("import.doneRenumbered");
         assertThat(elections.voters(id)).extracting(Voter::ordinal, Voter::fullName).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1, "Trần B"), org.assertj.core.groups.Tuple.tuple(2, "Lê A"));
+    }
+
+    @Test
+    void the_audited_lifecycle_matches_a_conference_taken_back_and_forth_and_names_a_status_or_milestone_written_by_sql() {
+        long id = readyConference();
+        try (var teller = Acting.as("head.teller", "TELLER")) {
+            elections.recordKeyMade(id, MANIFEST_HASH);
+        }
+        // Back to DRAFT (the key voided with it), READY again, a new key, a second key voided by hand, a third.
+        elections.moveTo(id, ElectionStatus.DRAFT);
+        elections.moveTo(id, ElectionStatus.READY);
+        try (var teller = Acting.as("head.teller", "TELLER")) {
+            elections.recordKeyMade(id, "b2".repeat(32));
+            elections.voidKey(id);
+            elections.recordKeyMade(id, "c3".repeat(32));
+            elections.moveTo(id, ElectionStatus.OPEN);
+            elections.moveTo(id, ElectionStatus.CLOSED);
+            assertThat(elections.auditedLifecycle(id)).as("every step audited: nothing to name").isEmpty();
+        }
+        // As someone with the database's account would: the polls reopened and a milestone put in, no entry.
+        db.update(ELECTION).set(ELECTION.STATUS, "OPEN").where(ELECTION.ID.eq(id)).execute();
+        db.insertInto(ELECTION_MILESTONE).set(ELECTION_MILESTONE.ELECTION_ID, id)
+                .set(ELECTION_MILESTONE.MILESTONE, "COUNTED").set(ELECTION_MILESTONE.DIGEST, "d4".repeat(32)).execute();
+        try (var teller = Acting.as("head.teller", "TELLER")) {
+            assertThat(elections.auditedLifecycle(id)).containsExactly(
+                    new LifecycleMismatch("status", "OPEN", "CLOSED"),
+                    new LifecycleMismatch("milestone.COUNTED", "d4".repeat(32), ""));
+        }
+        // Stamped as the application stamps a status change, but at another moment than the audited one.
+        db.update(ELECTION).set(ELECTION.STATUS, "CLOSED").set(ELECTION.UPDATED_AT, LocalDateTime.of(2026, 12, 22, 9, 0))
+                .where(ELECTION.ID.eq(id)).execute();
+        db.deleteFrom(ELECTION_MILESTONE).where(ELECTION_MILESTONE.ELECTION_ID.eq(id))
+                .and(ELECTION_MILESTONE.MILESTONE.eq("COUNTED")).execute();
+        try (var teller = Acting.as("head.teller", "TELLER")) {
+            assertThat(elections.auditedLifecycle(id)).extracting(LifecycleMismatch::about, LifecycleMismatch::found)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("changedAt", "2026-12-22T09:00"));
+        }
     }
 }

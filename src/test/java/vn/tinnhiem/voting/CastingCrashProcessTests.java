@@ -113,7 +113,7 @@ class CastingCrashProcessTests {
             return List.of("--tinnhiem.db.data-dir=" + data(), "--tinnhiem.db.port=0", "--tinnhiem.db.name=tinnhiem",
                     "--tinnhiem.keys.dir=" + root.resolve("keys"),
                     "--tinnhiem.audit.anchor-file=" + root.resolve("anchors.txt"), "--tinnhiem.audit.anchor-cron=-",
-                    "--logging.level.root=WARN", "--server.port=" + webPort);
+                    "--tinnhiem.desk.counts-cron=-", "--logging.level.root=WARN", "--server.port=" + webPort);
         }
     }
 

@@ -98,6 +98,12 @@ public class AuditRepository {
                 .orderBy(AUDIT_ENTRY.ID.desc()).limit(1).fetchOptional(AuditRepository::toEntry);
     }
 
+    /** Every entry of these actions about this subject, within the scope, in chain order. */
+    public List<AuditEntry> history(AuditScope scope, String subject, Collection<String> actions) {
+        return db.selectFrom(AUDIT_ENTRY).where(within(scope)).and(AUDIT_ENTRY.SUBJECT.eq(subject))
+                .and(AUDIT_ENTRY.ACTION.in(actions)).orderBy(AUDIT_ENTRY.ID).fetch(AuditRepository::toEntry);
+    }
+
     /**
      * Newest first, within the scope. The text is looked for in the actor, the subject and (unless names are
      * hidden from this reader, where a hit would tell a hidden name) the details, as typed and as the typed

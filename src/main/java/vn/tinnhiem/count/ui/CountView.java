@@ -182,11 +182,13 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         var summary = new Div();
         summary.setId("count-box-verdict");
         summary.add(line(getTranslation("count.box.figures", verdict.stored(), verdict.counted(), verdict.spentCards())));
-        var difference = new Paragraph(verdict.difference() == 0 ? getTranslation("count.box.matches")
+        // Equal figures alone never read as a clean box: with any sign of tampering the screen says it is not.
+        var difference = new Paragraph(verdict.clean() ? getTranslation("count.box.matches")
+                : verdict.difference() == 0 ? getTranslation("count.box.matchesNotClean")
                 : getTranslation("count.box.difference", verdict.counted(), verdict.spentCards(),
                         (verdict.difference() > 0 ? "+" : "") + verdict.difference()));
         difference.setId("count-difference");
-        if (verdict.difference() != 0) {
+        if (!verdict.clean()) {
             difference.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
         }
         summary.add(difference);
@@ -214,7 +216,8 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             heading.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
             tampering.add(heading);
             for (BoxVerdict.Tampering t : verdict.tampering()) {
-                tampering.add(card(getTranslation("count.tampering." + t.kind(), t.about()),
+                String about = t.aboutKey() == null ? t.about() : getTranslation(t.aboutKey());
+                tampering.add(card(getTranslation("count.tampering." + t.kind(), about),
                         getTranslation("count.tampering.values", t.found(), t.expected())));
             }
         }

@@ -95,6 +95,11 @@ public class ElectionRepository {
         return db.selectFrom(ELECTION).where(ELECTION.ID.eq(id)).fetchOptional(ElectionRepository::toElection);
     }
 
+    /** When the row last changed status (or, while DRAFT, details): UTC, as {@link #setStatus} writes it. */
+    public Optional<LocalDateTime> updatedAt(long id) {
+        return db.select(ELECTION.UPDATED_AT).from(ELECTION).where(ELECTION.ID.eq(id)).fetchOptional(ELECTION.UPDATED_AT);
+    }
+
     public List<Election> all() {
         return db.selectFrom(ELECTION).orderBy(ELECTION.STARTS_AT.desc(), ELECTION.ID.desc())
                 .fetch(ElectionRepository::toElection);
@@ -105,9 +110,12 @@ public class ElectionRepository {
         db.deleteFrom(ELECTION).where(ELECTION.ID.eq(id)).execute();
     }
 
-    public void setStatus(long id, ElectionStatus status) {
+    /** Returns the moment written (UTC, to the microsecond the column keeps), for the step's audit entry. */
+    public LocalDateTime setStatus(long id, ElectionStatus status) {
+        LocalDateTime at = nowUtc().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         db.update(ELECTION).set(ELECTION.STATUS, status.name())
-                .set(ELECTION.UPDATED_AT, nowUtc()).where(ELECTION.ID.eq(id)).execute();
+                .set(ELECTION.UPDATED_AT, at).where(ELECTION.ID.eq(id)).execute();
+        return at;
     }
 
     public void setThreshold(long id, int k) {
