@@ -60,8 +60,6 @@ class ElectionSeamsIntegrationTests {
     DSLContext db;
     @Autowired
     PlatformTransactionManager transactions;
-    @Autowired
-    javax.sql.DataSource dataSource;
 
     private long readyConference() {
         long id = elections.create(new ElectionDetails("Hội nghị thử mốc", "HĐND xã Mỹ Hòa", "Hội trường",
