@@ -43,11 +43,6 @@ import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 @WithMockUser(username = "organiser", roles = "ADMIN")
 class ElectionSeamsIntegrationTests {
 
-    @Autowired
-    EmbeddedMariaDb server;
-    @Autowired
-    javax.sql.DataSource dataSource;
-
     private static final String MANIFEST_HASH = "a1".repeat(32);
 
     @Autowired
@@ -60,6 +55,10 @@ class ElectionSeamsIntegrationTests {
     DSLContext db;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    EmbeddedMariaDb server;
 
     private long readyConference() {
         long id = elections.create(new ElectionDetails("Hội nghị thử mốc", "HĐND xã Mỹ Hòa", "Hội trường",
