@@ -17,7 +17,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * as {@code srcObject}, which no directive governs; jsQR is a module of the app's own bundle, run on the page
  * (no worker).
  * <p>
- * No referrer ever leaves a page: the kiosk's enrollment link carries its one-time code in the path.
+ * No referrer leaves for another site ({@code same-origin}): the kiosk's enrollment link carries its one-time
+ * code in the path (and its own redirect sends {@code no-referrer}). Not {@code no-referrer} everywhere: Vaadin's
+ * request cache tells the service worker's own fetches by their {@code Referer}; without it, the worker's fetch
+ * of "/" before sign-in was saved as the page to return to, and every sign-in landed on "/?continue".
  */
 public final class SecurityHeaders {
 
@@ -41,6 +44,6 @@ public final class SecurityHeaders {
     public static void apply(HttpSecurity http) throws Exception {
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     }
 }

@@ -52,11 +52,11 @@ class SecurityHeadersBrowserTests {
     private static void assertHeaders(HttpResponse<String> response) {
         assertThat(response.headers().firstValue("Content-Security-Policy")).as(response.uri().toString())
                 .hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
-        assertThat(response.headers().firstValue("Referrer-Policy")).as(response.uri().toString()).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("Referrer-Policy")).as(response.uri().toString()).hasValue("same-origin");
     }
 
     @Test
-    void every_kind_of_address_sends_the_policy_and_no_referrer_and_the_session_cookie_is_same_site_strict()
+    void every_kind_of_address_sends_the_policy_and_no_referrer_to_other_sites_and_the_session_cookie_is_same_site_strict()
             throws Exception {
         HttpResponse<String> login = get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
