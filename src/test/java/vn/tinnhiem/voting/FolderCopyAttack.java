@@ -90,13 +90,7 @@ final class FolderCopyAttack {
     }
 
     static Result attack(Path copy, List<Needle> needles) throws IOException {
-        Map<Integer, List<Needle>> byPrefix = new HashMap<>();
-        for (Needle n : needles) {
-            if (n.bytes().length < 4) {
-                throw new IllegalArgumentException("needles of 4 bytes at least");
-            }
-            byPrefix.computeIfAbsent(ByteBuffer.wrap(n.bytes()).getInt(), k -> new ArrayList<>()).add(n);
-        }
+        Map<Integer, List<Needle>> byPrefix = byPrefix(needles);
         List<Hit> hits = new ArrayList<>();
         long searched = 0;
         try (var paths = Files.walk(copy)) {
@@ -109,13 +103,21 @@ final class FolderCopyAttack {
 
     /** The same attack on bytes already in memory (to show what it finds in the clear). */
     static Result attack(byte[] bytes, List<Needle> needles) {
+        List<Hit> hits = new ArrayList<>();
+        scan(ByteBuffer.wrap(bytes), "memory", byPrefix(needles), hits);
+        return link(hits, bytes.length);
+    }
+
+    /** The needles by their first 4 bytes: each position of a file is then one look-up. */
+    private static Map<Integer, List<Needle>> byPrefix(List<Needle> needles) {
         Map<Integer, List<Needle>> byPrefix = new HashMap<>();
         for (Needle n : needles) {
+            if (n.bytes().length < 4) {
+                throw new IllegalArgumentException("needles of 4 bytes at least");
+            }
             byPrefix.computeIfAbsent(ByteBuffer.wrap(n.bytes()).getInt(), k -> new ArrayList<>()).add(n);
         }
-        List<Hit> hits = new ArrayList<>();
-        scan(ByteBuffer.wrap(bytes), "memory", byPrefix, hits);
-        return link(hits, bytes.length);
+        return byPrefix;
     }
 
     private static long search(Path file, String name, Map<Integer, List<Needle>> byPrefix, List<Hit> hits) {
