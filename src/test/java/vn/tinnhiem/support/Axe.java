@@ -21,6 +21,7 @@ public final class Axe {
 
     private static final Path SCRIPT = Path.of("target", "axe-core", "package", "axe.min.js");
     private static final Path REPORT = Path.of("target", "axe", "screens.tsv");
+    private static final Path DETAILS = Path.of("target", "axe", "violations.txt");
     private static String source;
 
     private Axe() {
@@ -102,6 +103,10 @@ public final class Axe {
                 Files.writeString(REPORT, "screen\tsize\tcritical\tserious\tmoderate\tminor\trules\n");
             }
             Files.writeString(REPORT, line, StandardOpenOption.APPEND);
+            for (Violation v : violations) {
+                Files.writeString(DETAILS, screen + " " + size + ": " + v + "\n", StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
