@@ -217,7 +217,8 @@ public class QrScanner extends Composite<Div> {
     public void clearField() {
         empty();
         field.setInvalid(false);
-        field.setErrorMessage(null);
+        // Empty, not null: null leaves the last message in the browser's copy of the field.
+        field.setErrorMessage("");
     }
 
     /**

@@ -83,7 +83,9 @@ class ProjectorBrowserTests {
     private synchronized CountConferences.Cast tallied(int candidates, boolean quorum) {
         return TALLIED.computeIfAbsent(candidates + "/" + quorum, k -> {
             var conferences = new CountConferences(elections, accounts, ceremonies, tokens, voting);
-            var cast = conferences.cast(candidates, 9, quorum ? 8 : 5, BALLOTS, 0, ProjectorBrowserTests::mark);
+            // Without quorum: 5 of 9 present, each of them voting.
+            var cast = conferences.cast(candidates, 9, quorum ? 8 : 5, quorum ? BALLOTS : 5, 0,
+                    ProjectorBrowserTests::mark);
             conferences.tally(cast, counts);
             return cast;
         });

@@ -101,7 +101,13 @@ class KioskVoterScreensBrowserTests {
             assertThat(fieldError(tablet)).isNotEmpty();
             wait.until(d -> fieldError(tablet).isEmpty());
             assertThat(tablet.find("#kiosk-scanner-field input").getDomProperty("value")).isEmpty();
-            assertThat(tablet.pageText()).doesNotContain(refusedCode, "Mã này không phải mã phiếu");
+            assertThat(tablet.script("""
+                    const m = document.querySelector('#kiosk-scanner-field [slot=error-message]');
+                    return m && m.checkVisibility({opacityProperty: true, visibilityProperty: true})
+                        && m.getBoundingClientRect().height > 0 ? m.textContent : '';""")).as("the refusal on screen")
+                    .isEqualTo("");
+            assertThat(tablet.pageText()).doesNotContain(refusedCode);
+            tablet.screenshot(shot(width, height, "kiosk-idle-after-refusal"));
 
             // Voter B votes; the focus follows each screen's heading.
             String code = vote(tablet, cards.get(0));
