@@ -46,7 +46,7 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
             #projector { background: #000; color: #fff; box-sizing: border-box; height: 100vh; overflow: hidden;
               padding: 1.2vh 2vw; display: flex; flex-direction: column; line-height: 1.3;
               font-size: clamp(16px, min(2.6vh, 1.65vw), 40px); }
-            #projector.projector-few { font-size: clamp(18px, min(3.6vh, 2.2vw), 56px); }
+            #projector.projector-few { font-size: clamp(18px, min(3.2vh, 1.75vw), 52px); }
             #projector h1 { color: #fff; font-size: 1.45em; line-height: 1.2; margin: 0 0 0.2em 0; }
             #projector p { margin: 0 0 0.25em 0; }
             #projector-totals { color: #ffd54f; }
@@ -75,6 +75,9 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
               .projector-table .projector-number { text-align: start; }
               .projector-table td[data-label]::before { content: attr(data-label) ": "; color: #bdbdbd;
                 font-weight: 400; }
+              .projector-table td:first-child, .projector-table td.projector-name { display: inline; font-weight: 700; }
+              .projector-table td:first-child::before { content: none; }
+              .projector-table td:first-child::after { content: ". "; }
               .projector-foot { margin-top: 12px; }
             }
             """;
@@ -113,16 +116,24 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
                 const bottom = window.innerHeight - parseFloat(getComputedStyle(root).paddingBottom)
                     - foot.getBoundingClientRect().height - 2;
                 const room = bottom - body.getBoundingClientRect().top;
-                const pages = [];
-                let page = [], used = 0;
-                for (const r of rows) {
-                  const h = r.getBoundingClientRect().height;
-                  if (page.length && used + h > room) { pages.push(page); page = []; used = 0; }
-                  page.push(r);
-                  used += h;
-                }
-                if (page.length) pages.push(page);
-                state.pages = pages;
+                const heights = rows.map(r => r.getBoundingClientRect().height);
+                const pack = cap => {
+                  const pages = [];
+                  let page = [], used = 0;
+                  rows.forEach((r, i) => {
+                    if (page.length && (used + heights[i] > room || page.length >= cap)) {
+                      pages.push(page); page = []; used = 0;
+                    }
+                    page.push(r);
+                    used += heights[i];
+                  });
+                  if (page.length) pages.push(page);
+                  return pages;
+                };
+                state.pages = pack(rows.length);
+                // As many rows on each page as can be (15, 15, 14 rather than 18, 18, 8), when they still fit.
+                const even = pack(Math.ceil(rows.length / state.pages.length));
+                if (even.length === state.pages.length) state.pages = even;
               }
               show();
             }
@@ -228,10 +239,10 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
         element.setAttribute("id", "projector-table");
         element.getClassList().add("projector-table");
         // Fixed widths: hiding another page's rows must not move the columns (the pages are measured once).
-        int levelWidth = levels.size() == 3 ? 13 : 16;
+        int levelWidth = levels.size() == 3 ? 14 : 18;
         List<Integer> widths = new ArrayList<>(List.of(5, 0));
         levels.forEach(l -> widths.add(levelWidth));
-        widths.addAll(List.of(8, 9, 14));
+        widths.addAll(List.of(7, 8, 15));
         widths.set(1, 100 - widths.stream().mapToInt(Integer::intValue).sum());
         var columns = new Element("colgroup");
         for (int w : widths) {
