@@ -51,7 +51,8 @@ public final class Axe {
                 const done = arguments[arguments.length - 1];
                 window.axe.run(document, { resultTypes: ['violations'] })
                   .then(r => done(r.violations.map(v => ({ rule: v.id, impact: v.impact || 'minor', help: v.help,
-                      where: v.nodes.slice(0, 5).map(n => n.target.flat().join(' >> ')) }))))
+                      where: v.nodes.slice(0, 5).map(n => n.target.flat().join(' >> ')
+                          + ' [' + (n.failureSummary || '').replace(/\\s+/g, ' ').substring(0, 300) + ']') }))))
                   .catch(e => done('axe failed: ' + e));
                 """);
         if (result instanceof String failure) {
