@@ -36,7 +36,7 @@ import vn.tinnhiem.voting.VotingService;
  * their own accounts, k = 2, the ceremony's cards kept (seat 2's with a passphrase), voters ticked present,
  * cards activated, and ballots cast with known marks, so a test knows what the count must find.
  */
-final class CountConferences {
+public final class CountConferences {
 
     static final String PASSPHRASE = "mật khẩu ghế số hai";
     private static final Pattern CODE = Pattern.compile("TN(-[0-9A-Z]{4}){6}-[0-9A-Z]{3}");
@@ -48,7 +48,7 @@ final class CountConferences {
      * @param unused activated cards never used
      * @param spent the cards the ballots were cast with, ballot v with card v
      */
-    record Cast(long id, String title, List<String> tellers, List<String> cards, int[][] expected, int ballots,
+    public record Cast(long id, String title, List<String> tellers, List<String> cards, int[][] expected, int ballots,
             List<String> trackingCodes, List<String> unused, List<String> spent) {
     }
 
@@ -58,7 +58,7 @@ final class CountConferences {
     private final TokenService tokens;
     private final VotingService voting;
 
-    CountConferences(ElectionService elections, AccountService accounts, CeremonyService ceremonies,
+    public CountConferences(ElectionService elections, AccountService accounts, CeremonyService ceremonies,
             TokenService tokens, VotingService voting) {
         this.elections = elections;
         this.accounts = accounts;
@@ -70,7 +70,7 @@ final class CountConferences {
     /**
      * @param mark voter v's mark for candidate c: a level, or {@link Marks#BLANK}
      */
-    Cast cast(int candidates, int summoned, int present, int ballots, int unusedCards, IntBinaryOperator mark) {
+    public Cast cast(int candidates, int summoned, int present, int ballots, int unusedCards, IntBinaryOperator mark) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String title = "Hội nghị kiểm phiếu " + suffix;
         List<String> tellers = List.of("kp1." + suffix, "kp2." + suffix, "kp3." + suffix);
@@ -136,6 +136,26 @@ final class CountConferences {
         }
         return new Cast(id, title, tellers, List.copyOf(cards), expected, ballots, trackingCodes,
                 List.copyOf(codes.subList(ballots, codes.size())), List.copyOf(codes.subList(0, ballots)));
+    }
+
+    /**
+     * Closes the polls, checks the box and unseals with seats 3 and 1 (k = 2), as the board does on the count page:
+     * the conference is then TALLIED, its results, minutes and projector there.
+     */
+    public void tally(Cast conf, CountService counts) {
+        try (var board = Acting.as(conf.tellers().get(2), "TELLER")) {
+            counts.close(conf.id());
+            counts.checkBox(conf.id(), done -> {});
+            for (ShareOutcome outcome : List.of(counts.unsealWithCard(conf.id(), conf.cards().get(2), null, null),
+                    counts.unsealWithCard(conf.id(), conf.cards().get(0), null, Staff.PASSWORD.toCharArray()))) {
+                if (!(outcome instanceof ShareOutcome.Accepted)) {
+                    throw new AssertionError("a card was refused: " + outcome);
+                }
+            }
+            if (elections.find(conf.id()).orElseThrow().status() != ElectionStatus.TALLIED) {
+                throw new AssertionError("not tallied after k cards");
+            }
+        }
     }
 
     List<String> printed(long id, int count) {

@@ -13,7 +13,7 @@ import vn.tinnhiem.shared.report.ExportFormat;
 import vn.tinnhiem.shared.ui.DownloadLinks;
 
 /**
- * The results as the rule set reads them: the totals, then one card per candidate (name, position, each level's
+ * The results as the rule set reads them: the totals and the quorum line, then one card per candidate (name, position, each level's
  * count and percentage, valid and invalid, the band in the rule's words), and every document: the minutes and
  * the report (PDF, numbered copies), the table (XLSX), the election record, a page per candidate, the hall's
  * projector screen and the public list of tracking codes.
@@ -26,6 +26,16 @@ class ResultsSection extends VerticalLayout {
         add(new com.vaadin.flow.component.html.H3(getTranslation("count.results")));
         add(CountView.line(getTranslation("count.results.totals", table.issued(), table.returned(),
                 getTranslation("count.results.denominator." + table.rule().denominator().name(), table.denominator()))));
+        // The quorum as the minutes print it (their rule and words), marked when not met.
+        counts.summary(electionId).map(vn.tinnhiem.count.CountSummary::closing).ifPresent(closing -> {
+            var quorum = CountView.line(getTranslation(closing.quorumMet() ? "count.doc.quorumMet"
+                    : "count.doc.quorumNotMet", closing.present(), closing.summoned()));
+            quorum.setId("count-results-quorum");
+            if (!closing.quorumMet()) {
+                quorum.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "700");
+            }
+            add(quorum);
+        });
         var rows = new Div();
         rows.setId("count-result-rows");
         for (ResultTable.Row row : table.rows()) {

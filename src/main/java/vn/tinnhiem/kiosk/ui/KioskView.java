@@ -90,11 +90,15 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     private Registration heartbeat;
     private final KioskVoter voter;
     private long lastRefresh = System.nanoTime();
+    private final int noticeSeconds;
+    /** When the staff's notice goes by itself on the idle screen (nanoTime), or 0 when it stays. */
+    private long noticeUntil;
 
     public KioskView(KioskSession session, KioskService kiosks, VotingService voting, KioskTimeouts timeouts) {
         this.session = session;
         this.kiosks = kiosks;
         this.voter = new KioskVoter(this, voting, timeouts);
+        this.noticeSeconds = timeouts.noticeSeconds();
         setId("kiosk");
         addClassName("kiosk");
         if (Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(LARGE_TEXT))) {
@@ -133,13 +137,20 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var query = event.getLocation().getQueryParameters().getParameters();
+        // The screen first: a change of screen clears the notice, and these notices belong to this one.
+        refresh(true);
         List<String> failed = query.getOrDefault("enrollment", List.of());
         if (!failed.isEmpty() && List.of("used", "expired", "revoked", "unknown").contains(failed.getFirst())) {
             showNotice("kiosk.enroll." + failed.getFirst(), true);
         }
-        refresh(true);
         if (query.containsKey("enrolled") && kiosk.isPresent()) {
             showNotice(getTranslation("kiosk.enrolled", kiosk.get().name()), false);
+            // For the staff who enrolled the tablet: it goes by itself before a voter comes (at once at a scan).
+            noticeUntil = System.nanoTime() + noticeSeconds * 1_000_000_000L;
+        }
+        if (!query.isEmpty()) {
+            // A reload must not bring a notice back for the next voter to read.
+            event.getUI().getPage().getHistory().replaceState(null, "kiosk");
         }
     }
 
@@ -149,6 +160,9 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         ui.setPollInterval(screen.isWaiting() ? HEARTBEAT_MS : KioskVoter.TICK_MS);
         heartbeat = ui.addPollListener(e -> {
             voter.tick(screen);
+            if (noticeUntil != 0 && System.nanoTime() - noticeUntil >= 0) {
+                hideNotice();
+            }
             if (System.nanoTime() - lastRefresh >= (HEARTBEAT_MS - KioskVoter.TICK_MS / 2) * 1_000_000L) {
                 refresh(false);
             }
@@ -167,11 +181,15 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
 
     /** Shows a voter's step (ballot, review, done) in place of whatever was there. */
     void showStep(Screen step, Component stepContent) {
-        notice.setVisible(false);
+        hideNotice();
+        boolean changed = step != screen;
         screen = step;
         content.removeAll();
         content.add(stepContent);
         content.getElement().setAttribute("data-screen", step.name());
+        if (changed) {
+            focusHeading();
+        }
         // A voter's step is timed (idle warning, reset, the return from "done") by the page's poll.
         getUI().ifPresent(ui -> ui.setPollInterval(KioskVoter.TICK_MS));
     }
@@ -179,11 +197,26 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     /** Ends a voter's turn: the idle screen, or whatever the conference's state calls for now. */
     void backToIdle() {
         voter.discard();
-        notice.setVisible(false);
+        hideNotice();
         // Nothing of the voter's step may stay, even when the next screen is built like the last one.
         content.removeAll();
         screen = Screen.IDLE;
         refresh(true);
+    }
+
+    /** Hides the notice above the screen (a staff's word: never left for a voter). */
+    void hideNotice() {
+        notice.setVisible(false);
+        noticeUntil = 0;
+    }
+
+    /**
+     * Moves the focus to the new screen's heading, so a keyboard or screen-reader voter starts there rather than
+     * at the top of the page (the header's buttons), and hears where they are.
+     */
+    private void focusHeading() {
+        content.getElement().executeJs(
+                "const h = this.querySelector('h1'); if (h) { h.setAttribute('tabindex', '-1'); h.focus(); }");
     }
 
     /** Where the card scanner goes on the idle screen. */
@@ -208,7 +241,7 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
             conferenceTitle.setText(getTranslation("kiosk.appName"));
             boolean revoked = kiosk.isPresent() && kiosk.get().status() == KioskStatus.REVOKED;
             if (revoked) {
-                notice.setVisible(false);
+                hideNotice();
             }
             show(revoked ? Screen.REVOKED : Screen.NOT_ENROLLED);
             return;
@@ -232,10 +265,15 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         if (next == screen && content.getChildren().findAny().isPresent()) {
             return;
         }
+        if (next != screen) {
+            // A notice belongs to the screen it was shown on (the enrollment's, while the polls were not open).
+            hideNotice();
+        }
         screen = next;
         content.removeAll();
         content.getElement().setAttribute("data-screen", next.name());
         getUI().ifPresent(ui -> ui.setPollInterval(HEARTBEAT_MS));
+        focusHeading();
         switch (next) {
             case NOT_ENROLLED -> content.add(notEnrolled());
             case REVOKED -> content.add(message("kiosk.revoked", "kiosk.revoked.text", "kiosk-revoked"));

@@ -47,6 +47,11 @@ final class KioskVoter {
     private final int warningSeconds;
     private final int resetSeconds;
     private final int doneSeconds;
+    private final int refusalSeconds;
+    /** The seconds left on "done" (or "refused"), counted down on the screen. */
+    private Paragraph doneCountdown;
+    /** When a code was refused at the scan (nanoTime), or 0: the message goes before the next voter comes. */
+    private long refusedAt;
 
     /** The scanned card's text, from the scan until the cast or reset: nowhere else. */
     private String card;
@@ -63,10 +68,12 @@ final class KioskVoter {
         this.warningSeconds = timeouts.warningSeconds();
         this.resetSeconds = timeouts.resetSeconds();
         this.doneSeconds = timeouts.doneSeconds();
+        this.refusalSeconds = timeouts.refusalSeconds();
 
         scanner.setId("kiosk-scanner");
         scanner.addClassName("kiosk-scanner");
         scanner.setKioskSize(true);
+        scanner.setCameraProblemText(view.getTranslation("kiosk.scan.noCamera"));
         scanner.addScanListener(this::scanned);
 
         var title = new H1(view.getTranslation("kiosk.idle.warning"));
@@ -102,7 +109,10 @@ final class KioskVoter {
         }
     }
 
-    /** The page's poll: the idle warning and reset on the ballot or review, the return from "done". */
+    /**
+     * The page's poll: the idle warning and reset on the ballot or review, the countdown and return from
+     * "done", and on the idle screen the end of a refused code's message.
+     */
     void tick(KioskView.Screen screen) {
         long now = System.nanoTime();
         switch (screen) {
@@ -116,8 +126,18 @@ final class KioskVoter {
                 }
             }
             case DONE, REFUSED -> {
-                if ((now - shownAt) / 1_000_000_000L >= doneSeconds) {
+                long left = doneSeconds - (now - shownAt) / 1_000_000_000L;
+                if (left <= 0) {
                     view.backToIdle();
+                } else if (doneCountdown != null) {
+                    doneCountdown.setText(view.getTranslation("kiosk.done.countdown", left));
+                }
+            }
+            case IDLE -> {
+                if (refusedAt != 0 && (now - refusedAt) / 1_000_000_000L >= refusalSeconds) {
+                    // The voter turned away has gone: the next one finds an empty field, with no one else's refusal.
+                    refusedAt = 0;
+                    scanner.clearField();
                 }
             }
             default -> {
@@ -135,6 +155,8 @@ final class KioskVoter {
         form = null;
         choices = List.of();
         counter = null;
+        doneCountdown = null;
+        refusedAt = 0;
         warning.setVisible(false);
         scanner.clearField();
     }
@@ -144,6 +166,8 @@ final class KioskVoter {
     }
 
     private void scanned(String text) {
+        // A voter is at the tablet: the staff's notice is not for them.
+        view.hideNotice();
         Optional<Kiosk> kiosk = view.kiosk();
         if (kiosk.isEmpty()) {
             // The tablet's own refusal: the page says "not enrolled" or "revoked".
@@ -153,11 +177,13 @@ final class KioskVoter {
         Admission admission = voting.admit(kiosk.get().id(), kiosk.get().electionId(), text);
         if (admission instanceof Admission.Refused refused) {
             scanner.showError(view.getTranslation(refused.reasonKey(), refused.seconds()));
+            refusedAt = System.nanoTime();
             return;
         }
         Optional<BallotForm> found = voting.form(kiosk.get().electionId());
         if (found.isEmpty()) {
             scanner.showError(view.getTranslation(VotingService.POLLS_NOT_OPEN));
+            refusedAt = System.nanoTime();
             return;
         }
         discard();
@@ -381,10 +407,9 @@ final class KioskVoter {
         code.getElement().setAttribute("aria-label", trackingCode);
         var text = new Paragraph(view.getTranslation("kiosk.done.text"));
         text.addClassName("kiosk-text");
-        var done = new Div(title, label, code, text, finishButton());
+        var done = new Div(title, label, code, text, finishButton(), countdown());
         done.setId("kiosk-done");
         done.addClassName("kiosk-screen");
-        shownAt = System.nanoTime();
         view.showStep(KioskView.Screen.DONE, done);
     }
 
@@ -394,10 +419,9 @@ final class KioskVoter {
         var text = new Paragraph(why);
         text.setId("kiosk-refused-text");
         text.addClassName("kiosk-text");
-        var refused = new Div(title, text, finishButton());
+        var refused = new Div(title, text, finishButton(), countdown());
         refused.setId("kiosk-refused");
         refused.addClassName("kiosk-screen");
-        shownAt = System.nanoTime();
         view.showStep(KioskView.Screen.REFUSED, refused);
     }
 
@@ -407,6 +431,20 @@ final class KioskVoter {
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ok.addClassName("kiosk-big-button");
         return ok;
+    }
+
+    /**
+     * "Màn hình sẽ trở về ... sau 60 giây", moved on by the page's poll. A timer, not a live region: a screen
+     * reader is not told every second.
+     */
+    private Paragraph countdown() {
+        shownAt = System.nanoTime();
+        doneCountdown = new Paragraph(view.getTranslation("kiosk.done.countdown", doneSeconds));
+        doneCountdown.setId("kiosk-done-countdown");
+        doneCountdown.addClassName("kiosk-text");
+        doneCountdown.addClassName("kiosk-done-countdown");
+        doneCountdown.getElement().setAttribute("role", "timer");
+        return doneCountdown;
     }
 
     private void scrollToTop() {

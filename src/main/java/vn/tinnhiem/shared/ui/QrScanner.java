@@ -53,6 +53,8 @@ public class QrScanner extends Composite<Div> {
     private final Button submit = new Button();
     private boolean cameraEnabled = true;
     private boolean cameraFailed;
+    /** Said instead of the reason when the camera fails (a voter's screen), or null for the reason. */
+    private String cameraProblemText;
     /** The ids of the camera's last reads that reached the listeners (two cards in turn): re-sends are dropped. */
     private final java.util.ArrayDeque<String> heard = new java.util.ArrayDeque<>();
     private boolean labelFromCaller;
@@ -199,11 +201,25 @@ public class QrScanner extends Composite<Div> {
         submit.setText(text);
     }
 
+    /**
+     * What the scanner says when the camera cannot be used, instead of "Không dùng được máy ảnh: ..." with the
+     * reason and a fix for staff (HTTPS, the browser's settings): on a voter's screen, a calm line telling the
+     * voter to type the code or ask. The reason is still on the line's {@code data-reason} attribute.
+     */
+    public void setCameraProblemText(String text) {
+        cameraProblemText = text;
+        cameraProblem.getStyle().set("color", "inherit");
+        if (cameraFailed) {
+            cameraProblem.setText(text);
+        }
+    }
+
     /** Empties the field and removes its error. */
     public void clearField() {
         empty();
         field.setInvalid(false);
-        field.setErrorMessage(null);
+        // Empty, not null: null leaves the last message in the browser's copy of the field.
+        field.setErrorMessage("");
     }
 
     /**
@@ -300,7 +316,9 @@ public class QrScanner extends Composite<Div> {
                 case "busy" -> getTranslation("scanner.camera.busy");
                 default -> getTranslation("scanner.camera.other");
             };
-            cameraProblem.setText(getTranslation("scanner.camera.unavailable", why));
+            cameraProblem.getElement().setAttribute("data-reason", reason);
+            cameraProblem.setText(cameraProblemText != null ? cameraProblemText
+                    : getTranslation("scanner.camera.unavailable", why));
         }
         updateTexts();
     }

@@ -101,7 +101,7 @@ class KioskVotingBrowserTests {
 
     @AfterEach
     void defaultTimeouts() {
-        timeouts.set(60, 20, 8);
+        timeouts.reset();
     }
 
     private int ballots(long conference) {
