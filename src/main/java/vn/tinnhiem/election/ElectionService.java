@@ -881,6 +881,12 @@ public class ElectionService {
         if (d.startsAt() == null) {
             throw new UserFacingException("election.error.date");
         }
+        if (d.ruleSet() == null) {
+            throw new UserFacingException("election.error.ruleSet");
+        }
+        if (d.ballotKind() == null) {
+            throw new UserFacingException("election.error.ballotKind");
+        }
         return new ElectionDetails(required(d.title(), MAX_TITLE, "election.error.title"),
                 required(d.body(), MAX_FIELD, "election.error.body"), optional(d.place(), MAX_FIELD),
                 d.startsAt().withSecond(0).withNano(0), d.ballotKind(), d.ruleSet());
