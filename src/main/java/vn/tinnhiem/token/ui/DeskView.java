@@ -36,6 +36,7 @@ import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
 import vn.tinnhiem.shared.ui.QrScanner;
+import vn.tinnhiem.token.CardCheck;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
 
@@ -286,7 +287,8 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         voided.setText("");
         int present = elections.deskRoll(electionId, "", 0, 1).present();
         int handedOut = tokens.counts(electionId).handedOut();
-        if (handedOut + 1 > present) {
+        // Only a card that would be activated is asked about: a used, voided or mistyped one is refused at once.
+        if (handedOut + 1 > present && tokens.check(electionId, text) == CardCheck.PRINTED) {
             var dialog = confirm(getTranslation("desk.over.header"),
                     getTranslation("desk.over.text", handedOut, present, handedOut + 1),
                     getTranslation("desk.over.confirm"), () -> activateNow(text));
