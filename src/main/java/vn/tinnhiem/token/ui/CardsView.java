@@ -169,6 +169,7 @@ class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         why.addClassName("locked-notice");
         why.getElement().setAttribute("role", "alert");
         download.add(why);
+        why.scrollIntoView();
     }
 
     private void forget() {
