@@ -117,7 +117,7 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
                 LocalDate.now(clock).plusDays(21).atTime(LocalTime.of(8, 0)));
         startsAt.setId("new-election-starts-at");
         startsAt.setStep(Duration.ofMinutes(15));
-        startsAt.setDatePickerI18n(ComponentTexts.calendar());
+        ComponentTexts.dateTime(startsAt);
         // The legal basis is chosen, never assumed: a People's Council left on the Party's regulation would get
         // minutes citing the wrong basis, and nothing on this form would have said so.
         var rules = new Select<RuleSet>();
