@@ -246,8 +246,9 @@ class GuardRailsBrowserTests {
             assertThat(roll(made.id())).containsExactly("Đinh Văn Cũ", "Hà Thị Cũ");
 
             browser.upload("#roll-upload", good);
-            browser.waitForText("#import-replace-dialog", "Thay danh sách người ghi phiếu?");
-            browser.click("#import-replace-dialog vaadin-button[slot='confirm-button']");
+            // The dialog now open, not the one cancelled a moment ago.
+            browser.waitForText("#import-replace-dialog[opened]", "Thay danh sách người ghi phiếu?");
+            browser.click("#import-replace-dialog[opened] vaadin-button[slot='confirm-button']");
             browser.waitForText("#voter-count", "có 3 người");
             assertThat(roll(made.id())).containsExactly("Nguyễn Văn An", "Phạm Thị Bình", "Lê Văn Cường");
         }
