@@ -881,8 +881,16 @@ public class ElectionService {
         if (d.startsAt() == null) {
             throw new UserFacingException("election.error.date");
         }
-        return new ElectionDetails(required(d.title(), MAX_TITLE, "election.error.title"),
-                required(d.body(), MAX_FIELD, "election.error.body"), optional(d.place(), MAX_FIELD),
+        String title = required(d.title(), MAX_TITLE, "election.error.title");
+        String body = required(d.body(), MAX_FIELD, "election.error.body");
+        // The legal basis is never assumed: the minutes cite it.
+        if (d.ruleSet() == null) {
+            throw new UserFacingException("election.error.ruleSet");
+        }
+        if (d.ballotKind() == null) {
+            throw new UserFacingException("election.error.ballotKind");
+        }
+        return new ElectionDetails(title, body, optional(d.place(), MAX_FIELD),
                 d.startsAt().withSecond(0).withNano(0), d.ballotKind(), d.ruleSet());
     }
 

@@ -22,6 +22,7 @@ import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.SeatCard;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.ui.OneTimeFile;
 
 /**
  * Prints one seat's card for the teller of that seat, and for no one else: the teller first confirms who they

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -116,26 +117,38 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
                 LocalDate.now(clock).plusDays(21).atTime(LocalTime.of(8, 0)));
         startsAt.setId("new-election-starts-at");
         startsAt.setStep(Duration.ofMinutes(15));
-        startsAt.setDatePickerI18n(ComponentTexts.calendar());
-        for (var field : new com.vaadin.flow.component.HasSize[] {title, body, place, startsAt}) {
+        ComponentTexts.dateTime(startsAt);
+        // The legal basis is chosen, never assumed: a People's Council left on the Party's regulation would get
+        // minutes citing the wrong basis, and nothing on this form would have said so.
+        var rules = new Select<RuleSet>();
+        rules.setId("new-election-rules");
+        rules.setLabel(getTranslation("election.ruleSet"));
+        rules.setPlaceholder(getTranslation("election.ruleSet.choose"));
+        rules.setHelperText(getTranslation("election.ruleSet.help"));
+        rules.setItems(RuleSet.values());
+        rules.setItemLabelGenerator(r -> getTranslation("ruleSet." + r.name()));
+        rules.setRequiredIndicatorVisible(true);
+        for (var field : new com.vaadin.flow.component.HasSize[] {title, body, place, startsAt, rules}) {
             field.setWidthFull();
         }
         var errors = new FieldErrors().on("election.error.title", title).on("election.error.body", body)
-                .on("election.error.date", startsAt);
-        var form = new VerticalLayout(title, body, place, startsAt, errors.formError());
+                .on("election.error.date", startsAt).on("election.error.ruleSet", rules);
+        var form = new VerticalLayout(title, body, place, startsAt, rules, errors.formError());
         form.setPadding(false);
         dialog.add(form);
         var createButton = new Button(getTranslation("elections.create"), e -> {
             long[] id = new long[1];
             if (errors.attempt(() -> id[0] = elections.create(new ElectionDetails(title.getValue(), body.getValue(),
-                    place.getValue(), startsAt.getValue(), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023)))) {
+                    place.getValue(), startsAt.getValue(), BallotKind.THREE_LEVEL, rules.getValue())))) {
                 dialog.close();
                 getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id[0]));
             }
         });
         createButton.setId("create-election");
         createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        createButton.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        // Enter submits from the text fields only: in the date and time fields it picks a date or a time, and a
+        // half-filled form must not be sent from there.
+        createButton.addClickShortcut(com.vaadin.flow.component.Key.ENTER).listenOn(title, body, place);
         var cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
         dialog.getFooter().add(cancel, createButton);
         dialog.open();

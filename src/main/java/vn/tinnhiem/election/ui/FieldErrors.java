@@ -49,6 +49,10 @@ final class FieldErrors {
             if (field != null) {
                 field.setErrorMessage(text);
                 field.setInvalid(true);
+                // On a phone the field may sit below the fold of a dialog: bring the message into sight.
+                if (field instanceof com.vaadin.flow.component.Component component) {
+                    component.scrollIntoView();
+                }
             } else {
                 formError.setText(text);
                 formError.setVisible(true);

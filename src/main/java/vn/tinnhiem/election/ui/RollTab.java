@@ -37,6 +37,7 @@ class RollTab extends VerticalLayout {
     static final int PAGE = 20;
 
     private final Div report = new Div();
+    private final Upload upload;
     private final ElectionService elections;
     private final long electionId;
     private final boolean editable;
@@ -73,21 +74,7 @@ class RollTab extends VerticalLayout {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 4));
 
         // The size limit is enforced on the server too: the browser's limit is only a courtesy.
-        var handler = new InMemoryUploadHandler((metadata, data) -> {
-            try {
-                RollImportResult result = elections.importRoll(electionId, metadata.fileName(), data);
-                if (result.succeeded()) {
-                    Notifications.success(getTranslation(result.summaryKey(), result.imported()));
-                    changed.run();
-                } else {
-                    showProblems(result);
-                }
-            } catch (UserFacingException ex) {
-                report.removeAll();
-                report.addClassName("import-report");
-                report.add(new Paragraph(Notifications.translate(ex.key(), ex.args())));
-            }
-        }) {
+        var handler = new InMemoryUploadHandler((metadata, data) -> received(metadata.fileName(), data)) {
             @Override
             public long getFileSizeMax() {
                 return RollImporter.MAX_BYTES;
@@ -98,15 +85,18 @@ class RollTab extends VerticalLayout {
                 return RollImporter.MAX_BYTES + 64 * 1024;
             }
         };
-        var upload = new Upload(handler);
+        upload = new Upload(handler);
         upload.setId("roll-upload");
         upload.setMaxFiles(1);
         upload.setI18n(ComponentTexts.upload());
         upload.setMaxFileSize(RollImporter.MAX_BYTES);
         upload.setAcceptedFileTypes(".csv", ".xlsx", ".xls", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel");
+        // A file the browser turns away (type, size) is said beneath the field like any other refusal.
+        upload.addFileRejectedListener(e -> refuse(e.getErrorMessage()));
         var uploadHelp = new Paragraph(getTranslation("import.help"));
         report.setId("import-report");
+        report.getElement().setAttribute("role", "alert");
 
         var addBox = new VerticalLayout(form, errors.formError());
         addBox.setPadding(false);
@@ -183,6 +173,52 @@ class RollTab extends VerticalLayout {
                         changed.run();
                     }
                 });
+    }
+
+    /**
+     * A file arrived. An empty roll takes it at once; a roll that already has voters is replaced only after the
+     * organiser says so, naming both counts. Whatever happens, the file leaves the upload's list: a refused file
+     * listed with a tick, blocking the next one, says the opposite of what happened.
+     */
+    private void received(String fileName, byte[] data) {
+        upload.clearFileList();
+        report.removeAll();
+        int existing = elections.searchVoters(electionId, "", 0, 1).total();
+        if (existing == 0) {
+            importFile(fileName, data);
+            return;
+        }
+        RollImporter.Parsed parsed = RollImporter.parse(fileName, data);
+        if (!parsed.problems().isEmpty()) {
+            // Refused without a question: the service puts the refusal on the record and lists every bad row.
+            importFile(fileName, data);
+            return;
+        }
+        var dialog = Confirm.ask(getTranslation("import.replace.header"),
+                getTranslation("import.replace.text", existing, parsed.voters().size(), fileName),
+                getTranslation("import.replace.confirm"), true, () -> importFile(fileName, data));
+        dialog.setId("import-replace-dialog");
+        dialog.addCancelListener(e -> refuse(getTranslation("import.replace.kept", existing)));
+    }
+
+    private void importFile(String fileName, byte[] data) {
+        try {
+            RollImportResult result = elections.importRoll(electionId, fileName, data);
+            if (result.succeeded()) {
+                Notifications.success(getTranslation(result.summaryKey(), result.imported()));
+                changed.run();
+            } else {
+                showProblems(result);
+            }
+        } catch (UserFacingException ex) {
+            refuse(Notifications.translate(ex.key(), ex.args()));
+        }
+    }
+
+    private void refuse(String text) {
+        report.removeAll();
+        report.addClassName("import-report");
+        report.add(new Paragraph(text));
     }
 
     private void showProblems(RollImportResult result) {

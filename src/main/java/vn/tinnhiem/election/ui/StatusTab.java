@@ -86,6 +86,10 @@ class StatusTab extends VerticalLayout {
             var button = new Button(step, e -> {
                 if (organisersStep) {
                     Confirm.ask(step, getTranslation("lifecycle.confirm." + target.name()), step, false, move);
+                } else if (target == ElectionStatus.OPEN) {
+                    // Opening cannot be taken back: the tablets take ballots from that moment. One tap must not do it,
+                    // and a board opening before the hour on the invitation is told so.
+                    Confirm.ask(step, openingQuestion(election), step, false, move);
                 } else {
                     move.run();
                 }
@@ -111,6 +115,17 @@ class StatusTab extends VerticalLayout {
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             add(delete);
         }
+    }
+
+    private String openingQuestion(Election election) {
+        var clock = com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator().getOrCreate(java.time.Clock.class);
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
+        java.time.LocalDateTime scheduled = election.details().startsAt();
+        String question = getTranslation("lifecycle.confirm.OPEN");
+        if (now.isBefore(scheduled)) {
+            question += " " + getTranslation("lifecycle.confirm.OPEN.early", scheduled.format(ElectionsView.WHEN));
+        }
+        return question;
     }
 
     /** A step this person cannot take now: who takes it, or what is still missing before it can be taken. */

@@ -3,6 +3,7 @@ package vn.tinnhiem.token.ui;
 import java.util.Optional;
 
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -16,6 +17,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.election.Election;
@@ -23,6 +25,7 @@ import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.ui.OneTimeFile;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.PrintedCards;
 import vn.tinnhiem.token.TokenService;
@@ -43,7 +46,7 @@ class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private final Div counts = new Div();
     private final IntegerField spares = new IntegerField();
     private final Div download = new Div();
-    private byte[] pdf;
+    private OneTimeFile sheet;
 
     CardsView(ElectionService elections, TokenService tokens) {
         this.elections = elections;
@@ -100,32 +103,12 @@ class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     }
 
     private void print() {
+        forget();
         download.removeAll();
-        pdf = null;
         Integer wanted = spares.getValue();
         try {
             PrintedCards cards = tokens.print(electionId, wanted == null ? -1 : wanted);
-            pdf = cards.pdf();
-            DownloadHandler once = event -> {
-                byte[] bytes = pdf;
-                pdf = null;
-                event.setFileName(getTranslation("cards.fileName"));
-                event.setContentType("application/pdf");
-                if (bytes != null) {
-                    try (var out = event.getOutputStream()) {
-                        out.write(bytes);
-                    }
-                }
-            };
-            var link = new Anchor(once, getTranslation("cards.download", cards.count()));
-            link.setId("cards-download");
-            link.getElement().setAttribute("aria-label", getTranslation("cards.downloadAria"));
-            link.addClassName("link-button");
-            link.getStyle().set("border", "1px solid var(--lumo-contrast-30pct)")
-                    .set("border-radius", "var(--lumo-border-radius-m)").set("padding", "0 var(--lumo-space-m)");
-            var done = new Div(getTranslation("cards.printed", cards.count()));
-            done.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "600");
-            download.add(done, link);
+            offer(cards);
             refresh();
         } catch (UserFacingException e) {
             spares.setErrorMessage(Notifications.translate(e.key(), e.args()));
@@ -133,10 +116,74 @@ class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         }
     }
 
+    /**
+     * The sheet, once. After it is served the link gives way to a button of the same words whose click says why
+     * there is no second copy and what to do instead; until then the screen polls, so that the change shows
+     * without a further tap. A second click that reaches the link before that is stopped in the browser, and a
+     * request for the link's address after the sheet left is answered 410, never an empty PDF.
+     */
+    private void offer(PrintedCards cards) {
+        OneTimeFile once = new OneTimeFile(cards.pdf());
+        sheet = once;
+        String fileName = getTranslation("cards.fileName");
+        UI ui = UI.getCurrent();
+        int count = cards.count();
+        var link = new Anchor(DownloadHandler.fromInputStream(event -> once.take()
+                .map(in -> {
+                    ui.access(() -> taken(once, count));
+                    return new DownloadResponse(in, fileName, "application/pdf", once.length());
+                })
+                .orElseGet(() -> DownloadResponse.error(410))), getTranslation("cards.download", count));
+        link.setId("cards-download");
+        link.addClassName("link-button");
+        link.getStyle().set("border", "1px solid var(--lumo-contrast-30pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("padding", "0 var(--lumo-space-m)");
+        link.getElement().executeJs("this.addEventListener('click', e => { if (this.__taken) { e.preventDefault();"
+                + " this.dispatchEvent(new CustomEvent('download-again')); } this.__taken = true; });");
+        link.getElement().addEventListener("download-again", e -> explainAgain());
+        var done = new Div(getTranslation("cards.printed", count));
+        done.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "600");
+        download.add(done, link);
+        ui.setPollInterval(1000);
+    }
+
+    private void taken(OneTimeFile once, int count) {
+        if (sheet != once) {
+            return;
+        }
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        download.removeAll();
+        var done = new Div(getTranslation("cards.taken", count));
+        done.setId("cards-taken");
+        done.getStyle().set("font-weight", "600");
+        var again = new Button(getTranslation("cards.download", count), e -> explainAgain());
+        again.setId("cards-download-again");
+        download.add(done, again);
+    }
+
+    private void explainAgain() {
+        download.getChildren().filter(c -> "cards-again".equals(c.getId().orElse(""))).toList()
+                .forEach(download::remove);
+        var why = new Div(getTranslation("cards.again"));
+        why.setId("cards-again");
+        why.addClassName("locked-notice");
+        why.getElement().setAttribute("role", "alert");
+        download.add(why);
+        why.scrollIntoView();
+    }
+
+    private void forget() {
+        if (sheet != null) {
+            sheet.forget();
+            sheet = null;
+        }
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+    }
+
     @Override
     protected void onDetach(DetachEvent event) {
         // Leaving the screen forgets a sheet not downloaded: its cards stay printed and unused, never handed out.
-        pdf = null;
+        forget();
         super.onDetach(event);
     }
 

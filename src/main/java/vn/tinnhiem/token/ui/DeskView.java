@@ -36,6 +36,7 @@ import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
 import vn.tinnhiem.shared.ui.QrScanner;
+import vn.tinnhiem.token.CardCheck;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
 
@@ -274,9 +275,35 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         dialog.setId("desk-unmark-dialog");
     }
 
+    /**
+     * Each voter present gets one card. An activation that would leave more cards handed out than voters ticked
+     * present is asked about first: most often the voter was not ticked yet, or a second card went to the same
+     * person. It is asked, not refused, because ticking and activating are separate steps, often at two desks,
+     * and a tick made a moment late at the other desk must not stop the queue; the board decides, and the
+     * counts it compares are anchored in the audit chain and on the supervisors' screen either way.
+     */
     private void activate(String text) {
         activated.setText("");
         voided.setText("");
+        int present = elections.deskRoll(electionId, "", 0, 1).present();
+        int handedOut = tokens.counts(electionId).handedOut();
+        // Only a card that would be activated is asked about: a used, voided or mistyped one is refused at once.
+        if (handedOut + 1 > present && tokens.check(electionId, text) == CardCheck.PRINTED) {
+            var dialog = confirm(getTranslation("desk.over.header"),
+                    getTranslation("desk.over.text", handedOut, present, handedOut + 1),
+                    getTranslation("desk.over.confirm"), () -> activateNow(text));
+            dialog.setId("desk-over-dialog");
+            dialog.addCancelListener(e -> {
+                // The code does not wait on the screen for the next person: it is scanned again once ticked.
+                card.clearField();
+                card.showError(getTranslation("desk.over.cancelled"));
+            });
+            return;
+        }
+        activateNow(text);
+    }
+
+    private void activateNow(String text) {
         if (attempt(card::showError, () -> tokens.activate(electionId, text))) {
             card.clearField();
             // Ready for the next voter: the name just ticked leaves the screen with the card.

@@ -192,6 +192,9 @@ class CeremonyBrowserTests {
             Staff.signIn(browser, tellers.get(0));
             browser.open("/board/" + id);
             browser.click("#to-open");
+            // Opening the polls asks first.
+            browser.waitForText("#confirm-dialog", "Bắt đầu bỏ phiếu");
+            browser.click("#confirm-dialog vaadin-button[slot='confirm-button']");
             browser.waitForText("#board-status", "Đang bỏ phiếu");
         }
         try (var admin = Acting.as("organiser", "ADMIN")) {

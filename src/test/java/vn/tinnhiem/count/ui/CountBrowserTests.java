@@ -180,6 +180,9 @@ class CountBrowserTests {
             Staff.signIn(teller, tellers.getFirst());
             teller.open("/board/" + id);
             teller.click("#to-open");
+            // Opening the polls asks first.
+            teller.waitForText("#confirm-dialog", "Bắt đầu bỏ phiếu");
+            teller.click("#confirm-dialog vaadin-button[slot='confirm-button']");
             teller.waitForText("#board-status", "Đang bỏ phiếu");
 
             List<String> codes;

@@ -114,6 +114,7 @@ class ConferenceSetupBrowserTests {
             assertThat(elections.list()).hasSize(before);
             browser.type("#new-election-title", "Hội nghị lấy phiếu tín nhiệm năm 2026");
             browser.type("#new-election-body", "Ủy ban nhân dân xã Mỹ Hòa");
+            GuardRailsBrowserTests.choose(browser, "#new-election-rules", "Quy định 96-QĐ/TW");
             browser.click("#create-election");
             browser.waitForPath("/elections/");
             browser.waitForText(".election-heading", "Hội nghị lấy phiếu tín nhiệm năm 2026");
@@ -151,6 +152,8 @@ class ConferenceSetupBrowserTests {
             browser.upload("#roll-upload", roll);
             browser.waitForText("#import-report", "Dòng 3");
             assertThat(browser.find("#import-report").getText()).contains("thiếu họ và tên");
+            // The refused file is not left listed (with a tick) blocking the next one.
+            GuardRailsBrowserTests.awaitEmptyUpload(browser);
             assertThat(browser.find("#voter-count").getText()).contains("có 0 người");
             browser.type("#voter-name", "Nguyễn Văn An");
             browser.type("#voter-organisation", "UBND xã Mỹ Hòa");

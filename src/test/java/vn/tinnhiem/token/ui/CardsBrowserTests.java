@@ -2,11 +2,17 @@ package vn.tinnhiem.token.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -41,20 +47,9 @@ class CardsBrowserTests {
     @Autowired
     TokenService tokens;
 
-    /** Fetches the link's file as the browser would, returning its first bytes and its length. */
-    private static String fetch(Browser browser, String css) {
-        return (String) browser.script("""
-                const x = new XMLHttpRequest();
-                x.open('GET', arguments[0].href, false);
-                x.overrideMimeType('text/plain; charset=x-user-defined');
-                x.send();
-                return x.status + ' ' + x.responseText.length + ' ' + x.responseText.substring(0, 5);
-                """, browser.find(css));
-    }
-
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"360, 640", "1280, 800"})
-    void the_organiser_prints_the_roll_plus_spares_and_downloads_the_sheet_once(int width, int height) {
+    void the_organiser_prints_the_roll_plus_spares_and_downloads_the_sheet_once(int width, int height) throws Exception {
         String admin = Staff.create(accounts, "the-in", Role.ADMIN);
         String title = Conferences.uniqueTitle("Hội nghị in thẻ");
         long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, title, ElectionStatus.READY);
@@ -82,10 +77,30 @@ class CardsBrowserTests {
                 PhoneLayout.assertFits(browser, "printing the cards");
             }
             browser.screenshot(shots.resolve("cards-printed.png"));
-            String first = fetch(browser, "#cards-download");
-            assertThat(first).startsWith("200 ").endsWith("%PDF-");
-            // The sheet is held for one download only: a second fetch gets nothing.
-            assertThat(fetch(browser, "#cards-download")).startsWith("200 0");
+            // A real click saves the sheet, whole.
+            Path downloads = Files.createTempDirectory("the-bo-phieu");
+            ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+            String href = browser.find("#cards-download").getDomProperty("href");
+            browser.click("#cards-download");
+            Path saved = downloads.resolve("the-bo-phieu.pdf");
+            new WebDriverWait((ChromeDriver) browser.driver(), Duration.ofSeconds(20))
+                    .until(d -> Files.isRegularFile(saved) && saved.toFile().length() > 0);
+            assertThat(new String(Files.readAllBytes(saved), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            // The sheet is held for one download only: the screen says so by itself, and a second click on the same
+            // words says plainly why there is no second copy and what to do; its address serves no empty file.
+            browser.waitForText("#cards-taken", "Đã tải tệp " + (roll + spares) + " thẻ xuống máy này");
+            browser.click("#cards-download-again");
+            browser.waitForText("#cards-again", "đã được tải về một lần và không thể tạo lại");
+            assertThat(browser.find("#cards-again").getText()).contains("in thêm thẻ dự phòng");
+            if (width < 600) {
+                PhoneLayout.assertFits(browser, "the cards taken once");
+            }
+            browser.screenshot(shots.resolve("cards-taken-again.png"));
+            String second = (String) browser.script("const x = new XMLHttpRequest(); x.open('GET', arguments[0], false);"
+                    + " x.send(); return x.status + ' ' + x.responseText.length;", href);
+            assertThat(second).doesNotStartWith("200");
+            assertThat(downloads.toFile().list()).containsExactly("the-bo-phieu.pdf");
             assertThat(browser.cspViolations()).as("Content-Security-Policy violations").isEmpty();
         }
         assertThat(tokens.counts(id).total()).isEqualTo(roll + spares);

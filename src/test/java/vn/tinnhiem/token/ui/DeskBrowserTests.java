@@ -97,6 +97,14 @@ class DeskBrowserTests {
         return new Setup(id, teller, codes);
     }
 
+    /** Ticks the voter of that name present, as a teller of the board at another desk would. */
+    private void present(Setup s, String name) {
+        try (var board = Acting.as(s.teller(), "TELLER")) {
+            long voter = elections.voters(s.id()).stream().filter(v -> v.fullName().equals(name)).findFirst().orElseThrow().id();
+            elections.markPresent(s.id(), voter, true);
+        }
+    }
+
     /** Types as a handheld scanner does: the characters, then Enter, with no change event of our own. */
     private static void scan(Browser browser, String fieldCss, String text) {
         var input = browser.find(fieldCss + " input");
@@ -119,6 +127,8 @@ class DeskBrowserTests {
     void a_teller_activates_the_card_held_up_to_the_desks_camera() throws Exception {
         Setup s = openConferenceWithCards();
         String card = s.codes().get(3);
+        // The voter holding it up was ticked present: one card for one person, nothing to ask.
+        present(s, "Đỗ Đức Cường");
         try (var browser = Browser.withCamera("http://localhost:" + port, 360, 640, vn.tinnhiem.support.FakeCamera.qr(card))) {
             Staff.signIn(browser, s.teller());
             browser.open("/desk/" + s.id());
@@ -174,6 +184,12 @@ class DeskBrowserTests {
         }
     }
 
+    /** A confirm dialog's message (a property of the dialog, drawn in its overlay). */
+    static String dialogText(Browser browser, String css) {
+        return String.valueOf(browser.script("const d = document.querySelector(arguments[0]); return (d && d.message) || '';",
+                css));
+    }
+
     /** The counts at the top of the desk, scrolled into view as a person would look up at them. */
     private static void counts(Browser browser, String expected) {
         browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.find("#desk-counts"));
@@ -185,7 +201,8 @@ class DeskBrowserTests {
     void a_teller_ticks_a_voter_present_and_activates_the_card_handed_over(int width, int height) throws Exception {
         Setup s = openConferenceWithCards();
         Path shots = Path.of("target", "screenshots", width + "x" + height);
-        // One card was used already (activated, then cast).
+        // One card was used already (activated, then cast), by a voter ticked present.
+        present(s, "Lê Văn Đông");
         try (var board = Acting.as(s.teller(), "TELLER")) {
             tokens.activate(s.id(), s.codes().get(5));
         }
@@ -196,15 +213,15 @@ class DeskBrowserTests {
             Staff.signIn(browser, s.teller());
             browser.click("#home-desk-" + s.id());
             browser.waitForPath("/desk/" + s.id());
-            counts(browser, "Có mặt: 0/4 · Thẻ đã kích hoạt: 1");
+            counts(browser, "Có mặt: 1/4 · Thẻ đã kích hoạt: 1");
 
             browser.type("#desk-search", "nguyen van");
             browser.waitForText("#desk-results", "Nguyễn Văn An");
             assertThat(browser.find("#desk-results").getText()).doesNotContain("Nguyễn Thị Vân", "Lê Văn Đông");
             browser.click("#desk-results .mark-present");
             browser.waitForText("#desk-results", "Đã có mặt");
-            counts(browser, "Có mặt: 1/4");
-            assertThat(elections.deskRoll(s.id(), "an", 0, 5).present()).isEqualTo(1);
+            counts(browser, "Có mặt: 2/4");
+            assertThat(elections.deskRoll(s.id(), "an", 0, 5).present()).isEqualTo(2);
 
             scan(browser, "#desk-card-field", s.codes().get(0));
             browser.waitForText("#desk-activated", "Đã kích hoạt thẻ");
@@ -257,11 +274,33 @@ class DeskBrowserTests {
                     .filter(i -> i.getText().contains("Bỏ đánh dấu có mặt")).findFirst().orElseThrow());
             browser.waitForText("#desk-unmark-dialog", "Bỏ đánh dấu có mặt?");
             browser.click("#desk-unmark-dialog vaadin-button[slot='confirm-button']");
-            counts(browser, "Có mặt: 0/4");
+            counts(browser, "Có mặt: 1/4 · Thẻ đã kích hoạt: 2");
             if (width < 600) {
                 PhoneLayout.assertFits(browser, "the desk after the void");
                 browser.screenshot(shots.resolve("desk-end.png"));
             }
+
+            // Two cards are out for one person present: a third is asked about, and a cancel activates nothing.
+            scan(browser, "#desk-card-field", s.codes().get(2));
+            browser.waitForText("#desk-over-dialog", "Nhiều thẻ hơn số người có mặt?");
+            assertThat(browser.find("#desk-over-dialog").getText() + dialogText(browser, "#desk-over-dialog"))
+                    .contains("Đã kích hoạt 2 thẻ cho 1 người được đánh dấu có mặt", "sẽ thành 3 thẻ cho 1 người");
+            browser.screenshot(shots.resolve("desk-over-warning.png"));
+            if (width < 600) {
+                PhoneLayout.assertFits(browser, "the desk's warning of more cards than people");
+            }
+            browser.click("#desk-over-dialog vaadin-button[slot='cancel-button']");
+            assertThat(fieldError(browser, "#desk-card-field")).startsWith("Chưa kích hoạt thẻ.");
+            assertThat(browser.find("#desk-card-field input").getDomProperty("value")).isEmpty();
+            assertThat(tokens.check(s.id(), s.codes().get(2))).isEqualTo(CardCheck.PRINTED);
+            counts(browser, "Thẻ đã kích hoạt: 2");
+            // The board decides: activated anyway, after saying so.
+            scan(browser, "#desk-card-field", s.codes().get(2));
+            browser.waitForText("#desk-over-dialog", "Nhiều thẻ hơn số người có mặt?");
+            browser.click("#desk-over-dialog vaadin-button[slot='confirm-button']");
+            browser.waitForText("#desk-activated", "Đã kích hoạt thẻ");
+            assertThat(tokens.check(s.id(), s.codes().get(2))).isEqualTo(CardCheck.ACTIVATED);
+            counts(browser, "Thẻ đã kích hoạt: 3");
         }
     }
 }

@@ -1,4 +1,4 @@
-package vn.tinnhiem.ceremony.ui;
+package vn.tinnhiem.shared.ui;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -8,23 +8,23 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A file served once: the first reader takes the bytes, which are zeroed when its stream is closed; every later
- * reader finds nothing. A printed share card lives in memory only until its teller has it.
+ * reader finds nothing. A printed share card, or a sheet of voting cards, lives in memory only until its person has it.
  */
-final class OneTimeFile {
+public final class OneTimeFile {
 
     private final AtomicReference<byte[]> bytes;
     private final int length;
 
-    OneTimeFile(byte[] bytes) {
+    public OneTimeFile(byte[] bytes) {
         this.bytes = new AtomicReference<>(bytes);
         this.length = bytes.length;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
-    Optional<InputStream> take() {
+    public Optional<InputStream> take() {
         byte[] taken = bytes.getAndSet(null);
         if (taken == null) {
             return Optional.empty();
@@ -42,7 +42,7 @@ final class OneTimeFile {
      * forgetting are one atomic step each: exactly one of them gets the bytes, so a file forgotten was never
      * served, and one served is never forgotten.
      */
-    boolean forget() {
+    public boolean forget() {
         byte[] left = bytes.getAndSet(null);
         if (left != null) {
             Arrays.fill(left, (byte) 0);
@@ -51,7 +51,7 @@ final class OneTimeFile {
         return false;
     }
 
-    boolean taken() {
+    public boolean taken() {
         return bytes.get() == null;
     }
 }

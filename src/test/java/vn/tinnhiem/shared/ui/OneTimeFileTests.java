@@ -1,4 +1,4 @@
-package vn.tinnhiem.ceremony.ui;
+package vn.tinnhiem.shared.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
