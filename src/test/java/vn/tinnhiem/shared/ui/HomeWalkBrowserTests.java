@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -243,7 +242,8 @@ class HomeWalkBrowserTests {
             teller.waitForPath("/count/" + id);
             teller.find("#count-results");
             // The count's sections read 1, 2, 3, 4 once counted, not 1, 2, 4.
-            List<String> headings = teller.findAll("#count-screen h3").stream().map(WebElement::getText)
+            List<String> headings = teller.findAll("#count-screen h3").stream()
+                    .map(h -> h.getAttribute("textContent").strip())
                     .filter(h -> h.matches("\\d\\..*")).toList();
             assertThat(headings).extracting(h -> h.substring(0, 2)).containsExactly("1.", "2.", "3.", "4.");
             assertThat(teller.find("#count-unsealed").getText()).contains("Đã mở niêm phong bằng 2 thẻ khóa",
@@ -303,6 +303,8 @@ class HomeWalkBrowserTests {
         assertThat(page).doesNotContain("bản sau", "Đưa về Dự thảo", "Tại hội nghị");
         if (shot != null) {
             PhoneLayout.assertFits(browser, "the home at " + shot);
+            // The card itself in the picture, not the greeting above it.
+            browser.script("arguments[0].scrollIntoView()", browser.find("#home-conferences"));
             browser.screenshot(shot(360, 640, "home-walk-" + shot));
         }
     }
