@@ -260,6 +260,9 @@ class HomeWalkBrowserTests {
             // The organiser's own way to the documents: the conference's print-and-download menu.
             admin.click("#home-open-" + id);
             admin.waitForPath("/elections/" + id);
+            // Counted: the notice no longer suggests taking the conference back to Draft.
+            assertThat(admin.find("#locked-notice").getText()).contains("không bao giờ sửa được nữa")
+                    .doesNotContain("Dự thảo");
             admin.click("#exports-menu");
             assertThat(admin.find("#exports-menu").getText()).contains("Biên bản kiểm phiếu", "Báo cáo kết quả",
                     "Bảng kết quả", "Hồ sơ bầu cử");
