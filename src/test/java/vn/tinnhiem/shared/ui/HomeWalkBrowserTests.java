@@ -307,7 +307,8 @@ class HomeWalkBrowserTests {
         if (shot != null) {
             PhoneLayout.assertFits(browser, "the home at " + shot);
             // The card itself in the picture, not the greeting above it.
-            browser.script("arguments[0].scrollIntoView()", browser.find("#home-conferences"));
+            browser.script("arguments[0].scrollIntoView()", browser.find(browser.findAll("#home-card-" + id).isEmpty()
+                    ? "#home-conferences" : "#home-card-" + id));
             browser.screenshot(shot(360, 640, "home-walk-" + shot));
         }
     }
