@@ -84,10 +84,13 @@ class CountOnHome implements ConferenceSteps, ConferenceDocuments {
     /** After the close: the box to check, then the cards to bring, counted as they come in. */
     private String closedStep(UI ui, long electionId, String who) {
         Optional<BoxVerdict> verdict = counts.boxVerdict(electionId);
-        Unsealing unsealing = counts.unsealing(electionId);
         if (verdict.isEmpty()) {
-            return ui.getTranslation("home.count." + who + ".checkBox", unsealing.k(), unsealing.n());
+            // k and n as the lists fixed them: the unsealing's own figures need the key, read only once the box is checked.
+            var election = elections.find(electionId).orElseThrow();
+            return ui.getTranslation("home.count." + who + ".checkBox", election.thresholdK(),
+                    elections.tellers(electionId).size());
         }
+        Unsealing unsealing = counts.unsealing(electionId);
         if (unsealing.noBallots()) {
             return ui.getTranslation("home.count." + who + ".noBallots");
         }

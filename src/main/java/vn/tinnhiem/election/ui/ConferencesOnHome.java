@@ -21,6 +21,7 @@ import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Refusal;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
 import vn.tinnhiem.shared.ui.HomeSection;
 import vn.tinnhiem.shared.ui.Notifications;
@@ -36,6 +37,7 @@ import vn.tinnhiem.shared.ui.Notifications;
 @Component
 class ConferencesOnHome implements HomeSection {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConferencesOnHome.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     /** The board works at a conference from the fixed lists to the minutes; a DRAFT is the organiser's alone. */
     private static final Set<ElectionStatus> TELLERS_SEE = Set.of(ElectionStatus.READY, ElectionStatus.OPEN,
@@ -99,7 +101,7 @@ class ConferencesOnHome implements HomeSection {
         card.add(title, when);
         // Supervisors get no other module's part: they watch figures, never the count's screens or documents.
         List<ConferenceSteps.Part> parts = admin || teller
-                ? steps.orderedStream().flatMap(s -> s.part(e.id(), e.status().name()).stream())
+                ? steps.orderedStream().flatMap(s -> part(s, e).stream())
                         .sorted(Comparator.comparingInt(ConferenceSteps.Part::order)).toList()
                 : List.of();
         String nextStep = parts.stream().flatMap(p -> p.next().stream()).findFirst()
@@ -131,6 +133,19 @@ class ConferencesOnHome implements HomeSection {
         }
         card.add(links);
         return card;
+    }
+
+    /**
+     * One module's part, or none when that module refuses to read this conference as it stands (a state it does
+     * not expect): the card then shows the lifecycle's own step, and the rest of the home still works.
+     */
+    private static Optional<ConferenceSteps.Part> part(ConferenceSteps steps, Election e) {
+        try {
+            return steps.part(e.id(), e.status().name());
+        } catch (UserFacingException refused) {
+            LOG.warn("The home card of conference {} left out a part: {}", e.id(), refused.key());
+            return Optional.empty();
+        }
     }
 
     /** What the organiser does next, or waits for, when no other module has a step of its own to name. */
