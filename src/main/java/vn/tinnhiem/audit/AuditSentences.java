@@ -46,8 +46,8 @@ public final class AuditSentences {
         if (action.equals("account.create") && fields.has("first")) {
             key = "audit.sentence.account.createFirst";
         }
-        // Without arguments the bundle gives the pattern as written: its placeholders are filled here, by name.
-        String pattern = Translations.translate(key, locale);
+        // The pattern as written: its placeholders are filled here, by name; '' is a quote as in every text.
+        String pattern = Translations.pattern(key, locale).replace("''", "'");
         if (!pattern.startsWith("!")) {
             Matcher m = PLACEHOLDER.matcher(pattern);
             return m.replaceAll(r -> Matcher.quoteReplacement(words.getOrDefault(r.group(1), "…")));

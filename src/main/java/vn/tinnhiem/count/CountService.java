@@ -723,8 +723,7 @@ public class CountService {
     @RolesAllowed({"ADMIN", "TELLER"})
     @Transactional(readOnly = true)
     public void writeResultsXlsx(long electionId, java.util.Locale locale, java.io.OutputStream out) {
-        CountSummary summary = counted(electionId);
-        ResultsXlsx.write(summary.results(), summary.conference().title(), locale, out);
+        ResultsXlsx.write(counted(electionId), locale, out);
     }
 
     private CountSummary counted(long electionId) {

@@ -60,7 +60,7 @@ public final class RecordVerifier {
         }
 
         private static String translated(ResourceBundle bundle, String s) {
-            if (s.startsWith("verify.")) {
+            if (s.startsWith("verify.") || s.startsWith("ruleSet.")) {
                 try {
                     return bundle.getString(s);
                 } catch (MissingResourceException e) {
@@ -788,7 +788,8 @@ public final class RecordVerifier {
                     throw new Bad("verify.why.figure", cp + ".band", stated, band);
                 }
             }
-            return new String[] {"verify.ok.results", rs, String.valueOf(denominator)};
+            // The rule set by its name in words ("Quy định 96-QĐ/TW (2023)"), not its code.
+            return new String[] {"verify.ok.results", "ruleSet." + rs, String.valueOf(denominator)};
         }
 
         private void needManifest() throws Bad {

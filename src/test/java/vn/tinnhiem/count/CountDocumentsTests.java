@@ -235,28 +235,58 @@ class CountDocumentsTests {
     }
 
     @Test
-    void the_spreadsheet_reads_back_with_the_figures() throws IOException {
-        ResultTable table = CountFixtures.results(13);
+    void the_spreadsheet_is_headed_as_the_minutes_with_numbers_as_numbers_and_the_totals() throws IOException {
+        CountSummary summary = CountFixtures.summary(13, 26, 36);
+        ResultTable table = summary.results();
         var out = new ByteArrayOutputStream();
-        ResultsXlsx.write(table, "Hội nghị lấy phiếu tín nhiệm năm 2026", VI, out);
+        ResultsXlsx.write(summary, VI, out);
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("Kết quả");
-            var header = sheet.getRow(0);
+            // The minutes' heading: the body, the title, the rule set, the conference, when and where, the quorum.
+            List<String> heading = new ArrayList<>();
+            for (int r = 0; r < 8; r++) {
+                heading.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(heading.get(0)).isEqualTo("Ủy ban nhân dân huyện Hòa Bình");
+            assertThat(heading.get(1)).isEqualTo("BÁO CÁO KẾT QUẢ PHIẾU TÍN NHIỆM");
+            assertThat(heading.get(2)).contains("Quy định 96-QĐ/TW");
+            assertThat(heading.get(3)).isEqualTo("Hội nghị lấy phiếu tín nhiệm năm 2026");
+            assertThat(heading.get(4)).contains("15/10/2026", "Hội trường A");
+            assertThat(heading.get(5)).startsWith("KHÔNG ĐỦ SỐ NGƯỜI THAM DỰ: có mặt 26/40");
+            assertThat(heading.get(6)).contains("Tổng số phiếu phát ra (thẻ đã kích hoạt): 36");
+            int headerRow = 9;
+            var header = sheet.getRow(headerRow);
             assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Họ và tên");
             assertThat(header.getCell(3).getStringCellValue()).isEqualTo("Tín nhiệm cao");
             assertThat(header.getCell(4).getStringCellValue()).isEqualTo("Tín nhiệm cao (%)");
-            assertThat(sheet.getLastRowNum()).isEqualTo(13);
-            var fifth = sheet.getRow(5);
+            var fifth = sheet.getRow(headerRow + 5);
             assertThat(fifth.getCell(0).getNumericCellValue()).isEqualTo(5);
             assertThat(fifth.getCell(1).getStringCellValue()).isEqualTo(name(5));
             assertThat(fifth.getCell(7).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(fifth.getCell(7).getNumericCellValue()).isEqualTo(28);
-            assertThat(fifth.getCell(8).getStringCellValue()).isEqualTo("80,00");
+            // A percentage is a number a spreadsheet can add up, shown as the minutes print it.
+            assertThat(fifth.getCell(8).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(fifth.getCell(8).getNumericCellValue()).isEqualTo(80.0);
+            assertThat(fifth.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("0.00");
             assertThat(fifth.getCell(9).getNumericCellValue()).isEqualTo(35);
             assertThat(fifth.getCell(10).getNumericCellValue()).isZero();
             assertThat(fifth.getCell(11).getStringCellValue()).startsWith("Từ hai phần ba số phiếu tín nhiệm thấp");
-            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("60,00");
+            assertThat(sheet.getRow(headerRow + 1).getCell(4).getNumericCellValue()).isEqualTo(60.0);
+            for (int c = 0; c < 13; c++) {
+                var row = sheet.getRow(headerRow + 1 + c);
+                for (int l = 0; l < 3; l++) {
+                    assertThat(String.format(java.util.Locale.ROOT, "%.2f", row.getCell(4 + 2 * l).getNumericCellValue())
+                            .replace('.', ',')).isEqualTo(table.rows().get(c).percentages().get(l));
+                }
+            }
+            // The totals under the table.
+            int totals = headerRow + 13 + 2;
+            assertThat(sheet.getRow(totals).getCell(1).getStringCellValue()).isEqualTo("Số người được triệu tập");
+            assertThat(sheet.getRow(totals).getCell(3).getNumericCellValue()).isEqualTo(table.members());
+            assertThat(sheet.getRow(totals + 1).getCell(3).getNumericCellValue()).isEqualTo(table.issued());
+            assertThat(sheet.getRow(totals + 2).getCell(3).getNumericCellValue()).isEqualTo(table.returned());
+            assertThat(sheet.getRow(totals + 3).getCell(3).getNumericCellValue()).isEqualTo(table.denominator());
         }
     }
 }

@@ -40,7 +40,7 @@ public record LiveConferences(ElectionService elections, AccountService accounts
 
     private static final Pattern CODE = Pattern.compile("TN(-[0-9A-Z]{4}){6}-[0-9A-Z]{3}");
 
-    /** @param supervisor a SUPERVISOR account named for this conference in its set-up */
+    /** @param supervisor a SUPERVISOR account named for this conference in its set-up, ready to sign in */
     public record Open(long id, String title, String teller, String supervisor) {
     }
 
@@ -67,7 +67,7 @@ public record LiveConferences(ElectionService elections, AccountService accounts
                 elections.addVoter(id, new NewVoter("Đại biểu số " + v, "Đại biểu", "HĐND xã"));
             }
             Staff.createNamed(accounts, teller, "Ngô Văn Kiểm", Role.TELLER);
-            accounts.create("gs." + suffix, "Lý Thị Giám", Role.SUPERVISOR);
+            Staff.createNamed(accounts, "gs." + suffix, "Lý Thị Giám", Role.SUPERVISOR);
             elections.addSupervisor(id, "gs." + suffix);
             elections.addTeller(id, "Ngô Văn Kiểm", true);
             elections.setThreshold(id, 1);

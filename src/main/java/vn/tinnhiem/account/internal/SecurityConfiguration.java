@@ -31,7 +31,10 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**", "/styles.css").permitAll());
         http.addFilterAfter(new ActiveAccountFilter(sessions), AnonymousAuthenticationFilter.class);
         SecurityHeaders.apply(http);
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // An address no rule names (a mistyped one) needs a signed-in person, who then gets the app's own
+        // not-found page; Vaadin 25's default, deny, answered an empty 403 that Chromium shows as a broken page.
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(any -> any.authenticated())).build();
     }
 
     /** Password sign-in behind the per-address throttle: the only way in. */

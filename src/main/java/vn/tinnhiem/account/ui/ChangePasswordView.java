@@ -11,6 +11,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
+import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.MainLayout;
@@ -26,11 +27,14 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
         addClassName("touch-fields");
         setMaxWidth("32em");
         var current = new PasswordField(getTranslation("password.current"));
+        ComponentTexts.reveal(current);
         current.setId("current-password");
         var fresh = new PasswordField(getTranslation("password.new"));
+        ComponentTexts.reveal(fresh);
         fresh.setId("new-password");
         fresh.setHelperText(getTranslation("password.rule"));
         var again = new PasswordField(getTranslation("password.again"));
+        ComponentTexts.reveal(again);
         again.setId("new-password-again");
         for (var f : new PasswordField[] {current, fresh, again}) {
             f.setWidthFull();

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 
+import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.ceremony.CardCheck;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.SeatCard;
@@ -44,6 +45,7 @@ class CheckCardDialog extends Dialog {
         card.setId("check-card");
         card.addScanListener(this::submit);
         passphrase.setLabel(getTranslation("ceremony.check.passphrase"));
+        ComponentTexts.reveal(passphrase);
         passphrase.setId("check-passphrase");
         passphrase.setWidthFull();
         passphrase.setVisible(seat.passphrase());

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
+import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.ceremony.CardPassphrase;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.SeatCard;
@@ -59,6 +60,9 @@ class PrintCardDialog extends Dialog {
                 .orElseGet(() -> getTranslation("holder.error.noAccount", seat.seat())));
         holderExplain.setId("print-holder-explain");
         holderPassword.setLabel(getTranslation("ceremony.holder.password"));
+        ComponentTexts.reveal(holderPassword);
+        ComponentTexts.reveal(passphrase);
+        ComponentTexts.reveal(again);
         holderPassword.setId("print-holder-password");
         holderPassword.setWidthFull();
         holderPassword.getElement().setAttribute("autocomplete", "current-password");

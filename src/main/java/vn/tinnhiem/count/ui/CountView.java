@@ -361,6 +361,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         box.setPadding(false);
         box.setId("count-card-entry");
         var passphrase = new PasswordField(getTranslation("count.card.passphrase"));
+        ComponentTexts.reveal(passphrase);
         passphrase.setId("count-passphrase");
         passphrase.setWidthFull();
         passphrase.setHelperText(getTranslation("count.card.passphraseHelp"));
@@ -376,6 +377,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         var holderExplain = new Paragraph();
         holderExplain.setId("count-holder-explain");
         var holderPassword = new PasswordField();
+        ComponentTexts.reveal(holderPassword);
         holderPassword.setId("count-holder-password");
         holderPassword.setWidthFull();
         holderPassword.getElement().setAttribute("autocomplete", "current-password");

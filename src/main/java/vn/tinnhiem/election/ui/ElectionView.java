@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.ui.TabStrips;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
@@ -85,6 +86,7 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         boolean editable = election.status().isEditable();
         var tabs = new TabSheet();
         tabs.setWidthFull();
+        TabStrips.fixRoles(tabs);
         tabs.add(getTranslation("tab.details"), new DetailsTab(elections, election, editable, this::rebuild));
         tabs.add(getTranslation("tab.candidates"), new CandidatesTab(elections, electionId, editable, this::rebuild));
         tabs.add(getTranslation("tab.roll"), new RollTab(elections, electionId, editable, this::rebuild));

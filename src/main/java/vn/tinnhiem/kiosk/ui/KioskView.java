@@ -108,7 +108,8 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         larger.getElement().setAttribute("aria-pressed", String.valueOf(hasClassName("kiosk-large")));
         larger.setId("kiosk-larger-text");
         larger.addClassName("kiosk-larger-text");
-        larger.setAriaLabel(getTranslation("kiosk.largerText.aria"));
+        // Its name is its visible words ("Chữ lớn") with aria-pressed for the state: a different spoken name
+        // would not match what a voter using voice control says (axe: label-content-name-mismatch).
         var language = new LanguageSwitch();
         language.addClassName("kiosk-language");
         var tools = new Div(larger, language);

@@ -29,20 +29,31 @@ public class Translations implements I18NProvider {
         return translate(key, locale, params);
     }
 
-    /** For code outside a UI (PDFs, the console): the same bundles. */
+    /**
+     * For code outside a UI (PDFs, the console): the same bundles. Every text goes through MessageFormat,
+     * with or without arguments, so a bundle has one rule for quotes (write '' for ') whatever the caller
+     * passes; the English bundle once showed "the tally boards desk" where a text had arguments.
+     */
     public static String translate(String key, Locale locale, Object... params) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE,
-                Languages.isEnglish(locale) ? Locale.ENGLISH : Locale.ROOT,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key;
-        }
-        if (params.length == 0) {
+        String pattern = pattern(key, locale);
+        if (pattern.startsWith("!")) {
             return pattern;
         }
         return new MessageFormat(pattern, locale).format(params);
+    }
+
+    /**
+     * The text as written in the bundle, for texts whose placeholders are names filled by their own code
+     * (the audit sentences' {subject}); "!key" when the key is missing.
+     */
+    public static String pattern(String key, Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE,
+                Languages.isEnglish(locale) ? Locale.ENGLISH : Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key;
+        }
     }
 }

@@ -36,6 +36,8 @@ public final class XlsxReport implements AutoCloseable {
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
     private final CellStyle headerStyle;
     private final CellStyle textStyle;
+    private final CellStyle headingStyle;
+    private final CellStyle decimalStyle;
 
     /** The title goes into the file's properties, where Excel shows it under Info. */
     public XlsxReport(String title) {
@@ -51,12 +53,33 @@ public final class XlsxReport implements AutoCloseable {
         headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         textStyle = workbook.createCellStyle();
         textStyle.setWrapText(true);
+        headingStyle = workbook.createCellStyle();
+        headingStyle.setFont(bold);
+        decimalStyle = workbook.createCellStyle();
+        decimalStyle.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
     }
 
     /** A new sheet with its header row; widths in characters, one per header. */
     public SheetWriter sheet(String name, List<String> headers, List<Integer> widths) {
+        return sheet(name, List.of(), headers, widths);
+    }
+
+    /**
+     * A new sheet whose first rows are a heading (one line of text each, bold, as a document's title block
+     * reads), then a blank row, then the table's header row.
+     */
+    public SheetWriter sheet(String name, List<String> heading, List<String> headers, List<Integer> widths) {
         Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
         var writer = new SheetWriter(sheet);
+        for (String line : heading) {
+            var cell = sheet.createRow(writer.next++).createCell(0);
+            cell.setCellValue(SpreadsheetText.neutralise(line));
+            cell.setCellStyle(headingStyle);
+        }
+        if (!heading.isEmpty()) {
+            writer.next++;
+        }
+        int headerRow = writer.next;
         Row row = sheet.createRow(writer.next++);
         for (int c = 0; c < headers.size(); c++) {
             var cell = row.createCell(c);
@@ -66,9 +89,9 @@ public final class XlsxReport implements AutoCloseable {
                 sheet.setColumnWidth(c, Math.min(255, widths.get(c)) * 256);
             }
         }
-        sheet.createFreezePane(0, 1);
+        sheet.createFreezePane(0, headerRow + 1);
         if (!headers.isEmpty()) {
-            sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.size() - 1));
+            sheet.setAutoFilter(new CellRangeAddress(headerRow, headerRow, 0, headers.size() - 1));
         }
         return writer;
     }
@@ -103,9 +126,18 @@ public final class XlsxReport implements AutoCloseable {
             this.sheet = sheet;
         }
 
-        /** A row of values: numbers become numeric cells, anything else a neutralised string cell. */
+        /**
+         * A row of values: whole numbers become numeric cells, decimals (BigDecimal, Double) numeric cells shown
+         * with two decimals, null an empty cell, anything else a neutralised string cell.
+         */
         public SheetWriter row(Object... values) {
-            return row(List.of(values));
+            return row(java.util.Arrays.asList(values));
+        }
+
+        /** A blank row, to set a block apart. */
+        public SheetWriter blank() {
+            sheet.createRow(next++);
+            return this;
         }
 
         public SheetWriter row(List<?> values) {
@@ -113,8 +145,13 @@ public final class XlsxReport implements AutoCloseable {
             for (int c = 0; c < values.size(); c++) {
                 Object v = values.get(c);
                 var cell = row.createCell(c);
-                if (v instanceof Integer || v instanceof Long) {
+                if (v == null) {
+                    continue;
+                } else if (v instanceof Integer || v instanceof Long) {
                     cell.setCellValue(((Number) v).doubleValue());
+                } else if (v instanceof java.math.BigDecimal || v instanceof Double) {
+                    cell.setCellValue(((Number) v).doubleValue());
+                    cell.setCellStyle(decimalStyle);
                 } else {
                     cell.setCellValue(SpreadsheetText.neutralise(String.valueOf(v)));
                     cell.setCellStyle(textStyle);

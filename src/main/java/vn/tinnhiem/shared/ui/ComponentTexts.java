@@ -4,10 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.upload.UploadI18N;
 
-/** The texts Vaadin's components draw themselves (upload box, calendar), from our bundles. */
+/**
+ * The texts Vaadin's components draw themselves (upload box and its file list, calendar, the date and time
+ * fields' spoken names, the password's reveal button, the menu's toggle), from our bundles: left alone they
+ * speak English on a Vietnamese screen ("Remove", "Show password", "Toggle navigation panel").
+ */
 public final class ComponentTexts {
 
     private ComponentTexts() {
@@ -23,7 +30,40 @@ public final class ComponentTexts {
         i18n.setError(new UploadI18N.Error().setTooManyFiles(ui.getTranslation("upload.tooMany"))
                 .setFileIsTooBig(ui.getTranslation("upload.tooBig"))
                 .setIncorrectFileType(ui.getTranslation("upload.wrongType")));
+        i18n.setFile(new UploadI18N.File().setRemove(ui.getTranslation("upload.remove"))
+                .setRetry(ui.getTranslation("upload.retry")).setStart(ui.getTranslation("upload.start")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status().setConnecting(ui.getTranslation("upload.connecting"))
+                        .setStalled(ui.getTranslation("upload.stalled")).setProcessing(ui.getTranslation("upload.processing"))
+                        .setHeld(ui.getTranslation("upload.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
+                        .setPrefix(ui.getTranslation("upload.remaining")).setUnknown(ui.getTranslation("upload.remainingUnknown")))
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(ui.getTranslation("upload.serverUnavailable"))
+                        .setUnexpectedServerError(ui.getTranslation("upload.serverError"))
+                        .setForbidden(ui.getTranslation("upload.forbidden"))
+                        .setFileTooLarge(ui.getTranslation("upload.tooBig"))));
         return i18n;
+    }
+
+    /** The spoken names of a date-and-time field's two parts, its calendar, and its error for a bad entry. */
+    public static void dateTime(DateTimePicker field) {
+        UI ui = UI.getCurrent();
+        field.setDatePickerI18n(calendar());
+        field.setI18n(new DateTimePicker.DateTimePickerI18n().setDateLabel(ui.getTranslation("calendar.dateLabel"))
+                .setTimeLabel(ui.getTranslation("calendar.timeLabel"))
+                .setBadInputErrorMessage(ui.getTranslation("calendar.badInput"))
+                .setIncompleteInputErrorMessage(ui.getTranslation("calendar.incomplete")));
+    }
+
+    /** The eye button of a password field: "Hiện mật khẩu", not "Show password". */
+    public static void reveal(PasswordField field) {
+        field.getElement().executeJs("this.i18n = Object.assign({}, this.i18n, { reveal: $0 });",
+                UI.getCurrent().getTranslation("password.reveal"));
+    }
+
+    /** The menu drawer's spoken name (the toggle's is set where it is made). */
+    public static AppLayout.AppLayoutI18n appLayout() {
+        return new AppLayout.AppLayoutI18n().setDrawer(UI.getCurrent().getTranslation("menu.drawer"));
     }
 
     public static DatePicker.DatePickerI18n calendar() {

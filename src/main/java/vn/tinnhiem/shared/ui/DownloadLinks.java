@@ -19,8 +19,10 @@ public final class DownloadLinks {
     }
 
     /**
-     * @param text what the link says ("PDF")
-     * @param ariaLabel what a screen reader says ("Tải về Danh sách người ghi phiếu (PDF)")
+     * @param text what the link says ("PDF"): its accessible name, so that what a voice-control user reads on
+     *        the screen is what they say (axe: label-content-name-mismatch)
+     * @param ariaLabel what the link does ("Tải về Danh sách người ghi phiếu (PDF)"): its tooltip and the
+     *        description a screen reader adds to the name
      */
     public static Anchor link(String text, String ariaLabel, String fileName, ExportFormat format,
             Consumer<OutputStream> writer) {
@@ -32,7 +34,6 @@ public final class DownloadLinks {
             }
         };
         var anchor = new Anchor(handler, text);
-        anchor.getElement().setAttribute("aria-label", ariaLabel);
         anchor.getElement().setAttribute("title", ariaLabel);
         anchor.addClassName("download-link");
         anchor.getStyle().set("display", "inline-flex").set("align-items", "center").set("justify-content", "center")

@@ -1,10 +1,12 @@
 package vn.tinnhiem.shared.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -22,6 +24,8 @@ import jakarta.annotation.security.PermitAll;
  */
 @PermitAll
 public class MainLayout extends AppLayout {
+
+    private final Main main = new Main();
 
     public MainLayout(AuthenticationContext authentication) {
         // On a phone only the short name fits beside the language switch and sign-out.
@@ -45,7 +49,9 @@ public class MainLayout extends AppLayout {
         changePassword.setMinWidth("44px");
         changePassword.setId("change-password");
 
-        var header = new HorizontalLayout(new DrawerToggle(), title, new LanguageSwitch(), user, changePassword, signOut);
+        var toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("menu.toggle"));
+        var header = new HorizontalLayout(toggle, title, new LanguageSwitch(), user, changePassword, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
@@ -64,5 +70,21 @@ public class MainLayout extends AppLayout {
         signedIn.setId("drawer-user");
         addToDrawer(nav, signedIn);
         setPrimarySection(Section.NAVBAR);
+        setI18n(ComponentTexts.appLayout());
+        setContent(main);
+    }
+
+    /** Each screen inside one {@code <main>}: the landmark a screen reader jumps to, past the header and menu. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.getElement().removeAllChildren();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.getElement().removeAllChildren();
     }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
@@ -16,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** A wrong address or a conference that does not exist: said in the user's language, with a way back. */
 @ParentLayout(MainLayout.class)
 @PermitAll
-public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends VerticalLayout implements HasDynamicTitle, HasErrorParameter<NotFoundException> {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
@@ -26,5 +27,10 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         add(new H2(getTranslation("error.notFound.title")), new Paragraph(getTranslation("error.notFound.text")), home);
         setId("not-found");
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.notFound.title") + " · " + getTranslation("app.name");
     }
 }

@@ -70,6 +70,7 @@ public class QrScanner extends Composite<Div> {
         this.secret = secret;
         if (secret) {
             var masked = new PasswordField();
+            ComponentTexts.reveal(masked);
             masked.setRevealButtonVisible(true);
             // The toggle's name for screen readers, in the screen's language (the component's own is English).
             masked.getElement().executeJs("this.i18n = Object.assign({}, this.i18n || {}, {reveal: $0})",

@@ -114,6 +114,47 @@ class MessagesTests {
         }
     }
 
+    /**
+     * Every text formatted as a screen would show it, with sample arguments: no "{0}" left on a page, no
+     * quote lost ("the tally boards desk"), no pattern that MessageFormat cannot read. The audit sentences
+     * name their placeholders and are filled by AuditSentences; their quotes follow the same rule.
+     */
+    @Test
+    void every_text_formats_with_its_quotes_and_without_a_placeholder_left() throws IOException {
+        var problems = new TreeSet<String>();
+        for (var language : java.util.List.of(Languages.VIETNAMESE, Languages.ENGLISH)) {
+            Properties texts = bundle(Languages.isEnglish(language) ? "messages_en.properties" : "messages.properties");
+            for (String key : texts.stringPropertyNames()) {
+                String raw = texts.getProperty(key);
+                if (raw.replace("''", "").contains("'")) {
+                    problems.add(language + " " + key + ": a lone quote (MessageFormat drops it; write '')");
+                }
+                if (key.startsWith("audit.sentence.")) {
+                    continue;
+                }
+                Object[] samples = new Object[10];
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = i % 2 == 0 ? (Object) (i + 2) : "x" + i;
+                }
+                String shown;
+                try {
+                    shown = Translations.translate(key, language, samples);
+                } catch (IllegalArgumentException e) {
+                    problems.add(language + " " + key + ": " + e.getMessage());
+                    continue;
+                }
+                if (shown.contains("{") || shown.contains("}")) {
+                    problems.add(language + " " + key + ": a placeholder is left: " + shown);
+                }
+                if (raw.contains("''") && !shown.contains("'")) {
+                    problems.add(language + " " + key + ": its quote is lost: " + shown);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(Translations.translate("count.doc.candidateOf", Languages.ENGLISH, "Khoa")).startsWith("Khoa's own");
+    }
+
     @Test
     void vietnamese_is_the_default_and_has_its_diacritics() {
         assertThat(Translations.translate("level.LOW", Languages.VIETNAMESE)).isEqualTo("Tín nhiệm thấp");

@@ -50,6 +50,10 @@ class VerifyBrowserTests {
             assertThat(browser.findAll(".verify-check[data-holds=true]")).hasSize(12);
             assertThat(browser.find(".verify-check[data-check='verify.check.ballots']").getText())
                     .contains("✔ Đúng").contains("70 phiếu, mọi chứng minh đều đúng");
+            // The rule set in words, never its code.
+            assertThat(browser.find(".verify-check[data-check='verify.check.results']").getText())
+                    .contains("Quy định 96-QĐ/TW (2023)");
+            assertThat(browser.pageText()).doesNotContain("QD_96_2023").doesNotContain("java -jar");
             PhoneLayout.assertFits(browser, "the record check");
             browser.screenshot(Path.of("target", "screenshots", "360x640", "verify-good.png"));
 
@@ -75,10 +79,11 @@ class VerifyBrowserTests {
         try (var browser = new Browser("http://localhost:" + port, 360, 640)) {
             browser.open("/verify");
             browser.waitForText("h1", "Kiểm tra hồ sơ bầu cử");
+            assertThat(browser.script("return document.documentElement.lang;")).as("the page's language").isEqualTo("vi");
             browser.upload("#verify-upload", big);
             browser.waitForText("#verify-upload-error", "Tệp qua-lon.json quá lớn");
             assertThat(browser.find("#verify-upload-error").getText()).contains("tối đa 100 MB",
-                    "java -jar tinnhiem.jar verify");
+                    "chương trình kiểm tra hồ sơ của TinNhiem trên máy tính").doesNotContain("java -jar");
             assertThat(browser.findAll("#verify-verdict")).isEmpty();
             PhoneLayout.assertFits(browser, "a file refused at the field");
 
@@ -86,6 +91,7 @@ class VerifyBrowserTests {
             browser.click(browser.findAll("vaadin-select-item").stream()
                     .filter(i -> i.getText().contains("English")).findFirst().orElseThrow());
             browser.waitForText("h1", "Check an election record");
+            assertThat(browser.script("return document.documentElement.lang;")).as("the page's language").isEqualTo("en");
             browser.upload("#verify-upload", big);
             browser.waitForText("#verify-upload-error", "The file qua-lon.json is too large");
             assertThat(browser.find("#verify-upload-error").getText()).contains("at most 100 MB");

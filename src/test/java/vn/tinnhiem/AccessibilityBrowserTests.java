@@ -1,0 +1,178 @@
+package vn.tinnhiem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.account.Role;
+import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.TalliedConferences;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.kiosk.KioskService;
+import vn.tinnhiem.supervision.LiveConferences;
+import vn.tinnhiem.support.Axe;
+import vn.tinnhiem.support.Browser;
+import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.support.Staff;
+import vn.tinnhiem.token.TokenService;
+import vn.tinnhiem.voting.VotingService;
+
+/**
+ * axe-core on every main screen of every role, at the phone's and the console's size (the kiosk also at the
+ * tablet's): no critical or serious violation anywhere. Each screen's figures land in target/axe/screens.tsv.
+ * All screens of a role are visited before the test fails, so one run names every screen that breaks a rule.
+ */
+@IntegrationTest
+@Tag("browser")
+class AccessibilityBrowserTests {
+
+    private static final List<String> TABS = List.of("Thông tin", "Người được lấy phiếu", "Người ghi phiếu",
+            "Ban Kiểm phiếu", "Giám sát viên", "Tiến độ chuẩn bị", "Trạng thái");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ElectionService elections;
+    @Autowired
+    CeremonyService ceremonies;
+    @Autowired
+    TokenService tokens;
+    @Autowired
+    VotingService voting;
+    @Autowired
+    CountService counts;
+    @Autowired
+    KioskService kiosks;
+
+    private Browser browser(int width, int height) {
+        return new Browser("http://localhost:" + port, width, height);
+    }
+
+    private static void visit(Browser browser, String screen, String path, String ready, List<String> problems) {
+        browser.open(path);
+        browser.find(ready);
+        check(browser, screen, problems);
+    }
+
+    private static void check(Browser browser, String screen, List<String> problems) {
+        String size = String.valueOf(browser.script("return window.innerWidth + 'x' + window.innerHeight;"));
+        browser.screenshot(Path.of("target", "screenshots", size, "axe-" + screen + ".png"));
+        String title = String.valueOf(browser.script("return document.title;"));
+        if (title.isBlank()) {
+            problems.add(screen + " at " + size + ": the page has no title");
+        }
+        Axe.check(browser, screen).stream().filter(v -> v.impact().equals("critical") || v.impact().equals("serious"))
+                .forEach(v -> problems.add(screen + " at " + size + ": " + v));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({ "360, 640", "1280, 800" })
+    void the_organisers_screens_break_no_serious_rule(int width, int height) {
+        var counted = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, counts).tallied(3, 5, 5, 4);
+        String admin = Staff.create(accounts, "axe-admin", Role.ADMIN);
+        List<String> problems = new ArrayList<>();
+        try (var browser = browser(width, height)) {
+            visit(browser, "login", "/login", "vaadin-login-form", problems);
+            Staff.signIn(browser, admin);
+            check(browser, "home-organiser", problems);
+            visit(browser, "elections", "/elections", "#new-election", problems);
+            browser.click("#new-election");
+            browser.find("#new-election-dialog");
+            check(browser, "new-conference-dialog", problems);
+            browser.open("/elections/" + counted.id());
+            for (String tab : TABS) {
+                browser.clickTab(tab);
+                check(browser, "conference-tab-" + (TABS.indexOf(tab) + 1), problems);
+            }
+            visit(browser, "accounts", "/accounts", "#create-account", problems);
+            visit(browser, "audit", "/audit", "#check-chain", problems);
+            visit(browser, "password", "/password", "vaadin-password-field", problems);
+            visit(browser, "kiosks", "/kiosks", "#kiosk-name", problems);
+            visit(browser, "ceremony", "/ceremony/" + counted.id(), "#ceremony-conference", problems);
+            visit(browser, "cards", "/cards/" + counted.id(), "#cards-counts", problems);
+            visit(browser, "count-organiser", "/count/" + counted.id(), "#count-status", problems);
+            visit(browser, "not-found", "/khong-co-trang-nay", "#not-found", problems);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({ "360, 640", "1280, 800" })
+    void the_boards_and_the_supervisors_screens_break_no_serious_rule(int width, int height) {
+        var made = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, counts);
+        var counted = made.tallied(3, 5, 5, 4);
+        var closed = made.closed(2, 4, 4, 3);
+        var live = new LiveConferences(elections, accounts, ceremonies, tokens, kiosks);
+        var open = live.open(6);
+        live.present(open, 2);
+        String supervisor = open.supervisor();
+        List<String> problems = new ArrayList<>();
+        try (var browser = browser(width, height)) {
+            Staff.signIn(browser, open.teller());
+            check(browser, "home-teller", problems);
+            visit(browser, "board", "/board/" + open.id(), "#board-status", problems);
+            visit(browser, "desk", "/desk/" + open.id(), "#desk-status", problems);
+        }
+        try (var browser = browser(width, height)) {
+            Staff.signIn(browser, closed.tellers().getFirst());
+            check(browser, "home-teller-closed", problems);
+            visit(browser, "count-closed", "/count/" + closed.id(), "#count-status", problems);
+        }
+        try (var browser = browser(width, height)) {
+            Staff.signIn(browser, counted.tellers().getFirst());
+            check(browser, "home-teller-counted", problems);
+            visit(browser, "count-tallied", "/count/" + counted.id(), "#count-status", problems);
+            visit(browser, "projector", "/projector/" + counted.id(), "#projector", problems);
+        }
+        try (var browser = browser(width, height)) {
+            Staff.signIn(browser, supervisor);
+            check(browser, "home-supervisor", problems);
+            visit(browser, "supervise-open", "/supervise/" + open.id(), "#supervise", problems);
+            visit(browser, "supervise-hall", "/supervise/" + open.id() + "/hall", "#supervise-hall", problems);
+            visit(browser, "audit-supervisor", "/audit", "#check-chain", problems);
+        }
+        try (var browser = browser(width, height)) {
+            visit(browser, "verify", "/verify", "#verify-upload", problems);
+            visit(browser, "tracking", "/tracking/" + counted.id(), "#tracking", problems);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({ "360, 640", "800, 1280", "1280, 800" })
+    void the_voters_screens_break_no_serious_rule(int width, int height) {
+        var live = new LiveConferences(elections, accounts, ceremonies, tokens, kiosks);
+        var open = live.open(3);
+        live.present(open, 1);
+        String code = live.activated(open, 1).getFirst();
+        List<String> problems = new ArrayList<>();
+        try (var tablet = browser(width, height)) {
+            visit(tablet, "kiosk-not-enrolled", "/kiosk", "#kiosk-content", problems);
+            live.enroll(tablet, open.id(), "Máy axe " + width);
+            tablet.waitForText("#kiosk-content", "Quét mã phiếu");
+            check(tablet, "kiosk-idle", problems);
+            LiveConferences.scan(tablet, code);
+            check(tablet, "kiosk-ballot", problems);
+            tablet.click("#kiosk-candidate-1 .kiosk-choice[data-level='CONFIDENCE']");
+            tablet.click("#kiosk-review");
+            tablet.waitForText("#kiosk-content", "Sửa lại");
+            check(tablet, "kiosk-review", problems);
+            tablet.click("#kiosk-confirm");
+            tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
+            check(tablet, "kiosk-done", problems);
+        }
+        assertThat(problems).isEmpty();
+    }
+}

@@ -1,0 +1,52 @@
+package vn.tinnhiem.count;
+
+import java.util.List;
+
+import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.token.TokenService;
+import vn.tinnhiem.voting.VotingService;
+
+/**
+ * For tests outside this package: a conference cast through the services ({@link CountConferences}) and then
+ * closed, or closed and counted by the board (box check, seats 1 and 3 unseal), ready for the screens of the
+ * count, the minutes and the projector.
+ */
+public record TalliedConferences(ElectionService elections, AccountService accounts, CeremonyService ceremonies,
+        TokenService tokens, VotingService voting, CountService counts) {
+
+    /** @param tellers the board's usernames by seat; the head (seat 1) first */
+    public record Counted(long id, String title, List<String> tellers, int ballots, List<String> trackingCodes) {
+    }
+
+    /** Cast and closed: the board's next step is the count. Voter v marks candidate c at (v + c) mod 3. */
+    public Counted closed(int candidates, int summoned, int present, int ballots) {
+        var cast = new CountConferences(elections, accounts, ceremonies, tokens, voting)
+                .cast(candidates, summoned, present, ballots, 1, (v, c) -> (v + c) % 3);
+        try (var board = Acting.as(cast.tellers().getFirst(), "TELLER")) {
+            counts.close(cast.id());
+        }
+        return new Counted(cast.id(), cast.title(), cast.tellers(), cast.ballots(), cast.trackingCodes());
+    }
+
+    /** Cast, closed, box checked and unsealed with seats 1 and 3: TALLIED. */
+    public Counted tallied(int candidates, int summoned, int present, int ballots) {
+        var cast = new CountConferences(elections, accounts, ceremonies, tokens, voting)
+                .cast(candidates, summoned, present, ballots, 1, (v, c) -> (v + c) % 3);
+        try (var board = Acting.as(cast.tellers().getFirst(), "TELLER")) {
+            counts.close(cast.id());
+            counts.checkBox(cast.id(), done -> {
+            });
+            counts.unsealWithCard(cast.id(), cast.cards().get(0), null, null);
+            counts.unsealWithCard(cast.id(), cast.cards().get(2), null,
+                    vn.tinnhiem.support.Staff.PASSWORD.toCharArray());
+            if (elections.find(cast.id()).orElseThrow().status() != ElectionStatus.TALLIED) {
+                counts.finish(cast.id());
+            }
+        }
+        return new Counted(cast.id(), cast.title(), cast.tellers(), cast.ballots(), cast.trackingCodes());
+    }
+}
