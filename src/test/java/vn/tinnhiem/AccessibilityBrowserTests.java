@@ -17,11 +17,14 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.count.CountService;
 import vn.tinnhiem.count.TalliedConferences;
+import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.supervision.LiveConferences;
 import vn.tinnhiem.support.Axe;
 import vn.tinnhiem.support.Browser;
+import vn.tinnhiem.support.Conferences;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Staff;
 import vn.tinnhiem.token.TokenService;
@@ -96,6 +99,14 @@ class AccessibilityBrowserTests {
                 browser.clickTab(tab);
                 check(browser, "conference-tab-" + (TABS.indexOf(tab) + 1), problems);
             }
+            long draft = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị axe"),
+                    ElectionStatus.DRAFT);
+            browser.open("/elections/" + draft);
+            browser.clickTab("Trạng thái");
+            browser.click("#delete-election");
+            browser.find("#confirm-dialog");
+            check(browser, "confirm-dialog", problems);
+            browser.click("#confirm-dialog vaadin-button[slot='cancel-button']");
             visit(browser, "accounts", "/accounts", "#create-account", problems);
             visit(browser, "audit", "/audit", "#check-chain", problems);
             visit(browser, "password", "/password", "vaadin-password-field", problems);
