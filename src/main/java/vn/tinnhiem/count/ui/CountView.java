@@ -117,7 +117,8 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         if (results.isEmpty()) {
             add(unseal(counts.unsealing(electionId)));
         } else {
-            add(new ResultsSection(counts, electionId, results.get()));
+            // The sections keep their numbers after the count: 3 says how it was unsealed, then 4, the results.
+            add(unsealed(counts.unsealing(electionId)), new ResultsSection(counts, electionId, results.get()));
         }
     }
 
@@ -330,6 +331,22 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         finish.setMinHeight("44px");
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         section.add(finish, error);
+        return section;
+    }
+
+    /** Once counted: the cards (or files) the results were unsealed with, seat by seat. */
+    private VerticalLayout unsealed(Unsealing state) {
+        var section = section("count-unsealed", "count.unseal");
+        if (state.noBallots()) {
+            section.add(new Paragraph(getTranslation("count.unseal.noBallots")));
+            return section;
+        }
+        section.add(new Paragraph(getTranslation("count.unseal.done", state.accepted(), state.k(), state.n())));
+        for (Unsealing.Seat s : state.seats()) {
+            s.path().ifPresent(p -> section.add(card(getTranslation("count.unseal.seat", s.seat(), s.name())
+                    + (s.head() ? " · " + getTranslation("board.head") : ""),
+                    getTranslation("count.unseal.seat." + p))));
+        }
         return section;
     }
 

@@ -21,6 +21,7 @@ import vn.tinnhiem.shared.ui.TabStrips;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.ui.MainLayout;
 
 /**
@@ -75,8 +76,9 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         status.setId("election-status");
         add(heading, status);
         if (!election.status().isEditable()) {
-            var notice = new Div(getTranslation("election.lockedNotice",
-                    getTranslation("status." + election.status().name())));
+            // Only a fixed conference may go back to Draft; once the polls have opened nothing is ever edited again.
+            var notice = new Div(getTranslation(election.status() == ElectionStatus.READY ? "election.lockedNotice"
+                    : "election.lockedNotice.final", getTranslation("status." + election.status().name())));
             notice.setId("locked-notice");
             notice.addClassName("locked-notice");
             add(notice);

@@ -2,6 +2,7 @@ package vn.tinnhiem.election.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.di.Instantiator;
@@ -9,11 +10,12 @@ import com.vaadin.flow.di.Instantiator;
 import vn.tinnhiem.election.ElectionExports;
 import vn.tinnhiem.election.ElectionExports.Document;
 import vn.tinnhiem.shared.report.ExportFormat;
+import vn.tinnhiem.shared.ui.ConferenceDocuments;
 import vn.tinnhiem.shared.ui.DownloadLinks;
 
 /**
  * "In và tải về": each printout of the conference with a link per format (roll, candidates, ballot
- * preview, checklist). Folded by default so it takes one line on a phone. The service is looked up
+ * preview, checklist, and once counted the count's minutes, report, table and record). Folded by default so it takes one line on a phone. The service is looked up
  * here, so the screen it sits on needs no new constructor argument.
  */
 class ExportsMenu extends Details {
@@ -38,6 +40,11 @@ class ExportsMenu extends Details {
                 links.add(link);
             }
             list.add(row(new Span(label), links));
+        }
+        // The count's documents once counted (the minutes, the report, the table, the record): the count module's,
+        // reached through Spring, so this module needs none of its types.
+        for (ConferenceDocuments.Document document : ConferenceDocuments.documentsOf(electionId)) {
+            list.add(row(new Span(document.label()), new Div(document.links().toArray(Anchor[]::new))));
         }
         add(list);
     }

@@ -5,8 +5,8 @@ import java.util.Optional;
 import com.vaadin.flow.component.Component;
 
 /**
- * A part of the signed-in person's home, given by the module that owns the data (the conferences
- * now; the key ceremony, the desk and turnout when they come). The shell cannot read other modules
+ * A part of the signed-in person's home, given by the module that owns the data (the conferences, the
+ * tablets); the parts of one conference's card are {@link ConferenceSteps}. The shell cannot read other modules
  * itself: they depend on it, not the other way round.
  */
 public interface HomeSection {

@@ -23,7 +23,8 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * Where sign-in lands, for every role: what the person can do now (with a link where the screen
- * exists), what the modules have for them (the conferences), and what comes at the conference itself.
+ * exists), then what the modules have for them: each conference with its real next step and the links to
+ * take it (the ceremony, the cards and the desk, the count, the minutes, the projector).
  */
 @Route(value = "", layout = MainLayout.class)
 @Menu(title = "menu.home", order = 0)
@@ -43,6 +44,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         switch (role) {
             case "ADMIN" -> add(list("home-now",
                     getTranslation("home.admin.now.setup"),
+                    getTranslation("home.admin.now.conferences"),
                     getTranslation("home.admin.now.accounts"),
                     getTranslation("home.admin.now.audit")),
                     links(link("elections", "home-elections", getTranslation("home.link.elections")),
@@ -53,6 +55,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                     getTranslation("home.teller.now.noSetup")));
             case "SUPERVISOR" -> add(list("home-now",
                     getTranslation("home.supervisor.now.conferences"),
+                    getTranslation("home.supervisor.now.turnout"),
                     getTranslation("home.supervisor.now.audit")),
                     links(link("audit", "home-audit", getTranslation("home.link.audit"))));
             default -> add(new Paragraph(getTranslation("home.noRole")));
@@ -60,22 +63,6 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
         sections.orderedStream().sorted(Comparator.comparingInt(HomeSection::order))
                 .forEach(s -> s.build().ifPresent(this::add));
-
-        add(new H3(getTranslation("home.later")));
-        switch (role) {
-            case "ADMIN" -> add(list("home-later",
-                    getTranslation("home.admin.later.ceremony"),
-                    getTranslation("home.admin.later.cards"),
-                    getTranslation("home.admin.later.results")));
-            case "TELLER" -> add(list("home-later",
-                    getTranslation("home.teller.later.ceremony"),
-                    getTranslation("home.teller.later.desk"),
-                    getTranslation("home.teller.later.count")));
-            case "SUPERVISOR" -> add(list("home-later",
-                    getTranslation("home.supervisor.later.turnout")));
-            default -> {
-            }
-        }
     }
 
     private static UnorderedList list(String id, String... items) {

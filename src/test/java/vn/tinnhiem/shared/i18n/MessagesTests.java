@@ -104,6 +104,16 @@ class MessagesTests {
                 .isEqualTo(new HashSet<>(bundle("messages.properties").keySet()));
     }
 
+    /** A screen says what is true now: no text promises that something comes "in a later version". */
+    @Test
+    void no_text_promises_a_later_version() throws IOException {
+        for (String name : java.util.List.of("messages.properties", "messages_en.properties")) {
+            Properties texts = bundle(name);
+            assertThat(texts.stringPropertyNames()).as(name).noneSatisfy(k -> assertThat(texts.getProperty(k))
+                    .containsAnyOf("bản sau", "phiên bản sau", "later version", "coming soon"));
+        }
+    }
+
     /**
      * Every text formatted as a screen would show it, with sample arguments: no "{0}" left on a page, no
      * quote lost ("the tally boards desk"), no pattern that MessageFormat cannot read. The audit sentences

@@ -63,7 +63,7 @@ class HomeBrowserTests {
         String admin = Staff.create(accounts, "home-admin", Role.ADMIN);
         String ready = Conferences.uniqueTitle("Hội nghị đã chốt");
         String draft = Conferences.uniqueTitle("Hội nghị còn thiếu người");
-        Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, ready, ElectionStatus.READY);
+        long readyId = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, ready, ElectionStatus.READY);
         long draftId;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             draftId = elections.create(new ElectionDetails(draft, "Hội đồng nhân dân xã Phú Lợi", "",
@@ -74,9 +74,12 @@ class HomeBrowserTests {
             Staff.signIn(browser, admin);
             assertThat(browser.currentPath()).isIn("/", "");
             assertThat(browser.find("#home-role").getText()).contains("Ban tổ chức");
-            assertThat(browser.pageText()).contains("Việc bạn làm được bây giờ", "Tại hội nghị", "Lập khóa bầu cử")
-                    .doesNotContain("Chọn một mục trong trình đơn");
-            assertThat(card(browser, ready).getText()).contains("Đã chốt", "lập khóa bầu cử", "có ở bản sau");
+            assertThat(browser.pageText()).contains("Việc bạn làm được bây giờ", "lễ lập khóa bầu cử", "kiểm phiếu, biên bản")
+                    .doesNotContain("Chọn một mục trong trình đơn").doesNotContain("bản sau");
+            // Fixed, with no key yet: the ceremony is the next step, at its console.
+            assertThat(card(browser, ready).getText()).contains("Đã chốt", "Tiếp theo: lập khóa bầu cử cùng Ban Kiểm phiếu");
+            assertThat(card(browser, ready).findElement(By.cssSelector("a[href='ceremony/" + readyId + "']"))
+                    .getText()).isEqualTo("Lễ lập khóa");
             assertThat(card(browser, draft).getText()).contains("Dự thảo", "Trước khi chốt danh sách",
                     "Chưa có người được lấy phiếu nào", "Danh sách người ghi phiếu đang trống");
             if (width < 600) {
@@ -114,12 +117,14 @@ class HomeBrowserTests {
             Staff.signIn(browser, teller);
             assertThat(browser.find("#home-role").getText()).contains("Ban Kiểm phiếu");
             String page = browser.pageText();
-            assertThat(page).contains(ready, "Lập khóa bầu cử", "Bàn phát phiếu", "Kết thúc bỏ phiếu", "có ở bản sau")
-                    .doesNotContain(draft).doesNotContain(otherBoard).doesNotContain("Chọn một mục trong trình đơn");
-            assertThat(card(browser, ready).getText()).contains("Đã chốt", "lập khóa bầu cử");
-            // The teller's one link leads to the board's screen of this conference, where the board's steps are.
-            assertThat(card(browser, ready).findElements(By.cssSelector("a"))).singleElement()
-                    .satisfies(a -> assertThat(a.getAttribute("href")).endsWith("/board/" + readyId));
+            assertThat(page).contains(ready, "bàn phát phiếu, kiểm phiếu, biên bản và màn hình chiếu")
+                    .doesNotContain(draft).doesNotContain(otherBoard).doesNotContain("Chọn một mục trong trình đơn")
+                    .doesNotContain("bản sau");
+            assertThat(card(browser, ready).getText()).contains("Đã chốt", "Tiếp theo: lễ lập khóa bầu cử");
+            // The teller's links lead to the board's screen of this conference, where the board's steps are, and its desk.
+            assertThat(card(browser, ready).findElements(By.cssSelector("a"))).extracting(a -> a.getAttribute("href"))
+                    .satisfiesExactly(h -> assertThat(h).endsWith("/board/" + readyId),
+                            h -> assertThat(h).endsWith("/desk/" + readyId));
             assertThat(browser.find("#main-menu").getAttribute("textContent")).contains("Trang đầu");
             if (width < 600) {
                 PhoneLayout.assertFits(browser, "a teller's home");
