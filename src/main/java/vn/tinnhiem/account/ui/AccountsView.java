@@ -11,7 +11,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -98,7 +98,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::rowMenu).setWidth("6em").setFlexGrow(0);
         grid.setAllRowsVisible(true);
 
-        add(new H2(getTranslation("accounts.title")), form, grid);
+        add(new H1(getTranslation("accounts.title")), form, grid);
         refresh();
     }
 

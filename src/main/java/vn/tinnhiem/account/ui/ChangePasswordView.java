@@ -3,7 +3,7 @@ package vn.tinnhiem.account.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -62,7 +62,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
         save.setId("save-password");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER);
-        add(new H2(getTranslation("password.title")), new Paragraph(getTranslation("password.intro")), current, fresh,
+        add(new H1(getTranslation("password.title")), new Paragraph(getTranslation("password.intro")), current, fresh,
                 again, save);
     }
 

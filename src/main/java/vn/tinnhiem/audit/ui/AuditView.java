@@ -11,7 +11,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -137,7 +137,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.setMinHeight("28em");
         setFlexGrow(1, grid);
 
-        add(new H2(getTranslation("audit.title")));
+        add(new H1(getTranslation("audit.title")));
         if (supervisor) {
             var scoped = new Paragraph(getTranslation("audit.scoped"));
             scoped.setId("audit-scoped");

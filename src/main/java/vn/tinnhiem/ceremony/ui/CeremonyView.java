@@ -8,8 +8,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -75,7 +75,7 @@ class CeremonyView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         var back = new Anchor("elections/" + electionId + "?tab=status", getTranslation("ceremony.back"));
         back.setId("ceremony-back");
         back.addClassName("link-button");
-        var heading = new H2(getTranslation("ceremony.title"));
+        var heading = new H1(getTranslation("ceremony.title"));
         var conference = new Paragraph(election.title());
         conference.setId("ceremony-conference");
         var stage = new Span(getTranslation("ceremony.stage." + status.stage().name()));
@@ -107,7 +107,7 @@ class CeremonyView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             add(lost);
         }
         add(startButton(status));
-        add(new H3(getTranslation("ceremony.seats")));
+        add(new H2(getTranslation("ceremony.seats")));
         var seats = new FlexLayout();
         seats.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         seats.addClassName("seat-cards");
@@ -205,7 +205,7 @@ class CeremonyView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         var box = new VerticalLayout();
         box.setPadding(false);
         box.setId("ceremony-offline");
-        box.add(new H3(getTranslation("ceremony.offline")), new Paragraph(getTranslation("ceremony.offline.explain")));
+        box.add(new H2(getTranslation("ceremony.offline")), new Paragraph(getTranslation("ceremony.offline.explain")));
         var request = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] json = ceremonies.request(electionId).toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(json),

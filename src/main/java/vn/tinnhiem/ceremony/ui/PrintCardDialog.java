@@ -9,7 +9,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -54,7 +54,7 @@ class PrintCardDialog extends Dialog {
         body.setPadding(false);
         add(body);
 
-        var holderHeading = new H3(getTranslation("ceremony.holder.title"));
+        var holderHeading = new H2(getTranslation("ceremony.holder.title"));
         holderHeading.setId("print-holder-heading");
         var holderExplain = new Paragraph(seat.account()
                 .map(a -> getTranslation("ceremony.holder.explain", seat.tellerName(), seat.seat(), a))

@@ -6,8 +6,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -94,7 +94,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         Election election = elections.find(electionId).orElseThrow();
         title = getTranslation("count.title") + " · " + election.title();
         removeAll();
-        add(new H2(election.title()), new Paragraph(election.details().body() + " · " + election.details().place()
+        add(new H1(election.title()), new Paragraph(election.details().body() + " · " + election.details().place()
                 + " · " + election.details().startsAt().format(WHEN)));
         var status = new Span(getTranslation("status." + election.status().name()));
         status.getElement().getThemeList().add("badge");
@@ -388,7 +388,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         var cancel = new Button(getTranslation("common.cancel"));
         cancel.setId("count-holder-cancel");
         cancel.setMinHeight("44px");
-        holder.add(new H3(getTranslation("count.holder.title")), holderExplain, holderPassword, confirm, cancel);
+        holder.add(new H2(getTranslation("count.holder.title")), holderExplain, holderPassword, confirm, cancel);
 
         Runnable forget = () -> {
             pendingCard = null;
@@ -475,7 +475,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         });
         cancel.addClickListener(e -> forget.run());
         box.addDetachListener(e -> forget.run());
-        box.add(new H3(getTranslation("count.card")), new Paragraph(getTranslation("count.card.explain")), passphrase,
+        box.add(new H2(getTranslation("count.card")), new Paragraph(getTranslation("count.card.explain")), passphrase,
                 scanner, holder);
         return box;
     }
@@ -523,7 +523,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         upload.setMaxFiles(1);
         upload.setI18n(ComponentTexts.upload());
         upload.setAcceptedFileTypes(".json", "application/json");
-        box.add(new H3(getTranslation("count.offline")), new Paragraph(getTranslation("count.offline.explain")), totals,
+        box.add(new H2(getTranslation("count.offline")), new Paragraph(getTranslation("count.offline.explain")), totals,
                 new Paragraph(getTranslation("count.offline.import")), upload, report);
         return box;
     }
@@ -534,7 +534,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         var section = new VerticalLayout();
         section.setPadding(false);
         section.setId(id);
-        section.add(new H3(section.getTranslation(headingKey)));
+        section.add(new H2(section.getTranslation(headingKey)));
         return section;
     }
 

@@ -23,7 +23,7 @@ class ResultsSection extends VerticalLayout {
     ResultsSection(CountService counts, long electionId, ResultTable table) {
         setPadding(false);
         setId("count-results");
-        add(new com.vaadin.flow.component.html.H3(getTranslation("count.results")));
+        add(new com.vaadin.flow.component.html.H2(getTranslation("count.results")));
         add(CountView.line(getTranslation("count.results.totals", table.issued(), table.returned(),
                 getTranslation("count.results.denominator." + table.rule().denominator().name(), table.denominator()))));
         // The quorum as the minutes print it (their rule and words), marked when not met.

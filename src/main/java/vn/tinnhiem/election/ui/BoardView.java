@@ -3,7 +3,7 @@ package vn.tinnhiem.election.ui;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -61,7 +61,7 @@ class BoardView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         Election election = elections.find(electionId).orElseThrow();
         title = election.title();
         removeAll();
-        var heading = new H2(election.title());
+        var heading = new H1(election.title());
         var when = new Paragraph(election.details().body() + " · " + election.details().place() + " · "
                 + election.details().startsAt().format(WHEN));
         var status = new Span(getTranslation("status." + election.status().name()));

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
 import vn.tinnhiem.election.Election;
@@ -75,7 +75,7 @@ class ConferencesOnHome implements HomeSection {
                 : supervisor ? elections.supervisedByCurrentSupervisor() : elections.list();
         var section = new Div();
         section.setId("home-conferences");
-        section.add(new H3(ui.getTranslation(teller ? "home.conferences.teller"
+        section.add(new H2(ui.getTranslation(teller ? "home.conferences.teller"
                 : supervisor ? "home.conferences.supervisor" : "home.conferences")));
         if (shown.isEmpty()) {
             var none = new Paragraph(ui.getTranslation(admin ? "home.conferences.noneAdmin"

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -69,7 +69,7 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         Election election = elections.find(electionId).orElseThrow();
         this.title = election.title();
         removeAll();
-        var heading = new H2(election.title());
+        var heading = new H1(election.title());
         heading.addClassName("election-heading");
         var status = new Span(getTranslation("status." + election.status().name()));
         status.getElement().getThemeList().add("badge " + (election.status().isEditable() ? "contrast" : "success"));

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -61,7 +61,7 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
         demo.setId("demo-election");
         var actions = new HorizontalLayout(create, demo);
         actions.setWrap(true);
-        add(new H2(getTranslation("elections.heading")), actions, list);
+        add(new H1(getTranslation("elections.heading")), actions, list);
         refresh();
     }
 

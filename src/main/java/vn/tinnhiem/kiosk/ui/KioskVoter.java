@@ -78,6 +78,7 @@ final class KioskVoter {
 
         var title = new H1(view.getTranslation("kiosk.idle.warning"));
         title.addClassName("kiosk-title");
+        title.setId("kiosk-idle-title");
         countdown.setId("kiosk-idle-countdown");
         countdown.addClassName("kiosk-text");
         var goOn = new Button(view.getTranslation("kiosk.idle.continue"), e -> continueVoting());
@@ -90,6 +91,9 @@ final class KioskVoter {
         warning.setId("kiosk-idle-warning");
         warning.addClassName("kiosk-warning");
         warning.getElement().setAttribute("role", "alertdialog");
+        // A dialog a screen reader can name: "Bạn vẫn đang bỏ phiếu?" (axe: aria-dialog-name).
+        warning.getElement().setAttribute("aria-labelledby", "kiosk-idle-title");
+        warning.getElement().setAttribute("aria-describedby", "kiosk-idle-countdown");
         warning.setVisible(false);
     }
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
 import vn.tinnhiem.kiosk.KioskService;
@@ -44,7 +44,7 @@ class KiosksOnHome implements HomeSection {
         var link = new Anchor("kiosks", ui.getTranslation("kiosks.title"));
         link.addClassName("link-button");
         link.setId("home-kiosks-link");
-        var section = new Div(new H3(ui.getTranslation("kiosks.title")),
+        var section = new Div(new H2(ui.getTranslation("kiosks.title")),
                 new Paragraph(ui.getTranslation("kiosks.home", enrolled, waiting)), link);
         section.setId("home-kiosks");
         return Optional.of(section);

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -109,7 +109,7 @@ class KiosksView extends VerticalLayout implements HasDynamicTitle {
         help.addClassName("step-note");
         list.setId("kiosks");
         list.addClassName("card-list");
-        add(new H2(getTranslation("kiosks.title")), help, form, list);
+        add(new H1(getTranslation("kiosks.title")), help, form, list);
         setWidthFull();
         refresh();
     }

@@ -1,7 +1,7 @@
 package vn.tinnhiem.shared.ui;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.AccessDeniedException;
@@ -30,7 +30,7 @@ public class AccessDeniedView extends VerticalLayout implements HasDynamicTitle,
         var home = new Anchor("", getTranslation("error.notFound.home"));
         home.addClassName("link-button");
         home.setId("access-denied-home");
-        add(new H2(getTranslation("error.denied.title")), new Paragraph(getTranslation("error.denied.text", role)), home);
+        add(new H1(getTranslation("error.denied.title")), new Paragraph(getTranslation("error.denied.text", role)), home);
         setId("access-denied");
         return HttpServletResponse.SC_FORBIDDEN;
     }

@@ -8,8 +8,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -35,12 +35,12 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         setId("home");
         addClassName("home");
         String role = StaffRole.current().orElse("");
-        add(new H2(getTranslation("home.title", authentication.getPrincipalName().orElse(""))));
+        add(new H1(getTranslation("home.title", authentication.getPrincipalName().orElse(""))));
         var roleLine = new Paragraph(getTranslation("home.role", role.isEmpty() ? "" : getTranslation("role." + role)));
         roleLine.setId("home-role");
         add(roleLine);
 
-        add(new H3(getTranslation("home.now")));
+        add(new H2(getTranslation("home.now")));
         switch (role) {
             case "ADMIN" -> add(list("home-now",
                     getTranslation("home.admin.now.setup"),

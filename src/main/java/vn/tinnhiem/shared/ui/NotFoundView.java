@@ -1,7 +1,7 @@
 package vn.tinnhiem.shared.ui;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -24,7 +24,7 @@ public class NotFoundView extends VerticalLayout implements HasDynamicTitle, Has
         removeAll();
         var home = new Anchor("", getTranslation("error.notFound.home"));
         home.addClassName("link-button");
-        add(new H2(getTranslation("error.notFound.title")), new Paragraph(getTranslation("error.notFound.text")), home);
+        add(new H1(getTranslation("error.notFound.title")), new Paragraph(getTranslation("error.notFound.text")), home);
         setId("not-found");
         return HttpServletResponse.SC_NOT_FOUND;
     }

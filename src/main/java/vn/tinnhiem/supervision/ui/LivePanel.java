@@ -10,8 +10,8 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
@@ -127,7 +127,7 @@ class LivePanel extends Div {
         content.removeAll();
         LiveFigures f = live.figures();
         if (mode != Mode.STATUS) {
-            var title = new H2(f.title());
+            var title = new H1(f.title());
             title.addClassName("live-title");
             content.add(title);
         }
@@ -140,7 +140,7 @@ class LivePanel extends Div {
             content.add(alerts(live));
         }
         content.add(kiosks(live));
-        var chartTitle = new H3(getTranslation("supervise.chart"));
+        var chartTitle = new H2(getTranslation("supervise.chart"));
         content.add(chartTitle, TurnoutChart.of(live, minutes, getTranslation("supervise.chart")));
         if (mode == Mode.STATUS) {
             content.add(audit(live));
@@ -199,7 +199,7 @@ class LivePanel extends Div {
     }
 
     private Div alerts(Live live) {
-        var box = new Div(new H3(getTranslation("supervise.alerts")));
+        var box = new Div(new H2(getTranslation("supervise.alerts")));
         box.setId("live-alerts");
         box.addClassName("live-alerts");
         box.getElement().setAttribute("role", "alert");
@@ -214,7 +214,7 @@ class LivePanel extends Div {
     }
 
     private Div kiosks(Live live) {
-        var box = new Div(new H3(getTranslation("supervise.kiosks")));
+        var box = new Div(new H2(getTranslation("supervise.kiosks")));
         box.setId("live-kiosks");
         box.addClassName("live-kiosks");
         if (live.kiosks().isEmpty()) {
@@ -240,7 +240,7 @@ class LivePanel extends Div {
     }
 
     private Div audit(Live live) {
-        var box = new Div(new H3(getTranslation("supervise.audit")));
+        var box = new Div(new H2(getTranslation("supervise.audit")));
         box.setId("live-audit");
         box.addClassName("live-audit");
         Map<String, String> names = Map.of("election:" + electionId, live.figures().title());

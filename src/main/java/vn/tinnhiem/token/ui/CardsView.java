@@ -8,7 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEvent;
@@ -82,7 +82,7 @@ class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         print.setId("cards-print");
         print.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         download.setId("cards-download-area");
-        add(new H2(getTranslation("cards.title")), conference, counts, notice, spares, print, download);
+        add(new H1(getTranslation("cards.title")), conference, counts, notice, spares, print, download);
         refresh();
         // Opened from far down the home: start at the top.
         getElement().executeJs("this.scrollIntoView({block: 'start'})");

@@ -9,8 +9,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -98,7 +98,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
             // the reason, and neither the roll's search nor the counts nor the card fields.
             elections.deskRoll(electionId, "", 0, 1);
         } catch (UserFacingException refused) {
-            add(new H2(getTranslation("desk.title")), new Div(election.title()),
+            add(new H1(getTranslation("desk.title")), new Div(election.title()),
                     notice("desk-refused", Notifications.translate(refused.key(), refused.args())));
             return;
         }
@@ -107,7 +107,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         open = election.status() == ElectionStatus.OPEN;
         presenceOpen = open || election.status() == ElectionStatus.READY;
 
-        var heading = new H2(getTranslation("desk.title"));
+        var heading = new H1(getTranslation("desk.title"));
         var conference = new Div(election.title());
         conference.getStyle().set("font-weight", "600").set("overflow-wrap", "anywhere");
         var status = new Span(getTranslation("status." + election.status().name()));
@@ -125,7 +125,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
                     getTranslation("status." + election.status().name()))));
         }
 
-        add(new H3(getTranslation("desk.presence")));
+        add(new H2(getTranslation("desk.presence")));
         search.setId("desk-search");
         search.setLabel(getTranslation("desk.search"));
         search.setPlaceholder(getTranslation("desk.search.placeholder"));
@@ -140,7 +140,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         searchNote.addClassName("cell-details");
         add(search, results, searchNote);
 
-        add(new H3(getTranslation("desk.activation")));
+        add(new H2(getTranslation("desk.activation")));
         card.setId("desk-card");
         card.setLabel(getTranslation("desk.card"));
         card.setSubmitText(getTranslation("desk.activate"));
@@ -155,7 +155,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         activated.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "600");
         add(card, cardHelp, activated);
 
-        add(new H3(getTranslation("desk.void.section")));
+        add(new H2(getTranslation("desk.void.section")));
         voidCard.setLabel(getTranslation("desk.void.card"));
         voidCard.setEnabled(canAct && open);
         var voidButton = new Button(getTranslation("desk.void"), e -> confirmVoid());

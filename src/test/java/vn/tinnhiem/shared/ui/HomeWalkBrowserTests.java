@@ -242,7 +242,7 @@ class HomeWalkBrowserTests {
             teller.waitForPath("/count/" + id);
             teller.find("#count-results");
             // The count's sections read 1, 2, 3, 4 once counted, not 1, 2, 4.
-            List<String> headings = teller.findAll("#count-screen h3").stream()
+            List<String> headings = teller.findAll("#count-screen h2").stream()
                     .map(h -> h.getAttribute("textContent").strip())
                     .filter(h -> h.matches("\\d\\..*")).toList();
             assertThat(headings).extracting(h -> h.substring(0, 2)).containsExactly("1.", "2.", "3.", "4.");
