@@ -127,7 +127,6 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
         rules.setHelperText(getTranslation("election.ruleSet.help"));
         rules.setItems(RuleSet.values());
         rules.setItemLabelGenerator(r -> getTranslation("ruleSet." + r.name()));
-        rules.setRequiredIndicatorVisible(true);
         for (var field : new com.vaadin.flow.component.HasSize[] {title, body, place, startsAt, rules}) {
             field.setWidthFull();
         }
