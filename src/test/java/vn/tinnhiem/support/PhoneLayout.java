@@ -85,7 +85,13 @@ public final class PhoneLayout {
                         }
                     }
                     // Above the top of the page nothing can be scrolled to (a centred column taller than the screen).
-                    if (r.top + scrollY < -1 && !el.closest('vaadin-grid')) {
+                    // Measured as if every scrolling box were at its top: the app's content scrolls inside the
+                    // layout (a field brought into view), not the window.
+                    let scrolled = 0;
+                    for (let n = el.assignedSlot || el.parentNode || el.host; n; n = n.assignedSlot || n.parentNode || n.host) {
+                        if (n.nodeType === 1 && n !== document.scrollingElement) scrolled += n.scrollTop;
+                    }
+                    if (r.top + scrollY + scrolled < -1 && !el.closest('vaadin-grid')) {
                         problems.push('touch target ' + name(el) + ' starts above the top of the page, where no one can scroll: '
                             + Math.round(r.top + scrollY) + ' px');
                     }
