@@ -5,7 +5,6 @@ import java.util.List;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.election.ElectionService;
-import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.VotingService;
@@ -32,21 +31,11 @@ public record TalliedConferences(ElectionService elections, AccountService accou
         return new Counted(cast.id(), cast.title(), cast.tellers(), cast.ballots(), cast.trackingCodes());
     }
 
-    /** Cast, closed, box checked and unsealed with seats 1 and 3: TALLIED. */
+    /** Cast, closed, box checked and unsealed with seats 3 and 1 ({@link CountConferences#tally}): TALLIED. */
     public Counted tallied(int candidates, int summoned, int present, int ballots) {
-        var cast = new CountConferences(elections, accounts, ceremonies, tokens, voting)
-                .cast(candidates, summoned, present, ballots, 1, (v, c) -> (v + c) % 3);
-        try (var board = Acting.as(cast.tellers().getFirst(), "TELLER")) {
-            counts.close(cast.id());
-            counts.checkBox(cast.id(), done -> {
-            });
-            counts.unsealWithCard(cast.id(), cast.cards().get(0), null, null);
-            counts.unsealWithCard(cast.id(), cast.cards().get(2), null,
-                    vn.tinnhiem.support.Staff.PASSWORD.toCharArray());
-            if (elections.find(cast.id()).orElseThrow().status() != ElectionStatus.TALLIED) {
-                counts.finish(cast.id());
-            }
-        }
+        var conferences = new CountConferences(elections, accounts, ceremonies, tokens, voting);
+        var cast = conferences.cast(candidates, summoned, present, ballots, 1, (v, c) -> (v + c) % 3);
+        conferences.tally(cast, counts);
         return new Counted(cast.id(), cast.title(), cast.tellers(), cast.ballots(), cast.trackingCodes());
     }
 }
