@@ -780,7 +780,7 @@ public class CountService {
                 x.trackingCode(), sealed(byRowId.get(x.id())), x.reasons())).toList();
         CountRepository.ResultRow result = repository.result(electionId).orElseThrow();
         return new RecordWriter.Content(manifest, d.body(), d.place(), d.startsAt(), closing, box.stored(), counted,
-                closing.cardsSpent(), copies, setAside, box.tally() == null ? null : EncryptedTally.decode(box.tally()),
+                closing.cardsSpent(), copies, setAside, List.of(), box.tally() == null ? null : EncryptedTally.decode(box.tally()),
                 repository.partials(electionId), table(electionId, result).toJson(),
                 audit.latest("count.closed", subject(electionId))
                         .map(e -> new RecordWriter.CloseEntry(e.id(), e.entryHash())).orElse(null));
