@@ -82,6 +82,23 @@ class CheckedBallotRecordTests {
     }
 
     @Test
+    void the_openings_are_the_ones_the_core_sealer_reveals_and_the_core_opens() {
+        for (int i = 0; i < opened.size(); i++) {
+            var result = vn.tinnhiem.crypto.BallotOpening.open(genuine.context, opened.get(i).sealed(),
+                    opened.get(i).opening());
+            assertThat(result).isInstanceOf(vn.tinnhiem.crypto.BallotOpening.Opened.class);
+            assertThat(((vn.tinnhiem.crypto.BallotOpening.Opened) result).choices()).containsExactly(choices.get(i));
+        }
+        // Rebuilt from the seed through 5.5 (this test's helper) or revealed by the core's sealer: the same bytes.
+        int[] c = {1, -1, 2};
+        var ours = Nonces.reproducibly(() -> CheckedBallots.seal(genuine.context, "same seed", c));
+        var core = Nonces.reproducibly(() -> new vn.tinnhiem.crypto.BallotSealer(genuine.context,
+                new vn.tinnhiem.crypto.SeededRandom("same seed")).sealOpenable(c.clone()));
+        assertThat(core.ballot().encode()).isEqualTo(ours.sealed().encode());
+        assertThat(core.opening()).isEqualTo(ours.opening());
+    }
+
+    @Test
     void a_record_written_before_checked_ballots_reads_and_says_so() {
         List<RecordVerifier.Check> all = new RecordVerifier().verify(genuine.bytes());
         assertThat(all).allSatisfy(c -> assertThat(c.holds()).isTrue());
