@@ -26,8 +26,8 @@ import com.vaadin.flow.internal.JacksonUtils;
 final class KioskBallot extends Component {
 
     /** The versions tn-sealer.ts was written and tested against (its known-answer test). */
-    static final String NOBLE_CURVES = "2.0.1";
-    static final String NOBLE_HASHES = "2.0.1";
+    static final String NOBLE_CURVES = "2.4.0";
+    static final String NOBLE_HASHES = "2.4.0";
 
     /** What the page sealed: the ballot's bytes (hex), its tracking code, the manifest hash it was sealed for. */
     record Sealed(String ballotHex, String trackingCode, String manifestHashHex) {}
