@@ -101,8 +101,8 @@ export class TnBallot extends LitElement {
    * a check catches it (the page is trusted only as far as checks test it: docs/security.md).
    */
   sealer: Sealer = seal;
-  /** The last seal's duration (ms, performance.now) and number of candidates, for the timing test. */
-  lastSeal: { ms: number; candidates: number } | null = null;
+  /** The last seal's start and duration (ms, performance.now) and number of candidates, for the timing test. */
+  lastSeal: { start: number; ms: number; candidates: number } | null = null;
 
   declare _step: Step;
   declare _version: number;
@@ -271,7 +271,7 @@ export class TnBallot extends LitElement {
       this._step = 'review';
       return;
     }
-    this.lastSeal = { ms: performance.now() - started, candidates: this.#candidates.length };
+    this.lastSeal = { start: started, ms: performance.now() - started, candidates: this.#candidates.length };
     choices.fill(0);
     // Sealed: the marks are not needed any more (a check shows the ballot the server opened).
     this.#marks.fill(BLANK);
