@@ -492,6 +492,7 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
       }
     }
     choices.fill(0);
+    // From here on the choices live only in bits, openingChoices and the session's secret.
 
     const out = new Uint8Array(ballotSize(M, L));
     out.set(ascii('TN1B'), 0);
@@ -607,7 +608,7 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
     }
     return { ballot: out, trackingCode: trackingCode(out), opening };
   } finally {
-    choices.fill(0);
+    if (Array.isArray(choices)) choices.fill(0);
     bits.fill(0);
     openingChoices.fill(0);
     fresh?.fill(0);
