@@ -5,13 +5,16 @@
  * ballot, which the known-answer test (frontend/test/tn-sealer.test.ts, run by `./mvnw verify` through
  * TypeScriptSealerTests) checks against src/test/resources/vn/tinnhiem/crypto/kat-v1.json.
  *
- * One file; it imports only @noble/curves (P-256 points, fixed-base tables, batch normalisation) and
- * @noble/hashes (SHA-256, SHA-512), both 2.4.0. Why these two: they are audited (curves by Trail of Bits
- * and Kudelski, hashes by Cure53), dependency-free (curves depends only on hashes, hashes on nothing),
- * written with constant time in mind (secret-scalar multiplication walks every window and adds to a
- * fake point when a digit is 0), small, and maintained (several releases a year). No WebCrypto: it has
- * no raw elliptic-curve point arithmetic, and SubtleCrypto's digest is async per call and cannot clone a
- * SHA-512 state, which the hedged nonces (5.5) need.
+ * One file; it imports only @noble/curves (P-256 point addition, encoding and decoding, batch
+ * normalisation) and @noble/hashes (SHA-256, SHA-512), both 2.4.0, pinned in pom.xml (the Node tests)
+ * and in the kiosk component's @NpmPackage (the bundle). Why these two: they are audited (curves by
+ * Trail of Bits at 2.3.0 in 2026 and at 0.7.3 in 2023, by Kudelski in 2023 and Cure53 in 2024 for parts;
+ * hashes by Cure53 in 2022), dependency-free (curves depends only on hashes, hashes on nothing),
+ * constant-time-minded (complete addition formulas without branches, secret-scalar code without
+ * scalar-dependent branches; their README says plainly that BigInt field operations are not constant
+ * time), small, readable, and maintained (several releases a year). Not WebCrypto: it has no raw
+ * elliptic-curve point arithmetic, and its SHA digest is async per call and cannot clone a SHA-512
+ * state, which the hedged nonces (5.5) need.
  *
  * What JavaScript cannot promise: constant time. BigInt arithmetic takes value-dependent time and the
  * engine may compile anything into a branch. What this file does instead, as the Java sealer does:
@@ -37,9 +40,55 @@ const Point = p256.Point;
 const G: Point = Point.BASE;
 const Q: bigint = Point.Fn.ORDER;
 
-/** Fixed-base tables: 8-bit windows for G (noble precomputes G with 6-bit windows by default). */
-const WINDOW = 8;
-G.precompute(WINDOW, false);
+/**
+ * Fixed-base multiplication, as the Java sealer's FixedBaseTable: row i holds e · 256^i · P for
+ * e = 1..256 (affine, built with noble's point addition and one batch normalisation), and k · P is
+ * the sum of one entry per row for the regular recoding of k: 32 digits e_i in 1..256, never 0, with
+ * Σ e_i 256^i = k mod q (e_i = byte i of (k − C) mod q, plus 1; C = Σ 256^i). So every product is the
+ * same 31 additions whatever the scalar; which entry of a row is read depends on the digit (a cache
+ * line, as in Java), and the digits are those of hedged nonces.
+ *
+ * Why not noble's own precompute(): its multiply() normalises every product to affine (one field
+ * inversion each) and measured twice as slow here (610 against 300 µs per product in Node 24); this
+ * table leaves the products projective and the sealer normalises a whole candidate at once (normalizeZ,
+ * one inversion). Building a table is 8,192 additions (about 100 ms in Node): once for G, once per
+ * manifest for K (sealerManifest).
+ */
+class FixedBase {
+  private readonly rows: Point[][] = [];
+
+  constructor(base: Point) {
+    const all: Point[] = [];
+    let rowBase = base;
+    for (let i = 0; i < 32; i++) {
+      let acc = rowBase;
+      all.push(acc);
+      for (let e = 2; e <= 256; e++) {
+        acc = acc.add(rowBase);
+        all.push(acc);
+      }
+      rowBase = acc; // 256 · 256^i · P
+    }
+    const affine = normalizeZ(Point, all);
+    for (let i = 0; i < 32; i++) this.rows.push(affine.slice(256 * i, 256 * (i + 1)));
+  }
+
+  multiply(k: bigint): Point {
+    let d = mod(k - RECODE_OFFSET);
+    let acc = this.rows[0][Number(d & 0xffn)];
+    for (let i = 1; i < 32; i++) {
+      d >>= 8n;
+      acc = acc.add(this.rows[i][Number(d & 0xffn)]);
+    }
+    return acc;
+  }
+}
+
+/** C = Σ_{i<32} 256^i. */
+const RECODE_OFFSET = BigInt('0x' + '01'.repeat(32));
+
+let gTable: FixedBase | undefined;
+const gBase = (): FixedBase => (gTable ??= new FixedBase(G));
 
 // ---------------------------------------------------------------------------------------------------
 // Bytes
@@ -132,8 +181,10 @@ const KINDS: Record<string, { code: number; levels: string[] }> = {
 export interface SealerManifest {
   /** Q̄, the manifest hash (32 bytes), recomputed from the manifest's encoding. */
   hash: Uint8Array;
-  /** K, the election key, with its fixed-base table. */
+  /** K, the election key. */
   key: Point;
+  /** K's fixed-base table (opaque). */
+  keyTable: unknown;
   /** m, the number of candidates. */
   candidates: number;
   /** L, the number of levels (3 for THREE_LEVEL, 2 for TWO_LEVEL). */
@@ -225,15 +276,15 @@ export function manifestEncoding(manifestJson: string): { encoding: Uint8Array; 
 /**
  * Reads the manifest JSON the tablet shows, recomputes Q̄ from its section-4.1 encoding and refuses a
  * JSON whose "hash" differs (the tablet seals only for the manifest it shows). Builds K's fixed-base
- * table (a few tens of milliseconds), so call it once per election, not per ballot.
+ * table (about 100 ms in Node), so call it once per election, not per ballot.
  */
 export function sealerManifest(manifestJson: string): SealerManifest {
   const { encoding, key, kind, m } = manifestEncoding(manifestJson);
   const hash = hashParts('TN1/manifest', encoding);
   const claimed = (JSON.parse(manifestJson) as Record<string, unknown>).hash;
   need(isString(claimed) && claimed === hex(hash), 'its hash does not match its content');
-  key.precompute(WINDOW, false);
-  return { hash, key, candidates: m, levels: KINDS[kind].levels.length, kind };
+  gBase();
+  return { hash, key, keyTable: new FixedBase(key), candidates: m, levels: KINDS[kind].levels.length, kind };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -366,13 +417,13 @@ interface ProofSecrets {
  * b − j' = +1 if b = 1 and −1 if b = 0. Both signs are computed (tK + c'G and tK − c'G); the points are
  * returned projective, to be normalised with the others of the candidate, with the bit to pick by.
  */
-function commitments(s: ProofSecrets, K: Point): Point[] {
+function commitments(s: ProofSecrets, Gt: FixedBase, K: FixedBase): Point[] {
   const t = mod(s.vSim + s.cSim * s.r);
-  const uG = G.multiply(s.u);
+  const uG = Gt.multiply(s.u);
   const uK = K.multiply(s.u);
-  const tG = G.multiply(t);
+  const tG = Gt.multiply(t);
   const tK = K.multiply(t);
-  const cG = G.multiply(s.cSim);
+  const cG = Gt.multiply(s.cSim);
   return [uG, uK, tG, tK.add(cG), tK.subtract(cG)];
 }
 
@@ -441,6 +492,7 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
       }
     }
     choices.fill(0);
+    // From here on the choices live only in bits, openingChoices and the session's secret.
 
     const out = new Uint8Array(ballotSize(M, L));
     out.set(ascii('TN1B'), 0);
@@ -460,7 +512,8 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
     const id = session.bytes(ID, 0, 0, 16);
     out.set(id, 5);
 
-    const K = m.key;
+    const K = m.keyTable as FixedBase;
+    const Gt = gBase();
     const blockSize = ITEM * L + SUM;
     for (let c = 0; c < M; c++) {
       const pts: Point[] = [];
@@ -474,7 +527,7 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
         bSum += bits[p];
         const rK = K.multiply(rp);
         // α = rG; β = rK (bit 0) or rK + G (bit 1): both computed
-        pts.push(G.multiply(rp), rK, rK.add(G));
+        pts.push(Gt.multiply(rp), rK, rK.add(G));
         secrets[p] = {
           u: session.nonce(U, p, 0),
           cSim: session.nonce(C_SIM, p, 0),
@@ -482,7 +535,7 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
           r: rp,
           bit: bits[p],
         };
-        pts.push(...commitments(secrets[p], K));
+        pts.push(...commitments(secrets[p], Gt, K));
       }
       const sp = items + c;
       secrets[sp] = {
@@ -492,7 +545,7 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
         r: mod(rSum),
         bit: bSum,
       };
-      pts.push(...commitments(secrets[sp], K));
+      pts.push(...commitments(secrets[sp], Gt, K));
       const enc = normalizeZ(Point, pts).map((pt) => pt.toBytes(false));
       for (let l = 0; l < L; l++) {
         const p = c * L + l;
@@ -555,7 +608,7 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
     }
     return { ballot: out, trackingCode: trackingCode(out), opening };
   } finally {
-    choices.fill(0);
+    if (Array.isArray(choices)) choices.fill(0);
     bits.fill(0);
     openingChoices.fill(0);
     fresh?.fill(0);
