@@ -23,7 +23,6 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
 
-import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.Kiosk;
@@ -99,11 +98,10 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     /** When the staff's notice goes by itself on the idle screen (nanoTime), or 0 when it stays. */
     private long noticeUntil;
 
-    public KioskView(KioskSession session, KioskService kiosks, VotingService voting, CeremonyService ceremony,
-            KioskTimeouts timeouts) {
+    public KioskView(KioskSession session, KioskService kiosks, VotingService voting, KioskTimeouts timeouts) {
         this.session = session;
         this.kiosks = kiosks;
-        this.voter = new KioskVoter(this, voting, ceremony, timeouts);
+        this.voter = new KioskVoter(this, voting, timeouts);
         this.noticeSeconds = timeouts.noticeSeconds();
         setId("kiosk");
         addClassName("kiosk");

@@ -15,11 +15,10 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
-import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.kiosk.Kiosk;
 import vn.tinnhiem.shared.ui.QrScanner;
 import vn.tinnhiem.voting.Admission;
+import vn.tinnhiem.voting.BallotForm;
 import vn.tinnhiem.voting.CastOutcome;
 import vn.tinnhiem.voting.CheckOutcome;
 import vn.tinnhiem.voting.Commitment;
@@ -48,7 +47,6 @@ final class KioskVoter {
 
     private final KioskView view;
     private final VotingService voting;
-    private final CeremonyService ceremony;
     private final QrScanner scanner = new QrScanner();
     private final int warningSeconds;
     private final int resetSeconds;
@@ -66,10 +64,9 @@ final class KioskVoter {
     private Committed committed;
     private KioskBallot ballot;
 
-    KioskVoter(KioskView view, VotingService voting, CeremonyService ceremony, KioskTimeouts timeouts) {
+    KioskVoter(KioskView view, VotingService voting, KioskTimeouts timeouts) {
         this.view = view;
         this.voting = voting;
-        this.ceremony = ceremony;
         this.warningSeconds = timeouts.warningSeconds();
         this.resetSeconds = timeouts.resetSeconds();
         this.doneSeconds = timeouts.doneSeconds();
@@ -143,17 +140,18 @@ final class KioskVoter {
 
     /** A fresh ballot for the card (after a scan, or "Bỏ phiếu lại" after a check); false if the polls are not open. */
     private boolean showBallot(Kiosk kiosk, String text) {
-        Optional<Manifest> manifest = ceremony.openManifest(kiosk.electionId());
-        if (manifest.isEmpty()) {
+        Optional<BallotForm> form = voting.form(kiosk.electionId());
+        if (form.isEmpty()) {
             return false;
         }
         discard();
         card = text;
         List<KioskBallot.Level> levels = new ArrayList<>();
-        for (String level : manifest.get().kind().levels()) {
+        for (String level : form.get().kind().levels()) {
             levels.add(new KioskBallot.Level(level, view.getTranslation("level." + level)));
         }
-        var page = new KioskBallot(manifest.get().toJson(), levels, texts(), warningSeconds, resetSeconds);
+        // The manifest as signed off (Manifest.toJson): the page shows and seals for exactly this one.
+        var page = new KioskBallot(form.get().manifestJson(), levels, texts(), warningSeconds, resetSeconds);
         page.setId("kiosk-voting");
         page.onSealed(this::sealed);
         page.onCast(this::cast);
@@ -294,7 +292,7 @@ final class KioskVoter {
      * really sealed), a QR of it for the voter's phone, and "Bỏ phiếu lại" for a fresh ballot on the same card.
      */
     private void showOpened(Kiosk kiosk, CheckOutcome.Opened opened) {
-        Optional<Manifest> manifest = ceremony.openManifest(kiosk.electionId());
+        Optional<BallotForm> form = voting.form(kiosk.electionId());
         var title = new H1(view.getTranslation("kiosk.opened.title"));
         title.addClassName("kiosk-title");
         var text = new Paragraph(view.getTranslation("kiosk.opened.text"));
@@ -306,7 +304,8 @@ final class KioskVoter {
         List<String> levels = opened.levels();
         for (int i = 0; i < levels.size(); i++) {
             int order = i + 1;
-            String name = manifest.map(m -> m.candidates().get(order - 1).name()).orElse("");
+            String name = form.filter(f -> f.candidates().size() >= order).map(f -> f.candidates().get(order - 1).name())
+                    .orElse("");
             var who = new Div(new Span(view.getTranslation("kiosk.ballot.order", order)), new Span(" " + name));
             who.addClassName("kiosk-review-name");
             String level = levels.get(i);
