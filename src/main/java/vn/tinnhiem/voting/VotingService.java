@@ -194,13 +194,21 @@ public class VotingService {
         if (wait.isPresent()) {
             return new Commitment.Refused(TOO_MANY_ATTEMPTS, wait.getAsInt());
         }
-        Optional<Prepared> found = cached(electionId);
-        if (found.isEmpty()) {
-            return new Commitment.Refused(POLLS_NOT_OPEN);
+        Optional<Prepared> found;
+        CardCheck card;
+        try {
+            found = cached(electionId);
+            if (found.isEmpty() || !pollsOpen(electionId)) {
+                return new Commitment.Refused(POLLS_NOT_OPEN);
+            }
+            card = tokens.check(electionId, scannedText);
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
+                | TransactionException e) {
+            return new Commitment.Refused(TRY_AGAIN);
         }
         Prepared p = found.get();
         boolean checkOnly;
-        switch (tokens.check(electionId, scannedText)) {
+        switch (card) {
             case ACTIVATED -> checkOnly = false;
             case CHECK -> checkOnly = true;
             case PRINTED -> {
@@ -340,7 +348,13 @@ public class VotingService {
                 return new CheckOutcome.Refused(POLLS_NOT_OPEN);
             }
             Prepared p = found.get();
-            Optional<CheckOutcome> card = checkCard(kioskId, electionId, scannedText);
+            Optional<CheckOutcome> card;
+            try {
+                card = checkCard(kioskId, electionId, scannedText);
+            } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
+                    | TransactionException e) {
+                return new CheckOutcome.Refused(TRY_AGAIN);
+            }
             if (card.isPresent()) {
                 return card.get();
             }
@@ -453,6 +467,12 @@ public class VotingService {
         closed(electionId);
         Integer count = reading.execute(status -> ballots.count(electionId));
         return count == null ? 0 : count;
+    }
+
+    /** Whether the polls are open now (one read; the cast's and the check's transactions hold the real seam). */
+    private boolean pollsOpen(long electionId) {
+        return elections.findForKiosk(electionId).map(e -> e.status() == vn.tinnhiem.election.ElectionStatus.OPEN)
+                .orElse(false);
     }
 
     private void closed(long electionId) {
