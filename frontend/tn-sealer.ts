@@ -2,7 +2,7 @@
  * tn-sealer: the ballot sealer of the voting tablet (docs/protocol.md section 5), so that the voter's
  * choices never leave the tablet in the clear. Byte for byte the same as the Java sealer
  * (vn.tinnhiem.crypto.BallotSealer): given the same 32 fresh bytes and uniquifier it gives the same
- * ballot, which the known-answer test (frontend/test/tn-sealer.test.ts, run by `./mvnw verify` through
+ * ballot, which the known-answer test (src/test/frontend/tn-sealer.test.ts, run by `./mvnw verify` through
  * TypeScriptSealerTests) checks against src/test/resources/vn/tinnhiem/crypto/kat-v1.json.
  *
  * One file; it imports only @noble/curves (P-256 point addition, encoding and decoding, batch

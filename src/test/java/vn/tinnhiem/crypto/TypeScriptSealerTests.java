@@ -25,7 +25,7 @@ import vn.tinnhiem.crypto.internal.Hex;
  * this test copies the TypeScript files next to them and runs:
  *
  * <ul>
- *   <li>the Node known-answer test, frontend/test/tn-sealer.test.ts: every ballot of kat-v1.json byte for
+ *   <li>the Node known-answer test, src/test/frontend/tn-sealer.test.ts: every ballot of kat-v1.json byte for
  *       byte from the same fresh bytes as the Java sealer, both manifests' encodings and hashes;
  *   <li>a cross-verification: Node seals 2,000 ballots with fresh randomness under manifests made here
  *       (both kinds, 1 to 44 candidates, names that JSON must escape), and the Java verifier accepts every
@@ -46,7 +46,7 @@ class TypeScriptSealerTests {
                         + "/node_modules: the build fetches them (pom.xml, execution 'noble'); run ./mvnw generate-test-resources");
         Files.createDirectories(WORK.resolve("test"));
         Files.copy(Path.of("frontend", "tn-sealer.ts"), WORK.resolve("tn-sealer.ts"), StandardCopyOption.REPLACE_EXISTING);
-        try (var files = Files.list(Path.of("frontend", "test"))) {
+        try (var files = Files.list(Path.of("src", "test", "frontend"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".ts")).toList()) {
                 Files.copy(f, WORK.resolve("test").resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
