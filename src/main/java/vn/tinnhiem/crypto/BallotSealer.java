@@ -56,6 +56,25 @@ public final class BallotSealer {
      * @throws IllegalArgumentException if the array's length or a value does not fit the manifest
      */
     public SealedBallot seal(int[] choices) {
+        return seal(choices, false).ballot();
+    }
+
+    /**
+     * A sealed ballot with its opening (docs/protocol.md 5.6): what a tablet keeps between the commitment and
+     * the voter's choice of "cast" or "check", and reveals on a check. The opening holds the choices in clear:
+     * zero it ({@link java.util.Arrays#fill(byte[], byte)}) when done.
+     */
+    public record Openable(SealedBallot ballot, byte[] opening) {}
+
+    /**
+     * As {@link #seal(int[])}, also returning the ballot's opening (its choices and every nonce, docs/protocol.md
+     * 5.6). For tests and tools that play a tablet: the kiosk path never holds choices on the server.
+     */
+    public Openable sealOpenable(int[] choices) {
+        return seal(choices, true);
+    }
+
+    private Openable seal(int[] choices, boolean withOpening) {
         int[] bits = null;
         try {
             int m = ctx.candidateCount();
@@ -77,7 +96,7 @@ public final class BallotSealer {
                 }
             }
             Arrays.fill(choices, 0);
-            return sealBits(bits, m, levels);
+            return sealBits(bits, m, levels, withOpening);
         } finally {
             Arrays.fill(choices, 0);
             if (bits != null) {
@@ -164,7 +183,7 @@ public final class BallotSealer {
     private static final int PER_ITEM = 7;
     private static final int PER_SUM = 4;
 
-    private SealedBallot sealBits(int[] bits, int m, int levels) {
+    private Openable sealBits(int[] bits, int m, int levels, boolean withOpening) {
         FixedBaseTable gT = Curve.G_TABLE;
         FixedBaseTable kT = ctx.kTable();
         BigInteger q = Curve.Q;
@@ -259,7 +278,8 @@ public final class BallotSealer {
             respond(items + c, ch, nonceSum[c], u, cSim, vSim, bitOf, out, so + 4 * BallotLayout.PT, q);
         }
         Arrays.fill(bitOf, 0);
-        return SealedBallot.wrapOwned(out);
+        byte[] opening = withOpening ? BallotOpening.write(out, bits, r, m, levels) : new byte[0];
+        return new Openable(SealedBallot.wrapOwned(out), opening);
     }
 
     static final String NONCE_TAG = "TN1/nonce/seal";

@@ -37,6 +37,11 @@ public final class SealedBallot {
         return bytes.length;
     }
 
+    /** The size in bytes of a sealed ballot of {@code candidates} candidates and {@code levels} levels. */
+    public static int expectedSize(int candidates, int levels) {
+        return BallotLayout.size(candidates, levels);
+    }
+
     /** The ballot id, 32 lower-case hex characters ("" if the bytes are too short to hold one). */
     public String id() {
         if (bytes.length < BallotLayout.ID_OFFSET + BallotLayout.ID) {

@@ -10,7 +10,12 @@ public enum CardCheck {
     VOID,
     /** Not one of ours (or a typo the check character caught). */
     UNKNOWN,
-    OTHER_CONFERENCE;
+    OTHER_CONFERENCE,
+    /**
+     * A spare card the desk activated for a supervisor's check of a tablet ("Kiểm tra máy"): it opens the ballot
+     * for any number of checks and never casts ({@link TokenService#activateForCheck}).
+     */
+    CHECK;
 
     public boolean usable() {
         return this == ACTIVATED;
@@ -25,6 +30,7 @@ public enum CardCheck {
             case VOID -> SpendResult.VOID.messageKey();
             case UNKNOWN -> SpendResult.UNKNOWN.messageKey();
             case OTHER_CONFERENCE -> SpendResult.OTHER_CONFERENCE.messageKey();
+            case CHECK -> SpendResult.CHECK_ONLY.messageKey();
         };
     }
 }

@@ -15,7 +15,9 @@ public enum SpendResult {
     /** Voided at the desk (lost or spoiled). */
     VOID,
     /** A card of another conference. */
-    OTHER_CONFERENCE;
+    OTHER_CONFERENCE,
+    /** A card for checking tablets ({@link CardCheck#CHECK}): it never casts. */
+    CHECK_ONLY;
 
     public boolean spent() {
         return this == SPENT;
@@ -30,6 +32,7 @@ public enum SpendResult {
             case ALREADY_SPENT -> "card.voter.alreadySpent";
             case VOID -> "card.voter.void";
             case OTHER_CONFERENCE -> "card.voter.otherConference";
+            case CHECK_ONLY -> "card.voter.checkOnly";
         };
     }
 }

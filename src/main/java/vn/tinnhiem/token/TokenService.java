@@ -70,7 +70,8 @@ public class TokenService {
     private CardCounts countsIn(long electionId) {
         Map<String, Integer> c = repository.counts(electionId);
         return new CardCounts(c.getOrDefault(TokenRepository.PRINTED, 0), c.getOrDefault(TokenRepository.ACTIVATED, 0),
-                c.getOrDefault(TokenRepository.SPENT, 0), c.getOrDefault(TokenRepository.VOID, 0));
+                c.getOrDefault(TokenRepository.SPENT, 0), c.getOrDefault(TokenRepository.VOID, 0),
+                c.getOrDefault(TokenRepository.CHECK, 0));
     }
 
     /**
@@ -141,6 +142,28 @@ public class TokenService {
     }
 
     /**
+     * At the desk: a spare card becomes a card for checking tablets (PRINTED to CHECK), for a supervisor, while
+     * the polls are OPEN, by a teller on this conference's board. A check card opens the ballot on any tablet for
+     * "Kiểm tra máy" as many times as wanted, never casts, and is neither handed out to a voter nor spent, so it
+     * changes no turnout figure. Audited with the count only (it names no voter: it is not a voter's card).
+     *
+     * @throws UserFacingException with a {@code desk.error.*} key saying why the card was refused
+     */
+    @RolesAllowed("TELLER")
+    @Transactional
+    public void activateForCheck(long electionId, String scannedText) {
+        elections.whileOpen(electionId, () -> {
+            onBoard(electionId, "activateForCheck");
+            byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
+            if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED), TokenRepository.CHECK) == 1) {
+                return null;
+            }
+            throw refusal(electionId, hash, "desk.error.alreadyActivated");
+        });
+        audit.record("token.checkCard", subject(electionId), AuditFields.of("count", 1));
+    }
+
+    /**
      * At the desk: a lost or spoiled card (printed or activated, not spent) can never be used; audited
      * with no card data. A replacement is then activated like any card.
      */
@@ -168,6 +191,7 @@ public class TokenService {
         return new UserFacingException(switch (state.get()) {
             case TokenRepository.SPENT -> "desk.error.spent";
             case TokenRepository.VOID -> "desk.error.void";
+            case TokenRepository.CHECK -> "desk.error.checkCard";
             case TokenRepository.ACTIVATED -> whenActivated;
             default -> "desk.error.notActivated";
         });
@@ -205,6 +229,7 @@ public class TokenService {
         return switch (state.get()) {
             case TokenRepository.SPENT -> SpendResult.ALREADY_SPENT;
             case TokenRepository.VOID -> SpendResult.VOID;
+            case TokenRepository.CHECK -> SpendResult.CHECK_ONLY;
             // Activated at the desk an instant after the update looked: the voter simply scans again.
             default -> SpendResult.NOT_ACTIVATED;
         };

@@ -3,8 +3,11 @@ package vn.tinnhiem.voting;
 /** Whether a kiosk may show the ballot for a scanned card ({@link VotingService#admit}). */
 public sealed interface Admission {
 
-    /** The card is this conference's, activated and unused, and the polls are open. */
-    record Admitted() implements Admission {}
+    /**
+     * The card is this conference's and usable, and the polls are open. {@code checkOnly}: a card the desk
+     * activated for checking tablets; the tablet offers only "Kiểm tra máy" after sealing, never "Bỏ phiếu".
+     */
+    record Admitted(boolean checkOnly) implements Admission {}
 
     /**
      * Why not: {@code reasonKey} is the full i18n key ({@code voting.refuse.*}); {@code seconds} is the wait

@@ -2,6 +2,8 @@ package vn.tinnhiem.voting;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
@@ -18,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.crypto.BallotSealer;
+import vn.tinnhiem.crypto.BallotCheck;
+import vn.tinnhiem.crypto.BallotOpening;
+import vn.tinnhiem.crypto.BallotVerifier;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.SealedBallot;
@@ -28,18 +33,28 @@ import vn.tinnhiem.token.CardCheck;
 import vn.tinnhiem.token.SpendResult;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.internal.BallotRepository;
+import vn.tinnhiem.voting.internal.CheckedBallotRepository;
 import vn.tinnhiem.voting.internal.WrongCodes;
 
 /**
- * Casting a ballot from an enrolled tablet. The kiosk module authorises the tablet and passes its id; this
- * service needs no staff session and checks no role.
+ * Casting a ballot the tablet sealed, or checking the tablet with it. The kiosk module authorises the tablet and
+ * passes its id; this service needs no staff session and checks no role. The server never sees a choice: the
+ * tablet's page seals the marks and sends only the sealed ballot (docs/protocol.md 5, issue 18).
  *
- * <p>A cast seals the marks first, outside any transaction (the slow part, a few milliseconds), then in one
- * short transaction under {@link ElectionService#whileOpen} spends the card and stores the sealed ballot:
- * both or neither. Of many casts of one card (a double tap, a retry, two tablets) exactly one spends it; the
- * others read "already used". The marks are zeroed whatever happens, and nothing on the casting path writes
- * a log line or an audit entry (docs/architecture.md, "Voter-side tables", rule 5): the only audit entry
- * here is the staff alarm for a burst of wrong codes from one tablet, which carries no code.
+ * <p>Three steps. {@link #commit}: the sealed ballot arrives with the card; before anything is spent the server
+ * checks the card (as {@link #admit}) and then the tablet's work: the size for the manifest, the manifest hash
+ * the tablet sealed for against the OPEN conference's, the tracking code it shows against the one the bytes give,
+ * every proof ({@link BallotVerifier#verify}), and that no ballot of that id is stored already. What fails there is
+ * the tablet's fault ({@link Commitment.Faulty}): the voter goes to the desk with a card still usable, and the
+ * audit log gets a kiosk fault naming the tablet and the check, never the ballot or the card. Then either
+ * {@link #cast}: in one short transaction under {@link ElectionService#whileOpen}, the card spent and the ballot
+ * stored, both or neither; of many casts of one card exactly one spends it. Or {@link #check}: the tablet reveals
+ * the ballot's opening, the server confirms it opens the committed ballot and keeps both as a checked ballot
+ * (never counted), and the card is not spent.
+ *
+ * <p>Nothing on these paths writes a log line, and nothing writes an audit entry per ballot or per check
+ * (docs/architecture.md, "Voter-side tables", rule 5): the only entries are the staff alarms for a burst of wrong
+ * codes and for a tablet fault, which carry no code and no content.
  */
 @Service
 public class VotingService {
@@ -53,6 +68,25 @@ public class VotingService {
     public static final String POLLS_NOT_OPEN = REFUSE + "pollsNotOpen";
     public static final String TOO_MANY_ATTEMPTS = REFUSE + "tooManyAttempts";
     public static final String TRY_AGAIN = REFUSE + "tryAgain";
+    /** A check card ({@link CardCheck#CHECK}) offered for a cast: it only checks tablets. */
+    public static final String CHECK_ONLY = REFUSE + "checkOnly";
+
+    private static final String FAULT = "voting.fault.";
+    /** The sealed ballot is not of the size the manifest gives. */
+    public static final String FAULT_SIZE = FAULT + "size";
+    /** The tablet sealed for another manifest than the OPEN conference's. */
+    public static final String FAULT_MANIFEST = FAULT + "manifest";
+    /** The tracking code the tablet shows is not the one the sealed bytes give. */
+    public static final String FAULT_TRACKING_CODE = FAULT + "trackingCode";
+    /** A proof of the sealed ballot fails (or its bytes are not a ballot). */
+    public static final String FAULT_PROOF = FAULT + "proof";
+    /** A ballot of that id is stored already (cast or checked): the tablet replays a ballot. */
+    public static final String FAULT_COPY = FAULT + "copy";
+    /** The tablet's opening does not open the ballot it committed ({@link CheckOutcome.Mismatch}). */
+    public static final String FAULT_OPENING = FAULT + "opening";
+
+    /** The audit action of a tablet fault; subject "kiosk:&lt;id&gt;", fields check and election. */
+    static final String KIOSK_FAULT_ACTION = "voting.kioskFault";
 
     /**
      * Test-only fault injection, for the crash test's "committed but never shown" branch: with the JVM started
@@ -78,32 +112,36 @@ public class VotingService {
     private final ElectionService elections;
     private final TokenService tokens;
     private final BallotRepository ballots;
+    private final CheckedBallotRepository checkedBallots;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final TransactionTemplate reading;
     private final WrongCodes wrongCodes;
     private final SecureRandom random = new SecureRandom();
     /**
-     * Sealing is pure CPU: at most one seal per core at a time, first come first served, so a burst of casts
-     * is sealed in the order it arrived instead of all of them slowing each other down (the tail latency).
+     * Checking the proofs is pure CPU: at most one check per core at a time, first come first served, so a burst
+     * of commitments is checked in the order it arrived instead of all of them slowing each other down (the tail
+     * latency).
      */
-    private final Semaphore sealing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final Semaphore verifying = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     /**
-     * Per conference, what its manifest gives: the sealer and the form. A manifest is fixed once the polls open
-     * (OPEN only moves on to CLOSED), and an entry is made only from the manifest of an OPEN conference, keyed
-     * by its hash; the cast's own transaction still checks that the polls are open.
+     * Per conference, what its manifest gives: the context, the verifier and the form. A manifest is fixed once
+     * the polls open (OPEN only moves on to CLOSED), and an entry is made only from the manifest of an OPEN
+     * conference, keyed by its hash; the cast's own transaction still checks that the polls are open.
      */
     private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
 
-    private record Prepared(String manifestHash, BallotSealer sealer, BallotForm form, int candidates, int levels) {}
+    private record Prepared(String manifestHash, ElectionContext context, BallotVerifier verifier, BallotForm form,
+            int candidates, int levels) {}
 
     VotingService(CeremonyService ceremony, ElectionService elections, TokenService tokens, BallotRepository ballots,
-            AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+            CheckedBallotRepository checkedBallots, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
         this.ceremony = ceremony;
         this.elections = elections;
         this.tokens = tokens;
         this.ballots = ballots;
+        this.checkedBallots = checkedBallots;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
@@ -117,9 +155,10 @@ public class VotingService {
     }
 
     /**
-     * Before the ballot is shown: whether the scanned or typed card may vote here now. Changes nothing, except
-     * that a wrong code (unknown, another conference's, a typo) counts against the tablet: after five within a
-     * minute it must wait, longer each time, and the burst is reported once to the audit log (no code in it).
+     * Before the ballot is shown: whether the scanned or typed card may vote (or, a check card, check) here now.
+     * Changes nothing, except that a wrong code (unknown, another conference's, a typo) counts against the
+     * tablet: after five within a minute it must wait, longer each time, and the burst is reported once to the
+     * audit log (no code in it).
      */
     public Admission admit(String kioskId, long electionId, String scannedText) {
         OptionalInt wait = wrongCodes.secondsToWait(kioskId);
@@ -129,9 +168,9 @@ public class VotingService {
         if (refresh(electionId).isEmpty()) {
             return new Admission.Refused(POLLS_NOT_OPEN);
         }
-        CardCheck card = tokens.check(electionId, scannedText);
-        return switch (card) {
-            case ACTIVATED -> new Admission.Admitted();
+        return switch (tokens.check(electionId, scannedText)) {
+            case ACTIVATED -> new Admission.Admitted(false);
+            case CHECK -> new Admission.Admitted(true);
             case PRINTED -> new Admission.Refused(NOT_ACTIVATED);
             case SPENT -> new Admission.Refused(ALREADY_USED);
             case VOID -> new Admission.Refused(VOID);
@@ -141,65 +180,264 @@ public class VotingService {
     }
 
     /**
-     * Casts the marks for the card: seals them, then in one transaction spends the card and stores the sealed
-     * ballot. Closes (zeroes) {@code marks} whatever happens. A failure in flight (the database unreachable, a
-     * connection dropped) answers {@code tryAgain} only if nothing was stored; if the ballot turns out to be
-     * stored after all, the answer is {@link CastOutcome.Recorded}.
+     * The tablet's sealed ballot arrives as a commitment: nothing is spent or stored. The card is checked first
+     * (as {@link #admit}), then what the tablet sent (see the class): a tablet fault is audited and answered
+     * {@link Commitment.Faulty}, the card untouched.
      *
-     * @throws IllegalArgumentException if the marks do not fit the conference's ballot (a programming error)
+     * @param manifestHashHex the hash of the manifest the tablet sealed for (lower-case hex, as the form gave it)
+     * @param sealedBallot the sealed ballot's bytes (docs/protocol.md 5.2)
+     * @param trackingCode the tracking code the tablet computed and will show
      */
-    public CastOutcome cast(String kioskId, long electionId, String scannedText, Marks marks) {
+    public Commitment commit(String kioskId, long electionId, String scannedText, String manifestHashHex,
+            byte[] sealedBallot, String trackingCode) {
+        OptionalInt wait = wrongCodes.secondsToWait(kioskId);
+        if (wait.isPresent()) {
+            return new Commitment.Refused(TOO_MANY_ATTEMPTS, wait.getAsInt());
+        }
+        Optional<Prepared> found;
+        CardCheck card;
         try {
+            found = cached(electionId);
+            if (found.isEmpty() || !pollsOpen(electionId)) {
+                return new Commitment.Refused(POLLS_NOT_OPEN);
+            }
+            card = tokens.check(electionId, scannedText);
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
+                | TransactionException e) {
+            return new Commitment.Refused(TRY_AGAIN);
+        }
+        Prepared p = found.get();
+        boolean checkOnly;
+        switch (card) {
+            case ACTIVATED -> checkOnly = false;
+            case CHECK -> checkOnly = true;
+            case PRINTED -> {
+                return new Commitment.Refused(NOT_ACTIVATED);
+            }
+            case SPENT -> {
+                return new Commitment.Refused(ALREADY_USED);
+            }
+            case VOID -> {
+                return new Commitment.Refused(VOID);
+            }
+            case UNKNOWN -> {
+                return new Commitment.Refused(wrong(kioskId, electionId, UNKNOWN_CODE));
+            }
+            case OTHER_CONFERENCE -> {
+                return new Commitment.Refused(wrong(kioskId, electionId, OTHER_CONFERENCE));
+            }
+            default -> throw new IllegalStateException();
+        }
+        // The tablet's work, cheapest check first.
+        if (sealedBallot.length != SealedBallot.expectedSize(p.candidates(), p.levels())) {
+            return fault(kioskId, electionId, FAULT_SIZE, "SIZE");
+        }
+        if (!p.manifestHash().equals(manifestHashHex)) {
+            return fault(kioskId, electionId, FAULT_MANIFEST, "MANIFEST");
+        }
+        SealedBallot sealed = SealedBallot.of(sealedBallot);
+        if (!sealed.trackingCode().equals(trackingCode)) {
+            return fault(kioskId, electionId, FAULT_TRACKING_CODE, "TRACKING_CODE");
+        }
+        BallotCheck check;
+        verifying.acquireUninterruptibly();
+        try {
+            check = p.verifier().verify(sealed);
+        } finally {
+            verifying.release();
+        }
+        if (!check.ok()) {
+            return fault(kioskId, electionId, FAULT_PROOF, check.failures().get(0).part().name());
+        }
+        Boolean stored;
+        try {
+            stored = reading.execute(status -> ballots.exists(electionId, sealed.id())
+                    || checkedBallots.exists(electionId, sealed.id()));
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
+                | TransactionException e) {
+            return new Commitment.Refused(TRY_AGAIN);
+        }
+        if (Boolean.TRUE.equals(stored)) {
+            return fault(kioskId, electionId, FAULT_COPY, "COPY");
+        }
+        return new Commitment.Accepted(new Committed(electionId, p.manifestHash(), sealed), checkOnly);
+    }
+
+    /**
+     * Casts a committed ballot with the card: in one transaction spends the card and stores the sealed ballot. A
+     * failure in flight (the database unreachable, a connection dropped) answers {@code tryAgain} only if nothing
+     * was stored; if the ballot turns out to be stored after all, the answer is {@link CastOutcome.Recorded}. A
+     * check card is refused ({@link #CHECK_ONLY}).
+     *
+     * @throws IllegalArgumentException if the ballot was committed for another conference (a programming error)
+     * @throws IllegalStateException if the ballot was opened for a check (it can never be cast)
+     */
+    public CastOutcome cast(String kioskId, long electionId, String scannedText, Committed ballot) {
+        if (ballot.electionId() != electionId) {
+            throw new IllegalArgumentException("the ballot was committed for another conference");
+        }
+        if (ballot.checked()) {
+            throw new IllegalStateException("a checked ballot is never cast");
+        }
+        OptionalInt wait = wrongCodes.secondsToWait(kioskId);
+        if (wait.isPresent()) {
+            return new CastOutcome.Refused(TOO_MANY_ATTEMPTS, wait.getAsInt());
+        }
+        Optional<Prepared> found = cached(electionId);
+        if (found.isEmpty() || !found.get().manifestHash().equals(ballot.manifestHash())) {
+            return new CastOutcome.Refused(POLLS_NOT_OPEN);
+        }
+        SealedBallot sealed = ballot.ballot();
+        SpendResult spent;
+        try {
+            spent = transaction.execute(status -> elections.whileOpen(electionId, () -> {
+                if (ballot.checked()) {
+                    // Opened for a check by a racing request: the voter marks again.
+                    throw new IllegalStateException("a checked ballot is never cast");
+                }
+                SpendResult result = tokens.spendInCast(electionId, scannedText);
+                if (result.spent()) {
+                    ballots.insert(electionId, sealed);
+                }
+                return result;
+            }));
+        } catch (UserFacingException e) {
+            return new CastOutcome.Refused(POLLS_NOT_OPEN);
+        } catch (DataIntegrityViolationException | org.jooq.exception.IntegrityConstraintViolationException e) {
+            // A ballot of this id stored since the commitment: the tablet sent one ballot twice. Nothing spent.
+            recordFault(kioskId, electionId, "COPY");
+            return new CastOutcome.Refused(FAULT_COPY);
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
+                | TransactionException e) {
+            return inDoubt(electionId, sealed);
+        }
+        if (HALT_AFTER_CAST_COMMIT && spent == SpendResult.SPENT) {
+            Runtime.getRuntime().halt(HALT_AFTER_CAST_COMMIT_STATUS);
+        }
+        return switch (spent) {
+            case SPENT -> new CastOutcome.Recorded(sealed.trackingCode());
+            case NOT_ACTIVATED -> new CastOutcome.Refused(NOT_ACTIVATED);
+            case ALREADY_SPENT -> new CastOutcome.Refused(ALREADY_USED);
+            case VOID -> new CastOutcome.Refused(VOID);
+            case CHECK_ONLY -> new CastOutcome.Refused(CHECK_ONLY);
+            case UNKNOWN -> new CastOutcome.Refused(wrong(kioskId, electionId, UNKNOWN_CODE));
+            case OTHER_CONFERENCE -> new CastOutcome.Refused(wrong(kioskId, electionId, OTHER_CONFERENCE));
+        };
+    }
+
+    /**
+     * Checks the tablet with a committed ballot ("Kiểm tra máy"): the tablet revealed the ballot's
+     * {@code opening} (its choices and nonces, docs/protocol.md 5.6). If it opens the committed ballot, both are
+     * stored as a checked ballot under {@link ElectionService#whileOpen} (no card, no tablet, no time) and the
+     * voter sees what the tablet sealed; the card is not spent, and the ballot can never be cast. If not, the
+     * tablet is at fault: audited, nothing stored ({@link CheckOutcome.Mismatch}). The opening is zeroed here.
+     *
+     * @throws IllegalArgumentException if the ballot was committed for another conference (a programming error)
+     */
+    public CheckOutcome check(String kioskId, long electionId, String scannedText, Committed ballot, byte[] opening) {
+        try {
+            if (ballot.electionId() != electionId) {
+                throw new IllegalArgumentException("the ballot was committed for another conference");
+            }
             OptionalInt wait = wrongCodes.secondsToWait(kioskId);
             if (wait.isPresent()) {
-                return new CastOutcome.Refused(TOO_MANY_ATTEMPTS, wait.getAsInt());
+                return new CheckOutcome.Refused(TOO_MANY_ATTEMPTS, wait.getAsInt());
             }
             Optional<Prepared> found = cached(electionId);
-            if (found.isEmpty()) {
-                return new CastOutcome.Refused(POLLS_NOT_OPEN);
+            if (found.isEmpty() || !found.get().manifestHash().equals(ballot.manifestHash())) {
+                return new CheckOutcome.Refused(POLLS_NOT_OPEN);
             }
             Prepared p = found.get();
-            if (marks.candidates() != p.candidates() || marks.levels() != p.levels()) {
-                throw new IllegalArgumentException("the marks do not fit this conference's ballot");
-            }
-            // The sealer owns and zeroes the copy; the marks themselves are zeroed below.
-            SealedBallot sealed;
-            sealing.acquireUninterruptibly();
+            Optional<CheckOutcome> card;
             try {
-                sealed = p.sealer().seal(marks.copyForSealing());
-            } finally {
-                sealing.release();
-            }
-            marks.close();
-            SpendResult spent;
-            try {
-                spent = transaction.execute(status -> elections.whileOpen(electionId, () -> {
-                    SpendResult result = tokens.spendInCast(electionId, scannedText);
-                    if (result.spent()) {
-                        ballots.insert(electionId, sealed);
-                    }
-                    return result;
-                }));
-            } catch (UserFacingException e) {
-                return new CastOutcome.Refused(POLLS_NOT_OPEN);
+                card = checkCard(kioskId, electionId, scannedText);
             } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
                     | TransactionException e) {
-                return inDoubt(electionId, sealed);
+                return new CheckOutcome.Refused(TRY_AGAIN);
             }
-            if (HALT_AFTER_CAST_COMMIT && spent == SpendResult.SPENT) {
-                Runtime.getRuntime().halt(HALT_AFTER_CAST_COMMIT_STATUS);
+            if (card.isPresent()) {
+                return card.get();
             }
-            return switch (spent) {
-                case SPENT -> new CastOutcome.Recorded(sealed.trackingCode());
-                case NOT_ACTIVATED -> new CastOutcome.Refused(NOT_ACTIVATED);
-                case ALREADY_SPENT -> new CastOutcome.Refused(ALREADY_USED);
-                case VOID -> new CastOutcome.Refused(VOID);
-                case UNKNOWN -> new CastOutcome.Refused(wrong(kioskId, electionId, UNKNOWN_CODE));
-                case OTHER_CONFERENCE -> new CastOutcome.Refused(wrong(kioskId, electionId, OTHER_CONFERENCE));
-            };
+            SealedBallot sealed = ballot.ballot();
+            BallotOpening.Result result;
+            verifying.acquireUninterruptibly();
+            try {
+                result = BallotOpening.open(p.context(), sealed, opening);
+            } finally {
+                verifying.release();
+            }
+            if (!(result instanceof BallotOpening.Opened opened)) {
+                recordFault(kioskId, electionId, "OPENING");
+                return new CheckOutcome.Mismatch();
+            }
+            int[] choices = opened.choices();
+            try {
+                List<String> levels = new ArrayList<>(choices.length);
+                for (int choice : choices) {
+                    levels.add(choice < 0 ? null : p.form().kind().levels().get(choice));
+                }
+                ballot.markChecked();
+                try {
+                    transaction.executeWithoutResult(status -> elections.whileOpen(electionId, () -> {
+                        if (!checkedBallots.exists(electionId, sealed.id())) {
+                            checkedBallots.insert(electionId, sealed, opening);
+                        }
+                        return null;
+                    }));
+                } catch (UserFacingException e) {
+                    return new CheckOutcome.Refused(POLLS_NOT_OPEN);
+                } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
+                        | TransactionException e) {
+                    Boolean stored = null;
+                    try {
+                        stored = reading.execute(status -> checkedBallots.exists(electionId, sealed.id()));
+                    } catch (RuntimeException again) {
+                        // unknown: the voter tries again
+                    }
+                    if (!Boolean.TRUE.equals(stored)) {
+                        return new CheckOutcome.Refused(TRY_AGAIN);
+                    }
+                }
+                return new CheckOutcome.Opened(sealed.trackingCode(), levels);
+            } finally {
+                Arrays.fill(choices, 0);
+            }
         } finally {
-            marks.close();
+            Arrays.fill(opening, (byte) 0);
         }
+    }
+
+    /** The card for a check: this conference's, and activated or a check card; otherwise why not. */
+    private Optional<CheckOutcome> checkCard(String kioskId, long electionId, String scannedText) {
+        return Optional.ofNullable(switch (tokens.check(electionId, scannedText)) {
+            case ACTIVATED, CHECK -> null;
+            case PRINTED -> new CheckOutcome.Refused(NOT_ACTIVATED);
+            case SPENT -> new CheckOutcome.Refused(ALREADY_USED);
+            case VOID -> new CheckOutcome.Refused(VOID);
+            case UNKNOWN -> new CheckOutcome.Refused(wrong(kioskId, electionId, UNKNOWN_CODE));
+            case OTHER_CONFERENCE -> new CheckOutcome.Refused(wrong(kioskId, electionId, OTHER_CONFERENCE));
+        });
+    }
+
+    /** A tablet fault: audited (which tablet, which check, which conference; never the ballot or the card). */
+    private Commitment fault(String kioskId, long electionId, String reasonKey, String check) {
+        recordFault(kioskId, electionId, check);
+        return new Commitment.Faulty(reasonKey);
+    }
+
+    private void recordFault(String kioskId, long electionId, String check) {
+        audit.recordRefusal(KIOSK_FAULT_ACTION, "kiosk:" + kioskId,
+                AuditFields.of("check", check).with("election", electionId));
+    }
+
+    /**
+     * The checked ballots of a conference whose polls are closed (for the election record and the minutes):
+     * each sealed ballot with the opening its tablet revealed. Only after the close, like the ballot box.
+     */
+    @RolesAllowed({"ADMIN", "TELLER"})
+    public List<CheckedBallot> checkedBallots(long electionId) {
+        closed(electionId);
+        return reading.execute(status -> checkedBallots.all(electionId));
     }
 
     /**
@@ -229,6 +467,12 @@ public class VotingService {
         closed(electionId);
         Integer count = reading.execute(status -> ballots.count(electionId));
         return count == null ? 0 : count;
+    }
+
+    /** Whether the polls are open now (one read; the cast's and the check's transactions hold the real seam). */
+    private boolean pollsOpen(long electionId) {
+        return elections.findForKiosk(electionId).map(e -> e.status() == vn.tinnhiem.election.ElectionStatus.OPEN)
+                .orElse(false);
     }
 
     private void closed(long electionId) {
@@ -280,14 +524,19 @@ public class VotingService {
         }
         Manifest m = manifest.get();
         String hash = m.hashHex();
-        return Optional.of(prepared.compute(electionId, (id, old) -> old != null && old.manifestHash().equals(hash) ? old
-                : new Prepared(hash, new BallotSealer(ElectionContext.of(m), random), formOf(electionId, m),
-                        m.candidateCount(), m.levelCount())));
+        return Optional.of(prepared.compute(electionId, (id, old) -> {
+            if (old != null && old.manifestHash().equals(hash)) {
+                return old;
+            }
+            ElectionContext context = ElectionContext.of(m);
+            return new Prepared(hash, context, new BallotVerifier(context, random), formOf(electionId, m, hash),
+                    m.candidateCount(), m.levelCount());
+        }));
     }
 
-    private static BallotForm formOf(long electionId, Manifest m) {
+    private static BallotForm formOf(long electionId, Manifest m, String hash) {
         return new BallotForm(electionId, m.title(), m.kind(), m.candidates().stream()
-                .map(c -> new BallotForm.Entry(c.order(), c.name(), c.position())).toList());
+                .map(c -> new BallotForm.Entry(c.order(), c.name(), c.position())).toList(), m.toJson(), hash);
     }
 
 }

@@ -24,7 +24,7 @@ import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.BallotForm;
 import vn.tinnhiem.voting.CastOutcome;
-import vn.tinnhiem.voting.Marks;
+import vn.tinnhiem.voting.TestTablet;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -81,14 +81,16 @@ class CloseRaceIntegrationTests {
         AtomicInteger refusedAfterClose = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> casting = new ArrayList<>();
+        TestTablet tablet = new TestTablet(voting, ceremonies);
+        tablet.manifest(conf.id());
         for (int t = 0; t < TABLETS; t++) {
             String kiosk = "race-" + round + "-" + t;
             casting.add(pool.submit(() -> {
                 start.await();
                 for (String card = cards.next(); card != null; card = cards.next()) {
-                    Marks marks = form.newMarks();
-                    marks.set(0, 1);
-                    CastOutcome outcome = voting.cast(kiosk, conf.id(), card, marks);
+                    int[] marks = TestTablet.blank(form.candidates().size());
+                    marks[0] = 1;
+                    CastOutcome outcome = tablet.vote(kiosk, conf.id(), card, marks);
                     if (outcome instanceof CastOutcome.Recorded r) {
                         recorded.add(r.trackingCode());
                     } else {

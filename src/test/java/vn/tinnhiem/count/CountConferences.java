@@ -28,7 +28,7 @@ import vn.tinnhiem.support.Staff;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.BallotForm;
 import vn.tinnhiem.voting.CastOutcome;
-import vn.tinnhiem.voting.Marks;
+import vn.tinnhiem.voting.TestTablet;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -68,7 +68,7 @@ public final class CountConferences {
     }
 
     /**
-     * @param mark voter v's mark for candidate c: a level, or {@link Marks#BLANK}
+     * @param mark voter v's mark for candidate c: a level, or {@link TestTablet#BLANK}
      */
     public Cast cast(int candidates, int summoned, int present, int ballots, int unusedCards, IntBinaryOperator mark) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -118,17 +118,17 @@ public final class CountConferences {
                 tokens.activate(id, code);
             }
         }
-        BallotForm form = voting.form(id).orElseThrow();
+        TestTablet tablet = new TestTablet(voting, ceremonies);
         for (int v = 0; v < ballots; v++) {
-            Marks marks = form.newMarks();
+            int[] marks = TestTablet.blank(candidates);
             for (int c = 0; c < candidates; c++) {
                 int level = mark.applyAsInt(v, c);
-                if (level != Marks.BLANK) {
-                    marks.set(c, level);
+                if (level != TestTablet.BLANK) {
+                    marks[c] = level;
                     expected[c][level]++;
                 }
             }
-            CastOutcome outcome = voting.cast("kiosk-" + suffix, id, codes.get(v), marks);
+            CastOutcome outcome = tablet.vote("kiosk-" + suffix, id, codes.get(v), marks);
             if (!(outcome instanceof CastOutcome.Recorded recorded)) {
                 throw new AssertionError("a cast was refused: " + outcome);
             }

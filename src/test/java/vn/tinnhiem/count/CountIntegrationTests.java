@@ -30,7 +30,7 @@ import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.verify.RecordVerifier;
-import vn.tinnhiem.voting.Marks;
+import vn.tinnhiem.voting.TestTablet;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -65,7 +65,7 @@ class CountIntegrationTests {
 
     /** Voter v marks candidate c at (v + c) mod 3, except that every fifth voter leaves candidate 2 blank. */
     private static int mark(int v, int c) {
-        return c == 1 && v % 5 == 0 ? Marks.BLANK : (v + c) % 3;
+        return c == 1 && v % 5 == 0 ? TestTablet.BLANK : (v + c) % 3;
     }
 
     private List<AuditEntry> log(long id) {

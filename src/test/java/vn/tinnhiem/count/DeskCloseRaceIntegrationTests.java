@@ -24,7 +24,7 @@ import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.BallotForm;
 import vn.tinnhiem.voting.CastOutcome;
-import vn.tinnhiem.voting.Marks;
+import vn.tinnhiem.voting.TestTablet;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -82,13 +82,15 @@ class DeskCloseRaceIntegrationTests {
         AtomicInteger done = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> work = new ArrayList<>();
+        TestTablet device = new TestTablet(voting, ceremonies);
+        device.manifest(conf.id());
         for (int t = 0; t < 4; t++) {
             int tablet = t;
             work.add(pool.submit(worker(start, () -> {
                 for (int i = tablet; i < conf.unused().size(); i += 4) {
-                    Marks marks = form.newMarks();
-                    marks.set(1, 2);
-                    if (voting.cast("desk-race-" + round + "-" + tablet, conf.id(), conf.unused().get(i), marks)
+                    int[] marks = TestTablet.blank(form.candidates().size());
+                    marks[1] = 2;
+                    if (device.vote("desk-race-" + round + "-" + tablet, conf.id(), conf.unused().get(i), marks)
                             instanceof CastOutcome.Recorded) {
                         done.incrementAndGet();
                     }

@@ -38,7 +38,7 @@ import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.token.internal.TokenCode;
 import vn.tinnhiem.token.internal.TokenKey;
 import vn.tinnhiem.voting.CastOutcome;
-import vn.tinnhiem.voting.Marks;
+import vn.tinnhiem.voting.TestTablet;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -99,9 +99,9 @@ class NothingAddedOrRemovedIntegrationTests {
     }
 
     private String castWith(CountConferences.Cast conf, String card) {
-        Marks marks = voting.form(conf.id()).orElseThrow().newMarks();
-        marks.set(0, 0);
-        CastOutcome outcome = voting.cast("kiosk-forged", conf.id(), card, marks);
+        int[] marks = TestTablet.blank(voting.form(conf.id()).orElseThrow().candidates().size());
+        marks[0] = 0;
+        CastOutcome outcome = new TestTablet(voting, ceremonies).vote("kiosk-forged", conf.id(), card, marks);
         assertThat(outcome).isInstanceOf(CastOutcome.Recorded.class);
         return ((CastOutcome.Recorded) outcome).trackingCode();
     }

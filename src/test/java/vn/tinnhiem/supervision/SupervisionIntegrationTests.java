@@ -25,7 +25,7 @@ import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.CastOutcome;
-import vn.tinnhiem.voting.Marks;
+import vn.tinnhiem.voting.TestTablet;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -62,9 +62,9 @@ class SupervisionIntegrationTests {
     }
 
     private CastOutcome cast(long id, String code) {
-        Marks marks = voting.form(id).orElseThrow().newMarks();
-        marks.set(0, 0);
-        return voting.cast("kiosk-test", id, code, marks);
+        int[] marks = TestTablet.blank(voting.form(id).orElseThrow().candidates().size());
+        marks[0] = 0;
+        return new TestTablet(voting, ceremonies).vote("kiosk-test", id, code, marks);
     }
 
     private Live now(long id) {

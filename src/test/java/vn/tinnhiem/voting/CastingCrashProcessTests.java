@@ -310,6 +310,8 @@ class CastingCrashProcessTests {
         VotingConferences.Open conf = new VotingConferences(elections, accounts, ceremonies, tokens)
                 .open(13, BallotKind.THREE_LEVEL, cards, 0);
         BallotForm form = voting.form(conf.id()).orElseThrow();
+        TestTablet tablet = new TestTablet(voting, ceremonies);
+        tablet.manifest(conf.id());
         java.util.concurrent.ConcurrentLinkedQueue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(
                 conf.activated());
         Map<String, CastOutcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -322,7 +324,7 @@ class CastingCrashProcessTests {
             kiosks.add(pool.submit(() -> {
                 String card;
                 while ((card = queue.poll()) != null) {
-                    CastOutcome outcome = voting.cast(kiosk, conf.id(), card, VotingIntegrationTests.marks(form, pattern % 3));
+                    CastOutcome outcome = tablet.vote(kiosk, conf.id(), card, VotingIntegrationTests.marks(form, pattern % 3));
                     outcomes.put(card, outcome);
                     someIn.countDown();
                     Thread.sleep(20);
@@ -351,7 +353,7 @@ class CastingCrashProcessTests {
         int recordedFirst = shown.size();
         int alreadyUsed = 0;
         for (String card : tryAgain) {
-            CastOutcome outcome = voting.cast("kiosk-restart-again", conf.id(), card, VotingIntegrationTests.marks(form, 0));
+            CastOutcome outcome = tablet.vote("kiosk-restart-again", conf.id(), card, VotingIntegrationTests.marks(form, 0));
             if (outcome instanceof CastOutcome.Recorded r) {
                 shown.add(r.trackingCode());
             } else {

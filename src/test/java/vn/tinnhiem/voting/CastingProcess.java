@@ -94,6 +94,8 @@ public final class CastingProcess {
         ConfigurableApplicationContext context = start(springArgs);
         VotingService voting = context.getBean(VotingService.class);
         BallotForm form = voting.form(electionId).orElseThrow();
+        TestTablet tablet = new TestTablet(voting, context.getBean(CeremonyService.class));
+        tablet.manifest(electionId);
         say(out, "READY");
         ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(cards);
         List<Thread> kiosks = new ArrayList<>();
@@ -103,7 +105,7 @@ public final class CastingProcess {
             kiosks.add(Thread.ofPlatform().start(() -> {
                 String card;
                 while ((card = queue.poll()) != null) {
-                    say(out, castOne(voting, form, kiosk, electionId, card, pattern));
+                    say(out, castOne(tablet, form, kiosk, electionId, card, pattern));
                 }
             }));
         }
@@ -114,13 +116,13 @@ public final class CastingProcess {
         context.close();
     }
 
-    private static String castOne(VotingService voting, BallotForm form, String kiosk, long electionId, String card,
+    private static String castOne(TestTablet tablet, BallotForm form, String kiosk, long electionId, String card,
             int pattern) {
-        Marks marks = form.newMarks();
-        for (int c = 0; c < marks.candidates(); c++) {
-            marks.set(c, (c + pattern) % marks.levels());
+        int[] marks = new int[form.candidates().size()];
+        for (int c = 0; c < marks.length; c++) {
+            marks[c] = (c + pattern) % form.kind().levelCount();
         }
-        CastOutcome outcome = voting.cast(kiosk, electionId, card, marks);
+        CastOutcome outcome = tablet.vote(kiosk, electionId, card, marks);
         return switch (outcome) {
             case CastOutcome.Recorded r -> "RECORDED " + card + " " + r.trackingCode();
             case CastOutcome.Refused r -> "REFUSED " + card + " " + r.reasonKey();
@@ -149,8 +151,8 @@ public final class CastingProcess {
                     case Admission.Admitted a -> "ADMITTED";
                     case Admission.Refused r -> "REFUSED " + r.reasonKey();
                 });
-                case "cast" -> say(out, castOne(voting, voting.form(electionId).orElseThrow(), kiosk, electionId,
-                        command[1], 0));
+                case "cast" -> say(out, castOne(new TestTablet(voting, context.getBean(CeremonyService.class)),
+                        voting.form(electionId).orElseThrow(), kiosk, electionId, command[1], 0));
                 case "box" -> {
                     // Read as the count reads the table; the box of open polls is no screen's business.
                     List<SealedBallot> box = db.select(Tables.BALLOT.SEALED).from(Tables.BALLOT)

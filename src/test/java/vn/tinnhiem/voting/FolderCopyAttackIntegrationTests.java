@@ -154,7 +154,8 @@ class FolderCopyAttackIntegrationTests {
             after.removeAll(before);
             assertThat(after).hasSize(1);
             byte[] hash = java.util.HexFormat.of().parseHex(after.iterator().next());
-            CastOutcome outcome = voting.cast("kiosk-attack", conf.id(), code, VotingIntegrationTests.marks(form, i % 3));
+            CastOutcome outcome = new TestTablet(voting, ceremonies).vote("kiosk-attack", conf.id(), code,
+                    VotingIntegrationTests.marks(form, i % 3));
             assertThat(outcome).isInstanceOf(CastOutcome.Recorded.class);
             String tracking = ((CastOutcome.Recorded) outcome).trackingCode();
             byte[] ballotId = db.select(BALLOT.ID).from(BALLOT)

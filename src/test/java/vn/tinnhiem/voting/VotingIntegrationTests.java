@@ -1,14 +1,12 @@
 package vn.tinnhiem.voting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.tinnhiem.db.Tables.BALLOT;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +75,16 @@ class VotingIntegrationTests {
         return "kiosk-" + UUID.randomUUID();
     }
 
+    private TestTablet tablet() {
+        return new TestTablet(voting, ceremonies);
+    }
+
     /** Marks every candidate: candidate c at level (c + pattern) mod levels; pattern -1 leaves all blank. */
-    static Marks marks(BallotForm form, int pattern) {
-        Marks marks = form.newMarks();
+    static int[] marks(BallotForm form, int pattern) {
+        int[] marks = TestTablet.blank(form.candidates().size());
         if (pattern >= 0) {
             for (int c = 0; c < form.candidates().size(); c++) {
-                marks.set(c, (c + pattern) % form.kind().levelCount());
+                marks[c] = (c + pattern) % form.kind().levelCount();
             }
         }
         return marks;
@@ -104,14 +106,14 @@ class VotingIntegrationTests {
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<CastOutcome>> futures = new ArrayList<>();
-        List<Marks> allMarks = Collections.synchronizedList(new ArrayList<>());
+        TestTablet tablet = tablet();
         for (int i = 0; i < 16; i++) {
             int pattern = i % 3;
             futures.add(pool.submit(() -> {
-                Marks marks = marks(form, pattern);
-                allMarks.add(marks);
+                // Sealed on the tablet before the race; the sixteen commitments and casts race.
+                SealedBallot sealed = tablet.seal(conf.id(), marks(form, pattern)).ballot();
                 go.await();
-                return voting.cast(kiosk(), conf.id(), card, marks);
+                return tablet.cast(kiosk(), conf.id(), card, sealed);
             }));
         }
         go.countDown();
@@ -124,7 +126,6 @@ class VotingIntegrationTests {
         assertThat(outcomes).filteredOn(o -> o instanceof CastOutcome.Recorded).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof CastOutcome.Refused).hasSize(15)
                 .allSatisfy(o -> assertThat(((CastOutcome.Refused) o).reasonKey()).isEqualTo("voting.refuse.alreadyUsed"));
-        assertThat(allMarks).hasSize(16).allSatisfy(m -> assertThat(m.zeroed()).isTrue());
         assertThat(ballots(conf.id())).isEqualTo(1);
         assertThat(cards(conf.id()).spent()).isEqualTo(1);
         String recorded = outcomes.stream().filter(o -> o instanceof CastOutcome.Recorded)
@@ -142,14 +143,12 @@ class VotingIntegrationTests {
         assertThat(form.candidates().getFirst()).isEqualTo(new BallotForm.Entry(1, "Ứng viên số 1", "Chức vụ 1"));
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Marks marks = marks(form, i % 4 - 1);
+            int[] marks = marks(form, i % 4 - 1);
             if (i % 5 == 0) {
-                marks.clear(2);
+                marks[2] = TestTablet.BLANK;
             }
-            CastOutcome outcome = voting.cast(kiosk(), conf.id(), conf.activated().get(i), marks);
+            CastOutcome outcome = tablet().vote(kiosk(), conf.id(), conf.activated().get(i), marks);
             assertThat(outcome).isInstanceOf(CastOutcome.Recorded.class);
-            assertThat(marks.zeroed()).as("the marks are zeroed once cast").isTrue();
-            assertThat(marks.isClosed()).isTrue();
             codes.add(((CastOutcome.Recorded) outcome).trackingCode());
         }
         assertThat(ballots(conf.id())).isEqualTo(n);
@@ -181,12 +180,14 @@ class VotingIntegrationTests {
         CountDownLatch someIn = new CountDownLatch(8);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> futures = new ArrayList<>();
+        TestTablet tablet = tablet();
+        tablet.manifest(conf.id());
         for (int t = 0; t < 8; t++) {
             int pattern = t % 3;
             futures.add(pool.submit(() -> {
                 String card;
                 while ((card = queue.poll()) != null) {
-                    CastOutcome outcome = voting.cast(kiosk(), conf.id(), card, marks(form, pattern));
+                    CastOutcome outcome = tablet.vote(kiosk(), conf.id(), card, marks(form, pattern));
                     outcomes.put(card, outcome);
                     if (outcome instanceof CastOutcome.Recorded) {
                         someIn.countDown();
@@ -230,7 +231,7 @@ class VotingIntegrationTests {
             tokens.voidCard(id, toVoid);
         }
 
-        assertThat(voting.admit(kiosk(), id, good)).isEqualTo(new Admission.Admitted());
+        assertThat(voting.admit(kiosk(), id, good)).isEqualTo(new Admission.Admitted(false));
         assertThat(voting.admit(kiosk(), id, conf.notActivated().getFirst()))
                 .isEqualTo(new Admission.Refused("voting.refuse.notActivated"));
         assertThat(voting.admit(kiosk(), id, "TN-ABCD-EFGH")).isEqualTo(new Admission.Refused("voting.refuse.unknownCode"));
@@ -238,28 +239,32 @@ class VotingIntegrationTests {
                 .isEqualTo(new Admission.Refused("voting.refuse.otherConference"));
         assertThat(voting.admit(kiosk(), id, toVoid)).isEqualTo(new Admission.Refused("voting.refuse.void"));
 
-        Marks refusedMarks = marks(form, 1);
-        assertThat(voting.cast(kiosk(), id, conf.notActivated().getFirst(), refusedMarks))
+        TestTablet tablet = tablet();
+        assertThat(tablet.vote(kiosk(), id, conf.notActivated().getFirst(), marks(form, 1)))
                 .isEqualTo(new CastOutcome.Refused("voting.refuse.notActivated"));
-        assertThat(refusedMarks.zeroed()).as("zeroed on a refusal too").isTrue();
-        assertThat(voting.cast(kiosk(), id, toVoid, marks(form, 0))).isEqualTo(new CastOutcome.Refused("voting.refuse.void"));
-        assertThat(voting.cast(kiosk(), id, other.activated().getFirst(), marks(form, 0)))
+        assertThat(tablet.vote(kiosk(), id, toVoid, marks(form, 0))).isEqualTo(new CastOutcome.Refused("voting.refuse.void"));
+        assertThat(tablet.vote(kiosk(), id, other.activated().getFirst(), marks(form, 0)))
                 .isEqualTo(new CastOutcome.Refused("voting.refuse.otherConference"));
         assertThat(ballots(id)).isZero();
         assertThat(tokens.check(id, conf.notActivated().getFirst())).isEqualTo(CardCheck.PRINTED);
         assertThat(tokens.check(other.id(), other.activated().getFirst())).isEqualTo(CardCheck.ACTIVATED);
 
-        assertThat(voting.cast(kiosk(), id, good, marks(form, 0))).isInstanceOf(CastOutcome.Recorded.class);
+        // A commitment accepted before the card was spent by another tablet: its cast reads "already used".
+        SealedBallot second = tablet.seal(id, marks(form, 1)).ballot();
+        Commitment early = tablet.commit(kiosk(), id, good, second);
+        assertThat(early).isInstanceOf(Commitment.Accepted.class);
+        assertThat(tablet.vote(kiosk(), id, good, marks(form, 0))).isInstanceOf(CastOutcome.Recorded.class);
         assertThat(voting.admit(kiosk(), id, good)).isEqualTo(new Admission.Refused("voting.refuse.alreadyUsed"));
-        assertThat(voting.cast(kiosk(), id, good, marks(form, 1))).isEqualTo(new CastOutcome.Refused("voting.refuse.alreadyUsed"));
+        assertThat(tablet.vote(kiosk(), id, good, marks(form, 1))).isEqualTo(new CastOutcome.Refused("voting.refuse.alreadyUsed"));
+        assertThat(voting.cast(kiosk(), id, good, ((Commitment.Accepted) early).ballot()))
+                .isEqualTo(new CastOutcome.Refused("voting.refuse.alreadyUsed"));
         assertThat(ballots(id)).isEqualTo(1);
 
         conferences.close(id, conf.teller());
         assertThat(voting.form(id)).as("no ballot to show once the polls closed").isEmpty();
         assertThat(voting.admit(kiosk(), id, laterClosed)).isEqualTo(new Admission.Refused("voting.refuse.pollsNotOpen"));
-        Marks late = marks(form, 0);
-        assertThat(voting.cast(kiosk(), id, laterClosed, late)).isEqualTo(new CastOutcome.Refused("voting.refuse.pollsNotOpen"));
-        assertThat(late.zeroed()).isTrue();
+        assertThat(voting.commit(kiosk(), id, laterClosed, form.manifestHash(), second.encode(), second.trackingCode()))
+                .isEqualTo(new Commitment.Refused("voting.refuse.pollsNotOpen"));
         assertThat(tokens.check(id, laterClosed)).isEqualTo(CardCheck.ACTIVATED);
         assertThat(ballots(id)).isEqualTo(1);
     }
@@ -279,7 +284,7 @@ class VotingIntegrationTests {
             assertThat(r.seconds()).isBetween(1, 5);
         });
         assertThat(voting.admit(kiosk(), conf.id(), conf.activated().getFirst()))
-                .as("another tablet is not slowed down").isEqualTo(new Admission.Admitted());
+                .as("another tablet is not slowed down").isEqualTo(new Admission.Admitted(false));
         assertThat(voting.wrongCodeCounts()).containsEntry(tablet, 5);
 
         List<AuditEntry> alarms = audit.newest(100).stream()
@@ -308,7 +313,7 @@ class VotingIntegrationTests {
         try {
             for (int i = 0; i < n; i++) {
                 // Known patterns: ballot i marks every candidate at level i mod 3.
-                CastOutcome outcome = voting.cast(tablets.get(i % 3), conf.id(), conf.activated().get(i), marks(form, i % 3));
+                CastOutcome outcome = tablet().vote(tablets.get(i % 3), conf.id(), conf.activated().get(i), marks(form, i % 3));
                 castOrder.add(((CastOutcome.Recorded) outcome).trackingCode());
             }
         } finally {
@@ -354,19 +359,5 @@ class VotingIntegrationTests {
             d2 += d * d;
         }
         return 1 - 6 * d2 / ((double) n * ((double) n * n - 1));
-    }
-
-    @Test
-    void marks_cannot_be_used_once_closed_and_say_nothing_when_printed() {
-        Marks marks = new Marks(3, 3);
-        marks.set(0, 2);
-        marks.set(1, 1);
-        assertThat(marks.markedCount()).isEqualTo(2);
-        assertThat(marks.isBlank(2)).isTrue();
-        assertThat(marks.toString()).isEqualTo("Marks[3 candidates]");
-        marks.close();
-        assertThat(marks.zeroed()).isTrue();
-        assertThatThrownBy(() -> marks.get(0)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> marks.set(0, 1)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -30,6 +30,7 @@ import vn.tinnhiem.kiosk.KioskSession;
 import vn.tinnhiem.kiosk.KioskStatus;
 import vn.tinnhiem.shared.ui.LanguageSwitch;
 import vn.tinnhiem.voting.VotingService;
+import vn.tinnhiem.ceremony.CeremonyService;
 
 /**
  * The voter's page on an enrolled tablet, full screen, large type. Open to anonymous visitors: what it
@@ -94,10 +95,11 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     /** When the staff's notice goes by itself on the idle screen (nanoTime), or 0 when it stays. */
     private long noticeUntil;
 
-    public KioskView(KioskSession session, KioskService kiosks, VotingService voting, KioskTimeouts timeouts) {
+    public KioskView(KioskSession session, KioskService kiosks, VotingService voting, CeremonyService ceremony,
+            KioskTimeouts timeouts) {
         this.session = session;
         this.kiosks = kiosks;
-        this.voter = new KioskVoter(this, voting, timeouts);
+        this.voter = new KioskVoter(this, voting, ceremony, timeouts);
         this.noticeSeconds = timeouts.noticeSeconds();
         setId("kiosk");
         addClassName("kiosk");

@@ -18,8 +18,8 @@ import vn.tinnhiem.shared.ui.QrScanner;
 import vn.tinnhiem.voting.Admission;
 import vn.tinnhiem.voting.BallotForm;
 import vn.tinnhiem.voting.CastOutcome;
-import vn.tinnhiem.voting.Marks;
 import vn.tinnhiem.voting.VotingService;
+import vn.tinnhiem.ceremony.CeremonyService;
 
 /**
  * One voter's turn on a {@link KioskView}: scan, ballot, review, confirm, done.
@@ -41,6 +41,7 @@ final class KioskVoter {
 
     private final KioskView view;
     private final VotingService voting;
+    private final CeremonyService ceremony;
     private final QrScanner scanner = new QrScanner();
     private final Div warning = new Div();
     private final Paragraph countdown = new Paragraph();
@@ -56,15 +57,17 @@ final class KioskVoter {
     /** The scanned card's text, from the scan until the cast or reset: nowhere else. */
     private String card;
     private BallotForm form;
-    private Marks marks;
+    @SuppressWarnings("removal")
+    private LegacyTabletSealing marks;
     private List<List<Button>> choices = List.of();
     private Span counter;
     private long lastTouch = System.nanoTime();
     private long shownAt = System.nanoTime();
 
-    KioskVoter(KioskView view, VotingService voting, KioskTimeouts timeouts) {
+    KioskVoter(KioskView view, VotingService voting, CeremonyService ceremony, KioskTimeouts timeouts) {
         this.view = view;
         this.voting = voting;
+        this.ceremony = ceremony;
         this.warningSeconds = timeouts.warningSeconds();
         this.resetSeconds = timeouts.resetSeconds();
         this.doneSeconds = timeouts.doneSeconds();
@@ -192,7 +195,7 @@ final class KioskVoter {
         }
         discard();
         form = found.get();
-        marks = form.newMarks();
+        marks = new LegacyTabletSealing(form.candidates().size(), form.kind().levelCount());
         card = text;
         lastTouch = System.nanoTime();
         showBallot();
@@ -307,7 +310,7 @@ final class KioskVoter {
             row.addClassName("kiosk-review-row");
             row.setId("kiosk-review-" + entry.order());
             int level = marks.get(i);
-            if (level == Marks.BLANK) {
+            if (level == LegacyTabletSealing.BLANK) {
                 blanks++;
                 var blank = new Div(view.getTranslation("kiosk.review.blank", entry.name()));
                 blank.addClassName("kiosk-review-blank");
@@ -369,14 +372,8 @@ final class KioskVoter {
             view.backToIdle();
             return;
         }
-        // The service zeroes what it is given; a copy leaves the voter's marks for a "try again".
-        Marks cast = form.newMarks();
-        for (int i = 0; i < marks.candidates(); i++) {
-            if (!marks.isBlank(i)) {
-                cast.set(i, marks.get(i));
-            }
-        }
-        CastOutcome outcome = voting.cast(kiosk.get().id(), kiosk.get().electionId(), card, cast);
+        // Temporary (issue 18): sealed in the kiosk's code until the ballot moves into the tablet's page.
+        CastOutcome outcome = marks.sealCommitAndCast(ceremony, voting, kiosk.get().id(), kiosk.get().electionId(), card);
         switch (outcome) {
             case CastOutcome.Recorded recorded -> {
                 discard();

@@ -21,6 +21,8 @@ public class TokenRepository {
     public static final String ACTIVATED = "ACTIVATED";
     public static final String SPENT = "SPENT";
     public static final String VOID = "VOID";
+    /** A spare card activated for checking tablets: checks any number of times, never casts. */
+    public static final String CHECK = "CHECK";
 
     private final DSLContext db;
 

@@ -30,7 +30,7 @@ import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.PhoneLayout;
 import vn.tinnhiem.support.Staff;
 import vn.tinnhiem.token.TokenService;
-import vn.tinnhiem.voting.Marks;
+import vn.tinnhiem.voting.TestTablet;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -74,7 +74,7 @@ class ProjectorBrowserTests {
         return switch (candidate % 10) {
             case 2 -> 2;
             case 4 -> voter < 4 ? 2 : 0;
-            case 5 -> voter == 0 ? Marks.BLANK : 1;
+            case 5 -> voter == 0 ? TestTablet.BLANK : 1;
             default -> (voter + candidate) % 3;
         };
     }

@@ -47,7 +47,7 @@ import vn.tinnhiem.support.Staff;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.BallotForm;
 import vn.tinnhiem.voting.CastOutcome;
-import vn.tinnhiem.voting.Marks;
+import vn.tinnhiem.voting.TestTablet;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -186,10 +186,11 @@ class HomeWalkBrowserTests {
             }
             BallotForm form = voting.form(id).orElseThrow();
             for (int v = 0; v < 2; v++) {
-                Marks marks = form.newMarks();
-                marks.set(0, v);
-                marks.set(1, 0);
-                assertThat(voting.cast("kiosk-walk", id, codes.get(v), marks)).isInstanceOf(CastOutcome.Recorded.class);
+                int[] marks = TestTablet.blank(form.candidates().size());
+                marks[0] = v;
+                marks[1] = 0;
+                assertThat(new TestTablet(voting, ceremonies).vote("kiosk-walk", id, codes.get(v), marks))
+                        .isInstanceOf(CastOutcome.Recorded.class);
             }
             home(admin, "open-admin");
             assertThat(next(admin)).contains("Đang bỏ phiếu", "Ban Kiểm phiếu kết thúc bỏ phiếu");

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.supervision.Live;
@@ -36,7 +37,7 @@ import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.BallotForm;
 import vn.tinnhiem.voting.CastOutcome;
-import vn.tinnhiem.voting.Marks;
+import vn.tinnhiem.voting.TestTablet;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -172,6 +173,8 @@ class SupervisionWhileCastingBenchmarkTests {
 
     private Figures cast(LiveConferences.Open conference, List<String> cardList) throws Exception {
         BallotForm form = voting.form(conference.id()).orElseThrow();
+        TestTablet tablet = new TestTablet(voting, ceremonies);
+        tablet.manifest(conference.id());
         ConcurrentLinkedQueue<String> cards = new ConcurrentLinkedQueue<>(cardList);
         int n = cardList.size();
         long[] latencies = new long[n];
@@ -186,15 +189,14 @@ class SupervisionWhileCastingBenchmarkTests {
                 go.await();
                 String card;
                 while ((card = cards.poll()) != null) {
-                    Marks marks = form.newMarks();
-                    for (int c = 0; c < form.candidates().size(); c++) {
-                        int level = ThreadLocalRandom.current().nextInt(-1, 3);
-                        if (level >= 0) {
-                            marks.set(c, level);
-                        }
+                    int[] marks = new int[form.candidates().size()];
+                    for (int c = 0; c < marks.length; c++) {
+                        marks[c] = ThreadLocalRandom.current().nextInt(-1, 3);
                     }
+                    // Sealed on the tablet, before the voter confirms: the server's part is commit and cast.
+                    SealedBallot sealed = tablet.seal(conference.id(), marks).ballot();
                     long t0 = System.nanoTime();
-                    CastOutcome outcome = voting.cast(kiosk, conference.id(), card, marks);
+                    CastOutcome outcome = tablet.cast(kiosk, conference.id(), card, sealed);
                     latencies[next.getAndIncrement()] = System.nanoTime() - t0;
                     if (!(outcome instanceof CastOutcome.Recorded)) {
                         refused.incrementAndGet();
