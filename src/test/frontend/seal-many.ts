@@ -7,11 +7,12 @@
  *   node seal-many.ts IN OUT
  *
  * IN, one item a line: `M <manifest JSON>` starts a manifest, `B <c_0>,<c_1>,...` is a ballot for the
- * last manifest (level per candidate, -1 blank). OUT, one line per ballot in input order:
+ * last manifest (level per candidate, -1 blank); `B <choices> <64 hex>` seals from those 32 fresh bytes with
+ * uniquifier 0 instead (the Java test reseals it with the same bytes and compares). OUT, one line per ballot in input order:
  * `<sealed hex> <tracking code> <opening hex>`. Prints the timings on stdout.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { hex, seal, sealerManifest } from '../tn-sealer.ts';
+import { fromHex, hex, seal, sealerManifest } from '../tn-sealer.ts';
 import type { SealerManifest } from '../tn-sealer.ts';
 
 const [input, output] = process.argv.slice(2);
@@ -31,10 +32,13 @@ for (const line of lines) {
     tableMs += performance.now() - t;
     manifests++;
   } else if (line.startsWith('B ') && manifest) {
-    const choices = line.substring(2).split(',').map(Number);
+    const [list, random] = line.substring(2).split(' ');
+    const choices = list.split(',').map(Number);
     const m = choices.length;
     const t = performance.now();
-    const sealed = await seal(manifest, choices, { yieldEvery: noYield });
+    const sealed = await seal(manifest, choices, random
+      ? { yieldEvery: noYield, random: fromHex(random), uniquifier: 0n }
+      : { yieldEvery: noYield });
     const dt = performance.now() - t;
     sealMs += dt;
     candidateSeals += m;

@@ -5,7 +5,8 @@
  *
  * Run with `node --test` (Node 24 strips the types). The Java side runs it in `./mvnw verify`
  * (vn.tinnhiem.crypto.TypeScriptSealerTests), which lays out the @noble packages next to a copy of
- * these files; the KAT file is found through TN_KAT, next to this file, or in the source tree.
+ * these files; the KAT file is found through TN_KAT, next to this file, or in the source tree. It lives
+ * outside frontend/ because Vaadin's Vite type-checks every .ts there for the browser.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +22,7 @@ function katFile(): string {
   const candidates = [
     process.env.TN_KAT,
     fileURLToPath(new URL('./kat-v1.json', import.meta.url)),
-    fileURLToPath(new URL('../../src/test/resources/vn/tinnhiem/crypto/kat-v1.json', import.meta.url)),
+    fileURLToPath(new URL('../resources/vn/tinnhiem/crypto/kat-v1.json', import.meta.url)),
   ];
   for (const c of candidates) if (c && existsSync(c)) return c;
   throw new Error('kat-v1.json not found (set TN_KAT)');

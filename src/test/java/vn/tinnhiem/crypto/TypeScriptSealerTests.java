@@ -3,7 +3,6 @@ package vn.tinnhiem.crypto;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.tinnhiem.crypto.internal.Curve;
 import vn.tinnhiem.crypto.internal.Hex;
+import vn.tinnhiem.crypto.internal.Nonces;
 
 /**
  * The tablet's sealer, frontend/tn-sealer.ts, run in Node 24 (the one .ci/install-node lays out, which
@@ -29,8 +28,10 @@ import vn.tinnhiem.crypto.internal.Hex;
  *       byte from the same fresh bytes as the Java sealer, both manifests' encodings and hashes;
  *   <li>a cross-verification: Node seals 2,000 ballots with fresh randomness under manifests made here
  *       (both kinds, 1 to 44 candidates, names that JSON must escape), and the Java verifier accepts every
- *       one, its tracking code is SealedBallot's, and its opening opens it (docs/protocol.md 5.6) while a
- *       tampered opening does not.
+ *       one, its tracking code is SealedBallot's, and BallotOpening opens it with its opening (docs/protocol.md
+ *       5.6) to its choices, while the opening with one nonce or one choice changed does not; 82 of them
+ *       (the first of every manifest, two for the large batches) are sealed from given fresh bytes with
+ *       uniquifier 0 and must equal, ballot and opening, what the Java sealer gives from the same bytes.
  * </ul>
  *
  * No Node is no pass: the test fails and says how to get it.
@@ -92,8 +93,11 @@ class TypeScriptSealerTests {
         assertFalse(r.output().contains("# skipped") && !r.output().contains("skipped 0"), r.output());
     }
 
-    /** One manifest and the choices sealed under it. */
-    record Batch(Manifest manifest, List<int[]> choices) {}
+    /**
+     * One manifest and the choices sealed under it. The first {@code reproducible} ballots are sealed from
+     * given fresh bytes with uniquifier 0, so that the Java sealer must give the same bytes.
+     */
+    record Batch(Manifest manifest, List<int[]> choices, int reproducible) {}
 
     /** Names a JSON writer must escape, and Vietnamese typed decomposed (the manifest hashes NFC). */
     private static final String[] ODD_NAMES = {
@@ -132,7 +136,7 @@ class TypeScriptSealerTests {
                     Arrays.fill(second, -1);
                 }
                 choices.add(second);
-                out.add(new Batch(manifest(kind + "-" + serial++, m, kind, rng), choices));
+                out.add(new Batch(manifest(kind + "-" + serial++, m, kind, rng), choices, 1));
                 count += 2;
             }
             while (count < 1000) {
@@ -142,11 +146,36 @@ class TypeScriptSealerTests {
                 for (int i = 0; i < n; i++) {
                     choices.add(Fixtures.randomChoices(m, kind.levelCount(), rng));
                 }
-                out.add(new Batch(manifest(kind + "-" + serial++, m, kind, rng), choices));
+                out.add(new Batch(manifest(kind + "-" + serial++, m, kind, rng), choices, 2));
                 count += n;
             }
         }
         return out;
+    }
+
+    /** The 32 fresh bytes of reproducible ballot i. */
+    static byte[] fresh(int i) {
+        byte[] b = new byte[32];
+        new SeededRandom("TypeScriptSealerTests fresh " + i).nextBytes(b);
+        return b;
+    }
+
+    /** A "random" source that gives these 32 bytes, once: the one draw of a seal. */
+    static final class FixedRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final byte[] bytes;
+        private boolean used;
+
+        FixedRandom(byte[] bytes) {
+            this.bytes = bytes.clone();
+        }
+
+        @Override
+        public void nextBytes(byte[] out) {
+            assertFalse(used || out.length != 32, "a seal draws 32 bytes once");
+            used = true;
+            System.arraycopy(bytes, 0, out, 0, 32);
+        }
     }
 
     @Test
@@ -158,8 +187,12 @@ class TypeScriptSealerTests {
         int total = 0;
         for (Batch b : batches) {
             in.append("M ").append(b.manifest().toJson()).append('\n');
-            for (int[] c : b.choices()) {
-                in.append("B ").append(Arrays.toString(c).replace(" ", "").replace("[", "").replace("]", "")).append('\n');
+            for (int i = 0; i < b.choices().size(); i++) {
+                in.append("B ").append(Arrays.toString(b.choices().get(i)).replace(" ", "").replace("[", "").replace("]", ""));
+                if (i < b.reproducible()) {
+                    in.append(' ').append(Hex.encode(fresh(total)));
+                }
+                in.append('\n');
                 total++;
             }
         }
@@ -180,31 +213,47 @@ class TypeScriptSealerTests {
         int openings = 0;
         int tampered = 0;
         SecureRandom pick = new SeededRandom("TypeScriptSealerTests tamper");
+        int sameAsJava = 0;
         for (Batch b : batches) {
             ElectionContext ctx = ElectionContext.of(b.manifest());
             int levels = ctx.levelCount();
             List<SealedBallot> sealed = new ArrayList<>();
-            for (int[] choices : b.choices()) {
+            for (int i = 0; i < b.choices().size(); i++) {
+                int index = at;
+                int[] choices = b.choices().get(i);
                 String[] f = lines.get(at++).split(" ");
                 SealedBallot s = SealedBallot.of(Hex.decode(f[0]));
                 sealed.add(s);
-                assertEquals(s.trackingCode(), f[1], "tracking code of ballot " + (at - 1));
+                assertEquals(s.trackingCode(), f[1], "tracking code of ballot " + index);
                 byte[] opening = Hex.decode(f[2]);
-                assertArrayEquals(choices, Opening.open(ctx, s, opening), "the opening of ballot " + (at - 1) + " opens it");
+                if (i < b.reproducible()) {
+                    // The same fresh bytes and uniquifier 0: the Java sealer gives the same ballot and opening.
+                    SecureRandom same = new FixedRandom(fresh(index));
+                    BallotSealer.Openable java = Nonces.reproducibly(() -> new BallotSealer(ctx, same).sealOpenable(choices.clone()));
+                    assertEquals(Hex.encode(java.ballot().encode()), f[0], "ballot " + index + " byte for byte as the Java sealer's");
+                    assertEquals(Hex.encode(java.opening()), f[2], "opening " + index + " byte for byte as the Java sealer's");
+                    sameAsJava++;
+                }
+                BallotOpening.Result opened = BallotOpening.open(ctx, s, opening);
+                assertTrue(opened instanceof BallotOpening.Opened o && Arrays.equals(o.choices(), choices),
+                        "the opening of ballot " + index + " opens it to its choices: " + opened);
                 openings++;
-                // One nonce changed, and (another ballot) one choice changed: neither opens the ballot.
-                byte[] badNonce = opening.clone();
+                // One nonce changed, and one choice changed: neither opens the ballot.
                 int m = choices.length;
+                byte[] badNonce = opening.clone();
                 int item = pick.nextInt(m * levels);
                 badNonce[24 + m + 32 * item + 31] ^= 1;
-                assertNull(Opening.open(ctx, s, badNonce), "a changed nonce does not open ballot " + (at - 1));
+                assertEquals(new BallotOpening.Mismatch("CIPHERTEXT c=" + item / levels + " l=" + item % levels),
+                        BallotOpening.open(ctx, s, badNonce), "a changed nonce does not open ballot " + index);
                 byte[] badChoice = opening.clone();
                 int c = pick.nextInt(m);
                 int was = choices[c];
                 int[] others = java.util.stream.IntStream.rangeClosed(0, levels).map(v -> v == levels ? 0xFF : v)
                         .filter(v -> v != (was & 0xFF)).toArray();
                 badChoice[24 + c] = (byte) others[pick.nextInt(others.length)];
-                assertNull(Opening.open(ctx, s, badChoice), "a changed choice does not open ballot " + (at - 1));
+                assertTrue(BallotOpening.open(ctx, s, badChoice) instanceof BallotOpening.Mismatch mm
+                                && mm.reason().startsWith("CIPHERTEXT c=" + c + " "),
+                        "a changed choice does not open ballot " + index);
                 tampered += 2;
             }
             BallotVerifier.BatchResult result = new BallotVerifier(ctx, new SecureRandom()).verifyAll(sealed, false);
@@ -214,56 +263,9 @@ class TypeScriptSealerTests {
         long javaMs = (System.nanoTime() - t1) / 1_000_000;
         System.out.println(r.output().strip());
         System.out.printf("cross-verification: %d ballots under %d manifests, Node %.1f s in all (with start-up), "
-                        + "Java verify + tracking codes + %d openings + %d tampered openings %.1f s%n",
-                total, batches.size(), nodeMs / 1000.0, openings, tampered, javaMs / 1000.0);
-    }
-
-    /**
-     * The rule of docs/protocol.md 5.6, written here from the text until BallotOpening is on this branch:
-     * the choices if the opening opens the ballot, else null.
-     */
-    static final class Opening {
-        static int @org.jspecify.annotations.Nullable [] open(ElectionContext ctx, SealedBallot sealed, byte[] opening) {
-            int m = ctx.candidateCount();
-            int levels = ctx.levelCount();
-            byte[] ballot = sealed.encode();
-            if (opening.length != 24 + m + 32 * m * levels) {
-                return null;
-            }
-            byte[] magic = "TN1O".getBytes(StandardCharsets.US_ASCII);
-            if (!Arrays.equals(opening, 0, 4, magic, 0, 4) || opening[4] != 1
-                    || !Arrays.equals(opening, 5, 24, ballot, 5, 24)) {
-                return null;
-            }
-            int[] choices = new int[m];
-            for (int c = 0; c < m; c++) {
-                int v = opening[24 + c] & 0xFF;
-                if (v != 0xFF && v >= levels) {
-                    return null;
-                }
-                choices[c] = v == 0xFF ? -1 : v;
-            }
-            var key = ctx.manifest().electionKey().ec();
-            for (int c = 0; c < m; c++) {
-                for (int l = 0; l < levels; l++) {
-                    int p = c * levels + l;
-                    BigInteger r = new BigInteger(1, Arrays.copyOfRange(opening, 24 + m + 32 * p, 24 + m + 32 * p + 32));
-                    if (r.signum() == 0 || r.compareTo(Curve.Q) >= 0) {
-                        return null;
-                    }
-                    var alpha = Curve.G.multiply(r).normalize();
-                    var beta = key.multiply(r);
-                    if (choices[c] == l) {
-                        beta = beta.add(Curve.G);
-                    }
-                    int off = 24 + c * (486 * levels + 356) + 486 * l;
-                    if (!Arrays.equals(alpha.getEncoded(false), 0, 65, ballot, off, off + 65)
-                            || !Arrays.equals(beta.normalize().getEncoded(false), 0, 65, ballot, off + 65, off + 130)) {
-                        return null;
-                    }
-                }
-            }
-            return choices;
-        }
+                        + "Java verify + tracking codes + %d openings + %d tampered openings + %d ballots resealed in Java"
+                        + " byte for byte %.1f s%n",
+                total, batches.size(), nodeMs / 1000.0, openings, tampered, sameAsJava, javaMs / 1000.0);
+        assertTrue(sameAsJava >= 60, "ballots compared byte for byte with the Java sealer: " + sameAsJava);
     }
 }
