@@ -2,6 +2,9 @@ package vn.tinnhiem.support;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +16,16 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * A servlet filter in the test server that, while a test records ({@link #start()}), keeps every request's
@@ -61,6 +66,82 @@ public class TrafficRecorder {
         var recording = new Recording();
         current = recording;
         return recording;
+    }
+
+    /** The response as the server writes it, passed through untouched, with a copy of its bytes kept. */
+    private static final class TeeResponse extends HttpServletResponseWrapper {
+        private final ByteArrayOutputStream copy;
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+
+        TeeResponse(HttpServletResponse response, ByteArrayOutputStream copy) {
+            super(response);
+            this.copy = copy;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                ServletOutputStream out = super.getOutputStream();
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        out.write(b);
+                        copy.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                        copy.write(b, off, len);
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        out.flush();
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        out.close();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return out.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        out.setWriteListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (writer == null) {
+                String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset));
+            }
+            return writer;
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            super.flushBuffer();
+        }
+
+        void flushWriter() {
+            if (writer != null) {
+                writer.flush();
+            }
+        }
     }
 
     @Bean
@@ -117,18 +198,14 @@ public class TrafficRecorder {
                 chain.doFilter(request, response);
                 return;
             }
-            var cached = new ContentCachingResponseWrapper(httpResponse);
+            var copy = new ByteArrayOutputStream();
+            var tee = new TeeResponse(httpResponse, copy);
             try {
-                chain.doFilter(replay, cached);
+                chain.doFilter(replay, tee);
             } finally {
-                String answer = new String(cached.getContentAsByteArray(), StandardCharsets.UTF_8);
+                tee.flushWriter();
                 recording.exchanges.add(new Exchange(http.getMethod(), http.getRequestURI(), http.getQueryString(), false,
-                        new String(body, StandardCharsets.UTF_8), answer));
-                try {
-                    cached.copyBodyToResponse();
-                } catch (IOException e) {
-                    // The browser went away: nothing to deliver.
-                }
+                        new String(body, StandardCharsets.UTF_8), copy.toString(StandardCharsets.UTF_8)));
             }
         };
         var registration = new FilterRegistrationBean<>(filter);

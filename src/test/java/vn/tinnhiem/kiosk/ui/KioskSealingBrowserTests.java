@@ -110,7 +110,16 @@ class KioskSealingBrowserTests {
             tablet.waitForText("#kiosk-content", "Quét mã phiếu");
             try (var recording = TrafficRecorder.start()) {
                 scan(tablet, code);
-                tablet.waitForText("#kiosk-content", "PHIẾU TÍN NHIỆM");
+                try {
+                    tablet.waitForText("#kiosk-content", "PHIẾU TÍN NHIỆM");
+                } catch (RuntimeException e) {
+                    for (var x : recording.exchanges()) {
+                        System.out.println("EXCHANGE " + x.method() + " " + x.path() + "?" + x.query() + "\n  > "
+                                + x.request().substring(0, Math.min(600, x.request().length())) + "\n  < "
+                                + x.response().substring(0, Math.min(600, x.response().length())));
+                    }
+                    throw e;
+                }
                 tablet.waitForVaadin();
                 for (int c = 1; c <= 13; c++) {
                     choose(tablet, c, THREE.get(c % 3));
