@@ -164,7 +164,7 @@ public class TokenService {
     }
 
     /**
-     * At the desk: a lost or spoiled card (printed or activated, not spent) can never be used; audited
+     * At the desk: a lost or spoiled card (printed, activated or a check card, not spent) can never be used; audited
      * with no card data. A replacement is then activated like any card.
      */
     @RolesAllowed("TELLER")
@@ -173,8 +173,9 @@ public class TokenService {
         elections.whileOpen(electionId, () -> {
             onBoard(electionId, "void");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
-            if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED, TokenRepository.ACTIVATED),
-                    TokenRepository.VOID) == 1) {
+            // A lost check card too: whoever finds it could go on making checked ballots.
+            if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED, TokenRepository.ACTIVATED,
+                    TokenRepository.CHECK), TokenRepository.VOID) == 1) {
                 return null;
             }
             throw refusal(electionId, hash, "desk.error.alreadyActivated");

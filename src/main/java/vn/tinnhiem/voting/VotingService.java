@@ -34,6 +34,7 @@ import vn.tinnhiem.token.SpendResult;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.internal.BallotRepository;
 import vn.tinnhiem.voting.internal.CheckedBallotRepository;
+import vn.tinnhiem.voting.internal.ProofChecks;
 import vn.tinnhiem.voting.internal.WrongCodes;
 
 /**
@@ -119,9 +120,9 @@ public class VotingService {
     private final WrongCodes wrongCodes;
     private final SecureRandom random = new SecureRandom();
     /**
-     * Checking the proofs is pure CPU: at most one check per core at a time, first come first served, so a burst
-     * of commitments is checked in the order it arrived instead of all of them slowing each other down (the tail
-     * latency).
+     * Checking proofs and openings is pure CPU: at most one check per core at a time, first come first served, so
+     * a burst of commitments is checked in the order it arrived instead of all of them slowing each other down
+     * (the tail latency); the proofs of commitments that wait together are checked together ({@link ProofChecks}).
      */
     private final Semaphore verifying = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
@@ -132,7 +133,7 @@ public class VotingService {
      */
     private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
 
-    private record Prepared(String manifestHash, ElectionContext context, BallotVerifier verifier, BallotForm form,
+    private record Prepared(String manifestHash, ElectionContext context, ProofChecks proofs, BallotForm form,
             int candidates, int levels) {}
 
     VotingService(CeremonyService ceremony, ElectionService elections, TokenService tokens, BallotRepository ballots,
@@ -195,13 +196,15 @@ public class VotingService {
             return new Commitment.Refused(TOO_MANY_ATTEMPTS, wait.getAsInt());
         }
         Optional<Prepared> found;
-        CardCheck card;
+        @org.jspecify.annotations.Nullable CardCheck card;
         try {
             found = cached(electionId);
-            if (found.isEmpty() || !pollsOpen(electionId)) {
+            // One read-only transaction: the polls still open, and the card.
+            card = found.isEmpty() ? null : reading.execute(status -> pollsOpen(electionId)
+                    ? tokens.check(electionId, scannedText) : null);
+            if (card == null) {
                 return new Commitment.Refused(POLLS_NOT_OPEN);
             }
-            card = tokens.check(electionId, scannedText);
         } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
                 | TransactionException e) {
             return new Commitment.Refused(TRY_AGAIN);
@@ -239,13 +242,7 @@ public class VotingService {
         if (!sealed.trackingCode().equals(trackingCode)) {
             return fault(kioskId, electionId, FAULT_TRACKING_CODE, "TRACKING_CODE");
         }
-        BallotCheck check;
-        verifying.acquireUninterruptibly();
-        try {
-            check = p.verifier().verify(sealed);
-        } finally {
-            verifying.release();
-        }
+        BallotCheck check = p.proofs().check(sealed);
         if (!check.ok()) {
             return fault(kioskId, electionId, FAULT_PROOF, check.failures().get(0).part().name());
         }
@@ -529,7 +526,8 @@ public class VotingService {
                 return old;
             }
             ElectionContext context = ElectionContext.of(m);
-            return new Prepared(hash, context, new BallotVerifier(context, random), formOf(electionId, m, hash),
+            return new Prepared(hash, context, new ProofChecks(new BallotVerifier(context, random), verifying),
+                    formOf(electionId, m, hash),
                     m.candidateCount(), m.levelCount());
         }));
     }

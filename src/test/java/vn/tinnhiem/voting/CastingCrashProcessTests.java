@@ -731,7 +731,7 @@ class CastingCrashProcessTests {
             Path classes = shared.resolve("process-classes");
             Path root = Path.of(CastingProcess.class.getProtectionDomain().getCodeSource().getLocation().getPath());
             copyClasses(root, classes, CastingProcess.class.getPackageName(),
-                    n -> n.startsWith("CastingProcess") || n.startsWith("VotingConferences"));
+                    n -> n.startsWith("CastingProcess") || n.startsWith("VotingConferences") || n.startsWith("TestTablet"));
             copyClasses(root, classes, Browser.class.getPackageName(), n -> !n.startsWith("FreshDatabase"));
             processClasses = classes;
         }

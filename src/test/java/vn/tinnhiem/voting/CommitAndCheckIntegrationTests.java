@@ -286,6 +286,9 @@ class CommitAndCheckIntegrationTests {
         // A check card is no voter's card at the desk either.
         try (var desk = Acting.as(conf.teller(), "TELLER")) {
             assertThatThrownBy(() -> tokens.activate(id, checkCard)).hasMessageContaining("desk.error.checkCard");
+            // Lost: voided at the desk, it opens no ballot any more.
+            tokens.voidCard(id, checkCard);
         }
+        assertThat(voting.admit(device, id, checkCard)).isEqualTo(new Admission.Refused(VotingService.VOID));
     }
 }
