@@ -181,6 +181,10 @@ class AccessibilityBrowserTests {
             tablet.waitForText("#kiosk-content", "Sửa lại");
             check(tablet, "kiosk-review", problems);
             tablet.click("#kiosk-confirm");
+            // Sealed in the page and committed: the voter casts it.
+            tablet.waitForText("#kiosk-content", "Phiếu đã được niêm phong");
+            check(tablet, "kiosk-cast-or-check", problems);
+            tablet.click("#kiosk-cast");
             tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
             check(tablet, "kiosk-done", problems);
         }

@@ -27,22 +27,16 @@ import vn.tinnhiem.crypto.BallotSealer;
  */
 class KioskHoldsNoChoicesTests {
 
-    /**
-     * TEMPORARY (issue 18): the server-rendered ballot still marks on the server until the tn-ballot component
-     * replaces it; its bridge is the one class exempt. Delete this, and the class, when the component lands.
-     */
-    static final String TEMPORARY_BRIDGE = "vn.tinnhiem.kiosk.ui.LegacyTabletSealing";
-
     private static final String[] KIOSK_PATH = {"vn.tinnhiem.kiosk..", "vn.tinnhiem.voting.."};
 
     static ArchRule noSealer() {
-        return noClasses().that().resideInAnyPackage(KIOSK_PATH).and().doNotHaveFullyQualifiedName(TEMPORARY_BRIDGE)
+        return noClasses().that().resideInAnyPackage(KIOSK_PATH)
                 .should().dependOnClassesThat().areAssignableTo(BallotSealer.class)
                 .because("the tablet seals; the server only checks what it receives");
     }
 
     static ArchRule noChoiceTypes() {
-        return noClasses().that().resideInAnyPackage(KIOSK_PATH).and().doNotHaveFullyQualifiedName(TEMPORARY_BRIDGE)
+        return noClasses().that().resideInAnyPackage(KIOSK_PATH)
                 .should().haveSimpleNameContaining("Marks").orShould().haveSimpleNameContaining("Choice")
                 .orShould().dependOnClassesThat(describe("a type named for marks or choices",
                         (JavaClass c) -> c.getSimpleName().contains("Marks") || c.getSimpleName().contains("Choice")))
@@ -52,8 +46,7 @@ class KioskHoldsNoChoicesTests {
     static ArchRule noChoiceFields() {
         return noFields().that().areDeclaredInClassesThat(describe("classes of the kiosk path",
                         (JavaClass c) -> (c.getPackageName().startsWith("vn.tinnhiem.kiosk")
-                                || c.getPackageName().startsWith("vn.tinnhiem.voting"))
-                                && !c.getName().equals(TEMPORARY_BRIDGE)))
+                                || c.getPackageName().startsWith("vn.tinnhiem.voting"))))
                 .and(describe("are written in the source (not the compiler's switch tables)",
                         (JavaField f) -> !f.getModifiers().contains(JavaModifier.SYNTHETIC) && !f.getName().startsWith("$")))
                 .should().haveRawType(int[].class).orShould().haveRawType(boolean[].class)

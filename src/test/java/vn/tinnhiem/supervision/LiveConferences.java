@@ -154,6 +154,9 @@ public record LiveConferences(ElectionService elections, AccountService accounts
         tablet.click("#kiosk-candidate-2 .kiosk-choice[data-level='NO_CONFIDENCE']");
         tablet.click("#kiosk-review");
         tablet.click("#kiosk-confirm");
+        // Sealed in the page and committed: the voter casts it.
+        tablet.waitForText("#kiosk-content", "Phiếu đã được niêm phong");
+        tablet.click("#kiosk-cast");
         tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
     }
 

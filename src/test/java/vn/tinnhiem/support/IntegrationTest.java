@@ -18,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(FreshDatabase.class)
+@Import({FreshDatabase.class, TrafficRecorder.class})
 public @interface IntegrationTest {
 }

@@ -225,14 +225,17 @@ class CastingCrashProcessTests {
                 markAll(tablet);
                 tablet.click("#kiosk-review");
                 tablet.waitForText("#kiosk-content", "Xem lại phiếu");
-                // The voter confirms; the application commits the cast and dies before it can answer.
-                tablet.script("arguments[0].click()", tablet.find("#kiosk-confirm"));
+                // The voter confirms (the page seals, the server commits) and casts; the application commits the
+                // cast and dies before it can answer.
+                tablet.click("#kiosk-confirm");
+                tablet.waitForText("#kiosk-content", "Phiếu đã được niêm phong");
+                tablet.script("arguments[0].click()", tablet.find("#kiosk-cast"));
                 assertThat(app.exit()).as("halted by the fault point, right after the commit; %s", app.errors())
                         .isEqualTo(VotingService.HALT_AFTER_CAST_COMMIT_STATUS);
                 assertThat(app.said()).as("nothing said after the halt").isEmpty();
                 tabletAfterHalt = tablet.find("#kiosk-content").getText();
                 assertThat(tabletAfterHalt).as("the tablet never showed the ballot as recorded")
-                        .doesNotContain(RECORDED_TITLE).contains("Xem lại phiếu");
+                        .doesNotContain(RECORDED_TITLE).contains("Phiếu đã được niêm phong");
                 assertThat(alive(mariadbd)).as("the halted application left its mariadbd running").isTrue();
                 kill(mariadbd);
                 awaitGone(mariadbd);
@@ -799,6 +802,9 @@ class CastingCrashProcessTests {
         tablet.click("#kiosk-review");
         tablet.waitForText("#kiosk-content", "Xem lại phiếu");
         tablet.click("#kiosk-confirm");
+        // Sealed in the page and committed: the voter casts it.
+        tablet.waitForText("#kiosk-content", "Phiếu đã được niêm phong");
+        tablet.click("#kiosk-cast");
         tablet.waitForText("#kiosk-content", RECORDED_TITLE);
         String code = tablet.find("#kiosk-tracking-code").getAttribute("aria-label");
         tablet.click("#kiosk-finish");

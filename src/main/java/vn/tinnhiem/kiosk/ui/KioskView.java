@@ -18,6 +18,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.communication.PushMode;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
@@ -30,7 +31,6 @@ import vn.tinnhiem.kiosk.KioskSession;
 import vn.tinnhiem.kiosk.KioskStatus;
 import vn.tinnhiem.shared.ui.LanguageSwitch;
 import vn.tinnhiem.voting.VotingService;
-import vn.tinnhiem.ceremony.CeremonyService;
 
 /**
  * The voter's page on an enrolled tablet, full screen, large type. Open to anonymous visitors: what it
@@ -44,7 +44,7 @@ import vn.tinnhiem.ceremony.CeremonyService;
  *   REVOKED        the cookie's kiosk was revoked         (final)
  *   NOT_OPEN       the conference is DRAFT or READY       -> IDLE when the polls open
  *   CLOSED         the conference is CLOSED or TALLIED    (final)
- *   IDLE           polls OPEN: "Quét mã phiếu"            -> BALLOT -> REVIEW -> DONE (or REFUSED) -> IDLE
+ *   IDLE           polls OPEN: "Quét mã phiếu"            -> BALLOT -> DONE, OPENED (-> BALLOT) or REFUSED -> IDLE
  * </pre>
  * The voter's steps are {@link KioskVoter}'s. The step lives only in this view's state, never in the URL or
  * the history, and the view is not preserved on refresh: a reload, a second tab or the back button followed by
@@ -66,9 +66,12 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     static final int HEARTBEAT_MS = 5000;
     private static final String LARGE_TEXT = "tinnhiem.kiosk.largeText";
 
-    /** What the kiosk shows; the voter's steps (BALLOT, REVIEW, DONE, REFUSED) are {@link KioskVoter}'s. */
+    /**
+     * What the kiosk shows; the voter's steps are {@link KioskVoter}'s: BALLOT (the page's own ballot, review and
+     * "cast or check", {@link KioskBallot}), DONE, OPENED (a checked ballot), REFUSED.
+     */
     enum Screen {
-        NOT_ENROLLED, REVOKED, NOT_OPEN, CLOSED, IDLE, BALLOT, REVIEW, DONE, REFUSED;
+        NOT_ENROLLED, REVOKED, NOT_OPEN, CLOSED, IDLE, BALLOT, DONE, OPENED, REFUSED;
 
         /**
          * The screens the heartbeat may replace by itself: nobody is voting on them (a tablet enrolled in
@@ -95,11 +98,10 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     /** When the staff's notice goes by itself on the idle screen (nanoTime), or 0 when it stays. */
     private long noticeUntil;
 
-    public KioskView(KioskSession session, KioskService kiosks, VotingService voting, CeremonyService ceremony,
-            KioskTimeouts timeouts) {
+    public KioskView(KioskSession session, KioskService kiosks, VotingService voting, KioskTimeouts timeouts) {
         this.session = session;
         this.kiosks = kiosks;
-        this.voter = new KioskVoter(this, voting, ceremony, timeouts);
+        this.voter = new KioskVoter(this, voting, timeouts);
         this.noticeSeconds = timeouts.noticeSeconds();
         setId("kiosk");
         addClassName("kiosk");
@@ -130,10 +132,7 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         content.addClassName("kiosk-content");
         scanArea.setId("kiosk-scan-area");
         scanArea.addClassName("kiosk-scan-area");
-        add(header, notice, content, voter.warning());
-        // Any touch or key press is the voter still there (see KioskVoter); at most one message a second.
-        getElement().addEventListener("pointerdown", e -> voter.touched()).throttle(1000);
-        getElement().addEventListener("keydown", e -> voter.touched()).throttle(1000);
+        add(header, notice, content);
     }
 
     @Override
@@ -159,7 +158,10 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        ui.setPollInterval(screen.isWaiting() ? HEARTBEAT_MS : KioskVoter.TICK_MS);
+        // Every exchange of the kiosk page is a plain HTTP request and its answer (no WebSocket): nothing is pushed
+        // to a tablet, the poll brings what it needs, and what the page sends can be seen (the traffic test).
+        ui.getPushConfiguration().setPushMode(PushMode.DISABLED);
+        ui.setPollInterval(pollInterval(screen));
         heartbeat = ui.addPollListener(e -> {
             voter.tick(screen);
             if (noticeUntil != 0 && System.nanoTime() - noticeUntil >= 0) {
@@ -192,8 +194,13 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         if (changed) {
             focusHeading();
         }
-        // A voter's step is timed (idle warning, reset, the return from "done") by the page's poll.
-        getUI().ifPresent(ui -> ui.setPollInterval(KioskVoter.TICK_MS));
+        // Done, opened and refused count down by the page's poll; the ballot times itself in the page.
+        getUI().ifPresent(ui -> ui.setPollInterval(pollInterval(step)));
+    }
+
+    /** The heartbeat's pace, and each second while a countdown shows. */
+    private static int pollInterval(Screen screen) {
+        return screen.isWaiting() || screen == Screen.BALLOT ? HEARTBEAT_MS : KioskVoter.TICK_MS;
     }
 
     /** Ends a voter's turn: the idle screen, or whatever the conference's state calls for now. */

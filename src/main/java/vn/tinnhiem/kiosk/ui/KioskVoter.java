@@ -1,15 +1,17 @@
 package vn.tinnhiem.kiosk.ui;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
@@ -18,56 +20,53 @@ import vn.tinnhiem.shared.ui.QrScanner;
 import vn.tinnhiem.voting.Admission;
 import vn.tinnhiem.voting.BallotForm;
 import vn.tinnhiem.voting.CastOutcome;
+import vn.tinnhiem.voting.CheckOutcome;
+import vn.tinnhiem.voting.Commitment;
+import vn.tinnhiem.voting.Committed;
 import vn.tinnhiem.voting.VotingService;
-import vn.tinnhiem.ceremony.CeremonyService;
 
 /**
- * One voter's turn on a {@link KioskView}: scan, ballot, review, confirm, done.
+ * One voter's turn on a {@link KioskView}: scan, then the ballot in the tablet's page ({@link KioskBallot}:
+ * marking, review, sealing, "cast or check"), then done, the opened ballot of a check, or a refusal.
  *
- * <p>What the voter scanned and marked lives only in this object's fields (never in the session, the URL or a
- * log line) and is dropped by {@link #discard()}: after the cast, on a reset for inactivity, when the tablet
- * stops being enrolled, when the page goes away. The choices are kept in a {@link Marks}; the choice buttons only
- * mirror it ({@code aria-pressed}) and are removed with the screen.
+ * <p>The marks never reach the server: the page seals them and sends the sealed ballot, which the service
+ * verifies and keeps as a commitment ({@link VotingService#commit}); the voter then casts it or checks the
+ * tablet with it (the page reveals the ballot's nonces, the server opens it and shows what it holds). What the
+ * voter scanned lives only in this object's fields (never in the session, the URL or a log line), with the
+ * commitment, and both are dropped by {@link #discard()}: after the cast, on a reset, when the tablet stops
+ * being enrolled, when the page goes away.
  *
- * <p>Inactivity: the page tells the server of every touch or key press (a throttled DOM listener on the whole
- * view, so scrolling a long ballot counts as well as a tap on a choice), and the page's poll, every second on a
- * voter's step, checks the time since the last one. Client-side detection was chosen because scrolling sends
- * nothing to the server by itself.
+ * <p>Inactivity on the ballot is the page's own business (the component shows the warning and resets; no
+ * touch is reported to the server); the server's poll, every second on done, refused and opened, moves their
+ * countdown.
  */
 final class KioskVoter {
 
-    /** How often the page checks in while a voter is on a step (the countdown moves by it). */
+    /** How often the page checks in while done, refused or an opened ballot shows (the countdown moves by it). */
     static final int TICK_MS = 1000;
 
     private final KioskView view;
     private final VotingService voting;
-    private final CeremonyService ceremony;
     private final QrScanner scanner = new QrScanner();
-    private final Div warning = new Div();
-    private final Paragraph countdown = new Paragraph();
     private final int warningSeconds;
     private final int resetSeconds;
     private final int doneSeconds;
     private final int refusalSeconds;
-    /** The seconds left on "done" (or "refused"), counted down on the screen. */
+    /** The seconds left on "done" (or "refused", "opened"), counted down on the screen. */
     private Paragraph doneCountdown;
+    private long shownAt = System.nanoTime();
     /** When a code was refused at the scan (nanoTime), or 0: the message goes before the next voter comes. */
     private long refusedAt;
 
     /** The scanned card's text, from the scan until the cast or reset: nowhere else. */
     private String card;
-    private BallotForm form;
-    @SuppressWarnings("removal")
-    private LegacyTabletSealing marks;
-    private List<List<Button>> choices = List.of();
-    private Span counter;
-    private long lastTouch = System.nanoTime();
-    private long shownAt = System.nanoTime();
+    /** The sealed ballot the service accepted, until it is cast or checked. */
+    private Committed committed;
+    private KioskBallot ballot;
 
-    KioskVoter(KioskView view, VotingService voting, CeremonyService ceremony, KioskTimeouts timeouts) {
+    KioskVoter(KioskView view, VotingService voting, KioskTimeouts timeouts) {
         this.view = view;
         this.voting = voting;
-        this.ceremony = ceremony;
         this.warningSeconds = timeouts.warningSeconds();
         this.resetSeconds = timeouts.resetSeconds();
         this.doneSeconds = timeouts.doneSeconds();
@@ -78,61 +77,17 @@ final class KioskVoter {
         scanner.setKioskSize(true);
         scanner.setCameraProblemText(view.getTranslation("kiosk.scan.noCamera"));
         scanner.addScanListener(this::scanned);
-
-        var title = new H1(view.getTranslation("kiosk.idle.warning"));
-        title.addClassName("kiosk-title");
-        title.setId("kiosk-idle-title");
-        countdown.setId("kiosk-idle-countdown");
-        countdown.addClassName("kiosk-text");
-        var goOn = new Button(view.getTranslation("kiosk.idle.continue"), e -> continueVoting());
-        goOn.setId("kiosk-continue");
-        goOn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        goOn.addClassName("kiosk-big-button");
-        var box = new Div(title, countdown, goOn);
-        box.addClassName("kiosk-warning-box");
-        warning.add(box);
-        warning.setId("kiosk-idle-warning");
-        warning.addClassName("kiosk-warning");
-        warning.getElement().setAttribute("role", "alertdialog");
-        // A dialog a screen reader can name: "Bạn vẫn đang bỏ phiếu?" (axe: aria-dialog-name).
-        warning.getElement().setAttribute("aria-labelledby", "kiosk-idle-title");
-        warning.getElement().setAttribute("aria-describedby", "kiosk-idle-countdown");
-        warning.setVisible(false);
     }
 
     QrScanner scanner() {
         return scanner;
     }
 
-    Div warning() {
-        return warning;
-    }
-
-    /** A touch or key press anywhere on the page (or a tap on one of the voter's buttons). */
-    void touched() {
-        lastTouch = System.nanoTime();
-        if (warning.isVisible()) {
-            warning.setVisible(false);
-        }
-    }
-
-    /**
-     * The page's poll: the idle warning and reset on the ballot or review, the countdown and return from
-     * "done", and on the idle screen the end of a refused code's message.
-     */
+    /** The page's poll: the countdown and return from done, refused and opened; on idle, a refusal's end. */
     void tick(KioskView.Screen screen) {
         long now = System.nanoTime();
         switch (screen) {
-            case BALLOT, REVIEW -> {
-                long idle = (now - lastTouch) / 1_000_000_000L;
-                if (idle >= warningSeconds + resetSeconds) {
-                    view.backToIdle();
-                } else if (idle >= warningSeconds) {
-                    countdown.setText(view.getTranslation("kiosk.idle.countdown", warningSeconds + resetSeconds - idle));
-                    warning.setVisible(true);
-                }
-            }
-            case DONE, REFUSED -> {
+            case DONE, REFUSED, OPENED -> {
                 long left = doneSeconds - (now - shownAt) / 1_000_000_000L;
                 if (left <= 0) {
                     view.backToIdle();
@@ -152,24 +107,14 @@ final class KioskVoter {
         }
     }
 
-    /** Forgets the voter: the marks zeroed, the card's text dropped, their screens' components let go. */
+    /** Forgets the voter: the card's text and the commitment dropped, the ballot component gone (it zeroes itself). */
     void discard() {
-        if (marks != null) {
-            marks.close();
-        }
-        marks = null;
         card = null;
-        form = null;
-        choices = List.of();
-        counter = null;
+        committed = null;
+        ballot = null;
         doneCountdown = null;
         refusedAt = 0;
-        warning.setVisible(false);
         scanner.clearField();
-    }
-
-    private void continueVoting() {
-        touched();
     }
 
     private void scanned(String text) {
@@ -187,207 +132,232 @@ final class KioskVoter {
             refusedAt = System.nanoTime();
             return;
         }
-        Optional<BallotForm> found = voting.form(kiosk.get().electionId());
-        if (found.isEmpty()) {
+        if (!showBallot(kiosk.get(), text)) {
             scanner.showError(view.getTranslation(VotingService.POLLS_NOT_OPEN));
             refusedAt = System.nanoTime();
-            return;
+        }
+    }
+
+    /** A fresh ballot for the card (after a scan, or "Bỏ phiếu lại" after a check); false if the polls are not open. */
+    private boolean showBallot(Kiosk kiosk, String text) {
+        Optional<BallotForm> form = voting.form(kiosk.electionId());
+        if (form.isEmpty()) {
+            return false;
         }
         discard();
-        form = found.get();
-        marks = new LegacyTabletSealing(form.candidates().size(), form.kind().levelCount());
         card = text;
-        lastTouch = System.nanoTime();
-        showBallot();
+        List<KioskBallot.Level> levels = new ArrayList<>();
+        for (String level : form.get().kind().levels()) {
+            levels.add(new KioskBallot.Level(level, view.getTranslation("level." + level)));
+        }
+        // The manifest as signed off (Manifest.toJson): the page shows and seals for exactly this one.
+        var page = new KioskBallot(form.get().manifestJson(), levels, texts(), warningSeconds, resetSeconds);
+        page.setId("kiosk-voting");
+        page.onSealed(this::sealed);
+        page.onCast(this::cast);
+        page.onCheck(this::check);
+        page.onReset(view::backToIdle);
+        ballot = page;
+        view.showStep(KioskView.Screen.BALLOT, page);
+        return true;
     }
 
-    private void showBallot() {
-        var conference = new H2(form.title());
-        conference.addClassName("kiosk-ballot-conference");
-        var title = new H1(view.getTranslation("kiosk.ballot.heading"));
-        title.addClassName("kiosk-title");
-        var hint = new Paragraph(view.getTranslation("kiosk.ballot.hint"));
-        hint.addClassName("kiosk-text");
-        var list = new Div();
-        list.addClassName("kiosk-candidates");
-        List<List<Button>> all = new ArrayList<>();
-        for (int i = 0; i < form.candidates().size(); i++) {
-            BallotForm.Entry entry = form.candidates().get(i);
-            var order = new Span(view.getTranslation("kiosk.ballot.order", entry.order()));
-            order.addClassName("kiosk-candidate-order");
-            var name = new Span(entry.name());
-            name.addClassName("kiosk-candidate-name");
-            var position = new Div(entry.position());
-            position.addClassName("kiosk-candidate-position");
-            var buttons = new Div();
-            buttons.addClassName("kiosk-choices");
-            List<Button> row = new ArrayList<>();
-            int candidate = i;
-            List<String> levels = form.kind().levels();
-            for (int level = 0; level < levels.size(); level++) {
-                int chosen = level;
-                var choice = new Button(view.getTranslation("level." + levels.get(level)), e -> toggle(candidate, chosen));
-                choice.addClassName("kiosk-choice");
-                choice.getElement().setAttribute("data-level", levels.get(level));
-                row.add(choice);
-                buttons.add(choice);
-            }
-            all.add(row);
-            var card = new Div(new Div(order, name), position, buttons);
-            card.addClassName("kiosk-candidate");
-            card.setId("kiosk-candidate-" + entry.order());
-            card.getElement().setAttribute("role", "group");
-            card.getElement().setAttribute("aria-label", entry.name());
-            list.add(card);
-        }
-        choices = all;
-        counter = new Span();
-        counter.setId("kiosk-counter");
-        counter.addClassName("kiosk-counter");
-        counter.getElement().setAttribute("aria-live", "polite");
-        var review = new Button(view.getTranslation("kiosk.ballot.review"), e -> {
-            touched();
-            showReview();
-        });
-        review.setId("kiosk-review");
-        review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        review.addClassName("kiosk-big-button");
-        var footer = new Div(counter, review);
-        footer.addClassName("kiosk-ballot-footer");
-        var ballot = new Div(conference, title, hint, list, footer);
-        ballot.setId("kiosk-ballot");
-        ballot.addClassName("kiosk-screen");
-        ballot.addClassName("kiosk-voter-screen");
-        for (int i = 0; i < choices.size(); i++) {
-            render(i);
-        }
-        view.showStep(KioskView.Screen.BALLOT, ballot);
-        scrollToTop();
+    /** The component's texts in the voter's language; {0} and {1} stay for the page to fill in. */
+    private Map<String, String> texts() {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("heading", view.getTranslation("kiosk.ballot.heading"));
+        t.put("hint", view.getTranslation("kiosk.ballot.hint"));
+        t.put("order", view.getTranslation("kiosk.ballot.order", "{0}"));
+        t.put("counter", view.getTranslation("kiosk.ballot.counter", "{0}", "{1}"));
+        t.put("review", view.getTranslation("kiosk.ballot.review"));
+        t.put("reviewTitle", view.getTranslation("kiosk.review.title"));
+        t.put("reviewText", view.getTranslation("kiosk.review.text"));
+        t.put("reviewBlank", view.getTranslation("kiosk.review.blank", "{0}"));
+        t.put("reviewBlanks", view.getTranslation("kiosk.review.blanks", "{0}"));
+        t.put("edit", view.getTranslation("kiosk.review.edit"));
+        t.put("confirm", view.getTranslation("kiosk.review.confirm"));
+        t.put("sealing", view.getTranslation("kiosk.sealing"));
+        t.put("sealFailed", view.getTranslation("kiosk.sealFailed"));
+        t.put("committedTitle", view.getTranslation("kiosk.committed.title"));
+        t.put("committedCode", view.getTranslation("kiosk.committed.code"));
+        t.put("committedText", view.getTranslation("kiosk.committed.text"));
+        t.put("cast", view.getTranslation("kiosk.committed.cast"));
+        t.put("check", view.getTranslation("kiosk.committed.check"));
+        t.put("checkExplain", view.getTranslation("kiosk.committed.checkExplain"));
+        t.put("checkOnlyTitle", view.getTranslation("kiosk.checkOnly.title"));
+        t.put("checkOnlyText", view.getTranslation("kiosk.checkOnly.text"));
+        t.put("waiting", view.getTranslation("kiosk.committed.waiting"));
+        t.put("idleWarning", view.getTranslation("kiosk.idle.warning"));
+        t.put("idleCountdown", view.getTranslation("kiosk.idle.countdown", "{0}"));
+        t.put("idleContinue", view.getTranslation("kiosk.idle.continue"));
+        return t;
     }
 
-    /** One choice per candidate; tapping the chosen one clears it. */
-    private void toggle(int candidate, int level) {
-        touched();
-        if (marks == null) {
-            return;
-        }
-        if (marks.get(candidate) == level) {
-            marks.clear(candidate);
-        } else {
-            marks.set(candidate, level);
-        }
-        render(candidate);
-    }
-
-    private void render(int candidate) {
-        int chosen = marks.get(candidate);
-        List<Button> row = choices.get(candidate);
-        for (int level = 0; level < row.size(); level++) {
-            boolean on = level == chosen;
-            row.get(level).getElement().setAttribute("aria-pressed", String.valueOf(on));
-            row.get(level).setClassName("kiosk-chosen", on);
-        }
-        counter.setText(view.getTranslation("kiosk.ballot.counter", marks.markedCount(), marks.candidates()));
-    }
-
-    private void showReview() {
-        if (marks == null) {
-            return;
-        }
-        var title = new H1(view.getTranslation("kiosk.review.title"));
-        title.addClassName("kiosk-title");
-        var hint = new Paragraph(view.getTranslation("kiosk.review.text"));
-        hint.addClassName("kiosk-text");
-        var list = new Div();
-        list.addClassName("kiosk-review-list");
-        int blanks = 0;
-        for (int i = 0; i < form.candidates().size(); i++) {
-            BallotForm.Entry entry = form.candidates().get(i);
-            var who = new Div(new Span(view.getTranslation("kiosk.ballot.order", entry.order())),
-                    new Span(" " + entry.name()));
-            who.addClassName("kiosk-review-name");
-            var row = new Div(who);
-            row.addClassName("kiosk-review-row");
-            row.setId("kiosk-review-" + entry.order());
-            int level = marks.get(i);
-            if (level == LegacyTabletSealing.BLANK) {
-                blanks++;
-                var blank = new Div(view.getTranslation("kiosk.review.blank", entry.name()));
-                blank.addClassName("kiosk-review-blank");
-                row.add(blank);
-                row.addClassName("kiosk-review-row-blank");
-            } else {
-                var choice = new Div(view.getTranslation("level." + form.kind().levels().get(level)));
-                choice.addClassName("kiosk-review-choice");
-                row.add(choice);
-            }
-            list.add(row);
-        }
-        var error = new Div();
-        error.setId("kiosk-review-error");
-        error.addClassName("kiosk-review-error");
-        error.getElement().setAttribute("role", "alert");
-        error.setVisible(false);
-        var edit = new Button(view.getTranslation("kiosk.review.edit"), e -> {
-            touched();
-            if (marks != null) {
-                showBallot();
-            }
-        });
-        edit.setId("kiosk-edit");
-        edit.addClassName("kiosk-big-button");
-        var confirm = new Button(view.getTranslation("kiosk.review.confirm"));
-        confirm.setId("kiosk-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        confirm.addClassName("kiosk-big-button");
-        // Disabled in the browser at the first tap: a double tap sends one click.
-        confirm.setDisableOnClick(true);
-        confirm.addClickListener(e -> confirm(confirm, error));
-        var actions = new Div(edit, confirm);
-        actions.addClassName("kiosk-review-actions");
-        var review = new Div(title, hint);
-        if (blanks > 0) {
-            var summary = new Div(view.getTranslation("kiosk.review.blanks", blanks));
-            summary.setId("kiosk-review-blanks");
-            summary.addClassName("kiosk-review-blanks");
-            summary.getElement().setAttribute("role", "status");
-            review.add(summary);
-        }
-        review.add(list, error, actions);
-        review.setId("kiosk-review");
-        review.addClassName("kiosk-screen");
-        review.addClassName("kiosk-voter-screen");
-        view.showStep(KioskView.Screen.REVIEW, review);
-        scrollToTop();
-    }
-
-    private void confirm(Button confirm, Div error) {
-        touched();
-        if (marks == null || card == null) {
-            // A second click that got through: the first one has cast (or refused) already.
-            return;
-        }
+    /** The page sealed the ballot: the service verifies it and keeps it as a commitment (the card not yet spent). */
+    private void sealed(KioskBallot.Sealed sealed) {
         Optional<Kiosk> kiosk = view.kiosk();
+        if (card == null || ballot == null || committed != null) {
+            // A second seal that got through: the first one is committed (or refused) already.
+            return;
+        }
         if (kiosk.isEmpty()) {
             view.backToIdle();
             return;
         }
-        // Temporary (issue 18): sealed in the kiosk's code until the ballot moves into the tablet's page.
-        CastOutcome outcome = marks.sealCommitAndCast(ceremony, voting, kiosk.get().id(), kiosk.get().electionId(), card);
+        byte[] bytes;
+        try {
+            bytes = HexFormat.of().parseHex(sealed.ballotHex());
+        } catch (IllegalArgumentException e) {
+            showFault("kiosk.fault.text");
+            return;
+        }
+        Commitment answer = voting.commit(kiosk.get().id(), kiosk.get().electionId(), card, sealed.manifestHashHex(),
+                bytes, sealed.trackingCode());
+        switch (answer) {
+            case Commitment.Accepted accepted -> {
+                committed = accepted.ballot();
+                ballot.committed(sealed.trackingCode(), accepted.checkOnly());
+            }
+            case Commitment.Refused refused when VotingService.TRY_AGAIN.equals(refused.reasonKey()) ->
+                    ballot.tryAgain(view.getTranslation(refused.reasonKey()));
+            case Commitment.Refused refused -> {
+                discard();
+                showRefused(view.getTranslation(refused.reasonKey(), refused.seconds()));
+            }
+            case Commitment.Faulty faulty -> showFault(faulty.reasonKey());
+        }
+    }
+
+    /** "Bỏ phiếu": the committed ballot goes into the box and the card is spent. */
+    private void cast() {
+        Optional<Kiosk> kiosk = view.kiosk();
+        if (card == null || committed == null) {
+            // A second tap that got through: the first one has cast (or refused) already.
+            return;
+        }
+        if (kiosk.isEmpty()) {
+            view.backToIdle();
+            return;
+        }
+        CastOutcome outcome = voting.cast(kiosk.get().id(), kiosk.get().electionId(), card, committed);
         switch (outcome) {
             case CastOutcome.Recorded recorded -> {
                 discard();
                 showDone(recorded.trackingCode());
             }
-            case CastOutcome.Refused refused when VotingService.TRY_AGAIN.equals(refused.reasonKey()) -> {
-                error.setText(view.getTranslation(refused.reasonKey()));
-                error.setVisible(true);
-                confirm.setEnabled(true);
-            }
+            case CastOutcome.Refused refused when VotingService.TRY_AGAIN.equals(refused.reasonKey()) ->
+                    ballot.tryAgain(view.getTranslation(refused.reasonKey()));
             case CastOutcome.Refused refused -> {
                 discard();
                 showRefused(view.getTranslation(refused.reasonKey(), refused.seconds()));
             }
+        }
+    }
+
+    /** "Kiểm tra máy": the page revealed the ballot's nonces; the server opens the committed ballot with them. */
+    private void check(String openingHex) {
+        Optional<Kiosk> kiosk = view.kiosk();
+        if (card == null || committed == null) {
+            return;
+        }
+        if (kiosk.isEmpty()) {
+            view.backToIdle();
+            return;
+        }
+        byte[] opening;
+        try {
+            opening = HexFormat.of().parseHex(openingHex);
+        } catch (IllegalArgumentException e) {
+            opening = new byte[0];
+        }
+        Committed checked = committed;
+        CheckOutcome outcome = voting.check(kiosk.get().id(), kiosk.get().electionId(), card, checked, opening);
+        switch (outcome) {
+            case CheckOutcome.Opened opened -> {
+                committed = null;
+                showOpened(kiosk.get(), opened);
+            }
+            case CheckOutcome.Mismatch mismatch -> showFault("kiosk.check.mismatch");
+            case CheckOutcome.Refused refused when VotingService.TRY_AGAIN.equals(refused.reasonKey()) ->
+                    ballot.tryAgain(view.getTranslation(refused.reasonKey()));
+            case CheckOutcome.Refused refused -> {
+                discard();
+                showRefused(view.getTranslation(refused.reasonKey(), refused.seconds()));
+            }
+        }
+    }
+
+    /**
+     * The checked ballot as the server opened it: each candidate and the level in the ballot (what the tablet
+     * really sealed), a QR of it for the voter's phone, and "Bỏ phiếu lại" for a fresh ballot on the same card.
+     */
+    private void showOpened(Kiosk kiosk, CheckOutcome.Opened opened) {
+        Optional<BallotForm> form = voting.form(kiosk.electionId());
+        var title = new H1(view.getTranslation("kiosk.opened.title"));
+        title.addClassName("kiosk-title");
+        var text = new Paragraph(view.getTranslation("kiosk.opened.text"));
+        text.addClassName("kiosk-text");
+        var code = trackingCode(opened.trackingCode(), "kiosk-opened-code");
+        var list = new Div();
+        list.addClassName("kiosk-review-list");
+        list.setId("kiosk-opened-list");
+        List<String> levels = opened.levels();
+        for (int i = 0; i < levels.size(); i++) {
+            int order = i + 1;
+            String name = form.filter(f -> f.candidates().size() >= order).map(f -> f.candidates().get(order - 1).name())
+                    .orElse("");
+            var who = new Div(new Span(view.getTranslation("kiosk.ballot.order", order)), new Span(" " + name));
+            who.addClassName("kiosk-review-name");
+            String level = levels.get(i);
+            var choice = new Div(level == null ? view.getTranslation("kiosk.opened.blank")
+                    : view.getTranslation("level." + level));
+            choice.addClassName(level == null ? "kiosk-review-blank" : "kiosk-review-choice");
+            var row = new Div(who, choice);
+            row.addClassName("kiosk-review-row");
+            row.setId("kiosk-opened-" + order);
+            row.getElement().setAttribute("data-level", level == null ? "" : level);
+            list.add(row);
+        }
+        String qrText = openedText(opened.trackingCode(), levels);
+        var qr = new Image(EnrollmentQr.dataUrl(qrText), view.getTranslation("kiosk.opened.qrAlt"));
+        qr.setId("kiosk-opened-qr");
+        qr.addClassName("kiosk-opened-qr");
+        qr.getElement().setAttribute("data-text", qrText);
+        var qrText1 = new Paragraph(view.getTranslation("kiosk.opened.qr"));
+        qrText1.addClassName("kiosk-text");
+        var again = new Button(view.getTranslation("kiosk.opened.again"), e -> again());
+        again.setId("kiosk-again");
+        again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        again.addClassName("kiosk-big-button");
+        var finish = finishButton();
+        finish.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var actions = new Div(again, finish);
+        actions.addClassName("kiosk-review-actions");
+        var screen = new Div(title, text, code, list, qr, qrText1, actions, countdown());
+        screen.setId("kiosk-opened");
+        screen.addClassName("kiosk-screen");
+        screen.addClassName("kiosk-voter-screen");
+        ballot = null;
+        view.showStep(KioskView.Screen.OPENED, screen);
+    }
+
+    /** "Bỏ phiếu lại": the same card, a fresh ballot (the card was not spent by the check). */
+    private void again() {
+        Optional<Kiosk> kiosk = view.kiosk();
+        String text = card;
+        if (kiosk.isEmpty() || text == null) {
+            view.backToIdle();
+            return;
+        }
+        Admission admission = voting.admit(kiosk.get().id(), kiosk.get().electionId(), text);
+        if (admission instanceof Admission.Refused refused) {
+            discard();
+            showRefused(view.getTranslation(refused.reasonKey(), refused.seconds()));
+            return;
+        }
+        if (!showBallot(kiosk.get(), text)) {
+            discard();
+            showRefused(view.getTranslation(VotingService.POLLS_NOT_OPEN));
         }
     }
 
@@ -397,8 +367,31 @@ final class KioskVoter {
         title.addClassName("kiosk-done-title");
         var label = new Paragraph(view.getTranslation("kiosk.done.code"));
         label.addClassName("kiosk-text");
+        var code = trackingCode(trackingCode, "kiosk-tracking-code");
+        var text = new Paragraph(view.getTranslation("kiosk.done.text"));
+        text.addClassName("kiosk-text");
+        var done = new Div(title, label, code, text, finishButton(), countdown());
+        done.setId("kiosk-done");
+        done.addClassName("kiosk-screen");
+        view.showStep(KioskView.Screen.DONE, done);
+    }
+
+    /**
+     * The opened ballot as a short text for the voter's phone (the QR on the opened screen), to compare with the
+     * checked ballots published in the election record: "TN1C", the tracking code, then each candidate's level in
+     * ballot order ("-" for a blank), e.g. {@code TN1C ABCD-EFGH-JKMN-PQRS HIGH,LOW,-,MEDIUM}.
+     */
+    static String openedText(String trackingCode, List<String> levels) {
+        var text = new StringBuilder("TN1C ").append(trackingCode).append(' ');
+        for (int i = 0; i < levels.size(); i++) {
+            text.append(i == 0 ? "" : ",").append(levels.get(i) == null ? "-" : levels.get(i));
+        }
+        return text.toString();
+    }
+
+    private static Div trackingCode(String trackingCode, String id) {
         var code = new Div();
-        code.setId("kiosk-tracking-code");
+        code.setId(id);
         code.addClassName("kiosk-tracking-code");
         for (String group : trackingCode.split("-")) {
             var part = new Span(group);
@@ -406,12 +399,22 @@ final class KioskVoter {
             code.add(part);
         }
         code.getElement().setAttribute("aria-label", trackingCode);
-        var text = new Paragraph(view.getTranslation("kiosk.done.text"));
+        return code;
+    }
+
+    /** The tablet is at fault (its ballot failed a check, or did not open): the voter goes to the desk. */
+    private void showFault(String reasonKey) {
+        discard();
+        var title = new H1(view.getTranslation("kiosk.fault.title"));
+        title.addClassName("kiosk-title");
+        var text = new Paragraph(view.getTranslation(reasonKey));
+        text.setId("kiosk-refused-text");
         text.addClassName("kiosk-text");
-        var done = new Div(title, label, code, text, finishButton(), countdown());
-        done.setId("kiosk-done");
-        done.addClassName("kiosk-screen");
-        view.showStep(KioskView.Screen.DONE, done);
+        var refused = new Div(title, text, finishButton(), countdown());
+        refused.setId("kiosk-refused");
+        refused.addClassName("kiosk-screen");
+        refused.addClassName("kiosk-fault");
+        view.showStep(KioskView.Screen.REFUSED, refused);
     }
 
     private void showRefused(String why) {
@@ -426,7 +429,7 @@ final class KioskVoter {
         view.showStep(KioskView.Screen.REFUSED, refused);
     }
 
-    private Component finishButton() {
+    private Button finishButton() {
         var ok = new Button(view.getTranslation("kiosk.done.ok"), e -> view.backToIdle());
         ok.setId("kiosk-finish");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -446,9 +449,5 @@ final class KioskVoter {
         doneCountdown.addClassName("kiosk-done-countdown");
         doneCountdown.getElement().setAttribute("role", "timer");
         return doneCountdown;
-    }
-
-    private void scrollToTop() {
-        view.getElement().executeJs("window.scrollTo(0, 0)");
     }
 }

@@ -224,6 +224,9 @@ class CountBrowserTests {
                         assertThat(tablet.find("#kiosk-review-blanks").getText()).contains("Còn 1 người chưa chọn mức");
                     }
                     tablet.click("#kiosk-confirm");
+                    // Sealed in the page and committed: the voter casts it.
+                    tablet.waitForText("#kiosk-content", "Phiếu đã được niêm phong");
+                    tablet.click("#kiosk-cast");
                     tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
                     trackingCodes.add(tablet.find("#kiosk-tracking-code").getAttribute("aria-label"));
                     tablet.click("#kiosk-finish");

@@ -145,6 +145,9 @@ class KioskVoterScreensBrowserTests {
         tablet.waitForText("#kiosk-content", "Xem lại phiếu");
         assertFocusOn(tablet, "Xem lại phiếu");
         tablet.click("#kiosk-confirm");
+        // Sealed in the page and committed: the voter casts it.
+        tablet.waitForText("#kiosk-content", "Phiếu đã được niêm phong");
+        tablet.click("#kiosk-cast");
         tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
         assertFocusOn(tablet, "Phiếu của bạn đã được ghi nhận");
         return tablet.find("#kiosk-tracking-code").getAttribute("aria-label");

@@ -174,8 +174,17 @@ class KioskVotingBrowserTests {
             tablet.screenshot(shot(width, height, "kiosk-review"));
 
             tablet.click("#kiosk-confirm");
+            // Sealed in the page and committed: its tracking code, "Bỏ phiếu" and the plainly secondary check.
+            tablet.waitForText("#kiosk-content", "Phiếu đã được niêm phong");
+            String sealedCode = tablet.find("#kiosk-sealed-code").getAttribute("aria-label");
+            assertThat(tablet.find("#kiosk-committed").getText()).contains("Bỏ phiếu", "Kiểm tra máy",
+                    "không được tính");
+            assertKioskSized(tablet, "cast or check");
+            tablet.screenshot(shot(width, height, "kiosk-cast-or-check"));
+            tablet.click("#kiosk-cast");
             tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
             String code = tablet.find("#kiosk-tracking-code").getAttribute("aria-label");
+            assertThat(code).as("the code cast is the code sealed").isEqualTo(sealedCode);
             assertThat(code).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
             assertThat(tablet.find("#kiosk-tracking-code").getText().replaceAll("\\s+", "-")).isEqualTo(code);
             assertThat(ballots(conference.id())).as("ballots stored").isEqualTo(before + 1);
@@ -233,6 +242,11 @@ class KioskVotingBrowserTests {
             // Two taps as fast as a finger can: one ballot.
             WebElement confirm = tablet.find("#kiosk-confirm");
             tablet.script("arguments[0].click(); arguments[0].click();", confirm);
+            tablet.waitForVaadin();
+            tablet.waitForText("#kiosk-content", "Phiếu đã được niêm phong");
+            // And on "Bỏ phiếu" too.
+            WebElement cast = tablet.find("#kiosk-cast");
+            tablet.script("arguments[0].click(); arguments[0].click();", cast);
             tablet.waitForVaadin();
             tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
             assertThat(ballots(conference.id())).isEqualTo(before + 1);
@@ -355,6 +369,9 @@ class KioskVotingBrowserTests {
             }
             tablet.click("#kiosk-review");
             tablet.click("#kiosk-confirm");
+            // Sealed in the page and committed: the voter casts it.
+            tablet.waitForText("#kiosk-content", "Phiếu đã được niêm phong");
+            tablet.click("#kiosk-cast");
             tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
             String trackingCode = tablet.find("#kiosk-tracking-code").getAttribute("aria-label");
             wait.until(d -> tablet.isShown("#kiosk-idle"));
