@@ -5,8 +5,9 @@
  * ballot, which the known-answer test (src/test/frontend/tn-sealer.test.ts, run by `./mvnw verify` through
  * TypeScriptSealerTests) checks against src/test/resources/vn/tinnhiem/crypto/kat-v1.json.
  *
- * One file; it imports only @noble/curves (P-256 point addition, encoding and decoding, batch
- * normalisation) and @noble/hashes (SHA-256, SHA-512), both 2.4.0, pinned in pom.xml (the Node tests)
+ * One file; it imports only @noble/curves (P-256's parameters, point decoding and validation, field
+ * inversion, and the complete point addition where the sealer's own formulas have exceptional cases) and
+ * @noble/hashes (SHA-256, SHA-512), both 2.4.0, pinned in pom.xml (the Node tests)
  * and in the kiosk component's @NpmPackage (the bundle). Why these two: they are audited (curves by
  * Trail of Bits at 2.3.0 in 2026 and at 0.7.3 in 2023, by Kudelski in 2023 and Cure53 in 2024 for parts;
  * hashes by Cure53 in 2022), dependency-free (curves depends only on hashes, hashes on nothing),
@@ -22,6 +23,9 @@
  * computed for every item, both branches of every 0/1 proof (the real one and the simulated one, and the
  * simulated b for both signs of c'), and the values are picked afterwards by masking their bytes; the
  * responses c_0, v_0, v_1 are picked the same way.
+ * Every fixed-base product is the same 31 mixed additions whatever the scalar; their one branch (to
+ * noble's complete addition, for a sum the formulas cannot compute) is taken only when a partial sum is
+ * at infinity or ± the table entry, which hedged nonces reach with probability about 2^−250.
  *
  * What it zeroes: the caller's choices array (filled with 0 before returning, also on error), the bits,
  * the secret bytes of the nonce session, the fresh random bytes, the scalar bytes it wrote and read, and
@@ -30,7 +34,6 @@
  * caller, who sends it only when the voter asks to check the tablet, and drops it otherwise.
  */
 import { p256 } from '@noble/curves/nist.js';
-import { normalizeZ } from '@noble/curves/abstract/curve.js';
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 
@@ -39,48 +42,194 @@ type Point = WeierstrassPoint<bigint>;
 const Point = p256.Point;
 const G: Point = Point.BASE;
 const Q: bigint = Point.Fn.ORDER;
+/** Size of an uncompressed point. */
+const PT = 65;
+
+/**
+ * Field arithmetic of P-256 on plain bigints, for the fixed-base products below. Coordinates are kept
+ * in (−p, p): every product is reduced with BigInt `%` (whose sign follows the dividend), sums and
+ * differences are reduced with the next product, and a coordinate is brought into [0, p) only when the
+ * point is made affine. Measured in Node 24: `(a · b) % p` about 340 ns, of which the product about
+ * 130 ns; a Solinas reduction (p's 32-bit words) costs more than that in BigInt operations alone (splitting
+ * a 512-bit value into words took 1.5 µs), so `%` stays.
+ */
+const Fp = Point.Fp;
+const P: bigint = Fp.ORDER;
+
+/** x in [0, p). */
+const fp = (x: bigint): bigint => {
+  const r = x % P;
+  return r < 0n ? r + P : r;
+};
+
+/** A point in Jacobian coordinates: x = X/Z², y = Y/Z³; Z = 0 is the point at infinity. */
+interface Jac {
+  X: bigint;
+  Y: bigint;
+  Z: bigint;
+}
+
+/** To noble's point (homogeneous: x = X/Z, y = Y/Z): (X·Z, Y, Z³). */
+function toNoble(a: Jac): Point {
+  const Z = fp(a.Z);
+  if (Z === 0n) return Point.ZERO;
+  return new Point(fp(a.X * Z), fp(a.Y), fp(((Z * Z) % P) * Z));
+}
+
+/** From noble's point: (X·Z, Y·Z², Z); noble's zero (0, 1, 0) becomes Z = 0. */
+function fromNoble(p: Point): Jac {
+  return { X: (p.X * p.Z) % P, Y: (p.Y * ((p.Z * p.Z) % P)) % P, Z: p.Z };
+}
+
+/** a + b with noble's complete formulas (no exceptional case). */
+function addComplete(a: Jac, b: Point): Jac {
+  return fromNoble(toNoble(a).add(b));
+}
+
+/**
+ * a + (x2, y2), the second point affine (in [0, p)): the mixed Jacobian-affine addition
+ * (8 multiplications, 3 squarings; Cohen, Miyaji, Ono 1998). Its formulas are wrong in three cases: a at
+ * infinity, a = (x2, y2) (a doubling) and a = −(x2, y2) (the sum is infinity). All three, and only
+ * they, make Z3 = Z·H ≡ 0 (p is prime): then the sum is recomputed with noble's complete addition. In
+ * a product of hedged nonces that happens with probability about 2^−250; in a table build it happens
+ * once per row (2P = P + P, public points). So the result is always right.
+ */
+function addMixed(a: Jac, x2: bigint, y2: bigint): Jac {
+  const X1 = a.X;
+  const Y1 = a.Y;
+  const Z1 = a.Z;
+  const Z1Z1 = (Z1 * Z1) % P;
+  const H = (x2 * Z1Z1) % P - X1; // U2 − X1
+  const r = (y2 * ((Z1 * Z1Z1) % P)) % P - Y1; // S2 − Y1
+  const Z3 = (Z1 * H) % P;
+  if (Z3 === 0n) return addComplete(a, Point.fromAffine({ x: x2, y: y2 }));
+  const HH = (H * H) % P;
+  const HHH = (H * HH) % P;
+  const V = (X1 * HH) % P;
+  const X3 = (r * r - HHH - V - V) % P;
+  return { X: X3, Y: (r * (V - X3) - Y1 * HHH) % P, Z: Z3 };
+}
+
+/**
+ * The affine coordinates of points, x and y in [0, p), with one field inversion for all of them
+ * (Montgomery's trick: invert the product of the Z, then peel the inverses off one by one). Throws if
+ * one is at infinity (it has no encoding; noble's toBytes throws there too).
+ */
+function toAffine(ps: Jac[]): { xs: bigint[]; ys: bigint[] } {
+  const n = ps.length;
+  const prefix: bigint[] = new Array(n);
+  let acc = 1n;
+  for (let i = 0; i < n; i++) {
+    if (ps[i].Z === 0n) throw new Error('point at infinity');
+    prefix[i] = acc;
+    acc = (acc * ps[i].Z) % P;
+  }
+  let inv = Fp.inv(fp(acc));
+  const xs: bigint[] = new Array(n);
+  const ys: bigint[] = new Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const zi = (inv * prefix[i]) % P; // 1/Z_i
+    inv = (inv * ps[i].Z) % P; // 1/(Z_0 ... Z_{i−1})
+    const zi2 = (zi * zi) % P;
+    xs[i] = fp(ps[i].X * zi2);
+    ys[i] = fp(ps[i].Y * ((zi2 * zi) % P));
+  }
+  return { xs, ys };
+}
+
+const HEX_DIGIT = new Uint8Array(128);
+for (let i = 0; i < 16; i++) HEX_DIGIT['0123456789abcdef'.charCodeAt(i)] = i;
+
+/** The uncompressed encoding 04 ‖ x ‖ y (65 bytes) of an affine point, x and y in [0, p). */
+function encodePoint(x: bigint, y: bigint): Uint8Array {
+  const s = x.toString(16).padStart(64, '0') + y.toString(16).padStart(64, '0');
+  const out = new Uint8Array(PT);
+  out[0] = 4;
+  for (let i = 0; i < 64; i++) out[1 + i] = (HEX_DIGIT[s.charCodeAt(2 * i)] << 4) | HEX_DIGIT[s.charCodeAt(2 * i + 1)];
+  return out;
+}
 
 /**
  * Fixed-base multiplication, as the Java sealer's FixedBaseTable: row i holds e · 256^i · P for
- * e = 1..256 (affine, built with noble's point addition and one batch normalisation), and k · P is
- * the sum of one entry per row for the regular recoding of k: 32 digits e_i in 1..256, never 0, with
- * Σ e_i 256^i = k mod q (e_i = byte i of (k − C) mod q, plus 1; C = Σ 256^i). So every product is the
- * same 31 additions whatever the scalar; which entry of a row is read depends on the digit (a cache
- * line, as in Java), and the digits are those of hedged nonces.
+ * e = 1..256 (affine bigint pairs), and k · P is the sum of one entry per row for the regular recoding of
+ * k: 32 digits e_i in 1..256, never 0, with Σ e_i 256^i = k mod q (e_i = byte i of (k − C) mod q, plus 1;
+ * C = Σ 256^i). So every product is the same 31 additions whatever the scalar; which entry of a row is
+ * read depends on the digit (a cache line, as in Java), and the digits are those of hedged nonces.
  *
- * Why not noble's own precompute(): its multiply() normalises every product to affine (one field
- * inversion each) and measured twice as slow here (610 against 300 µs per product in Node 24); this
- * table leaves the products projective and the sealer normalises a whole candidate at once (normalizeZ,
- * one inversion). Building a table is 8,192 additions (about 100 ms in Node): once for G, once per
- * manifest for K (sealerManifest).
+ * Why not noble's precompute(), nor noble's Point.add: precompute's multiply() normalises every product
+ * to affine (one field inversion each) and measured twice as slow as these tables with noble's additions
+ * (610 against 300 µs per product in Node 24); and with noble's complete projective addition (about 14
+ * multiplications and a new Point object per addition) the 31 additions were then nearly all of the
+ * seal's time. So the table's entries are affine bigint pairs, a product accumulates in Jacobian
+ * coordinates with the mixed addition above on plain bigints (8 multiplications, 3 squarings, no object
+ * in the loop; noble's complete addition only in the exceptional cases), about 120 µs per product in
+ * Node 24 against 300; the products stay Jacobian and the sealer makes a whole candidate's points affine
+ * with one inversion (toAffine). Building a table is 8,160 mixed additions and 32 inversions (about
+ * 50 ms in Node, 100 ms before): once for G, once per election key (sealerManifest keeps the last one).
  */
 class FixedBase {
-  private readonly rows: Point[][] = [];
+  /** Entry e of row i (x, y) at index 256 i + e − 1. */
+  private readonly xs: bigint[] = [];
+  private readonly ys: bigint[] = [];
 
   constructor(base: Point) {
-    const all: Point[] = [];
-    let rowBase = base;
+    const b = base.toAffine();
+    let bx = b.x;
+    let by = b.y;
     for (let i = 0; i < 32; i++) {
-      let acc = rowBase;
-      all.push(acc);
+      const row: Jac[] = [];
+      let acc: Jac = { X: bx, Y: by, Z: 1n };
+      row.push(acc);
       for (let e = 2; e <= 256; e++) {
-        acc = acc.add(rowBase);
-        all.push(acc);
+        acc = addMixed(acc, bx, by); // e = 2 is a doubling: addMixed's exceptional case
+        row.push(acc);
       }
-      rowBase = acc; // 256 · 256^i · P
+      const { xs, ys } = toAffine(row);
+      for (let e = 0; e < 256; e++) {
+        this.xs.push(xs[e]);
+        this.ys.push(ys[e]);
+      }
+      bx = xs[255]; // 256 · 256^i · P
+      by = ys[255];
     }
-    const affine = normalizeZ(Point, all);
-    for (let i = 0; i < 32; i++) this.rows.push(affine.slice(256 * i, 256 * (i + 1)));
   }
 
-  multiply(k: bigint): Point {
-    let d = mod(k - RECODE_OFFSET);
-    let acc = this.rows[0][Number(d & 0xffn)];
+  /** k · P, Jacobian: addMixed written out in the loop (no object per addition). */
+  multiply(k: bigint): Jac {
+    // the bytes of (k − C) mod q as 64 hex digits, most significant first; digit i is byte 31 − i
+    const s = mod(k - RECODE_OFFSET).toString(16).padStart(64, '0');
+    const xs = this.xs;
+    const ys = this.ys;
+    let j = (HEX_DIGIT[s.charCodeAt(62)] << 4) | HEX_DIGIT[s.charCodeAt(63)];
+    let X = xs[j];
+    let Y = ys[j];
+    let Z = 1n;
     for (let i = 1; i < 32; i++) {
-      d >>= 8n;
-      acc = acc.add(this.rows[i][Number(d & 0xffn)]);
+      const at = 62 - 2 * i;
+      j = (i << 8) | (HEX_DIGIT[s.charCodeAt(at)] << 4) | HEX_DIGIT[s.charCodeAt(at + 1)];
+      const x2 = xs[j];
+      const y2 = ys[j];
+      const Z1Z1 = (Z * Z) % P;
+      const H = (x2 * Z1Z1) % P - X;
+      const r = (y2 * ((Z * Z1Z1) % P)) % P - Y;
+      const Z3 = (Z * H) % P;
+      if (Z3 === 0n) {
+        // the exceptional cases of addMixed (probability about 2^−250 here): noble's complete addition
+        const sum = addComplete({ X, Y, Z }, Point.fromAffine({ x: x2, y: y2 }));
+        X = sum.X;
+        Y = sum.Y;
+        Z = sum.Z;
+        continue;
+      }
+      const HH = (H * H) % P;
+      const HHH = (H * HH) % P;
+      const V = (X * HH) % P;
+      const X3 = (r * r - HHH - V - V) % P;
+      Y = (r * (V - X3) - Y * HHH) % P;
+      X = X3;
+      Z = Z3;
     }
-    return acc;
+    return { X, Y, Z };
   }
 }
 
@@ -89,6 +238,8 @@ const RECODE_OFFSET = BigInt('0x' + '01'.repeat(32));
 
 let gTable: FixedBase | undefined;
 const gBase = (): FixedBase => (gTable ??= new FixedBase(G));
+/** The last election key's table: the page reads the same manifest for every voter (sealerManifest). */
+let lastKey: { key: string; table: FixedBase } | undefined;
 
 // ---------------------------------------------------------------------------------------------------
 // Bytes
@@ -276,7 +427,8 @@ export function manifestEncoding(manifestJson: string): { encoding: Uint8Array; 
 /**
  * Reads the manifest JSON the tablet shows, recomputes Q̄ from its section-4.1 encoding and refuses a
  * JSON whose "hash" differs (the tablet seals only for the manifest it shows). Builds K's fixed-base
- * table (about 100 ms in Node), so call it once per election, not per ballot.
+ * table (about 50 ms in Node) unless the last call had the same key (the table is kept), so calling it
+ * for every voter costs the hash check only.
  */
 export function sealerManifest(manifestJson: string): SealerManifest {
   const { encoding, key, kind, m } = manifestEncoding(manifestJson);
@@ -284,7 +436,9 @@ export function sealerManifest(manifestJson: string): SealerManifest {
   const claimed = (JSON.parse(manifestJson) as Record<string, unknown>).hash;
   need(isString(claimed) && claimed === hex(hash), 'its hash does not match its content');
   gBase();
-  return { hash, key, keyTable: new FixedBase(key), candidates: m, levels: KINDS[kind].levels.length, kind };
+  const k = hex(key.toBytes(true));
+  if (lastKey?.key !== k) lastKey = { key: k, table: new FixedBase(key) };
+  return { hash, key, keyTable: lastKey.table, candidates: m, levels: KINDS[kind].levels.length, kind };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -353,7 +507,6 @@ class Session {
 // ---------------------------------------------------------------------------------------------------
 // Sealing (sections 5.1, 5.2)
 
-const PT = 65;
 const SC = 32;
 const CT = 2 * PT;
 const ITEM = CT + 4 * PT + 3 * SC; // 486
@@ -417,14 +570,14 @@ interface ProofSecrets {
  * b − j' = +1 if b = 1 and −1 if b = 0. Both signs are computed (tK + c'G and tK − c'G); the points are
  * returned projective, to be normalised with the others of the candidate, with the bit to pick by.
  */
-function commitments(s: ProofSecrets, Gt: FixedBase, K: FixedBase): Point[] {
+function commitments(s: ProofSecrets, Gt: FixedBase, K: FixedBase): Jac[] {
   const t = mod(s.vSim + s.cSim * s.r);
   const uG = Gt.multiply(s.u);
   const uK = K.multiply(s.u);
   const tG = Gt.multiply(t);
-  const tK = K.multiply(t);
-  const cG = Gt.multiply(s.cSim);
-  return [uG, uK, tG, tK.add(cG), tK.subtract(cG)];
+  const tK = toNoble(K.multiply(t));
+  const cG = toNoble(Gt.multiply(s.cSim));
+  return [uG, uK, tG, fromNoble(tK.add(cG)), fromNoble(tK.subtract(cG))];
 }
 
 /** Writes a_0, b_0, a_1, b_1 at out[at, at + 260) from the five encoded points of commitments(). */
@@ -516,7 +669,7 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
     const Gt = gBase();
     const blockSize = ITEM * L + SUM;
     for (let c = 0; c < M; c++) {
-      const pts: Point[] = [];
+      const pts: Jac[] = [];
       let rSum = 0n;
       let bSum = 0;
       for (let l = 0; l < L; l++) {
@@ -527,7 +680,7 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
         bSum += bits[p];
         const rK = K.multiply(rp);
         // α = rG; β = rK (bit 0) or rK + G (bit 1): both computed
-        pts.push(Gt.multiply(rp), rK, rK.add(G));
+        pts.push(Gt.multiply(rp), rK, addMixed(rK, G.x, G.y));
         secrets[p] = {
           u: session.nonce(U, p, 0),
           cSim: session.nonce(C_SIM, p, 0),
@@ -546,7 +699,8 @@ export async function seal(m: SealerManifest, choices: number[], options: SealOp
         bit: bSum,
       };
       pts.push(...commitments(secrets[sp], Gt, K));
-      const enc = normalizeZ(Point, pts).map((pt) => pt.toBytes(false));
+      const { xs, ys } = toAffine(pts);
+      const enc = xs.map((x, i) => encodePoint(x, ys[i]));
       for (let l = 0; l < L; l++) {
         const p = c * L + l;
         const o = HEADER + c * blockSize + ITEM * l;
