@@ -99,6 +99,8 @@ final class CountDocument {
             pdf.notice(translate("count.doc.difference", signed(difference), box.counted(), summary.closing().cardsSpent()));
         }
         pdf.paragraph(translate("count.doc.spentProvable"));
+        // The ballots voters and supervisors opened to check a tablet: kept apart, published opened, never counted.
+        pdf.paragraph(translate("count.doc.checked", box.checked()));
         if (!box.tampering().isEmpty()) {
             pdf.notice(translate("count.box.tampering", box.tampering().size()));
             for (BoxVerdict.Tampering t : box.tampering()) {

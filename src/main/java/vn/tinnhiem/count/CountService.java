@@ -690,7 +690,8 @@ public class CountService {
                 new CountSummary.Box(box.stored(), box.counted(),
                         box.setAside().stream().map(a -> new CountSummary.SetAside(a.trackingCode(), a.reasons())).toList(),
                         box.copies().stream().map(x -> new CountSummary.Copy(x.trackingCode(),
-                                codeOfId.getOrDefault(x.copyOf(), x.copyOf()))).toList(), box.tampering()),
+                                codeOfId.getOrDefault(x.copyOf(), x.copyOf()))).toList(), box.tampering(),
+                        checkedBallots(electionId).size()),
                 repository.partials(electionId).stream()
                         .map(p -> new CountSummary.Partial(p.seat(), CountSummary.Path.valueOf(p.path()))).toList(),
                 table(electionId, result.get()), result.get().countedAt(),
@@ -780,10 +781,22 @@ public class CountService {
                 x.trackingCode(), sealed(byRowId.get(x.id())), x.reasons())).toList();
         CountRepository.ResultRow result = repository.result(electionId).orElseThrow();
         return new RecordWriter.Content(manifest, d.body(), d.place(), d.startsAt(), closing, box.stored(), counted,
-                closing.cardsSpent(), copies, setAside, box.tally() == null ? null : EncryptedTally.decode(box.tally()),
+                closing.cardsSpent(), copies, setAside,
+                checkedBallots(electionId),
+                box.tally() == null ? null : EncryptedTally.decode(box.tally()),
                 repository.partials(electionId), table(electionId, result).toJson(),
                 audit.latest("count.closed", subject(electionId))
                         .map(e -> new RecordWriter.CloseEntry(e.id(), e.entryHash())).orElse(null));
+    }
+
+    /**
+     * The ballots voters and supervisors opened to check a tablet (docs/protocol.md 5.6), as stored: each sealed
+     * ballot and its opening. They are not in the box and never counted; the record publishes them and the
+     * minutes give their number.
+     */
+    private List<RecordWriter.Checked> checkedBallots(long electionId) {
+        return voting.checkedBallots(electionId).stream()
+                .map(x -> new RecordWriter.Checked(x.sealed().encode(), x.opening())).toList();
     }
 
     private static byte[] sealed(@Nullable StoredBallot row) {

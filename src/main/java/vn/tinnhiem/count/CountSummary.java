@@ -48,18 +48,28 @@ public record CountSummary(Conference conference, List<Teller> board, Closing cl
      * @param setAside ballots whose proofs failed
      * @param copies stored ballots not counted because they repeat a counted one
      * @param tampering what the box check found changed behind the count's back
+     * @param checked ballots used to check the tablets (docs/protocol.md 5.6): opened, kept apart from the box,
+     *     never counted
      */
     public record Box(int stored, int counted, List<SetAside> setAside, List<Copy> copies,
-            List<BoxVerdict.Tampering> tampering) {
+            List<BoxVerdict.Tampering> tampering, int checked) {
 
         public Box {
             setAside = List.copyOf(setAside);
             copies = List.copyOf(copies);
             tampering = List.copyOf(tampering);
+            if (checked < 0) {
+                throw new IllegalArgumentException("checked ballots: " + checked);
+            }
+        }
+
+        public Box(int stored, int counted, List<SetAside> setAside, List<Copy> copies,
+                List<BoxVerdict.Tampering> tampering) {
+            this(stored, counted, setAside, copies, tampering, 0);
         }
 
         public Box(int stored, int counted, List<SetAside> setAside, List<Copy> copies) {
-            this(stored, counted, setAside, copies, List.of());
+            this(stored, counted, setAside, copies, List.of(), 0);
         }
     }
 

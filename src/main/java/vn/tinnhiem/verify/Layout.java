@@ -13,6 +13,10 @@ final class Layout {
 
     static final List<String> ROOT = List.of("format", "manifest", "conference", "closing", "box", "ballots",
             "copies", "setAside", "tally", "partials", "results");
+    /** The record as written since checked ballots are kept (10.2 "checked"); ROOT is a record from before. */
+    static final List<String> ROOT_CHECKED = List.of("format", "manifest", "conference", "closing", "box", "ballots",
+            "copies", "setAside", "checked", "tally", "partials", "results");
+    static final List<String> CHECKED = List.of("id", "trackingCode", "sealed", "opening", "choices");
     static final List<String> MANIFEST = List.of("electionId", "title", "kind", "ruleSet", "candidates", "k", "n",
             "electionKey", "commitments", "hash");
     static final List<String> CANDIDATE = List.of("id", "order", "name", "position");
@@ -39,7 +43,10 @@ final class Layout {
 
     /** Every object of the record but the ballots has exactly its members, in their order. */
     static void check(Map<String, Object> root) throws Bad {
-        members(root, "", ROOT);
+        if (!List.copyOf(root.keySet()).equals(ROOT)) {
+            members(root, "", ROOT_CHECKED);
+            each(root, "checked", "", CHECKED);
+        }
         Map<String, Object> mf = Fields.object(root, "manifest", "");
         members(mf, "manifest", MANIFEST);
         each(mf, "candidates", "manifest", CANDIDATE);

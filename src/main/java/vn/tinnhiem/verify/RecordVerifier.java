@@ -38,7 +38,7 @@ public final class RecordVerifier {
     public static final List<String> CHECKS = List.of("verify.check.readable", "verify.check.manifest",
             "verify.check.commitments", "verify.check.ballots", "verify.check.distinct", "verify.check.copies",
             "verify.check.setAside", "verify.check.box", "verify.check.tally", "verify.check.partials",
-            "verify.check.counts", "verify.check.results");
+            "verify.check.counts", "verify.check.results", "verify.check.checked");
 
     /**
      * One check's outcome: its name (a message key), whether it holds, and why (a message key with its
@@ -183,6 +183,7 @@ public final class RecordVerifier {
                 case "verify.check.partials" -> partials();
                 case "verify.check.counts" -> counts();
                 case "verify.check.results" -> results();
+                case "verify.check.checked" -> checked();
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -790,6 +791,88 @@ public final class RecordVerifier {
             }
             // The rule set by its name in words ("Quy định 96-QĐ/TW (2023)"), not its code.
             return new String[] {"verify.ok.results", "ruleSet." + rs, String.valueOf(denominator)};
+        }
+
+        /**
+         * The checked ballots (10.2 "checked", 5.6): each named by its bytes, a valid ballot of the manifest (its
+         * proofs hold), opened by its opening (every ciphertext computed again from the revealed choice and
+         * nonces), its listed choices those of the opening; sorted by id, none with a counted ballot's id and none
+         * sharing an alpha (a nonce) with a counted ballot, so no checked ballot is also a counted vote. A record
+         * written before checked ballots were recorded has no such member: nothing to check, and said so.
+         */
+        private String[] checked() throws Bad {
+            if (!root.containsKey("checked")) {
+                return new String[] {"verify.ok.checkedAbsent"};
+            }
+            needManifest();
+            if (key == null) {
+                throw new Bad("verify.why.dependsOn", "verify.check.commitments");
+            }
+            List<byte[]> counted = needBallots();
+            Set<String> countedIds = new HashSet<>();
+            Map<String, String> countedAlphas = new HashMap<>();
+            int s = Ballots.ITEM * levels + Ballots.SUM;
+            for (byte[] b : counted) {
+                String id = Group.hex(Arrays.copyOfRange(b, 5, 21));
+                countedIds.add(id);
+                for (int c = 0; c < m; c++) {
+                    for (int l = 0; l < levels; l++) {
+                        int o = 24 + c * s + Ballots.ITEM * l;
+                        countedAlphas.putIfAbsent(Group.hex(Arrays.copyOfRange(b, o, o + 65)), id);
+                    }
+                }
+            }
+            List<String> names = switch (kind) {
+                case "THREE_LEVEL" -> List.of("HIGH", "MEDIUM", "LOW");
+                default -> List.of("CONFIDENCE", "NO_CONFIDENCE");
+            };
+            List<Object> list = Fields.array(root, "checked", "");
+            String previous = null;
+            for (int i = 0; i < list.size(); i++) {
+                String cp = "checked[" + i + "]";
+                Map<String, Object> row = Fields.object(list.get(i), cp);
+                byte[] sealed = sealed(row, cp);
+                rowNamedByItsBytes(row, cp, sealed);
+                String code = Ballots.trackingCode(sealed);
+                if (!Ballots.verify(sealed, qbar, key, m, levels, rng)) {
+                    throw new Bad("verify.why.checkedProofs", code);
+                }
+                String id = Group.hex(Arrays.copyOfRange(sealed, 5, 21));
+                if (previous != null && id.compareTo(previous) <= 0) {
+                    throw new Bad(id.equals(previous) ? "verify.why.checkedSameId" : "verify.why.checkedNotSorted", code);
+                }
+                previous = id;
+                if (countedIds.contains(id)) {
+                    throw new Bad("verify.why.checkedCounted", code, id);
+                }
+                for (int c = 0; c < m; c++) {
+                    for (int l = 0; l < levels; l++) {
+                        int o = 24 + c * s + Ballots.ITEM * l;
+                        String other = countedAlphas.get(Group.hex(Arrays.copyOfRange(sealed, o, o + 65)));
+                        if (other != null) {
+                            throw new Bad("verify.why.checkedNonce", code, String.valueOf(c + 1), String.valueOf(l + 1),
+                                    other);
+                        }
+                    }
+                }
+                if (!(row.get("opening") instanceof String hex) || Group.hex(hex) == null) {
+                    throw Bad.field(cp + ".opening");
+                }
+                int[] opened = Openings.open(sealed, Group.hex(hex), m, levels, key, code);
+                List<Object> stated = Fields.array(row, "choices", cp);
+                if (stated.size() != m) {
+                    throw Bad.field(cp + ".choices");
+                }
+                for (int c = 0; c < m; c++) {
+                    Object want = opened[c] == Openings.BLANK ? JsonReader.NULL : names.get(opened[c]);
+                    if (!want.equals(stated.get(c))) {
+                        throw new Bad("verify.why.checkedChoices", code, String.valueOf(c + 1),
+                                stated.get(c) instanceof String x ? x : "null",
+                                want instanceof String x ? x : "null");
+                    }
+                }
+            }
+            return new String[] {"verify.ok.checked", String.valueOf(list.size())};
         }
 
         private void needManifest() throws Bad {

@@ -70,6 +70,25 @@ class CountDocumentsTests {
     }
 
     @Test
+    void the_minutes_and_the_report_give_the_number_of_ballots_used_to_check_the_tablets() throws IOException {
+        CountSummary base = CountFixtures.summary(3);
+        var b = base.box();
+        CountSummary summary = new CountSummary(base.conference(), base.board(), base.closing(),
+                new CountSummary.Box(b.stored(), b.counted(), b.setAside(), b.copies(), b.tampering(), 4),
+                base.partials(), base.results(), base.countedAt(), base.fingerprints());
+        for (var doc : List.<Consumer<ByteArrayOutputStream>>of(out -> MinutesPdf.write(summary, VI, 1, out),
+                out -> ReportPdf.write(summary, VI, 1, out))) {
+            assertThat(all(pages(pdf(doc)))).contains("Số phiếu dùng để kiểm tra máy (đã mở, không tính vào kết quả): 4");
+        }
+        assertThat(all(pages(pdf(out -> MinutesPdf.write(summary, Locale.ENGLISH, 1, out)))))
+                .contains("Ballots used to check the tablets (opened, not counted in the results): 4");
+        // Not in the counts: the same figures as without them.
+        assertThat(summary.results().returned()).isEqualTo(b.counted());
+        assertThat(all(pages(pdf(out -> MinutesPdf.write(base, VI, 1, out)))))
+                .contains("Số phiếu dùng để kiểm tra máy (đã mở, không tính vào kết quả): 0");
+    }
+
+    @Test
     void the_minutes_carry_title_secrecy_copy_numbers_rows_bands_box_check_and_fingerprints() throws IOException {
         CountSummary summary = CountFixtures.summary(13);
         List<String> pages = pages(pdf(out -> MinutesPdf.write(summary, VI, out)));

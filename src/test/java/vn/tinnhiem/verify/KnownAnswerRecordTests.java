@@ -37,8 +37,9 @@ import vn.tinnhiem.election.RuleSet;
  * The known-answer election record (docs/protocol.md 11): src/test/resources/vn/tinnhiem/crypto/kat-record-v1.json,
  * made from fixed seeds by the app's own path (sealer, ballot box, partial decryptions, results, RecordWriter),
  * so that an outside verifier can be tested on a record whose every check has something to check: 5 stored
- * rows, 3 counted (one with a blank), a copy under another id, a set-aside row, k = 2 of 3 partials given out
- * of index order, by both paths, a manifest with a name typed decomposed (NFD) and a title with escapes.
+ * rows, 3 counted (one with a blank), a copy under another id, a set-aside row, two checked ballots (opened, one
+ * with a blank; docs/protocol.md 5.6), k = 2 of 3 partials given out of index order, by both paths, a manifest with
+ * a name typed decomposed (NFD) and a title with escapes.
  * Regenerate only on a deliberate format change, with -Dtn.kat.write=true from the project root, and say so in
  * the commit.
  */
@@ -85,12 +86,18 @@ class KnownAnswerRecordTests {
                         s.check().failures().stream().map(f -> f.part().name() + (f.candidate() >= 0 ? "/c" + (f.candidate() + 1) : "")
                                 + (f.level() >= 0 ? "/l" + (f.level() + 1) : "")).toList()));
             }
+            // Two ballots used to check the tablet, each sealed from its own seed and opened (5.6): never counted.
+            List<RecordWriter.Checked> checked = new ArrayList<>();
+            for (var opened : List.of(CheckedBallots.seal(ctx, "TinNhiem KAT record v1 checked 1", new int[] {2, -1}),
+                    CheckedBallots.seal(ctx, "TinNhiem KAT record v1 checked 2", new int[] {0, 1}))) {
+                checked.add(new RecordWriter.Checked(opened.sealed().encode(), opened.opening()));
+            }
             // An illustrative close entry: the KAT has no audit chain, the numbers only fill the fields.
             String closeHash = HexFormat.of().formatHex(sha256("TinNhiem KAT record v1 count.closed"));
             var content = new RecordWriter.Content(mf, "Đảng ủy Khối \"Cơ quan\"", "Hội trường 1",
                     LocalDateTime.of(2026, 12, 1, 8, 0),
                     new CountRepository.Closing(LocalDateTime.of(2026, 12, 1, 11, 30), 5, 4, 4, 4, 0, 1),
-                    box.stored(), box.counted(), 4, copies, setAside, box.tally(),
+                    box.stored(), box.counted(), 4, copies, setAside, checked, box.tally(),
                     List.of(new CountRepository.PartialRow(3, 1, "OFFLINE", p3.encode()),
                             new CountRepository.PartialRow(1, 2, "HALL", p1.encode())),
                     results, new RecordWriter.CloseEntry(17, closeHash));
@@ -135,6 +142,9 @@ class KnownAnswerRecordTests {
         assertThat(checks.get(7).detailKey()).isEqualTo("verify.ok.boxAudited");
         assertThat(checks.get(7).args()).startsWith("5", "3", "4", "-1");
         assertThat(checks.get(9).args()).containsExactly("2", "3, 1", "2");
+        assertThat(checks.get(12).name()).isEqualTo("verify.check.checked");
+        assertThat(checks.get(12).detailKey()).isEqualTo("verify.ok.checked");
+        assertThat(checks.get(12).args()).containsExactly("2");
         String text = new String(committed(), StandardCharsets.UTF_8);
         assertThat(text).contains(Normalizer.normalize("Nguyễn Văn Ánh", Normalizer.Form.NFC))
                 .contains("\\\"lấy phiếu\\\"").contains("\\\\ KAT").contains("Phó Giám đốc\\tSở").doesNotEndWith("\n");
@@ -160,6 +170,14 @@ class KnownAnswerRecordTests {
         assertThat(failing(kat.substring(0, share) + kat.substring(next, next + 66) + kat.substring(share + 66)))
                 .containsExactly("verify.check.partials", "verify.check.counts");
         assertThat(shareHex).hasSize(66);
+        // The checked ballots: a listed choice that is not the opening's, and an opening whose first nonce changed.
+        int choices = kat.indexOf("\"choices\":[\"") + 12;
+        String first = kat.substring(choices, kat.indexOf('"', choices));
+        assertThat(failing(kat.substring(0, choices) + (first.equals("LOW") ? "HIGH" : "LOW")
+                + kat.substring(choices + first.length()))).containsExactly("verify.check.checked");
+        int nonce = kat.indexOf("\"opening\":\"") + 11 + 2 * (24 + 2) + 63;
+        assertThat(failing(kat.substring(0, nonce) + (kat.charAt(nonce) == '1' ? '2' : '1') + kat.substring(nonce + 1)))
+                .containsExactly("verify.check.checked");
     }
 
     private static List<String> failing(String record) {

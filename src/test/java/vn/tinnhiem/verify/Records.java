@@ -74,6 +74,8 @@ public final class Records {
         public List<String> ballots = new ArrayList<>();
         public List<String> copies = new ArrayList<>();
         public List<String> setAside = new ArrayList<>();
+        /** The checked ballots (10.2 "checked"), each {@link #checkedJson}; the member is written only when set. */
+        public List<String> checked;
         public String tally;
         public List<String> partials = new ArrayList<>();
         public String ruleSet;
@@ -101,6 +103,9 @@ public final class Records {
             sb.append(",\"ballots\":[").append(String.join(",", ballots)).append(']');
             sb.append(",\"copies\":[").append(String.join(",", copies)).append(']');
             sb.append(",\"setAside\":[").append(String.join(",", setAside)).append(']');
+            if (checked != null) {
+                sb.append(",\"checked\":[").append(String.join(",", checked)).append(']');
+            }
             sb.append(",\"tally\":").append(tally);
             sb.append(",\"partials\":[").append(String.join(",", partials)).append(']');
             sb.append(",\"results\":{\"ruleSet\":").append(str(ruleSet)).append(",\"kind\":").append(str(kind))
@@ -226,6 +231,13 @@ public final class Records {
     static String copyJson(SealedBallot copy, String copyOf) {
         return "{\"id\":\"" + copy.id() + "\",\"trackingCode\":\"" + copy.trackingCode() + "\",\"sealed\":\""
                 + hex(copy.encode()) + "\",\"copyOf\":\"" + copyOf + "\"}";
+    }
+
+    /** A checked ballot as 10.2 lists it; {@code choices} the level names per candidate, null for blank. */
+    static String checkedJson(SealedBallot b, byte[] opening, List<String> choices) {
+        return "{\"id\":\"" + b.id() + "\",\"trackingCode\":\"" + b.trackingCode() + "\",\"sealed\":\""
+                + hex(b.encode()) + "\",\"opening\":\"" + hex(opening) + "\",\"choices\":["
+                + String.join(",", choices.stream().map(c -> c == null ? "null" : str(c)).toList()) + "]}";
     }
 
     static String setAsideJson(SealedBallot b, String reason) {

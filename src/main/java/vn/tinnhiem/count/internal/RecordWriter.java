@@ -32,7 +32,7 @@ public final class RecordWriter {
      */
     public record Content(Manifest manifest, String body, String place, LocalDateTime startsAt,
             CountRepository.Closing closing, int stored, List<SealedBallot> counted, int spentCards,
-            List<Copy> copies, List<SetAside> setAside, @Nullable EncryptedTally tally,
+            List<Copy> copies, List<SetAside> setAside, List<Checked> checked, @Nullable EncryptedTally tally,
             List<CountRepository.PartialRow> partials, String resultsJson, @Nullable CloseEntry closeEntry) {
     }
 
@@ -48,6 +48,13 @@ public final class RecordWriter {
 
     /** A stored row that fails verification; named in the record by its bytes, as {@link Copy}. */
     public record SetAside(String id, String trackingCode, byte[] sealed, List<String> reasons) {}
+
+    /**
+     * A ballot a voter or a supervisor used to check a tablet (docs/protocol.md 5.6, 10.2 "checked"): the sealed
+     * ballot as committed and the opening the tablet revealed; never counted. The record names it by its bytes and
+     * lists the choices the opening reveals, so that anyone can compare them with what was marked.
+     */
+    public record Checked(byte[] sealed, byte[] opening) {}
 
     private RecordWriter() {}
 
@@ -94,6 +101,17 @@ public final class RecordWriter {
                         + "\",\"reasons\":[" + String.join(",", x.reasons().stream().map(RecordWriter::string).toList())
                         + "]}");
             }
+            w.write("],\"checked\":[");
+            List<Checked> checked = new java.util.ArrayList<>(c.checked());
+            checked.sort(java.util.Comparator.comparing(x -> SealedBallot.of(x.sealed()).id()));
+            for (int i = 0; i < checked.size(); i++) {
+                Checked x = checked.get(i);
+                SealedBallot b = SealedBallot.of(x.sealed());
+                w.write((i > 0 ? "," : "") + "{\"id\":" + string(b.id()) + ",\"trackingCode\":"
+                        + string(b.trackingCode()) + ",\"sealed\":\"" + HexFormat.of().formatHex(x.sealed())
+                        + "\",\"opening\":\"" + HexFormat.of().formatHex(x.opening()) + "\",\"choices\":["
+                        + String.join(",", choices(c.manifest(), x.opening())) + "]}");
+            }
             w.write("],\"tally\":");
             w.write(c.tally() == null ? EncryptedTally.noBallotsJson(ElectionContext.of(c.manifest())) : c.tally().toJson());
             w.write(",\"partials\":[");
@@ -109,6 +127,20 @@ public final class RecordWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The level name of each candidate's choice in the opening (bytes [24, 24 + m), 5.6), {@code null} for
+     * blank: what the opening says, whether or not it opens the ballot (the verifier checks that).
+     */
+    private static List<String> choices(Manifest manifest, byte[] opening) {
+        List<String> levels = manifest.kind().levels();
+        List<String> out = new java.util.ArrayList<>();
+        for (int c = 0; c < manifest.candidateCount(); c++) {
+            int choice = 24 + c < opening.length ? opening[24 + c] & 0xff : 0xff;
+            out.add(choice < levels.size() ? string(levels.get(choice)) : "null");
+        }
+        return out;
     }
 
     private static String string(String s) {

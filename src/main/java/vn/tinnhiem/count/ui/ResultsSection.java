@@ -36,6 +36,11 @@ class ResultsSection extends VerticalLayout {
             }
             add(quorum);
         });
+        counts.summary(electionId).map(s -> s.box().checked()).ifPresent(checked -> {
+            var line = CountView.line(getTranslation("count.doc.checked", checked));
+            line.setId("count-results-checked");
+            add(line);
+        });
         var rows = new Div();
         rows.setId("count-result-rows");
         for (ResultTable.Row row : table.rows()) {

@@ -326,7 +326,7 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         enroll.setId("kiosk-enroll");
         var form = new Div(code, enroll);
         form.addClassName("kiosk-enroll-form");
-        box.add(form);
+        box.add(form, KiosksView.bundleHash("kiosk-bundle-hash"));
         return box;
     }
 

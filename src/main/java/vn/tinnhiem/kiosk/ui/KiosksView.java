@@ -31,6 +31,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.EnrollmentCode;
+import vn.tinnhiem.kiosk.FrontendBundle;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.kiosk.KioskStatus;
 import vn.tinnhiem.kiosk.KioskSummary;
@@ -109,7 +110,7 @@ class KiosksView extends VerticalLayout implements HasDynamicTitle {
         help.addClassName("step-note");
         list.setId("kiosks");
         list.addClassName("card-list");
-        add(new H1(getTranslation("kiosks.title")), help, form, list);
+        add(new H1(getTranslation("kiosks.title")), help, bundleHash("kiosks-bundle-hash"), form, list);
         setWidthFull();
         refresh();
     }
@@ -208,6 +209,27 @@ class KiosksView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
+    /**
+     * The hash of the page code this server serves (FrontendBundle), in groups of four, for a supervisor to compare
+     * with the hash published with the release: on this page, in the enrollment dialog and on the tablet's
+     * enrollment screen.
+     */
+    static Paragraph bundleHash(String id) {
+        var p = new Paragraph();
+        p.setId(id);
+        p.addClassName("bundle-hash");
+        p.getStyle().set("overflow-wrap", "anywhere");
+        FrontendBundle.served().grouped().ifPresentOrElse(h -> {
+            // The hash in a fixed-width face, each group of four in line with the release's printed one.
+            var hash = new Span(h);
+            hash.addClassName("bundle-hash-value");
+            hash.getStyle().set("font-family", "monospace").set("font-weight", "700").set("white-space", "normal");
+            p.add(new Span(p.getTranslation("kiosks.bundleHash") + " "), hash,
+                    new Span(". " + p.getTranslation("kiosks.bundleHash.compare") + "."));
+        }, () -> p.setText(p.getTranslation("kiosks.bundleHash.none")));
+        return p;
+    }
+
     /** The QR and the link as text, shown once: the code is not kept anywhere readable. */
     private void showCode(EnrollmentCode code) {
         String url = serverAddress() + code.path();
@@ -224,7 +246,8 @@ class KiosksView extends VerticalLayout implements HasDynamicTitle {
         link.getStyle().set("display", "block").set("font-family", "monospace").set("overflow-wrap", "anywhere")
                 .set("user-select", "all").set("background", "var(--lumo-contrast-5pct)").set("padding", "8px")
                 .set("border-radius", "6px");
-        dialog.add(new Paragraph(getTranslation("kiosks.code.text", time.format(code.expiresAt()))), qr, link);
+        dialog.add(new Paragraph(getTranslation("kiosks.code.text", time.format(code.expiresAt()))), qr, link,
+                bundleHash("enrollment-bundle-hash"));
         var done = new Button(getTranslation("kiosks.code.done"), e -> {
             dialog.close();
             refresh();

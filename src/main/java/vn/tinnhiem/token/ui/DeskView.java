@@ -44,7 +44,8 @@ import vn.tinnhiem.token.TokenService;
  * The desk: find a voter on the roll and tick them present; then scan or type the card handed over to
  * activate it; void a lost or spoiled card. The two steps share nothing: the card field is emptied after
  * each activation, the browser is told not to remember what was typed in it, and the screen shows only
- * counts, never a list of codes next to names. A teller of the board acts; an organiser may look.
+ * counts, never a list of codes next to names. A teller of the board acts; an organiser may look. A spare card
+ * can also be activated as a check card for a supervisor, who checks the tablets with it (it never casts).
  */
 @Route(value = "desk", layout = MainLayout.class)
 @RolesAllowed({"TELLER", "ADMIN"})
@@ -68,6 +69,10 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     private final Div activated = new Div();
     private final TextField voidCard = cardField("desk-void-card");
     private final Div voided = new Div();
+    /** How many spare cards are out as check cards, for the supervisors' tablet checks (docs/protocol.md 5.6). */
+    private final Span checkCounts = new Span();
+    private final TextField checkCard = cardField("desk-check-card");
+    private final Div checkActivated = new Div();
 
     DeskView(ElectionService elections, TokenService tokens) {
         this.elections = elections;
@@ -116,7 +121,10 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         counts.setId("desk-counts");
         counts.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
         counts.getElement().setAttribute("aria-live", "polite");
-        add(heading, conference, status, counts);
+        checkCounts.setId("desk-check-counts");
+        checkCounts.getStyle().set("display", "block");
+        checkCounts.getElement().setAttribute("aria-live", "polite");
+        add(heading, conference, status, counts, checkCounts);
         if (!canAct) {
             // Only the organiser gets here without acting: a teller of another board was refused above.
             add(notice("desk-admin-notice", getTranslation("desk.adminNotice")));
@@ -167,6 +175,20 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         voided.getElement().setAttribute("role", "status");
         add(voidCard, voidButton, voided);
 
+        add(new H2(getTranslation("desk.check.section")));
+        var checkHelp = new Paragraph(getTranslation("desk.check.text"));
+        checkHelp.addClassName("cell-details");
+        checkCard.setLabel(getTranslation("desk.check.card"));
+        checkCard.setEnabled(canAct && open);
+        var checkButton = new Button(getTranslation("desk.check.activate"), e -> confirmCheckCard());
+        checkButton.setId("desk-check-activate");
+        checkButton.setEnabled(canAct && open);
+        checkCard.addKeyPressListener(Key.ENTER, e -> confirmCheckCard());
+        checkActivated.setId("desk-check-activated");
+        checkActivated.getElement().setAttribute("role", "status");
+        checkActivated.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "600");
+        add(checkHelp, checkCard, checkButton, checkActivated);
+
         var privacy = new Paragraph(getTranslation("desk.privacy"));
         privacy.addClassName("cell-details");
         add(privacy);
@@ -199,6 +221,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         DeskRoll roll = elections.deskRoll(electionId, "", 0, 1);
         CardCounts cards = tokens.counts(electionId);
         counts.setText(getTranslation("desk.counts", roll.present(), roll.onRoll(), cards.handedOut()));
+        checkCounts.setText(getTranslation("desk.counts.checking", cards.checking()));
     }
 
     private void showRoll() {
@@ -334,6 +357,36 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
                     }
                 });
         dialog.setId("desk-void-dialog");
+    }
+
+    /**
+     * A spare card becomes a check card for a supervisor, asked first: it can then check tablets any number of times
+     * and never cast, so it must not reach a voter.
+     */
+    private void confirmCheckCard() {
+        activated.setText("");
+        voided.setText("");
+        checkActivated.setText("");
+        if (checkCard.getValue().isBlank()) {
+            checkCard.setErrorMessage(getTranslation("desk.error.unknown"));
+            checkCard.setInvalid(true);
+            return;
+        }
+        var dialog = confirm(getTranslation("desk.check.confirm.header"), getTranslation("desk.check.confirm.text"),
+                getTranslation("desk.check.activate"), () -> {
+                    String text = checkCard.getValue();
+                    if (attempt(error -> {
+                        checkCard.setErrorMessage(error);
+                        checkCard.setInvalid(true);
+                    }, () -> tokens.activateForCheck(electionId, text))) {
+                        checkCard.clear();
+                        checkActivated.setText(getTranslation("desk.check.activated"));
+                        refreshCounts();
+                    }
+                });
+        dialog.setId("desk-check-dialog");
+        // Not a destructive step: the confirmation is the primary colour, not the error one.
+        dialog.setConfirmButtonTheme("primary");
     }
 
     /** Runs the service call; a refusal is shown on the field, in the user's language. */

@@ -331,6 +331,9 @@ class CountBrowserTests {
 
         // The results are what was cast: the counts per level, and the blank as an invalid ballot.
         assertThat(text(teller, "#count-results")).contains("Phiếu phát ra: 5 · phiếu thu về: 4");
+        // No tablet was checked here: the number is stated all the same, apart from the counts.
+        assertThat(text(teller, "#count-results-checked"))
+                .isEqualTo("Số phiếu dùng để kiểm tra máy (đã mở, không tính vào kết quả): 0");
         for (int c = 0; c < CANDIDATES.size(); c++) {
             String row = text(teller, "#count-result-" + (c + 1));
             int valid = 0;

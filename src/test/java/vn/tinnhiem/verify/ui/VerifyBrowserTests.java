@@ -15,6 +15,7 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.PhoneLayout;
+import vn.tinnhiem.verify.RecordVerifier;
 import vn.tinnhiem.verify.Records;
 
 /** Anyone, not signed in, uploads an election record on a phone and reads each check's verdict. */
@@ -46,8 +47,8 @@ class VerifyBrowserTests {
 
             browser.upload("#verify-upload", good);
             browser.waitForText("#verify-verdict", "Mọi phép kiểm tra đều đúng.");
-            assertThat(browser.findAll(".verify-check")).hasSize(12);
-            assertThat(browser.findAll(".verify-check[data-holds=true]")).hasSize(12);
+            assertThat(browser.findAll(".verify-check")).hasSize(RecordVerifier.CHECKS.size());
+            assertThat(browser.findAll(".verify-check[data-holds=true]")).hasSize(RecordVerifier.CHECKS.size());
             assertThat(browser.find(".verify-check[data-check='verify.check.ballots']").getText())
                     .contains("✔ Đúng").contains("70 phiếu, mọi chứng minh đều đúng");
             // The rule set in words, never its code.
