@@ -17,8 +17,8 @@ import vn.tinnhiem.shared.i18n.Translations;
  * An audit entry as a sentence a person reads ("Chuyển hội nghị “…” từ Dự thảo sang Đã chốt"), made
  * at display time from the entry's typed fields. Bundle key {@code audit.sentence.<action>}, whose
  * placeholders name the fields: {@code {subject}} the subject in words, {@code {rows}} the field rows,
- * and so on, each in words where it names a status, role, ballot kind, rule set, checklist step, refusal
- * or a yes/no. A field's place in the stored text plays no part, so a value can never fill another's
+ * and so on, each in words where it names a status, role, ballot kind, rule set, checklist step, refusal,
+ * the check a tablet's ballot failed ({@code audit.kioskCheck.<CODE>}) or a yes/no. A field's place in the stored text plays no part, so a value can never fill another's
  * place. A hidden field (a name a supervisor may not read) reads "[name hidden]". An action without a
  * sentence falls back to its label and its fields.
  */
@@ -96,6 +96,7 @@ public final class AuditSentences {
             case "milestone" -> word("milestone." + value, value, locale);
             case "at" -> startsAt(value);
             case "why" -> word("audit.why." + value, value, locale);
+            case "check" -> word("audit.kioskCheck." + value, value, locale);
             case "reason" -> word(value, value, locale).replaceAll("\\{\\d+}", "…");
             case "reasons" -> String.join("; ", Arrays.stream(value.split("[,;]"))
                     .map(r -> word(r.strip(), r, locale).replaceAll("\\{\\d+}", "…")).toList());

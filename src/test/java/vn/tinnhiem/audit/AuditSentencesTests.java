@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import vn.tinnhiem.crypto.BallotFailure;
 import vn.tinnhiem.shared.i18n.Languages;
 
 /** The log in words, not {@code DRAFT->READY}: every action the code writes reads as a sentence in both languages. */
@@ -26,6 +27,8 @@ class AuditSentencesTests {
 
     private static final Pattern RECORD_CALL = Pattern.compile("\\.record(?:As|Refusal|RefusalAs)?\\(([^;]*);");
     private static final Pattern ACTION = Pattern.compile("\"([a-z]+(?:\\.[a-zA-Z]+)+)\"");
+    /** A tablet fault's check as the voting code writes it: {@code fault(.., "SIZE")}, {@code recordFault(.., "COPY")}. */
+    private static final Pattern FAULT_CHECK = Pattern.compile("\\b(?:fault|recordFault)\\([^;]*?\"([A-Z][A-Z_]*)\"\\)");
     private static final Map<String, String> NAMES = Map.of("election:7", "Hội nghị giữa năm 2026");
     private static final Locale VI = Languages.VIETNAMESE;
     private static final Locale EN = Languages.ENGLISH;
@@ -129,5 +132,55 @@ class AuditSentencesTests {
         // The flaw the typed fields end: in the old text the first key wins, so a typed "rows=" reads first.
         assertThat(AuditFields.decode("voter.import", "file=roll.csv rows=9999 sha256=ab rows=30").get("rows"))
                 .contains("9999");
+    }
+
+    /**
+     * Every check a tablet's ballot can fail, as the audit field {@code check} holds it: the literals the voting
+     * code passes to its fault methods, and every part of a ballot the proofs check ({@link BallotFailure.Part}).
+     */
+    static Set<String> kioskFaultChecks() throws IOException {
+        Set<String> checks = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/vn/tinnhiem/voting"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher call = FAULT_CHECK.matcher(Files.readString(f));
+                while (call.find()) {
+                    checks.add(call.group(1));
+                }
+            }
+        }
+        for (BallotFailure.Part part : BallotFailure.Part.values()) {
+            checks.add(part.name());
+        }
+        return checks;
+    }
+
+    @Test
+    void a_tablet_fault_names_the_failed_check_in_words_in_both_languages() throws IOException {
+        Set<String> checks = kioskFaultChecks();
+        assertThat(checks).contains("SIZE", "MANIFEST", "TRACKING_CODE", "COPY", "OPENING",
+                "WRONG_SHAPE", "BINDING", "CIPHERTEXT_ENCODING", "BIT_PROOF", "SUM_PROOF");
+        Properties vi = bundle("messages.properties");
+        Properties en = bundle("messages_en.properties");
+        for (String check : checks) {
+            assertThat(vi).as(check).containsKey("audit.kioskCheck." + check);
+            assertThat(en).as(check).containsKey("audit.kioskCheck." + check);
+            var e = entry("voting.kioskFault", "kiosk:K7", AuditFields.of("check", check).with("election", 7).encode());
+            String inVietnamese = AuditSentences.describe(e, NAMES, VI);
+            String inEnglish = AuditSentences.describe(e, NAMES, EN);
+            assertThat(inVietnamese).as(check)
+                    .startsWith("Lá phiếu từ máy K7 bị từ chối: ")
+                    .contains(vi.getProperty("audit.kioskCheck." + check), "thẻ vẫn dùng được", "hội nghị số 7")
+                    .doesNotContain(check, "audit.", "check=", "{", "…");
+            assertThat(inEnglish).as(check)
+                    .startsWith("A ballot from tablet K7 was refused: ")
+                    .contains(en.getProperty("audit.kioskCheck." + check), "card still usable")
+                    .doesNotContain(check, "audit.", "check=", "{", "…");
+        }
+        // Each check reads differently: a reader tells a wrong size from a replayed ballot or a failed opening.
+        assertThat(checks.stream().map(c -> vi.getProperty("audit.kioskCheck." + c)).distinct()).hasSameSizeAs(checks);
+        assertThat(checks.stream().map(c -> en.getProperty("audit.kioskCheck." + c)).distinct()).hasSameSizeAs(checks);
+        assertThat(AuditSentences.describe(entry("voting.kioskFault", "kiosk:K7",
+                AuditFields.of("check", "OPENING").with("election", 7).encode()), NAMES, VI))
+                .contains("khi kiểm tra máy, máy không mở được đúng lá phiếu nó đã niêm phong");
     }
 }
