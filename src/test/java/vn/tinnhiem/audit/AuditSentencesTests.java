@@ -182,5 +182,11 @@ class AuditSentencesTests {
         assertThat(AuditSentences.describe(entry("voting.kioskFault", "kiosk:K7",
                 AuditFields.of("check", "OPENING").with("election", 7).encode()), NAMES, VI))
                 .contains("khi kiểm tra máy, máy không mở được đúng lá phiếu nó đã niêm phong");
+        // The tablet is named once: "máy K7", not "Máy bỏ phiếu máy K7".
+        var paused = entry("voting.wrongCodes", "kiosk:K7", AuditFields.of("count", 5).with("election", 7).encode());
+        assertThat(AuditSentences.describe(paused, NAMES, VI))
+                .isEqualTo("Tạm dừng máy K7 vì máy đọc 5 mã phiếu sai trong một phút (hội nghị số 7)");
+        assertThat(AuditSentences.describe(paused, NAMES, EN))
+                .isEqualTo("Paused tablet K7: it read 5 wrong ballot codes within a minute (conference no. 7)");
     }
 }
