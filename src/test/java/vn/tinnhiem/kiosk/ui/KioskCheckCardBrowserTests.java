@@ -175,11 +175,11 @@ class KioskCheckCardBrowserTests {
         assertThat(ballots(id)).as("no ballot in the box").isZero();
 
         // After the close: the two checked ballots of the record, each opening to what was marked on the tablet.
-        conferences.close(conference);
         Manifest manifest;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             manifest = ceremonies.openManifest(id).orElseThrow();
         }
+        conferences.close(conference);
         List<CheckedBallot> stored;
         try (var board = Acting.as(conference.teller(), "TELLER")) {
             stored = voting.checkedBallots(id);
