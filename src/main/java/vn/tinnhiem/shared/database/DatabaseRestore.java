@@ -77,7 +77,8 @@ final class DatabaseRestore {
                 BackupFolders.copyPrivate(anchorsCopy, anchors);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            say.line("restore.done", from, home, manifest.madeAt().toString(),
+            say.line("restore.done", from, home, manifest.madeAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString().replace('T', ' ').replace("Z", ""),
                     String.format(java.util.Locale.ROOT, "%.1f", seconds));
             say.line(anchorsCopy != null ? "restore.done.anchors" : "restore.noAnchors", anchors);
             say.line(o.external() ? "restore.next.external" : "restore.next.embedded", home,
