@@ -40,6 +40,6 @@ final class BackupOptions {
     }
 
     Path tokenKey() {
-        return BackupFolders.absolute(keysDir).resolve(KeyFingerprints.TOKEN_KEY);
+        return BackupFolders.absolute(keysDir).resolve(KeyFileFingerprints.TOKEN_KEY);
     }
 }

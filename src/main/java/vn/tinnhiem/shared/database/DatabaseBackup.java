@@ -49,8 +49,8 @@ final class DatabaseBackup {
         checkTargets(to, keysTo, anchorsTo, dataDir, keysDir);
         Path credentials = credentials(dataDir);
         Path key = o.databaseKey();
-        String keyPrint = KeyFingerprints.of(key).orElseThrow(() -> new BackupRefused("backup.error.noKey", key));
-        Optional<String> tokenPrint = KeyFingerprints.of(o.tokenKey());
+        String keyPrint = KeyFileFingerprints.of(key).orElseThrow(() -> new BackupRefused("backup.error.noKey", key));
+        Optional<String> tokenPrint = KeyFileFingerprints.of(o.tokenKey());
         MariaDbBackupTool tool = MariaDbBackupTool.find();
 
         List<Path> made = new ArrayList<>();
@@ -74,7 +74,7 @@ final class DatabaseBackup {
             double seconds = (System.nanoTime() - started) / 1e9;
             say.line("backup.done.database", to, megabytes(BackupFolders.size(to)), String.format(java.util.Locale.ROOT,
                     "%.1f", seconds));
-            say.line("backup.done.fingerprint", KeyFingerprints.shown(keyPrint));
+            say.line("backup.done.fingerprint", KeyFileFingerprints.shown(keyPrint));
             if (keysTo != null) {
                 made.add(keysTo);
                 copyKeys(keysTo, key);
@@ -169,7 +169,7 @@ final class DatabaseBackup {
         BackupFolders.copyPrivate(key, keysTo.resolve(DatabaseKey.FILE_NAME));
         Path token = o.tokenKey();
         if (Files.isRegularFile(token)) {
-            BackupFolders.copyPrivate(token, keysTo.resolve(KeyFingerprints.TOKEN_KEY));
+            BackupFolders.copyPrivate(token, keysTo.resolve(KeyFileFingerprints.TOKEN_KEY));
         }
     }
 

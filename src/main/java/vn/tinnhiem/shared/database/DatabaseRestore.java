@@ -93,9 +93,9 @@ final class DatabaseRestore {
     }
 
     private static void checkKey(Path file, String expected, String missing, String wrong) {
-        String found = KeyFingerprints.of(file).orElseThrow(() -> new BackupRefused(missing, file));
+        String found = KeyFileFingerprints.of(file).orElseThrow(() -> new BackupRefused(missing, file));
         if (!found.equals(expected)) {
-            throw new BackupRefused(wrong, file, KeyFingerprints.shown(found), KeyFingerprints.shown(expected));
+            throw new BackupRefused(wrong, file, KeyFileFingerprints.shown(found), KeyFileFingerprints.shown(expected));
         }
     }
 

@@ -9,16 +9,22 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Names a key file without holding it: the SHA-256 of its bytes, under a label of its own. A backup records
- * the fingerprints of the keys it was made under, so a restore can tell "this key folder is not the one"
- * before MariaDB fails on a log it cannot read. A hash of 32 random bytes reveals nothing of them.
+ * Names a key file without holding it: the SHA-256 of the file's bytes, under a label of its own. A backup's
+ * manifest records the fingerprints of the database key and the token key it was made under, so a restore
+ * can tell "this keys folder is not the one" before MariaDB fails on a redo log it cannot read, or before the
+ * application starts with a token key no printed card answers to. A hash of 32 random bytes reveals nothing
+ * of them.
+ *
+ * <p>Not the token key's fingerprint that the application keeps in the database (token/internal, one key for
+ * all instances): that one is an HMAC under the key itself, compared at each start; this one is of files, made
+ * and compared by the backup commands alone, with no database and no Spring.
  */
-final class KeyFingerprints {
+final class KeyFileFingerprints {
 
     static final String DATABASE_KEY = DatabaseKey.FILE_NAME;
     static final String TOKEN_KEY = "token-hash.key";
 
-    private KeyFingerprints() {
+    private KeyFileFingerprints() {
     }
 
     /** The fingerprint of this file, or empty when there is no such file. */
