@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +41,8 @@ import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.GaleraCluster;
+import vn.tinnhiem.support.TestDatabase;
 import vn.tinnhiem.support.RootDatabase;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.token.internal.TokenKey;
@@ -50,13 +51,14 @@ import vn.tinnhiem.token.internal.TokenKeyRefusedException;
 /**
  * Two application instances on one database, as a hall's server and its standby: what one does, the other
  * knows. Each is a whole application of its own (its own Spring context, beans and memory) in this JVM, on a
- * database of their own on the embedded server; the second has a copy of the first's keys folder.
+ * database of their own, on the embedded server or on the Galera cluster (both through the sequential URL, as
+ * a hall's instances are); the second has a copy of the first's keys folder.
  */
-@Tag("embedded-server")
 @ExtendWith(OutputCaptureExtension.class)
 class TwoInstancesIntegrationTests {
 
-    private static final String DATABASE = "two_instances_" + System.nanoTime();
+    /** Named for the cluster's accounts, whose rights cover the databases named tinnhiem*. */
+    private static final String DATABASE = "tinnhiem_two_" + System.nanoTime();
 
     @TempDir
     static Path temp;
@@ -71,7 +73,8 @@ class TwoInstancesIntegrationTests {
         args.addAll(List.of(more));
         SecurityContextHolderStrategy current = SecurityContextHolder.getContextHolderStrategy();
         try {
-            return new SpringApplicationBuilder(TinNhiemApplication.class).profiles("test").run(args.toArray(String[]::new));
+            return new SpringApplicationBuilder(TinNhiemApplication.class).profiles("test")
+                    .initializers(new TestDatabase()).run(args.toArray(String[]::new));
         } finally {
             // Started or refused, an application makes its own strategy the JVM's: put back the one in use.
             SecurityContextHolder.setContextHolderStrategy(current);
@@ -80,6 +83,9 @@ class TwoInstancesIntegrationTests {
 
     @BeforeAll
     static void startBoth() throws Exception {
+        if (TestDatabase.galera()) {
+            onClusterAsRoot("CREATE DATABASE `" + DATABASE + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
         before = SecurityContextHolder.getContextHolderStrategy();
         first = start();
         Path standbyKey = Files.createDirectories(temp.resolve("standby-keys")).resolve("token-hash.key");
@@ -131,10 +137,25 @@ class TwoInstancesIntegrationTests {
         if (second != null) {
             second.close();
         }
-        if (first != null) {
+        if (first != null && !TestDatabase.galera()) {
             RootDatabase.as(first.getBean(EmbeddedMariaDb.class), first.getBean(DataSource.class),
                     root -> root.execute("DROP DATABASE `" + DATABASE + "`"));
+        }
+        if (first != null) {
             first.close();
+        }
+        if (TestDatabase.galera()) {
+            onClusterAsRoot("DROP DATABASE IF EXISTS `" + DATABASE + "`");
+        }
+    }
+
+    private static void onClusterAsRoot(String statement) {
+        GaleraCluster cluster = GaleraCluster.shared();
+        try (var root = java.sql.DriverManager.getConnection(cluster.nodeUrl(1, ""), "root", cluster.rootPassword());
+                var s = root.createStatement()) {
+            s.execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
