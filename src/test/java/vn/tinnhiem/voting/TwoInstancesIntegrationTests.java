@@ -222,7 +222,9 @@ class TwoInstancesIntegrationTests {
     void a_third_instance_with_another_key_refuses_to_start_and_says_what_to_copy_from_where(CapturedOutput output)
             throws Exception {
         Path otherKey = Files.createDirectories(temp.resolve("other-keys")).resolve("token-hash.key");
-        Files.write(otherKey, new java.security.SecureRandom().generateSeed(32));
+        byte[] another = new byte[32];
+        new java.security.SecureRandom().nextBytes(another);
+        Files.write(otherKey, another);
 
         assertThatThrownBy(() -> start("--tinnhiem.tokens.key-file=" + otherKey))
                 .hasRootCauseInstanceOf(TokenKeyRefusedException.class);

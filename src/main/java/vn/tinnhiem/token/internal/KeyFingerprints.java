@@ -1,6 +1,7 @@
 package vn.tinnhiem.token.internal;
 
 import static vn.tinnhiem.db.Tables.INSTANCE_KEY;
+import static vn.tinnhiem.db.Tables.TOKEN;
 
 import java.util.Optional;
 
@@ -18,6 +19,14 @@ class KeyFingerprints {
 
     KeyFingerprints(DSLContext db) {
         this.db = db;
+    }
+
+    /**
+     * Whether cards were printed on this database: one made before the fingerprints were kept (V19) has cards
+     * but no fingerprint, and a key made now would not be theirs.
+     */
+    boolean cardsPrinted() {
+        return db.fetchExists(TOKEN);
     }
 
     Optional<byte[]> stored(String name) {

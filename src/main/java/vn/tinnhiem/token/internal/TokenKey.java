@@ -60,7 +60,7 @@ public class TokenKey {
                     + ": a copy or backup of the data would carry it. Keep it in the keys folder (--tinnhiem.keys.dir).");
         }
         moveFromTheDataFolder(data.resolve("token-hash.key"), path);
-        if (!Files.exists(path) && fingerprints.stored(NAME).isPresent()) {
+        if (!Files.exists(path) && (fingerprints.stored(NAME).isPresent() || fingerprints.cardsPrinted())) {
             throw TokenKeyRefusedException.missing(path);
         }
         boolean made = makeIfAbsent(path);
