@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,7 +29,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-import vn.tinnhiem.TinNhiemApplication;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
@@ -41,6 +39,7 @@ import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.OtherInstance;
 import vn.tinnhiem.support.GaleraCluster;
 import vn.tinnhiem.support.TestDatabase;
 import vn.tinnhiem.support.RootDatabase;
@@ -69,16 +68,9 @@ class TwoInstancesIntegrationTests {
     static SecurityContextHolderStrategy before;
 
     static ConfigurableApplicationContext start(String... more) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--tinnhiem.db.name=" + DATABASE));
+        List<String> args = new ArrayList<>(List.of("--tinnhiem.db.name=" + DATABASE));
         args.addAll(List.of(more));
-        SecurityContextHolderStrategy current = SecurityContextHolder.getContextHolderStrategy();
-        try {
-            return new SpringApplicationBuilder(TinNhiemApplication.class).profiles("test")
-                    .initializers(new TestDatabase()).run(args.toArray(String[]::new));
-        } finally {
-            // Started or refused, an application makes its own strategy the JVM's: put back the one in use.
-            SecurityContextHolder.setContextHolderStrategy(current);
-        }
+        return OtherInstance.start(args.toArray(String[]::new), new TestDatabase());
     }
 
     @BeforeAll

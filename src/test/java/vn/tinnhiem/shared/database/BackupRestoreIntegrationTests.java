@@ -20,11 +20,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 
-import vn.tinnhiem.TinNhiemApplication;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.audit.AnchorFinding;
 import vn.tinnhiem.audit.AuditLog;
@@ -44,6 +42,7 @@ import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.OtherInstance;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.FolderCopyAttack;
@@ -132,9 +131,10 @@ class BackupRestoreIntegrationTests {
                     anchorsCopy.resolve(anchorFile.getFileName())));
             assertNothingReadable(restored, needles);
 
-            try (ConfigurableApplicationContext second = new SpringApplicationBuilder(TinNhiemApplication.class)
-                    .profiles("test").run("--tinnhiem.db.data-dir=" + restored, "--tinnhiem.keys.dir=" + keysCopy,
-                            "--tinnhiem.audit.anchor-file=" + restoredAnchors, "--server.port=0")) {
+            try (ConfigurableApplicationContext second = OtherInstance.start(new String[] {
+                    "--tinnhiem.db.data-dir=" + restored, "--tinnhiem.keys.dir=" + keysCopy,
+                    "--tinnhiem.audit.anchor-file=" + restoredAnchors});
+                    var staffThere = OtherInstance.signInsReach(second)) {
                 assertThat(second.getBean(EmbeddedMariaDb.class).dataDir()).isEqualTo(restored);
                 var elections2 = second.getBean(ElectionService.class);
                 var counts2 = second.getBean(CountService.class);

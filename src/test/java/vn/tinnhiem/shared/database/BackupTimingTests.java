@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.security.test.context.support.WithMockUser;
 
-import vn.tinnhiem.TinNhiemApplication;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
@@ -32,6 +30,7 @@ import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.support.OtherInstance;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.FolderCopyAttack;
@@ -116,9 +115,9 @@ class BackupTimingTests {
             double restore = seconds(t0);
             t0 = System.nanoTime();
             int stored;
-            try (var second = new SpringApplicationBuilder(TinNhiemApplication.class).profiles("test").run(
+            try (var second = OtherInstance.start(new String[] {
                     "--tinnhiem.db.data-dir=" + work.resolve("restored"), "--tinnhiem.keys.dir=" + work.resolve("keys"),
-                    "--tinnhiem.audit.anchor-file=" + work.resolve("restored-anchors.txt"), "--server.port=0")) {
+                    "--tinnhiem.audit.anchor-file=" + work.resolve("restored-anchors.txt")})) {
                 stored = second.getBean(DSLContext.class).fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conf.id()));
             }
             double start = seconds(t0);
