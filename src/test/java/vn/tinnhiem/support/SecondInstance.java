@@ -1,0 +1,56 @@
+package vn.tinnhiem.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import vn.tinnhiem.TinNhiemApplication;
+
+/**
+ * A second instance of the application beside the test's own context, as a standby hall server: its own Spring
+ * context (its own pool, caches and in-memory state) on the same database through the same URL, with the same
+ * keys folder, hence the same token key. Started once per JVM on first use, closed when the JVM ends. Only for an
+ * external database (the cluster): two contexts each starting the embedded server would be two databases.
+ */
+public final class SecondInstance {
+
+    /** What the second instance takes over from the first: the database, its accounts, the keys. */
+    private static final List<String> SHARED = List.of("spring.datasource.url", "spring.datasource.username",
+            "spring.datasource.password", "spring.datasource.driver-class-name",
+            "spring.datasource.hikari.connection-init-sql", "spring.flyway.url", "spring.flyway.user",
+            "spring.flyway.password", "tinnhiem.keys.dir", "tinnhiem.tokens.key-file", "tinnhiem.hall.time-zone");
+
+    private static ConfigurableApplicationContext context;
+
+    private SecondInstance() {
+    }
+
+    /** The second instance of the application whose environment is {@code first}'s. */
+    public static synchronized ConfigurableApplicationContext of(Environment first) {
+        if (context == null) {
+            String url = first.getProperty("spring.datasource.url", "");
+            if (url.isEmpty()) {
+                throw new IllegalStateException("a second instance needs an external database (spring.datasource.url)");
+            }
+            List<String> args = new ArrayList<>();
+            for (String name : SHARED) {
+                String value = first.getProperty(name);
+                if (value != null) {
+                    args.add("--" + name + "=" + value);
+                }
+            }
+            args.add("--spring.profiles.active=test");
+            // Its services are what a standby shares; its screens would only need a second web port.
+            args.add("--spring.main.web-application-type=none");
+            args.add("--spring.main.banner-mode=off");
+            args.add("--logging.level.root=WARN");
+            context = new SpringApplication(TinNhiemApplication.class).run(args.toArray(String[]::new));
+            ConfigurableApplicationContext started = context;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return context;
+    }
+}
