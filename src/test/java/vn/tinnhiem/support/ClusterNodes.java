@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -25,21 +23,15 @@ import javax.sql.DataSource;
  */
 public final class ClusterNodes {
 
-    private static final Pattern PORT = Pattern.compile("//[^/:]+:(\\d+)/");
-
     private final GaleraCluster cluster;
 
     public ClusterNodes(GaleraCluster cluster) {
         this.cluster = cluster;
     }
 
-    /** The SQL port of node 1..3, as the cluster's own one-node URL gives it. */
+    /** The SQL port of node 1..3. */
     public int port(int node) {
-        Matcher m = PORT.matcher(cluster.nodeUrl(node, "x"));
-        if (!m.find()) {
-            throw new IllegalStateException("no port in " + cluster.nodeUrl(node, "x"));
-        }
-        return Integer.parseInt(m.group(1));
+        return cluster.sqlPort(node);
     }
 
     /** The node (1..3) a server port belongs to; 0 for none. */
@@ -125,7 +117,7 @@ public final class ClusterNodes {
 
     /** The node's error log (the launcher's {@code log-error}); its size marks where a rejoin's lines start. */
     public Path errorLog(int node) {
-        return Path.of(System.getProperty("tinnhiem.test.galera.dir", "target/galera"), "node" + node, "mariadbd.err");
+        return cluster.dir().resolve("node" + node).resolve("mariadbd.err");
     }
 
     public long errorLogSize(int node) {
@@ -155,7 +147,9 @@ public final class ClusterNodes {
      */
     public boolean joinedByIncrementalTransfer(int node, long from) {
         List<String> lines = stateTransferLines(node, from);
+        // MariaDB logs "SST received" for an IST too (its SST script runs and stands aside: "rsync IST completed
+        // on joiner"); a real copy of the folder says "rsync SST completed on joiner".
         return lines.stream().anyMatch(l -> l.contains("IST received"))
-                && lines.stream().noneMatch(l -> l.contains("SST received"));
+                && lines.stream().noneMatch(l -> l.contains("SST completed on joiner"));
     }
 }

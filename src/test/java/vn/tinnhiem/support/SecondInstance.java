@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import vn.tinnhiem.TinNhiemApplication;
 
@@ -43,11 +45,19 @@ public final class SecondInstance {
                 }
             }
             args.add("--spring.profiles.active=test");
-            // Its services are what a standby shares; its screens would only need a second web port.
-            args.add("--spring.main.web-application-type=none");
+            // A whole second instance, its screens on a free port of its own.
+            args.add("--server.port=0");
             args.add("--spring.main.banner-mode=off");
             args.add("--logging.level.root=WARN");
-            context = new SpringApplication(TinNhiemApplication.class).run(args.toArray(String[]::new));
+            // Vaadin's security set-up installs its own holder strategy in Spring Security's static holder at
+            // every start: the first context's checks keep reading the one they were built with, so it is put
+            // back (the second instance serves tablets, whose calls need no one signed in).
+            SecurityContextHolderStrategy firsts = SecurityContextHolder.getContextHolderStrategy();
+            try {
+                context = new SpringApplication(TinNhiemApplication.class).run(args.toArray(String[]::new));
+            } finally {
+                SecurityContextHolder.setContextHolderStrategy(firsts);
+            }
             ConfigurableApplicationContext started = context;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }

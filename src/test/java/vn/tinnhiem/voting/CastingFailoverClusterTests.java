@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -79,49 +80,52 @@ class CastingFailoverClusterTests {
         TestTablet tablet = new TestTablet(voting, ceremonies);
         FailoverBurst.Result burst;
         long logFrom;
+        SoftAssertions soft = new SoftAssertions();
         try {
             burst = new FailoverBurst(voting, tablet, conf.id())
                     .run(conf.activated(), TABLETS, KILL_AFTER, () -> cluster.kill(1), GIVE_UP_MILLIS);
-            assertThat(burst.actedAtNanos()).as("node 1 was killed during the burst").isLessThan(burst.endNanos());
+            soft.assertThat(burst.actedAtNanos()).as("node 1 was killed during the burst").isLessThan(burst.endNanos());
 
             // Every call answered: none threw (a tablet would show "something unexpected went wrong").
-            assertThat(burst.threw()).as("calls that threw instead of answering").isEmpty();
+            soft.assertThat(burst.threw().stream().map(a -> a.step() + ": " + a.answer()).toList())
+                    .as("calls that threw instead of answering").isEmpty();
             Map<String, Integer> answers = new HashMap<>();
             burst.attempts().forEach(a -> answers.merge(a.step() + " " + a.answer(), 1, Integer::sum));
-            assertThat(burst.attempts()).as("every answer is recorded, admitted/accepted, try again or busy (%s)", answers)
-                    .allMatch(a -> a.recorded() || a.answer().equals("ADMITTED") || a.answer().equals("ACCEPTED")
-                            || FailoverBurst.tryAgain(a.answer()) || a.answer().equals(VotingService.ALREADY_USED));
+            soft.assertThat(burst.attempts().stream().filter(a -> !(a.recorded() || a.answer().equals("ADMITTED")
+                    || a.answer().equals("ACCEPTED") || FailoverBurst.tryAgain(a.answer())
+                    || a.answer().equals(VotingService.ALREADY_USED))).map(FailoverBurst.Attempt::answer).distinct())
+                    .as("answers other than recorded, admitted/accepted, try again or busy (all: %s)", answers).isEmpty();
 
             // The box: what was shown as recorded, once each; every ballot belongs to one card's attempt.
             List<String> box = box(conf.id());
-            assertThat(box).as("no ballot twice").doesNotHaveDuplicates();
-            assertThat(box).as("every ballot shown as recorded is in the box")
+            soft.assertThat(box).as("no ballot twice").doesNotHaveDuplicates();
+            soft.assertThat(box).as("every ballot shown as recorded is in the box")
                     .containsAll(burst.recorded().values());
             Map<String, String> cardOfCode = new HashMap<>();
             burst.attempts().stream().filter(a -> a.trackingCode() != null)
                     .forEach(a -> cardOfCode.put(a.trackingCode(), a.card()));
             Map<String, Integer> ballotsPerCard = new HashMap<>();
             for (String code : box) {
-                assertThat(cardOfCode).as("a ballot in the box that no tablet sent").containsKey(code);
+                soft.assertThat(cardOfCode).as("a ballot in the box that no tablet sent").containsKey(code);
                 ballotsPerCard.merge(cardOfCode.get(code), 1, Integer::sum);
             }
-            assertThat(ballotsPerCard.values()).as("no card with two ballots").allMatch(n -> n == 1);
+            soft.assertThat(ballotsPerCard.values()).as("no card with two ballots").allMatch(n -> n == 1);
 
             // A card told "already used" after "try again": the first try did commit; its ballot is in the box.
             List<String> alreadyUsed = burst.finalAnswers().entrySet().stream()
                     .filter(e -> e.getValue().equals(VotingService.ALREADY_USED)).map(Map.Entry::getKey).toList();
-            assertThat(alreadyUsed).as("cards read as already used have their ballot in the box")
+            soft.assertThat(alreadyUsed).as("cards read as already used have their ballot in the box")
                     .allMatch(ballotsPerCard::containsKey);
-            assertThat(burst.finalAnswers()).as("every voter finished").hasSize(CARDS);
-            assertThat(burst.recorded().size() + alreadyUsed.size()).as("every card recorded in the end").isEqualTo(CARDS);
-            assertThat(box).hasSize(CARDS);
-            assertThat(tokens.counts(conf.id()).spent()).as("cards spent == ballots in the box").isEqualTo(box.size());
-            assertThat(tokens.counts(conf.id()).activated()).isZero();
+            soft.assertThat(burst.finalAnswers()).as("every voter finished").hasSize(CARDS);
+            soft.assertThat(burst.recorded().size() + alreadyUsed.size()).as("every card recorded in the end").isEqualTo(CARDS);
+            soft.assertThat(box).hasSize(CARDS);
+            soft.assertThat(tokens.counts(conf.id()).spent()).as("cards spent == ballots in the box").isEqualTo(box.size());
+            soft.assertThat(tokens.counts(conf.id()).activated()).isZero();
 
             // Served from node 2 now.
             var failover = burst.millisToFirstRecordedAfterAction();
-            assertThat(failover).as("a cast begun after the kill was recorded").isPresent();
-            assertThat(nodes.nodesOfPool(dataSource, poolSize())).as("every connection of the pool on node 2")
+            soft.assertThat(failover).as("a cast begun after the kill was recorded").isPresent();
+            soft.assertThat(nodes.nodesOfPool(dataSource, poolSize())).as("every connection of the pool on node 2")
                     .isEqualTo(Map.of(2, poolSize()));
 
             long triedAgain = burst.attempts().stream().filter(a -> FailoverBurst.tryAgain(a.answer())).count();
@@ -130,7 +134,7 @@ class CastingFailoverClusterTests {
             System.out.printf("FAILOVER cards=%d tablets=%d recorded before the kill=%d; kill -9 of node 1 -> first"
                     + " ballot recorded on node 2 after %d ms; answers %s; 'try again'/busy answers=%d; already used"
                     + " after try again=%d; ballots lost=%d; voter's turn %s%n", CARDS, TABLETS, recordedBeforeKill,
-                    failover.getAsLong(), answers, triedAgain, alreadyUsed.size(),
+                    failover.isPresent() ? failover.getAsLong() : -1, answers, triedAgain, alreadyUsed.size(),
                     burst.recorded().size() - intersection(box, burst.recorded().values()),
                     FailoverBurst.summary(burst.turnMillis()));
         } finally {
@@ -144,16 +148,20 @@ class CastingFailoverClusterTests {
 
         // Node 1 is back, by incremental transfer, with the same ballots.
         nodes.awaitAllSynced();
-        assertThat(cluster.clusterSize(1)).isEqualTo(3);
-        assertThat(nodes.joinedByIncrementalTransfer(1, logFrom)).as("node 1's log after the rejoin: %s",
+        soft.assertThat(cluster.clusterSize(1)).isEqualTo(3);
+        soft.assertThat(nodes.joinedByIncrementalTransfer(1, logFrom)).as("node 1's log after the rejoin: %s",
                 nodes.stateTransferLines(1, logFrom)).isTrue();
-        assertThat(nodes.nodesOfPool(dataSource, poolSize())).as("after the rejoin the application still writes to"
+        soft.assertThat(nodes.nodesOfPool(dataSource, poolSize())).as("after the rejoin the application still writes to"
                 + " one node only, node 2 (no failback: a pool on two nodes is two writers)").isEqualTo(Map.of(2, poolSize()));
         String database = db.fetchValue("select database()").toString();
         for (int node = 1; node <= 3; node++) {
-            assertThat(nodes.ballots(node, database, conf.id())).as("ballots on node %d", node).isEqualTo(CARDS);
+            soft.assertThat(nodes.ballots(node, database, conf.id())).as("ballots on node %d", node).isEqualTo(CARDS);
         }
-        backToNodeOne(nodes);
+        try {
+            soft.assertAll();
+        } finally {
+            backToNodeOne(nodes);
+        }
     }
 
     /**

@@ -77,7 +77,7 @@ public final class ClusterCastingFigures {
     private static List<String> common(Path work) {
         return List.of("--tinnhiem.keys.dir=" + work.resolve("keys"),
                 "--tinnhiem.audit.anchor-file=" + work.resolve("anchors.txt"), "--tinnhiem.audit.anchor-cron=-",
-                "--tinnhiem.desk.counts-cron=-", "--spring.main.web-application-type=none",
+                "--tinnhiem.desk.counts-cron=-", "--server.port=0",
                 "--logging.level.root=WARN");
     }
 

@@ -87,12 +87,20 @@ final class FailoverBurst {
     }
 
     /**
-     * Whether the answer is an honest "not recorded, try again": the service's {@code tryAgain} and any "busy" or
-     * "database unavailable" refusal (bounded retries that ran out).
+     * Whether the answer is an honest "not recorded, your card still works, try again": the service's
+     * {@code tryAgain}, and "busy" (bounded retries that ran out) or "database down".
      */
     static boolean tryAgain(String answer) {
-        return answer.equals(VotingService.TRY_AGAIN) || answer.contains("busy") || answer.contains("Busy")
-                || answer.contains("unavailable");
+        return answer.equals(VotingService.TRY_AGAIN) || answer.equals("voting.refuse.busy")
+                || answer.equals("voting.refuse.databaseDown");
+    }
+
+    /**
+     * Whether the voter tries again after this answer: "try again", and also an error page (a call that threw,
+     * which the test reports as a failure of its own), so that the rest of the burst is still checked.
+     */
+    private static boolean voterTriesAgain(String answer) {
+        return tryAgain(answer) || answer.startsWith(THREW);
     }
 
     /**
@@ -152,7 +160,7 @@ final class FailoverBurst {
             case Admission.Admitted a -> "ADMITTED";
             case Admission.Refused r -> r.reasonKey();
         });
-        while (tryAgain(scan) && pause(giveUp)) {
+        while (voterTriesAgain(scan) && pause(giveUp)) {
             scan = call(attempts, card, SCAN, null, () -> switch (voting.admit(kiosk, electionId, card)) {
                 case Admission.Admitted a -> "ADMITTED";
                 case Admission.Refused r -> r.reasonKey();
@@ -172,7 +180,7 @@ final class FailoverBurst {
                     case Commitment.Faulty f -> f.reasonKey();
                 };
             });
-            if (tryAgain(committed)) {
+            if (voterTriesAgain(committed)) {
                 if (!pause(giveUp)) {
                     return committed;
                 }
@@ -197,7 +205,7 @@ final class FailoverBurst {
                 if (cast.equals(RECORDED)) {
                     return RECORDED + " " + code[0];
                 }
-                if (!tryAgain(cast) || !pause(giveUp)) {
+                if (!voterTriesAgain(cast) || !pause(giveUp)) {
                     return cast;
                 }
                 // "Bỏ phiếu" again, the same committed ballot.
