@@ -74,6 +74,32 @@ public final class ClusterNodes {
         return nodes;
     }
 
+    /**
+     * The node (1..3) a connection through {@code url} lands on for a JVM started now, as a newly started
+     * application instance's would ({@link SequentialUrlProbe} in a process of its own).
+     */
+    public int nodeOfFreshJvm(String url) throws IOException, InterruptedException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                SequentialUrlProbe.class.getName(), url, cluster.appUser(), cluster.appPassword())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("the probe failed: " + out);
+        }
+        String line = out.lines().filter(l -> l.startsWith("PORT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the probe said " + out));
+        return nodeOfPort(Integer.parseInt(line.substring(5).strip()));
+    }
+
+    /** Lets the node take application queries again (a rejoined node refuses them until told). */
+    public void serve(int node) throws SQLException {
+        try (Connection c = DriverManager.getConnection(cluster.nodeUrl(node, ""), "root", cluster.rootPassword());
+                Statement s = c.createStatement()) {
+            s.execute("set global wsrep_reject_queries = NONE");
+        }
+    }
+
     /** Waits (up to two minutes) until every node says Synced in a cluster of three. */
     public void awaitAllSynced() throws InterruptedException {
         long until = System.nanoTime() + 120_000_000_000L;
@@ -115,9 +141,12 @@ public final class ClusterNodes {
         }
     }
 
-    /** The node's error log (the launcher's {@code log-error}); its size marks where a rejoin's lines start. */
+    /**
+     * The node's error log (the launcher's {@code log-error}, under GaleraCluster's folder target/galera of the
+     * project, where the tests and .ci/bench run); its size marks where a rejoin's lines start.
+     */
     public Path errorLog(int node) {
-        return cluster.dir().resolve("node" + node).resolve("mariadbd.err");
+        return Path.of("target", "galera", "node" + node, "mariadbd.err");
     }
 
     public long errorLogSize(int node) {

@@ -91,8 +91,7 @@ final class FailoverBurst {
      * {@code tryAgain}, and "busy" (bounded retries that ran out) or "database down".
      */
     static boolean tryAgain(String answer) {
-        return answer.equals(VotingService.TRY_AGAIN) || answer.equals("voting.refuse.busy")
-                || answer.equals("voting.refuse.databaseDown");
+        return VotingService.mayTryAgain(answer);
     }
 
     /**
