@@ -92,14 +92,6 @@ public final class ClusterNodes {
         return nodeOfPort(Integer.parseInt(line.substring(5).strip()));
     }
 
-    /** Lets the node take application queries again (a rejoined node refuses them until told). */
-    public void serve(int node) throws SQLException {
-        try (Connection c = DriverManager.getConnection(cluster.nodeUrl(node, ""), "root", cluster.rootPassword());
-                Statement s = c.createStatement()) {
-            s.execute("set global wsrep_reject_queries = NONE");
-        }
-    }
-
     /** Waits (up to two minutes) until every node says Synced in a cluster of three. */
     public void awaitAllSynced() throws InterruptedException {
         long until = System.nanoTime() + 120_000_000_000L;
@@ -141,12 +133,9 @@ public final class ClusterNodes {
         }
     }
 
-    /**
-     * The node's error log (the launcher's {@code log-error}, under GaleraCluster's folder target/galera of the
-     * project, where the tests and .ci/bench run); its size marks where a rejoin's lines start.
-     */
+    /** The node's error log (the launcher's {@code log-error}); its size marks where a rejoin's lines start. */
     public Path errorLog(int node) {
-        return Path.of("target", "galera", "node" + node, "mariadbd.err");
+        return cluster.dir().resolve("node" + node).resolve("mariadbd.err");
     }
 
     public long errorLogSize(int node) {

@@ -152,34 +152,37 @@ class CastingFailoverClusterTests {
             }
         }
 
-        // Node 1 is back, by incremental transfer, with the same ballots.
-        nodes.awaitAllSynced();
-        soft.assertThat(cluster.clusterSize(1)).isEqualTo(3);
-        soft.assertThat(nodes.joinedByIncrementalTransfer(1, logFrom)).as("node 1's log after the rejoin: %s",
-                nodes.stateTransferLines(1, logFrom)).isTrue();
-        // No failback, no second writer: the running application stays on node 2 and casts there, and an
-        // instance started now lands on node 2 too (the rejoined node refuses application queries until the
-        // operator lets it serve, after a planned restart of every instance: kiosk-setup/galera.md).
-        soft.assertThat(nodes.nodesOfPool(dataSource, poolSize())).as("after the rejoin the running application"
-                + " still writes to node 2 only").isEqualTo(Map.of(2, poolSize()));
-        VotingConferences.Open after = new VotingConferences(elections, accounts, ceremonies, tokens)
-                .open(3, BallotKind.THREE_LEVEL, 1, 0);
-        soft.assertThat(tablet.vote("after-rejoin", after.id(), after.activated().getFirst(), TestTablet.blank(3)))
-                .as("a cast after the rejoin").isInstanceOf(CastOutcome.Recorded.class);
-        soft.assertThat(nodes.nodesOfPool(dataSource, poolSize())).as("the pool after that cast")
-                .isEqualTo(Map.of(2, poolSize()));
-        String url = environment.getProperty("spring.datasource.url");
-        soft.assertThat(nodes.nodeOfFreshJvm(url)).as("where an instance started after the rejoin writes (%s)", url)
-                .isEqualTo(2);
-        String database = db.fetchValue("select database()").toString();
-        for (int node = 1; node <= 3; node++) {
-            soft.assertThat(nodes.ballots(node, database, conf.id())).as("ballots on node %d", node).isEqualTo(CARDS);
-        }
         try {
+            // Node 1 is back, by incremental transfer, with the same ballots.
+            nodes.awaitAllSynced();
+            soft.assertThat(cluster.clusterSize(1)).isEqualTo(3);
+            soft.assertThat(nodes.joinedByIncrementalTransfer(1, logFrom)).as("node 1's log after the rejoin: %s",
+                    nodes.stateTransferLines(1, logFrom)).isTrue();
+            // No failback, no second writer: the running application stays on node 2 and casts there, and an
+            // instance started now lands on node 2 too (the rejoined node refuses application queries until the
+            // operator lets it serve, after a planned restart of every instance: kiosk-setup/galera.md).
+            soft.assertThat(nodes.nodesOfPool(dataSource, poolSize())).as("after the rejoin the running application"
+                    + " still writes to node 2 only").isEqualTo(Map.of(2, poolSize()));
+            VotingConferences.Open after = new VotingConferences(elections, accounts, ceremonies, tokens)
+                    .open(3, BallotKind.THREE_LEVEL, 1, 0);
+            soft.assertThat(tablet.vote("after-rejoin", after.id(), after.activated().getFirst(), TestTablet.blank(3)))
+                    .as("a cast after the rejoin").isInstanceOf(CastOutcome.Recorded.class);
+            soft.assertThat(nodes.nodesOfPool(dataSource, poolSize())).as("the pool after that cast")
+                    .isEqualTo(Map.of(2, poolSize()));
+            String url = environment.getProperty("spring.datasource.url");
+            soft.assertThat(nodes.nodeOfFreshJvm(url)).as("where an instance started after the rejoin writes (%s)", url)
+                    .isEqualTo(2);
+            // The operator lets node 1 serve again (after the planned restart); every node holds the same ballots.
+            cluster.serve(1);
+            String database = db.fetchValue("select database()").toString();
+            for (int node = 1; node <= 3; node++) {
+                soft.assertThat(nodes.ballots(node, database, conf.id())).as("ballots on node %d", node).isEqualTo(CARDS);
+            }
             soft.assertAll();
         } finally {
-            // For the tests after this one: node 1 serves again; this JVM's pool stays where it is.
-            nodes.serve(1);
+            // For the tests after this one (and if a check above threw): node 1 serves again; this JVM's pool
+            // stays where it is.
+            cluster.serve(1);
         }
     }
 
