@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 
@@ -58,6 +59,7 @@ public class LoginThrottle {
 
     @EventListener
     @Transactional
+    @RetriedWhenBusy
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         failure(nameOf(event.getAuthentication()), StaffAuthenticationProvider.addressOf(event.getAuthentication()));
     }
@@ -87,6 +89,7 @@ public class LoginThrottle {
 
     /** A confirmation tried while paused: counted in the pair's row, like a sign-in attempt. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @RetriedWhenBusy
     public void refusedWhileLocked(String username, String address) {
         if (accounts.lockCredentials(username).isPresent()) {
             accounts.countRefusedWhileLocked(username, address);
@@ -98,6 +101,7 @@ public class LoginThrottle {
      * Nothing is written to the audit log here; the caller records what the confirmation was for.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @RetriedWhenBusy
     public void rightPassword(String username, String address) {
         if (accounts.lockCredentials(username).isPresent()) {
             accounts.recordSuccess(username, address);
@@ -130,6 +134,7 @@ public class LoginThrottle {
      */
     @EventListener
     @Transactional
+    @RetriedWhenBusy
     public void onLocked(AuthenticationFailureLockedEvent event) {
         if (event.getException() instanceof AddressThrottledException) {
             return;
@@ -146,6 +151,7 @@ public class LoginThrottle {
         audit.recordRefusalAs("system", "account.signInRefused", "account:" + username, AuditFields.of("why", "disabled"));
     }
 
+    @RetriedWhenBusy
     @EventListener
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {

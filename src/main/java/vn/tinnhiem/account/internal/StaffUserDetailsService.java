@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.database.RetriedWhenBusy;
 
 /**
  * Loads a staff member for sign-in from an address; the account reports itself locked while that (account,
@@ -39,6 +40,7 @@ class StaffUserDetailsService implements UserDetailsService {
     }
 
     @Transactional(readOnly = true)
+    @RetriedWhenBusy
     public UserDetails load(String username, String address) {
         String name = username.trim().toLowerCase(Locale.ROOT);
         var credentials = accounts.credentials(name).orElseThrow(() -> new UsernameNotFoundException("unknown"));

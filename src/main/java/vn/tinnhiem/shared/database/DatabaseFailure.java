@@ -47,6 +47,12 @@ public enum DatabaseFailure {
     /** ER_CONNECTION_KILLED: the server dropped the connection (a node shutting down, an operator's KILL). */
     static final int CONNECTION_KILLED = 1927;
 
+    /**
+     * Connector/J's "Driver has reconnect connection after a communications link failure ... In progress
+     * transaction was lost": the failover happened under the transaction, which is gone.
+     */
+    static final String RECONNECTED = "25S03";
+
     /** Classifies a failure by the first SQL error found under it. */
     public static DatabaseFailure of(Throwable failure) {
         boolean noConnection = false;
@@ -87,12 +93,25 @@ public enum DatabaseFailure {
             // Its SQL state is 08S01, but the connection is fine: the node refuses work.
             return UNAVAILABLE;
         }
-        if (code == CONNECTION_KILLED || state.startsWith("08") || sql instanceof SQLTransientConnectionException
-                || sql instanceof SQLNonTransientConnectionException) {
-            // Hikari gives up on getConnection only after its own timeout, having tried every host: down.
-            return noConnection ? UNAVAILABLE : CONNECTION_LOST;
+        if (code == CONNECTION_KILLED || state.startsWith("08") || state.equals(RECONNECTED)
+                || sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException) {
+            // Hikari gives up on getConnection only after its own timeout, having tried every host; and a driver
+            // that could not connect to any host of its URL has none to fail over to: down, either way.
+            return noConnection || refused(sql) ? UNAVAILABLE : CONNECTION_LOST;
         }
         return NONE;
+    }
+
+    /** Whether the driver failed to open a connection at all (refused, no route, timed out connecting). */
+    private static boolean refused(SQLException sql) {
+        for (Throwable t = sql; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.UnknownHostException
+                    || (t.getMessage() != null && t.getMessage().startsWith("Socket fail to connect"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the user should be told the database is down or busy rather than "something unexpected". */

@@ -33,7 +33,22 @@ public final class DatabaseRetry {
     /** The pause before the n-th retry is between BASE·2^(n-1) and three times that, chosen at random. */
     private static final long BASE_PAUSE_MILLIS = 20;
 
+    /** The attempt running on this thread, so that its transaction's commit can say it has begun. */
+    private static final ThreadLocal<Progress> CURRENT = new ThreadLocal<>();
+
     private DatabaseRetry() {
+    }
+
+    /**
+     * The transaction on this thread is about to commit ({@link LockFirst}'s synchronization calls this for every
+     * transaction that ran a statement): a connection lost from here on may have lost only the answer. A nested
+     * transaction's commit says so too, which only makes the retry more careful.
+     */
+    static void reachedCommit() {
+        Progress progress = CURRENT.get();
+        if (progress != null) {
+            progress.workDone();
+        }
     }
 
     /** Where an attempt got to: whether its work returned, so that a failure after it came from the commit. */
@@ -101,6 +116,8 @@ public final class DatabaseRetry {
                 }
             }
             Progress progress = new Progress();
+            Progress outer = CURRENT.get();
+            CURRENT.set(progress);
             try {
                 return attempt.run(progress);
             } catch (Throwable e) {
@@ -118,6 +135,12 @@ public final class DatabaseRetry {
                     }
                 }
                 last = e;
+            } finally {
+                if (outer == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(outer);
+                }
             }
         }
         if (alreadyDone != null) {

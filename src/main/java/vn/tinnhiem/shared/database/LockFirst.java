@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * This listener counts the statements of each transaction, and {@link #beforeLock} refuses a lock taken late:
  * a programming error, caught by the first test that runs the path. Taking the same lock again later in the same
  * transaction (a service that locked, then calls another that locks the same row) is fine.
+ *
+ * <p>Its per-transaction bookkeeping also tells {@link DatabaseRetry} when a transaction starts to commit.
  */
 public final class LockFirst implements ExecuteListener {
 
@@ -82,6 +84,12 @@ public final class LockFirst implements ExecuteListener {
                 @Override
                 public void resume() {
                     TransactionSynchronizationManager.bindResource(KEY, fresh);
+                }
+
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    // From here a lost connection may have lost only the commit's answer: not to be retried blindly.
+                    DatabaseRetry.reachedCommit();
                 }
 
                 @Override

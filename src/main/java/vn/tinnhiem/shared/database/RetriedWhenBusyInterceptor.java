@@ -13,9 +13,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Runs a {@link RetriedWhenBusy} method that is {@code @Transactional} through {@link DatabaseRetry}, outside its transaction: this advice is
- * ordered before the transaction's, so every attempt begins and ends a transaction of its own. The method's
- * commit happens inside the proxy, out of sight, so a connection lost during a writing call is taken as a
- * commit of unknown outcome and not retried; a read-only call is retried either way.
+ * ordered before the transaction's, so every attempt begins and ends a transaction of its own. A connection
+ * lost once the commit has begun (which the transaction's synchronization reports, see {@link LockFirst}) is a
+ * commit of unknown outcome and not retried; before it, or in a read-only call, it is.
  */
 final class RetriedWhenBusyInterceptor implements MethodInterceptor {
 
@@ -32,7 +32,8 @@ final class RetriedWhenBusyInterceptor implements MethodInterceptor {
         }
         boolean readOnly = transactional.readOnly();
         // A clone per attempt: the same invocation cannot run the chain below this advice twice.
-        return DatabaseRetry.run(progress -> proxied.invocableClone().proceed(), null, false, readOnly);
+        // The commit is inside the proxy: the transaction's synchronization reports it ({@link LockFirst}).
+        return DatabaseRetry.run(progress -> proxied.invocableClone().proceed(), null, true, readOnly);
     }
 
     private static @Nullable Transactional transactional(Method method, @Nullable Object target) {
