@@ -31,10 +31,19 @@ public final class SequentialUrlProbe {
         }
     }
 
+    /**
+     * A statement on a table first, as an application's first work is (a node that refuses application queries
+     * still answers a SELECT of variables alone), then the port of the node that took it.
+     */
     private static int query(Connection c) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select @@port")) {
-            r.next();
-            return r.getInt(1);
+        try (Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("select count(*) from flyway_schema_history")) {
+                r.next();
+            }
+            try (ResultSet r = s.executeQuery("select @@port")) {
+                r.next();
+                return r.getInt(1);
+            }
         }
     }
 }
