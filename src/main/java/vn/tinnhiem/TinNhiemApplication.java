@@ -35,6 +35,10 @@ public class TinNhiemApplication implements AppShellConfigurator {
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(vn.tinnhiem.verify.VerifyCommand.run(args, System.out, System.err));
         }
+        // Backups and restores drive mariadb-backup; they must also run while the application is stopped.
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            System.exit(vn.tinnhiem.shared.database.BackupCommand.run(args, System.out, System.err));
+        }
         // jOOQ's banner and tips add nothing to a hall server's console.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");

@@ -14,6 +14,7 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.kiosk.internal.EnrollmentDeadlines;
 import vn.tinnhiem.kiosk.internal.KioskMemory;
 import vn.tinnhiem.kiosk.internal.KioskRepository;
 import vn.tinnhiem.kiosk.internal.Secrets;
@@ -38,10 +39,13 @@ public class KioskService {
 
     private final KioskRepository repository;
     private final KioskMemory memory;
+    private final EnrollmentDeadlines deadlines;
     private final ElectionService elections;
     private final AuditLog audit;
 
-    KioskService(KioskRepository repository, KioskMemory memory, ElectionService elections, AuditLog audit) {
+    KioskService(KioskRepository repository, KioskMemory memory, EnrollmentDeadlines deadlines, ElectionService elections,
+            AuditLog audit) {
+        this.deadlines = deadlines;
         this.repository = repository;
         this.memory = memory;
         this.elections = elections;
@@ -77,7 +81,7 @@ public class KioskService {
         }
         String code = Secrets.newEnrollmentCode();
         Kiosk kiosk = repository.insert(electionId, clean, Secrets.sha256(code));
-        var issued = new EnrollmentCode(kiosk, code, memory.openEnrollment(kiosk.id(), ENROLLMENT_VALIDITY));
+        var issued = new EnrollmentCode(kiosk, code, deadlines.open(kiosk.id(), ENROLLMENT_VALIDITY));
         audit.record("kiosk.add", subject(kiosk.id()), AuditFields.of("name", clean).with("election", electionId));
         return issued;
     }
@@ -93,7 +97,7 @@ public class KioskService {
         }
         String code = Secrets.newEnrollmentCode();
         repository.newEnrollmentHash(kioskId, Secrets.sha256(code));
-        var issued = new EnrollmentCode(kiosk, code, memory.openEnrollment(kioskId, ENROLLMENT_VALIDITY));
+        var issued = new EnrollmentCode(kiosk, code, deadlines.open(kioskId, ENROLLMENT_VALIDITY));
         audit.record("kiosk.newCode", subject(kioskId), AuditFields.of("name", kiosk.name())
                 .with("election", kiosk.electionId()));
         return issued;
@@ -123,6 +127,7 @@ public class KioskService {
             return;
         }
         repository.revoke(kioskId);
+        deadlines.close(kioskId);
         memory.forget(kioskId);
         audit.record("kiosk.revoke", subject(kioskId), AuditFields.of("name", kiosk.name())
                 .with("election", kiosk.electionId()));
@@ -149,12 +154,12 @@ public class KioskService {
             case PENDING -> {
             }
         }
-        if (!memory.enrollmentOpen(kiosk.id())) {
+        if (!deadlines.isOpen(kiosk.id())) {
             throw new UserFacingException("kiosk.enroll.expired");
         }
         String credential = Secrets.newCredential();
         repository.enroll(kiosk.id(), Secrets.sha256(credential));
-        memory.closeEnrollment(kiosk.id());
+        deadlines.close(kiosk.id());
         memory.touch(kiosk.id());
         audit.record("kiosk.enroll", subject(kiosk.id()), AuditFields.of("name", kiosk.name())
                 .with("election", kiosk.electionId()));

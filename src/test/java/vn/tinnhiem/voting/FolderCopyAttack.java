@@ -22,18 +22,18 @@ import java.util.Map;
  * each card) as its pair. The attacker is given more than a real one has: the cards' hashes themselves,
  * as if the token key had been found.
  */
-final class FolderCopyAttack {
+public final class FolderCopyAttack {
 
-    enum Kind { VOTER, CARD, BALLOT }
+    public enum Kind { VOTER, CARD, BALLOT }
 
     /**
      * A byte pattern to look for, and whose it is (a voter's, a card's or a ballot's number in the test).
      * A short number (a row's 8-byte key) is looked for only where InnoDB keeps rows and their changes:
      * elsewhere (table definitions, the system tables' index files) such a number turns up by accident.
      */
-    record Needle(Kind kind, int owner, byte[] bytes, boolean rowsOnly) {
+    public record Needle(Kind kind, int owner, byte[] bytes, boolean rowsOnly) {
 
-        Needle(Kind kind, int owner, byte[] bytes) {
+        public Needle(Kind kind, int owner, byte[] bytes) {
             this(kind, owner, bytes, false);
         }
     }
@@ -49,7 +49,7 @@ final class FolderCopyAttack {
     }
 
     /** What the attack found: how many patterns of each kind, and the pairs it would claim. */
-    record Result(Map<Kind, Integer> found, Map<Integer, Integer> ballotToCard, Map<Integer, Integer> cardToVoter,
+    public record Result(Map<Kind, Integer> found, Map<Integer, Integer> ballotToCard, Map<Integer, Integer> cardToVoter,
             long bytesSearched, List<String> where) {
 
         int found(Kind kind) {
@@ -61,7 +61,7 @@ final class FolderCopyAttack {
     }
 
     /** Copies the folder's regular files as they are on disk at this moment (the server may be running). */
-    static Path copy(Path folder, Path to) throws IOException {
+    public static Path copy(Path folder, Path to) throws IOException {
         try (var paths = Files.walk(folder)) {
             for (Path p : paths.toList()) {
                 Path target = to.resolve(folder.relativize(p).toString());
@@ -79,7 +79,7 @@ final class FolderCopyAttack {
         return to;
     }
 
-    static void delete(Path folder) throws IOException {
+    public static void delete(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (var paths = Files.walk(folder)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -89,7 +89,7 @@ final class FolderCopyAttack {
         }
     }
 
-    static Result attack(Path copy, List<Needle> needles) throws IOException {
+    public static Result attack(Path copy, List<Needle> needles) throws IOException {
         Map<Integer, List<Needle>> byPrefix = byPrefix(needles);
         List<Hit> hits = new ArrayList<>();
         long searched = 0;

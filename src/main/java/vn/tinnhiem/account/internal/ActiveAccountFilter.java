@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import vn.tinnhiem.shared.database.DatabaseFailure;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.i18n.Languages;
+import vn.tinnhiem.shared.i18n.Translations;
 
 /**
  * A role is read once at sign-in and kept in the session, and Vaadin keeps an open tab's session
@@ -32,7 +34,27 @@ final class ActiveAccountFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var username = CurrentStaff.username();
-        if (username.isPresent() && !stillValid(username.get())) {
+        if (username.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean valid;
+        try {
+            valid = sessions.stillValid(username.get(), versionOf(SecurityContextHolder.getContext().getAuthentication()));
+        } catch (RuntimeException e) {
+            if (!DatabaseFailure.of(e).isDatabase()) {
+                throw e;
+            }
+            // Fail closed: with the database down or without quorum the account cannot be checked, so the request
+            // is not served at all (a request let through could act the moment the database came back, for an
+            // account disabled meanwhile). The screen's connection indicator shows it; the next request checks again.
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().println(Translations.translate("error.databaseUnavailable", Languages.VIETNAMESE));
+            response.getWriter().println(Translations.translate("error.databaseUnavailable", Languages.ENGLISH));
+            return;
+        }
+        if (!valid) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -40,22 +62,6 @@ final class ActiveAccountFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    /**
-     * Whether the session's account still stands. With the database down or without quorum nothing can be read:
-     * the request goes on, so that the screen says the database is unavailable instead of the server failing the
-     * request; everything the session could do needs that database too, and the check runs again on the next one.
-     */
-    private boolean stillValid(String username) {
-        try {
-            return sessions.stillValid(username, versionOf(SecurityContextHolder.getContext().getAuthentication()));
-        } catch (RuntimeException e) {
-            if (DatabaseFailure.of(e).isDatabase()) {
-                return true;
-            }
-            throw e;
-        }
     }
 
     /** The credentials version the session signed in with; -1 for a principal that carries none. */

@@ -1,7 +1,6 @@
 package vn.tinnhiem.kiosk.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -11,17 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The two times a kiosk has, held in this server's memory and never in the database (the kiosk table
- * is on the voter's side: no time column, docs/architecture.md): when each pending enrollment code
- * expires, and each tablet's last contact, to the minute, set by its heartbeat only. A restart forgets
- * both: pending codes then count as expired (the administrator shows a new one) and the list reads
- * "no contact since the server started" until the next heartbeat, a few seconds later. One server
- * serves a hall, so one memory is the whole truth.
+ * Each tablet's last contact, held in this instance's memory and never in the database: to the minute for
+ * the list, to the second (with whether a voter is on one of its steps) for the supervision screen, set by
+ * the kiosk page's heartbeat only. A restart or a failover to a standby instance forgets it: the list reads
+ * "no contact since the server started" until the tablet's next heartbeat, five seconds later, which is why
+ * it is not worth a row written every few seconds per tablet (and the "voter on screen" flag, which changes
+ * as voters come and go, must never reach the database's logs). Also the clock of the kiosk module: pending
+ * enrollment codes' deadlines are in the database ({@link EnrollmentDeadlines}), measured by {@link #now()}.
  */
 @Component
 public class KioskMemory {
 
-    private final Map<String, Instant> deadlines = new ConcurrentHashMap<>();
     private final Map<String, Instant> contacts = new ConcurrentHashMap<>();
     /**
      * For the supervision screen: each tablet's last heartbeat to the second (only to tell online from offline,
@@ -36,22 +35,6 @@ public class KioskMemory {
 
     KioskMemory(Clock clock) {
         this.clock = clock;
-    }
-
-    /** Opens the kiosk's enrollment for the given time (any earlier code of it is then expired). */
-    public Instant openEnrollment(String kioskId, Duration validity) {
-        Instant deadline = clock.instant().plus(validity);
-        deadlines.put(kioskId, deadline);
-        return deadline;
-    }
-
-    public boolean enrollmentOpen(String kioskId) {
-        Instant deadline = deadlines.get(kioskId);
-        return deadline != null && clock.instant().isBefore(deadline);
-    }
-
-    public void closeEnrollment(String kioskId) {
-        deadlines.remove(kioskId);
     }
 
     /** A heartbeat: the tablet is there now (to the minute: the list needs no more). */
@@ -79,7 +62,6 @@ public class KioskMemory {
     }
 
     public void forget(String kioskId) {
-        deadlines.remove(kioskId);
         contacts.remove(kioskId);
         beats.remove(kioskId);
     }
