@@ -21,6 +21,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,6 +35,8 @@ import vn.tinnhiem.support.RootDatabase;
  * settings file and the password handed over as the systemd unit does (a config tree of credential
  * files), serving the application over HTTPS only.
  */
+// Needs the embedded server itself (its bean, folder or root account): runs on it, never on the cluster.
+@Tag("embedded-server")
 class HallHttpsIntegrationTests {
 
     @TempDir

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +21,8 @@ import vn.tinnhiem.support.RootDatabase;
  * Read from the live schema, so a table added by a later migration is checked the day it appears.
  */
 @IntegrationTest
+// Needs the embedded server itself (its bean, folder or root account): runs on it, never on the cluster.
+@Tag("embedded-server")
 class VoterSideTablesIntegrationTests {
 
     /** Tables whose name starts with one of these are on the voter's side (they need not exist yet). */

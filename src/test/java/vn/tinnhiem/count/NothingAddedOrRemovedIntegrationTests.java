@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +51,8 @@ import vn.tinnhiem.voting.VotingService;
  */
 @IntegrationTest
 @WithMockUser(username = "organiser", roles = "ADMIN")
+// Needs the embedded server itself (its bean, folder or root account): runs on it, never on the cluster.
+@Tag("embedded-server")
 class NothingAddedOrRemovedIntegrationTests {
 
     @Autowired

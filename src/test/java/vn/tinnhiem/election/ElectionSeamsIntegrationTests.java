@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -41,6 +42,8 @@ import vn.tinnhiem.shared.database.EmbeddedMariaDb;
  */
 @IntegrationTest
 @WithMockUser(username = "organiser", roles = "ADMIN")
+// Needs the embedded server itself (its bean, folder or root account): runs on it, never on the cluster.
+@Tag("embedded-server")
 class ElectionSeamsIntegrationTests {
 
     private static final String MANIFEST_HASH = "a1".repeat(32);

@@ -66,6 +66,8 @@ import vn.tinnhiem.token.TokenService;
  */
 @IntegrationTest
 @WithMockUser(username = "organiser", roles = "ADMIN")
+// Needs the embedded server itself (its bean, folder or root account): runs on it, never on the cluster.
+@Tag("embedded-server")
 class CastingCrashProcessTests {
 
     private static final int CARDS = 120;

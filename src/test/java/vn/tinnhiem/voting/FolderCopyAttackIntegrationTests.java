@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -42,6 +43,8 @@ import vn.tinnhiem.voting.FolderCopyAttack.Needle;
  */
 @IntegrationTest
 @WithMockUser(username = "organiser", roles = "ADMIN")
+// Needs the embedded server itself (its bean, folder or root account): runs on it, never on the cluster.
+@Tag("embedded-server")
 class FolderCopyAttackIntegrationTests {
 
     private static final int VOTERS = 40;

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -24,6 +25,8 @@ import vn.tinnhiem.support.IntegrationTest;
  * server of the test context, with the application's own connections.
  */
 @IntegrationTest
+// Needs the embedded server itself (its bean, folder or root account): runs on it, never on the cluster.
+@Tag("embedded-server")
 class EmbeddedMariaDbIntegrationTests {
 
     @Autowired

@@ -14,11 +14,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 
 /** A failed start says what went wrong and what to do; a data folder from before the accounts still starts. */
+// Needs the embedded server itself (its bean, folder or root account): runs on it, never on the cluster.
+@Tag("embedded-server")
 class EmbeddedMariaDbTests {
 
     @TempDir
