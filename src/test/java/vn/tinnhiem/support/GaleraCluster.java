@@ -32,6 +32,8 @@ import java.util.stream.IntStream;
 public final class GaleraCluster {
 
     private static final Map<Integer, GaleraCluster> STARTED = new ConcurrentHashMap<>();
+    /** Nodes killed in this JVM (base port * 10 + node): the driver's deny list keeps them from the app. */
+    private static final java.util.Set<Integer> KILLED = ConcurrentHashMap.newKeySet();
     private static final int NODES = 3;
     private static final long SCRIPT_TIMEOUT_SECONDS = 300;
 
@@ -48,12 +50,22 @@ public final class GaleraCluster {
         this.credentials = readCredentials(dir.resolve("credentials.cnf"));
     }
 
-    /** The run's cluster (base port {@code tinnhiem.test.galera.base-port}, default 4400; folder target/galera). */
+    /**
+     * The run's cluster: base port {@code tinnhiem.test.galera.base-port} (default 4400), folder
+     * {@code tinnhiem.test.galera.dir} (default target/galera, target/galera-P on another base port P, so two
+     * runs on different ports never share one).
+     */
     public static GaleraCluster shared() {
-        int basePort = Integer.getInteger("tinnhiem.test.galera.base-port", 4400);
+        return on(Integer.getInteger("tinnhiem.test.galera.base-port", 4400));
+    }
+
+    /** The cluster on this base port, started in this JVM if not yet (e.g. a harness's own, apart from the run's). */
+    public static GaleraCluster on(int basePort) {
         return STARTED.computeIfAbsent(basePort, port -> {
             Path root = projectRoot();
-            GaleraCluster cluster = new GaleraCluster(port, root.resolve("target/galera"),
+            String dir = System.getProperty("tinnhiem.test.galera.dir",
+                    port == 4400 ? "target/galera" : "target/galera-" + port);
+            GaleraCluster cluster = new GaleraCluster(port, root.resolve(dir).toAbsolutePath().normalize(),
                     root.resolve(".ci/galera-cluster"));
             if (!Boolean.getBoolean("tinnhiem.test.galera.keep")) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> cluster.run("stop"), "galera-cluster-stop"));
@@ -62,10 +74,28 @@ public final class GaleraCluster {
         });
     }
 
-    /** Connector/J's sequential URL over nodes 1, 2, 3: every connection goes to the first node that answers. */
+    /**
+     * Connector/J's sequential URL over nodes 1, 2, 3: every connection goes to the first node that answers. A
+     * node that failed stays on the driver's deny list for a day (deniedListTimeout; the default 60 s would
+     * send new connections back to it once it rejoined, while older ones stay on the next node: two writers).
+     * The list is the driver's, for the whole JVM: once a test killed node 1, this JVM's application writes
+     * to node 2 for the rest of the run ({@link #writer()}).
+     */
     public String url(String database) {
         return "jdbc:mariadb:sequential://" + IntStream.rangeClosed(1, NODES)
-                .mapToObj(node -> "127.0.0.1:" + sqlPort(node)).collect(Collectors.joining(",")) + "/" + database;
+                .mapToObj(node -> "127.0.0.1:" + sqlPort(node)).collect(Collectors.joining(",")) + "/" + database
+                + "?deniedListTimeout=86400000";
+    }
+
+    /** The node this JVM's application writes to: the first one no test of this JVM has killed. */
+    public int writer() {
+        return IntStream.rangeClosed(1, NODES).filter(node -> !KILLED.contains(basePort * 10 + node)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("every node was killed in this JVM"));
+    }
+
+    /** The cluster's folder: credentials.cnf, keys/, and node1..3 (each with its mariadbd.err). */
+    public Path dir() {
+        return dir;
     }
 
     public String nodeUrl(int node, String database) {
@@ -80,13 +110,24 @@ public final class GaleraCluster {
     /** {@code kill -9} of the node's server: no shutdown, as when its machine loses power. */
     public void kill(int node) {
         checkNode(node);
+        KILLED.add(basePort * 10 + node);
         run("kill", Integer.toString(node));
     }
 
-    /** Starts a killed node again at its recovered position; returns when it is Synced. */
+    /**
+     * Starts a killed node again at its recovered position (an incremental transfer); returns when it is
+     * Synced. It refuses the application's queries (wsrep_reject_queries=ALL; root's work) until
+     * {@link #serve(int)}, as a hall's rejoined node does until every instance restarted.
+     */
     public void rejoin(int node) {
         checkNode(node);
         run("rejoin", Integer.toString(node));
+    }
+
+    /** Lets a rejoined node serve the application's queries again. */
+    public void serve(int node) {
+        checkNode(node);
+        run("serve", Integer.toString(node));
     }
 
     /** The node's wsrep_local_state_comment (Synced, Donor/Desynced, Joining...), or "down" when it does not answer. */

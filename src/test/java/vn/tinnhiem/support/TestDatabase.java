@@ -17,8 +17,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     public static final String PROPERTY = "tinnhiem.test.database";
 
+    /**
+     * Galera in the pom's cluster execution only (the default one, with the browser tests and the tests
+     * tagged embedded-server, stays on the embedded server whatever the property says); outside surefire (an
+     * IDE) the property alone decides.
+     */
     public static boolean galera() {
-        return "galera".equals(System.getProperty(PROPERTY));
+        String execution = System.getProperty(TestRouting.EXECUTION);
+        return "galera".equals(System.getProperty(PROPERTY)) && (execution == null || execution.equals("cluster"));
     }
 
     @Override
