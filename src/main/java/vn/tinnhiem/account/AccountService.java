@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import vn.tinnhiem.account.internal.AccountRepository;
 import vn.tinnhiem.account.internal.LoginThrottle;
 import vn.tinnhiem.account.internal.StaffPrincipal;
@@ -30,6 +31,7 @@ import vn.tinnhiem.shared.UserFacingException;
  * change locks the account's row first and writes the audit entry last.
  */
 @Service
+@RetriedWhenBusy
 public class AccountService {
 
     static final int MIN_PASSWORD_LENGTH = 10;

@@ -36,6 +36,7 @@ import vn.tinnhiem.audit.internal.AnchorFile;
 import vn.tinnhiem.audit.internal.AuditRepository;
 import vn.tinnhiem.audit.internal.AuditScope;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.database.DatabaseRetry;
 
 /**
  * Appends staff actions to a hash chain: each entry's hash covers its own fields, a digest of its
@@ -125,7 +126,10 @@ public class AuditLog {
 
     private void writeAlone(String actor, String action, String subject, AuditFields fields) {
         try {
-            ownTransaction.executeWithoutResult(tx -> append(actor, action, subject, fields.encode()));
+            // Every refusal writes to the chain's head, so two at once may deadlock, or on a cluster fail Galera's
+            // certification: retried, or the refusal would be lost. A connection lost at the commit is not retried
+            // (the entry may be in; a second would record one refusal twice).
+            DatabaseRetry.inTransaction(ownTransaction, tx -> append(actor, action, subject, fields.encode()));
         } catch (RuntimeException e) {
             // The refusal itself still reaches the user; the log line names the action, never details.
             log.error("Could not record the refusal {} for {}: {}", action, subject, e.toString());

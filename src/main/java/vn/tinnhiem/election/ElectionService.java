@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.account.StaffAccount;
@@ -36,6 +37,7 @@ import vn.tinnhiem.shared.UserFacingException;
  * slip between the check and the write. Every change is audited.
  */
 @Service
+@RetriedWhenBusy
 public class ElectionService {
 
     static final int MAX_TITLE = 500;

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Election;
@@ -67,6 +68,7 @@ public class KioskService {
     /** Adds a tablet for a READY or OPEN conference and opens its enrollment for ten minutes. */
     @RolesAllowed("ADMIN")
     @Transactional
+    @RetriedWhenBusy
     public EnrollmentCode add(String name, long electionId) {
         String clean = validName(name);
         Election election = elections.find(electionId).orElseThrow(() -> new UserFacingException("kiosk.error.conference"));
@@ -83,6 +85,7 @@ public class KioskService {
     /** A new code for a tablet still waiting (its code expired, or the server restarted): the old one is void. */
     @RolesAllowed("ADMIN")
     @Transactional
+    @RetriedWhenBusy
     public EnrollmentCode newCode(String kioskId) {
         Kiosk kiosk = repository.lock(kioskId).orElseThrow(() -> new UserFacingException("kiosk.error.missing"));
         if (kiosk.status() != KioskStatus.PENDING) {
@@ -98,6 +101,7 @@ public class KioskService {
 
     @RolesAllowed("ADMIN")
     @Transactional
+    @RetriedWhenBusy
     public void rename(String kioskId, String name) {
         String clean = validName(name);
         Kiosk kiosk = repository.lock(kioskId).orElseThrow(() -> new UserFacingException("kiosk.error.missing"));
@@ -112,6 +116,7 @@ public class KioskService {
      */
     @RolesAllowed("ADMIN")
     @Transactional
+    @RetriedWhenBusy
     public void revoke(String kioskId) {
         Kiosk kiosk = repository.lock(kioskId).orElseThrow(() -> new UserFacingException("kiosk.error.missing"));
         if (kiosk.status() == KioskStatus.REVOKED) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Election;
@@ -36,6 +37,7 @@ import vn.tinnhiem.token.internal.TokenRepository;
  * them): the counts per state are what the desk and the closing show.
  */
 @Service
+@RetriedWhenBusy
 public class TokenService {
 
     public static final int MAX_SPARES = 100;

@@ -29,6 +29,10 @@ import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.database.DatabaseBusyException;
+import vn.tinnhiem.shared.database.DatabaseFailure;
+import vn.tinnhiem.shared.database.DatabaseRetry;
+import vn.tinnhiem.shared.database.DatabaseUnavailableException;
 import vn.tinnhiem.token.CardCheck;
 import vn.tinnhiem.token.SpendResult;
 import vn.tinnhiem.token.TokenService;
@@ -69,6 +73,10 @@ public class VotingService {
     public static final String POLLS_NOT_OPEN = REFUSE + "pollsNotOpen";
     public static final String TOO_MANY_ATTEMPTS = REFUSE + "tooManyAttempts";
     public static final String TRY_AGAIN = REFUSE + "tryAgain";
+    /** The database lost every try to others ({@link DatabaseBusyException}): nothing stored, the card still usable. */
+    public static final String BUSY = REFUSE + "busy";
+    /** The database is down or has lost its quorum ({@link DatabaseUnavailableException}): nothing stored. */
+    public static final String DATABASE_DOWN = REFUSE + "databaseDown";
     /** A check card ({@link CardCheck#CHECK}) offered for a cast: it only checks tablets. */
     public static final String CHECK_ONLY = REFUSE + "checkOnly";
 
@@ -150,6 +158,14 @@ public class VotingService {
         this.wrongCodes = new WrongCodes(clock);
     }
 
+    /**
+     * Whether a refusal leaves the voter's ballot in place to be sent again ("press again"): nothing was stored
+     * and the card is still usable, because the database failed rather than the card or the tablet.
+     */
+    public static boolean mayTryAgain(String reasonKey) {
+        return TRY_AGAIN.equals(reasonKey) || BUSY.equals(reasonKey) || DATABASE_DOWN.equals(reasonKey);
+    }
+
     /** The ballot a kiosk shows: present only while the polls are OPEN under a checked key. */
     public Optional<BallotForm> form(long electionId) {
         return refresh(electionId).map(Prepared::form);
@@ -166,10 +182,16 @@ public class VotingService {
         if (wait.isPresent()) {
             return new Admission.Refused(TOO_MANY_ATTEMPTS, wait.getAsInt());
         }
-        if (refresh(electionId).isEmpty()) {
-            return new Admission.Refused(POLLS_NOT_OPEN);
+        CardCheck card;
+        try {
+            if (refresh(electionId).isEmpty()) {
+                return new Admission.Refused(POLLS_NOT_OPEN);
+            }
+            card = tokens.check(electionId, scannedText);
+        } catch (RuntimeException e) {
+            return new Admission.Refused(databaseRefusal(e).orElseThrow(() -> e));
         }
-        return switch (tokens.check(electionId, scannedText)) {
+        return switch (card) {
             case ACTIVATED -> new Admission.Admitted(false);
             case CHECK -> new Admission.Admitted(true);
             case PRINTED -> new Admission.Refused(NOT_ACTIVATED);
@@ -205,9 +227,8 @@ public class VotingService {
             if (card == null) {
                 return new Commitment.Refused(POLLS_NOT_OPEN);
             }
-        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
-                | TransactionException e) {
-            return new Commitment.Refused(TRY_AGAIN);
+        } catch (RuntimeException e) {
+            return new Commitment.Refused(databaseRefusal(e).orElseThrow(() -> e));
         }
         Prepared p = found.get();
         boolean checkOnly;
@@ -250,9 +271,8 @@ public class VotingService {
         try {
             stored = reading.execute(status -> ballots.exists(electionId, sealed.id())
                     || checkedBallots.exists(electionId, sealed.id()));
-        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
-                | TransactionException e) {
-            return new Commitment.Refused(TRY_AGAIN);
+        } catch (RuntimeException e) {
+            return new Commitment.Refused(databaseRefusal(e).orElseThrow(() -> e));
         }
         if (Boolean.TRUE.equals(stored)) {
             return fault(kioskId, electionId, FAULT_COPY, "COPY");
@@ -287,7 +307,13 @@ public class VotingService {
         SealedBallot sealed = ballot.ballot();
         SpendResult spent;
         try {
-            spent = transaction.execute(status -> elections.whileOpen(electionId, () -> {
+            // Retried when the database lost a race or the connection (a failover); before each retry, whether
+            // the last attempt was stored after all (committed, only its answer lost): then it is not run again.
+            // A retry can neither store twice nor spend twice (one ballot id, one spend per card) nor spend
+            // without storing (both in one transaction): the look-up only gives the right answer sooner.
+            int[] attempts = {0};
+            spent = DatabaseRetry.inTransaction(transaction, status -> elections.whileOpen(electionId, () -> {
+                attempts[0]++;
                 if (ballot.checked()) {
                     // Opened for a check by a racing request: the voter marks again.
                     throw new IllegalStateException("a checked ballot is never cast");
@@ -297,7 +323,15 @@ public class VotingService {
                     ballots.insert(electionId, sealed);
                 }
                 return result;
-            }));
+            }), () -> storedAfterAll(electionId, sealed));
+            if (attempts[0] > 1 && spent == SpendResult.ALREADY_SPENT && storedAfterAll(electionId, sealed).isPresent()) {
+                // An earlier attempt of this cast committed, though its answer and the look-up were lost.
+                spent = SpendResult.SPENT;
+            }
+        } catch (DatabaseBusyException e) {
+            return new CastOutcome.Refused(BUSY);
+        } catch (DatabaseUnavailableException e) {
+            return new CastOutcome.Refused(DATABASE_DOWN);
         } catch (UserFacingException e) {
             return new CastOutcome.Refused(POLLS_NOT_OPEN);
         } catch (DataIntegrityViolationException | org.jooq.exception.IntegrityConstraintViolationException e) {
@@ -348,9 +382,8 @@ public class VotingService {
             Optional<CheckOutcome> card;
             try {
                 card = checkCard(kioskId, electionId, scannedText);
-            } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
-                    | TransactionException e) {
-                return new CheckOutcome.Refused(TRY_AGAIN);
+            } catch (RuntimeException e) {
+                return new CheckOutcome.Refused(databaseRefusal(e).orElseThrow(() -> e));
             }
             if (card.isPresent()) {
                 return card.get();
@@ -375,12 +408,16 @@ public class VotingService {
                 }
                 ballot.markChecked();
                 try {
-                    transaction.executeWithoutResult(status -> elections.whileOpen(electionId, () -> {
+                    DatabaseRetry.inTransaction(transaction, status -> elections.whileOpen(electionId, () -> {
                         if (!checkedBallots.exists(electionId, sealed.id())) {
                             checkedBallots.insert(electionId, sealed, opening);
                         }
-                        return null;
-                    }));
+                        return Boolean.TRUE;
+                    }), () -> checkedAfterAll(electionId, sealed));
+                } catch (DatabaseBusyException e) {
+                    return new CheckOutcome.Refused(BUSY);
+                } catch (DatabaseUnavailableException e) {
+                    return new CheckOutcome.Refused(DATABASE_DOWN);
                 } catch (UserFacingException e) {
                     return new CheckOutcome.Refused(POLLS_NOT_OPEN);
                 } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException
@@ -498,6 +535,49 @@ public class VotingService {
         } catch (RuntimeException e) {
             return new CastOutcome.Refused(TRY_AGAIN);
         }
+    }
+
+    /** For a retry: whether this ballot is in the box after all (the previous attempt committed); empty if unknown. */
+    private Optional<SpendResult> storedAfterAll(long electionId, SealedBallot sealed) {
+        try {
+            return Boolean.TRUE.equals(reading.execute(status -> ballots.exists(electionId, sealed.id())))
+                    ? Optional.of(SpendResult.SPENT) : Optional.empty();
+        } catch (RuntimeException unknown) {
+            // The retry runs anyway: it cannot store twice, and it finds the card spent if the first one counted.
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Boolean> checkedAfterAll(long electionId, SealedBallot sealed) {
+        try {
+            return Boolean.TRUE.equals(reading.execute(status -> checkedBallots.exists(electionId, sealed.id())))
+                    ? Optional.of(Boolean.TRUE) : Optional.empty();
+        } catch (RuntimeException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The voter's words for a database failure on a path that stores nothing: busy (lost a race, or a connection
+     * dropped: press again), or down; empty if the failure is not the database's.
+     */
+    private static Optional<String> databaseRefusal(RuntimeException e) {
+        if (e instanceof DatabaseBusyException) {
+            return Optional.of(BUSY);
+        }
+        if (e instanceof DatabaseUnavailableException) {
+            return Optional.of(DATABASE_DOWN);
+        }
+        if (e instanceof UserFacingException) {
+            return Optional.empty();
+        }
+        return switch (DatabaseFailure.of(e)) {
+            case UNAVAILABLE -> Optional.of(DATABASE_DOWN);
+            case CONFLICT, CONNECTION_LOST -> Optional.of(TRY_AGAIN);
+            case NONE -> e instanceof org.springframework.dao.DataAccessException
+                    || e instanceof org.jooq.exception.DataAccessException || e instanceof TransactionException
+                    ? Optional.of(TRY_AGAIN) : Optional.empty();
+        };
     }
 
     private String wrong(String kioskId, long electionId, String reason) {

@@ -40,6 +40,41 @@ public final class RootDatabase {
         }
     }
 
+    /**
+     * A root connection of its own on {@code database} of the embedded server (created if missing), for a test that
+     * holds locks across statements: autocommit off, so the locks last until it commits, rolls back or closes.
+     */
+    public static Connection open(EmbeddedMariaDb server, String database) {
+        try {
+            if (!database.matches("[a-z0-9_]+")) {
+                throw new IllegalArgumentException(database);
+            }
+            String password = rootPassword(server.credentialsFile());
+            try (Connection admin = DriverManager.getConnection(server.jdbcUrl(""), "root", password)) {
+                admin.createStatement().execute("CREATE DATABASE IF NOT EXISTS " + database);
+            }
+            Connection root = DriverManager.getConnection(server.jdbcUrl(database), "root", password);
+            root.setAutoCommit(false);
+            return root;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Root's password on the embedded server, for a test's own data source. */
+    public static String password(EmbeddedMariaDb server) {
+        return rootPassword(server.credentialsFile());
+    }
+
+    /** The name of the database the application uses. */
+    public static String appDatabase(DataSource app) {
+        try (Connection c = app.getConnection()) {
+            return c.getCatalog();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String rootPassword(Path file) {
         try {
             String group = "";

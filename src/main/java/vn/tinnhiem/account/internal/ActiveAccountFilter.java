@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import vn.tinnhiem.shared.database.DatabaseFailure;
 import vn.tinnhiem.shared.CurrentStaff;
 
 /**
@@ -31,8 +32,7 @@ final class ActiveAccountFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var username = CurrentStaff.username();
-        if (username.isPresent() && !sessions.stillValid(username.get(), versionOf(
-                SecurityContextHolder.getContext().getAuthentication()))) {
+        if (username.isPresent() && !stillValid(username.get())) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -40,6 +40,22 @@ final class ActiveAccountFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether the session's account still stands. With the database down or without quorum nothing can be read:
+     * the request goes on, so that the screen says the database is unavailable instead of the server failing the
+     * request; everything the session could do needs that database too, and the check runs again on the next one.
+     */
+    private boolean stillValid(String username) {
+        try {
+            return sessions.stillValid(username, versionOf(SecurityContextHolder.getContext().getAuthentication()));
+        } catch (RuntimeException e) {
+            if (DatabaseFailure.of(e).isDatabase()) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The credentials version the session signed in with; -1 for a principal that carries none. */

@@ -15,12 +15,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import vn.tinnhiem.shared.database.DatabaseFailure;
 import vn.tinnhiem.shared.ui.LanguageSwitch;
 
 /**
  * Staff sign-in. Every refusal (wrong password, unknown name, locked or disabled account, an address
  * paused after too many failures) gets the same words, so the page never confirms that a name exists.
- * The name typed stays in its field after a refusal.
+ * The name typed stays in its field after a refusal. A sign-in the database could not check (down, without
+ * quorum, or busy) says that instead: it tells nothing about the name.
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -50,6 +52,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             return;
         }
         Object last = VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        // The password could not be checked at all: say so, never "wrong user name or password".
+        DatabaseFailure database = last instanceof Throwable failure ? DatabaseFailure.of(failure) : DatabaseFailure.NONE;
+        if (database == DatabaseFailure.UNAVAILABLE) {
+            form.setI18n(texts("login.error.database.title", "login.error.database.message"));
+        } else if (database.isDatabase()) {
+            form.setI18n(texts("login.error.busy.title", "login.error.busy.message"));
+        }
         if (last instanceof AuthenticationException refused && refused.getAuthenticationRequest() != null
                 && refused.getAuthenticationRequest().getName() != null) {
             keepUsername(refused.getAuthenticationRequest().getName());

@@ -218,7 +218,7 @@ final class KioskVoter {
                 committed = accepted.ballot();
                 ballot.committed(sealed.trackingCode(), accepted.checkOnly());
             }
-            case Commitment.Refused refused when VotingService.TRY_AGAIN.equals(refused.reasonKey()) ->
+            case Commitment.Refused refused when VotingService.mayTryAgain(refused.reasonKey()) ->
                     ballot.tryAgain(view.getTranslation(refused.reasonKey()));
             case Commitment.Refused refused -> {
                 discard();
@@ -245,7 +245,7 @@ final class KioskVoter {
                 discard();
                 showDone(recorded.trackingCode());
             }
-            case CastOutcome.Refused refused when VotingService.TRY_AGAIN.equals(refused.reasonKey()) ->
+            case CastOutcome.Refused refused when VotingService.mayTryAgain(refused.reasonKey()) ->
                     ballot.tryAgain(view.getTranslation(refused.reasonKey()));
             case CastOutcome.Refused refused -> {
                 discard();
@@ -278,7 +278,7 @@ final class KioskVoter {
                 showOpened(kiosk.get(), opened);
             }
             case CheckOutcome.Mismatch mismatch -> showFault("kiosk.check.mismatch");
-            case CheckOutcome.Refused refused when VotingService.TRY_AGAIN.equals(refused.reasonKey()) ->
+            case CheckOutcome.Refused refused when VotingService.mayTryAgain(refused.reasonKey()) ->
                     ballot.tryAgain(view.getTranslation(refused.reasonKey()));
             case CheckOutcome.Refused refused -> {
                 discard();

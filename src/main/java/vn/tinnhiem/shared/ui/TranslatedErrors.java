@@ -9,6 +9,9 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.database.DatabaseBusyException;
+import vn.tinnhiem.shared.database.DatabaseFailure;
+import vn.tinnhiem.shared.database.DatabaseUnavailableException;
 
 /**
  * An error no screen caught still reaches the user in their language, never as Vaadin's English
@@ -30,8 +33,14 @@ class TranslatedErrors implements VaadinServiceInitListener {
                 log.error("Unexpected error outside a screen", error.getThrowable());
                 return;
             }
+            DatabaseFailure database = DatabaseFailure.of(error.getThrowable());
             if (cause instanceof UserFacingException refusal) {
                 Notifications.refused(refusal);
+            } else if (database.isDatabase()) {
+                // A unit no retry wraps: still the database's words, never "something unexpected".
+                log.warn("Database failure on a screen ({}): {}", database, error.getThrowable().toString());
+                Notifications.error(UI.getCurrent().getTranslation(database == DatabaseFailure.UNAVAILABLE
+                        ? DatabaseUnavailableException.KEY : DatabaseBusyException.KEY));
             } else {
                 log.error("Unexpected error on a screen", error.getThrowable());
                 Notifications.error(UI.getCurrent().getTranslation("error.unexpected"));
