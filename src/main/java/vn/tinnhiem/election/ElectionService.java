@@ -26,6 +26,7 @@ import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.DemoConference;
 import vn.tinnhiem.election.internal.ElectionRepository;
+import vn.tinnhiem.election.internal.OpenGate;
 import vn.tinnhiem.election.internal.RollImporter;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
@@ -48,9 +49,11 @@ public class ElectionService {
     private final AuditLog audit;
     private final Clock clock;
     private final AccountService accounts;
+    private final OpenGate gate;
 
-    ElectionService(ElectionRepository repository, AuditLog audit, Clock clock, AccountService accounts) {
+    ElectionService(ElectionRepository repository, AuditLog audit, Clock clock, AccountService accounts, OpenGate gate) {
         this.repository = repository;
+        this.gate = gate;
         this.audit = audit;
         this.clock = clock;
         this.accounts = accounts;
@@ -605,6 +608,11 @@ public class ElectionService {
             throw refused(electionId, target, refusals);
         }
         LocalDateTime changedAt = repository.setStatus(electionId, target);
+        if (target == ElectionStatus.OPEN) {
+            gate.open(electionId);
+        } else if (election.status() == ElectionStatus.OPEN) {
+            gate.shut(electionId);
+        }
         // Back to DRAFT the lists may change: the key made for them, and every card printed for it, is void.
         String voidedKey = target == ElectionStatus.DRAFT ? repository.milestones(electionId).get(Milestone.KEY_MADE) : null;
         if (voidedKey != null) {
@@ -845,6 +853,9 @@ public class ElectionService {
      * before the close commits or refused after it; never half, never after. Casts do not wait on each
      * other. The caller authorises its own caller (a kiosk is not a staff session), and its work must not
      * write the election row (that would turn two casts' share locks into a deadlock) nor the audit log.
+     * Its last write is one row of the conference's {@link OpenGate}, which the close writes whole: on a Galera
+     * cluster, where the share lock holds on one node only, that is what makes a cast through another node
+     * conflict with a concurrent close at certification instead of slipping past it.
      *
      * @throws UserFacingException {@code election.error.notOpen} when the conference is not OPEN
      */
@@ -855,7 +866,9 @@ public class ElectionService {
         if (election.status() != ElectionStatus.OPEN) {
             throw new UserFacingException("election.error.notOpen", "status." + election.status().name());
         }
-        return work.get();
+        T result = work.get();
+        gate.passThrough(electionId);
+        return result;
     }
 
     // Guards and validation.
