@@ -1,6 +1,7 @@
 package vn.tinnhiem.count;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -106,10 +107,13 @@ public class CountService {
 
     /**
      * Closes the polls: from the commit on, no tablet can cast (a cast in flight is wholly in or refused), the
-     * quorum and the cards are frozen, and the box is sealed by the digest of its tracking codes.
+     * quorum and the cards are frozen, and the box is sealed by the digest of its tracking codes. On a Galera
+     * cluster a cast committed through another node at the same moment fails this transaction's certification
+     * (the open gate): it is then retried, and counts that cast.
      */
     @RolesAllowed("TELLER")
     @Transactional
+    @RetriedWhenBusy
     public ClosingFigures close(long electionId) {
         // The lock first: it waits for every cast, tick and activation in flight, and the figures read after it
         // hold all that committed meanwhile. A read before it would fix a snapshot that misses them.

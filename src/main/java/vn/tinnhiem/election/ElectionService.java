@@ -610,8 +610,6 @@ public class ElectionService {
         LocalDateTime changedAt = repository.setStatus(electionId, target);
         if (target == ElectionStatus.OPEN) {
             gate.open(electionId);
-        } else if (election.status() == ElectionStatus.OPEN) {
-            gate.shut(electionId);
         }
         // Back to DRAFT the lists may change: the key made for them, and every card printed for it, is void.
         String voidedKey = target == ElectionStatus.DRAFT ? repository.milestones(electionId).get(Milestone.KEY_MADE) : null;
@@ -830,11 +828,20 @@ public class ElectionService {
      * the conference as it stands then: what the caller reads afterwards includes every cast, tick and activation
      * that committed while it waited (take the lock, then read what you freeze; see {@code LockFirst}).
      *
+     * <p>While the polls are OPEN (the close) it also writes every row of the conference's {@link OpenGate}, before
+     * any plain read fixes the snapshot: on a Galera cluster the row lock holds on this node only, and it is these
+     * writes that make a cast through another node either land before this snapshot or conflict with this
+     * transaction (error 1213: one of the two is retried and sees the other).
+     *
      * @throws IllegalStateException if the caller's transaction already ran a statement
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Election lockFirst(long electionId) {
-        return repository.lock(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
+        Election election = repository.lock(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
+        if (election.status() == ElectionStatus.OPEN) {
+            gate.shut(electionId);
+        }
+        return election;
     }
 
     /** Locks the row for update (after any cast in flight) and checks the status. */

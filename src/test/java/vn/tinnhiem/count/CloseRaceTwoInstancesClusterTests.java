@@ -28,6 +28,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.Milestone;
+import vn.tinnhiem.shared.database.DatabaseBusyException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.ClusterNodes;
 import vn.tinnhiem.support.GaleraCluster;
@@ -54,6 +55,8 @@ class CloseRaceTwoInstancesClusterTests {
     private static final int TABLETS = 6;
     private static final int CARDS = 30;
 
+    private final AtomicInteger closePressedAgain = new AtomicInteger();
+
     @Autowired
     Environment environment;
     @Autowired
@@ -76,15 +79,45 @@ class CloseRaceTwoInstancesClusterTests {
             throws Exception {
         ConfigurableApplicationContext second = SecondInstance.of(environment);
         ClusterNodes nodes = new ClusterNodes(GaleraCluster.shared());
-        int size = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+        Map<Integer, Integer> first = nodes.nodesOfPool(dataSource, poolSize(dataSource));
         DataSource standbyPool = second.getBean(DataSource.class);
-        int standbySize = standbyPool.unwrap(HikariDataSource.class).getMaximumPoolSize();
-        Map<Integer, Integer> first = nodes.nodesOfPool(dataSource, size);
-        Map<Integer, Integer> other = nodes.nodesOfPool(standbyPool, standbySize);
+        Map<Integer, Integer> other = nodes.nodesOfPool(standbyPool, poolSize(standbyPool));
         assertThat(first).as("the first instance's connections on one node").hasSize(1);
         assertThat(other.keySet()).as("the second instance's connections on the first's node (one writer)")
                 .isEqualTo(first.keySet());
+        race(second);
+    }
 
+    /**
+     * The unsupported topology, as a sequential URL's failback or a misconfigured standby would make it: the
+     * second instance writes through another node than the first. Locks are local to a node, so only the open
+     * gate (V20) orders the casts against the close, through Galera's certification; the close must still be
+     * exact (without the gate, 16 casts committed after the close in 200 rounds and 31 were missed).
+     */
+    @Test
+    void a_close_through_one_node_among_tablets_writing_through_another_node_is_still_exact() throws Exception {
+        GaleraCluster cluster = GaleraCluster.shared();
+        ClusterNodes nodes = new ClusterNodes(cluster);
+        Map<Integer, Integer> first = nodes.nodesOfPool(dataSource, poolSize(dataSource));
+        assertThat(first).as("the first instance's connections on one node").hasSize(1);
+        int writer = first.keySet().iterator().next();
+        int another = writer % 3 + 1;
+        String database;
+        try (var c = dataSource.getConnection()) {
+            database = c.getCatalog();
+        }
+        ConfigurableApplicationContext second = SecondInstance.of(environment, cluster.nodeUrl(another, database));
+        DataSource standbyPool = second.getBean(DataSource.class);
+        assertThat(nodes.nodesOfPool(standbyPool, poolSize(standbyPool)).keySet())
+                .as("the second instance's connections on another node (two writers)").containsExactly(another);
+        race(second);
+    }
+
+    private static int poolSize(DataSource pool) throws Exception {
+        return pool.unwrap(HikariDataSource.class).getMaximumPoolSize();
+    }
+
+    private void race(ConfigurableApplicationContext second) throws Exception {
         VotingService standby = second.getBean(VotingService.class);
         TestTablet tablet = new TestTablet(standby, second.getBean(CeremonyService.class));
         List<String> mismatches = new ArrayList<>();
@@ -100,6 +133,8 @@ class CloseRaceTwoInstancesClusterTests {
             pool.shutdownNow();
         }
         assertThat(mismatches).as("rounds whose close did not freeze exactly the box, of " + ROUNDS).isEmpty();
+        System.out.println("Close race through " + (ROUNDS) + " rounds: the close was pressed again "
+                + closePressedAgain.get() + " times after 'busy'");
     }
 
     private String round(ExecutorService pool, TestTablet tablet, VotingService standby, int round) throws Exception {
@@ -141,7 +176,18 @@ class CloseRaceTwoInstancesClusterTests {
                 Thread.onSpinWait();
             }
             try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-                return counts.close(conf.id());
+                // Through two writers a close that meets casts in flight on the other node is told "busy" (its
+                // retries lost to them); the teller presses again, as at the desk.
+                for (int press = 1; ; press++) {
+                    try {
+                        return counts.close(conf.id());
+                    } catch (DatabaseBusyException busy) {
+                        closePressedAgain.incrementAndGet();
+                        if (press == 50) {
+                            throw busy;
+                        }
+                    }
+                }
             }
         });
         start.countDown();

@@ -1,15 +1,13 @@
 package vn.tinnhiem.support;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
-import vn.tinnhiem.TinNhiemApplication;
 
 /**
  * A second instance of the application beside the test's own context, as a standby hall server: its own Spring
@@ -25,42 +23,40 @@ public final class SecondInstance {
             "spring.datasource.hikari.connection-init-sql", "spring.flyway.url", "spring.flyway.user",
             "spring.flyway.password", "tinnhiem.keys.dir", "tinnhiem.tokens.key-file", "tinnhiem.hall.time-zone");
 
-    private static ConfigurableApplicationContext context;
+    private static final Map<String, ConfigurableApplicationContext> RUNNING = new HashMap<>();
 
     private SecondInstance() {
     }
 
-    /** The second instance of the application whose environment is {@code first}'s. */
-    public static synchronized ConfigurableApplicationContext of(Environment first) {
-        if (context == null) {
-            String url = first.getProperty("spring.datasource.url", "");
-            if (url.isEmpty()) {
-                throw new IllegalStateException("a second instance needs an external database (spring.datasource.url)");
-            }
+    /** The second instance of the application whose environment is {@code first}'s, through the same URL. */
+    public static ConfigurableApplicationContext of(Environment first) {
+        return of(first, first.getProperty("spring.datasource.url", ""));
+    }
+
+    /**
+     * A second instance through {@code url} instead (e.g. one node of the cluster alone, a writer of its own: the
+     * unsupported topology, which the open gate must still keep exact). One per URL, started on first use.
+     */
+    public static synchronized ConfigurableApplicationContext of(Environment first, String url) {
+        if (url.isEmpty()) {
+            throw new IllegalStateException("a second instance needs an external database (spring.datasource.url)");
+        }
+        ConfigurableApplicationContext running = RUNNING.get(url);
+        if (running == null) {
             List<String> args = new ArrayList<>();
             for (String name : SHARED) {
-                String value = first.getProperty(name);
+                String value = name.equals("spring.datasource.url") ? url : first.getProperty(name);
                 if (value != null) {
                     args.add("--" + name + "=" + value);
                 }
             }
-            args.add("--spring.profiles.active=test");
-            // A whole second instance, its screens on a free port of its own.
-            args.add("--server.port=0");
             args.add("--spring.main.banner-mode=off");
             args.add("--logging.level.root=WARN");
-            // Vaadin's security set-up installs its own holder strategy in Spring Security's static holder at
-            // every start: the first context's checks keep reading the one they were built with, so it is put
-            // back (the second instance serves tablets, whose calls need no one signed in).
-            SecurityContextHolderStrategy firsts = SecurityContextHolder.getContextHolderStrategy();
-            try {
-                context = new SpringApplication(TinNhiemApplication.class).run(args.toArray(String[]::new));
-            } finally {
-                SecurityContextHolder.setContextHolderStrategy(firsts);
-            }
-            ConfigurableApplicationContext started = context;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            // It serves tablets, whose calls need no one signed in: the shared context keeps the sign-ins.
+            running = OtherInstance.start(args.toArray(String[]::new));
+            RUNNING.put(url, running);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close));
         }
-        return context;
+        return running;
     }
 }

@@ -47,11 +47,16 @@ public class OpenGate {
                 .onDuplicateKeyUpdate().set(OPEN_GATE.PASSES, OPEN_GATE.PASSES.plus(1)).execute();
     }
 
-    /** As the polls close (the caller holds the election row for update): every slot written. */
+    /**
+     * As the close begins (the caller holds the election row for update, and has read nothing else yet): every
+     * slot written in one statement, so a cast through another node applied from now on meets these row locks.
+     */
     public void shut(long electionId) {
+        var insert = db.insertInto(OPEN_GATE, OPEN_GATE.ELECTION_ID, OPEN_GATE.SLOT, OPEN_GATE.SHUT);
         for (int slot = 0; slot < SLOTS; slot++) {
-            db.insertInto(OPEN_GATE, OPEN_GATE.ELECTION_ID, OPEN_GATE.SLOT, OPEN_GATE.SHUT).values(electionId, (byte) slot, true)
-                    .onDuplicateKeyUpdate().set(OPEN_GATE.SHUT, true).execute();
+            insert = insert.values(electionId, (byte) slot, true);
         }
+        // Not a no-op on a conference shut before (a close retried): passes changes too, so the row is written.
+        insert.onDuplicateKeyUpdate().set(OPEN_GATE.SHUT, true).set(OPEN_GATE.PASSES, OPEN_GATE.PASSES.plus(1)).execute();
     }
 }
