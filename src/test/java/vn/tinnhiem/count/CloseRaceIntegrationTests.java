@@ -3,7 +3,6 @@ package vn.tinnhiem.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +17,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.election.ElectionService;
-import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
@@ -116,23 +114,7 @@ class CloseRaceIntegrationTests {
         for (Future<?> f : casting) {
             f.get(2, TimeUnit.MINUTES);
         }
-        List<String> box = new ArrayList<>(recorded);
-        Collections.sort(box);
-        String digest = CountService.sha256(String.join("\n", box));
-        String sealed = elections.milestones(conf.id()).get(Milestone.POLLS_CLOSED);
-        BoxVerdict verdict;
-        try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            verdict = counts.checkBox(conf.id(), done -> {});
-        }
-        assertThat(box.size() + refusedAfterClose.get()).isEqualTo(CARDS);
-        assertThat(counts.publishedCodes(conf.id())).as("the box holds every recorded ballot and no other")
-                .containsExactlyInAnyOrderElementsOf(box);
-        if (frozen.cardsSpent() == box.size() && digest.equals(sealed) && verdict.difference() == 0) {
-            return null;
-        }
-        return "round " + round + ": " + box.size() + " ballots recorded, close froze " + frozen.cardsSpent()
-                + " spent, digest " + (digest.equals(sealed) ? "matches" : "differs") + ", box check difference "
-                + verdict.difference();
+        return FrozenBox.mismatch(round, conf, frozen, recorded, refusedAfterClose.get(), CARDS, elections, counts);
     }
 
     /** The cards still to cast, shared by the tablets. */

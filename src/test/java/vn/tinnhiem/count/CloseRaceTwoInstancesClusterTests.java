@@ -27,7 +27,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.election.ElectionService;
-import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.ClusterNodes;
@@ -196,22 +195,6 @@ class CloseRaceTwoInstancesClusterTests {
             f.get(2, TimeUnit.MINUTES);
         }
         assertThat(otherAnswers).as("every cast recorded or refused as after the close").isEmpty();
-        List<String> box = new ArrayList<>(recorded);
-        Collections.sort(box);
-        String digest = CountService.sha256(String.join("\n", box));
-        String sealed = elections.milestones(conf.id()).get(Milestone.POLLS_CLOSED);
-        BoxVerdict verdict;
-        try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            verdict = counts.checkBox(conf.id(), done -> {});
-        }
-        assertThat(box.size() + refused.get()).isEqualTo(CARDS);
-        assertThat(counts.publishedCodes(conf.id())).as("the box holds every recorded ballot and no other")
-                .containsExactlyInAnyOrderElementsOf(box);
-        if (frozen.cardsSpent() == box.size() && digest.equals(sealed) && verdict.difference() == 0) {
-            return null;
-        }
-        return "round " + round + ": " + box.size() + " ballots recorded, close froze " + frozen.cardsSpent()
-                + " spent, digest " + (digest.equals(sealed) ? "matches" : "differs") + ", box check difference "
-                + verdict.difference();
+        return FrozenBox.mismatch(round, conf, frozen, recorded, refused.get(), CARDS, elections, counts);
     }
 }

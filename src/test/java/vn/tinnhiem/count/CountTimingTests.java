@@ -1,14 +1,9 @@
 package vn.tinnhiem.count;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.tinnhiem.db.Tables.BALLOT;
 
 import java.io.OutputStream;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,10 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.crypto.BallotSealer;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.Manifest;
-import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -65,21 +58,7 @@ class CountTimingTests {
             manifest = ceremonies.manifest(conf.id()).orElseThrow();
         }
         ElectionContext ctx = ElectionContext.of(manifest);
-        List<SealedBallot> sealed = IntStream.range(0, ballots).parallel().mapToObj(v -> {
-            int[] choices = new int[candidates];
-            for (int c = 0; c < candidates; c++) {
-                choices[c] = (v + c) % 4 == 3 ? -1 : (v + c) % 4;
-            }
-            return new BallotSealer(ctx, new SecureRandom()).seal(choices);
-        }).toList();
-        for (int from = 0; from < ballots; from += 500) {
-            var insert = db.insertInto(BALLOT, BALLOT.ELECTION_ID, BALLOT.ID, BALLOT.TRACKING_CODE, BALLOT.SEALED);
-            for (SealedBallot b : sealed.subList(from, Math.min(ballots, from + 500))) {
-                insert = insert.values(conf.id(), HexFormat.of().parseHex(b.id()), b.trackingCode(), b.encode());
-            }
-            insert.execute();
-        }
-        sealed = null;
+        FullBox.fill(db, conf.id(), ctx, ballots, candidates);
 
         long t0;
         double check;

@@ -7,11 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Tag;
@@ -25,9 +21,8 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.count.CountConferences;
 import vn.tinnhiem.count.CountService;
-import vn.tinnhiem.crypto.BallotSealer;
+import vn.tinnhiem.count.FullBox;
 import vn.tinnhiem.crypto.ElectionContext;
-import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.OtherInstance;
@@ -81,21 +76,7 @@ class BackupTimingTests {
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             ctx = ElectionContext.of(ceremonies.manifest(conf.id()).orElseThrow());
         }
-        List<SealedBallot> sealed = IntStream.range(0, BALLOTS).parallel().mapToObj(v -> {
-            int[] choices = new int[CANDIDATES];
-            for (int c = 0; c < CANDIDATES; c++) {
-                choices[c] = (v + c) % 4 == 3 ? -1 : (v + c) % 4;
-            }
-            return new BallotSealer(ctx, new SecureRandom()).seal(choices);
-        }).toList();
-        for (int from = 0; from < BALLOTS; from += 500) {
-            var insert = db.insertInto(BALLOT, BALLOT.ELECTION_ID, BALLOT.ID, BALLOT.TRACKING_CODE, BALLOT.SEALED);
-            for (SealedBallot b : sealed.subList(from, Math.min(BALLOTS, from + 500))) {
-                insert = insert.values(conf.id(), HexFormat.of().parseHex(b.id()), b.trackingCode(), b.encode());
-            }
-            insert.execute();
-        }
-        sealed = null;
+        FullBox.fill(db, conf.id(), ctx, BALLOTS, CANDIDATES);
         try (var board = Acting.as(conf.tellers().getFirst(), "TELLER")) {
             counts.close(conf.id());
         }
