@@ -49,6 +49,7 @@ import vn.tinnhiem.token.TokenService;
  */
 @IntegrationTest
 @WithMockUser(username = "organiser", roles = "ADMIN")
+@org.junit.jupiter.api.Order(1)
 class CastingFailoverClusterTests {
 
     private static final int CARDS = 120;

@@ -33,7 +33,7 @@ class OneMigrationAtATimeClusterTests {
 
     private String newDatabase() throws Exception {
         String name = "tinnhiem_migrate_" + System.nanoTime();
-        try (Connection root = DriverManager.getConnection(cluster.nodeUrl(1, ""), "root", cluster.rootPassword());
+        try (Connection root = DriverManager.getConnection(cluster.nodeUrl(cluster.writer(), ""), "root", cluster.rootPassword());
                 Statement s = root.createStatement()) {
             s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
@@ -41,7 +41,7 @@ class OneMigrationAtATimeClusterTests {
     }
 
     private void drop(String database) throws Exception {
-        try (Connection root = DriverManager.getConnection(cluster.nodeUrl(1, ""), "root", cluster.rootPassword());
+        try (Connection root = DriverManager.getConnection(cluster.nodeUrl(cluster.writer(), ""), "root", cluster.rootPassword());
                 Statement s = root.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS `" + database + "`");
         }
@@ -80,7 +80,7 @@ class OneMigrationAtATimeClusterTests {
     }
 
     private int failedOrMissing(String database, int migrations) throws Exception {
-        try (Connection c = DriverManager.getConnection(cluster.nodeUrl(1, database), "root", cluster.rootPassword());
+        try (Connection c = DriverManager.getConnection(cluster.nodeUrl(cluster.writer(), database), "root", cluster.rootPassword());
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT COUNT(DISTINCT version) FROM flyway_schema_history WHERE success")) {
             r.next();
