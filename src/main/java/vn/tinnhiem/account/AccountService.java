@@ -25,6 +25,7 @@ import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * Creates accounts, changes passwords; every change is audited (never with the password). Every
@@ -61,14 +62,14 @@ public class AccountService {
     }
 
     /** Every account; a lock whose time is up no longer shows. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<StaffAccount> list() {
         var locks = accounts.latestLocks();
         return accounts.all().stream().map(a -> withCurrentLock(a, locks)).toList();
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public NewAccount create(String username, String displayName, Role role) {
         String name = username.trim().toLowerCase(Locale.ROOT);
@@ -94,7 +95,7 @@ public class AccountService {
      * A new one-time password; it unlocks the account and ends its open sessions. Not for one's own
      * account: that would end the session that shows the new password.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public NewAccount resetPassword(long id) {
         StaffAccount account = accounts.lockById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
@@ -112,7 +113,7 @@ public class AccountService {
      * Lets a locked account sign in again at once, from every address it was paused on (the counts of
      * wrong and refused attempts, summed over those addresses, go on the record with how many there were).
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void unlock(long id) {
         StaffAccount account = accounts.lockById(id).orElseThrow(() -> new UserFacingException("account.error.missing"));
@@ -130,7 +131,7 @@ public class AccountService {
      * locked first (in id order), so two administrators disabling each other at the same instant are
      * taken one after the other, and the second is refused as the last one.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void setEnabled(long id, boolean enabled) {
         List<Long> enabledAdmins = enabled ? List.of() : accounts.lockEnabledAdmins();
@@ -185,7 +186,7 @@ public class AccountService {
      * committed on its own: the caller refuses, and its transaction rolls back, right after a wrong password.
      * The array is not kept; the caller clears it.
      */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public PasswordConfirmation confirmPassword(String username, Role role, char[] password) {
         String name = username.trim().toLowerCase(Locale.ROOT);
@@ -217,7 +218,7 @@ public class AccountService {
     }
 
     /** Any signed-in staff member (not one who must still change a one-time password). */
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public Optional<StaffAccount> find(String username) {
         return accounts.findByUsername(username).map(a -> withCurrentLock(a, accounts.latestLocks()));
@@ -245,7 +246,7 @@ public class AccountService {
         if (current == null || !account.username().equals(current.getName())) {
             return;
         }
-        var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
+        var authorities = List.of(new SimpleGrantedAuthority(Roles.authority(account.role().name())));
         var principal = new StaffPrincipal(account.username(), "", true, false, authorities, version);
         var refreshed = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         refreshed.setDetails(current.getDetails());

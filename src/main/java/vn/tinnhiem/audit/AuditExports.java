@@ -12,6 +12,7 @@ import vn.tinnhiem.audit.internal.AuditDocuments;
 import vn.tinnhiem.audit.internal.AuditRepository;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.report.ExportFormat;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The audit log as a PDF or XLSX file: the whole log for the organiser; for a supervisor, the entries of
@@ -31,7 +32,7 @@ public class AuditExports {
         this.readers = readers;
     }
 
-    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public void write(ExportFormat format, Locale locale, OutputStream out) {
         var documents = new AuditDocuments(repository, readers.current(), locale, clock,

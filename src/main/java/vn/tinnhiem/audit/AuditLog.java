@@ -37,6 +37,7 @@ import vn.tinnhiem.audit.internal.AuditRepository;
 import vn.tinnhiem.audit.internal.AuditScope;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.database.DatabaseRetry;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * Appends staff actions to a hash chain: each entry's hash covers its own fields, a digest of its
@@ -140,7 +141,7 @@ public class AuditLog {
      * The newest entries the signed-in reader may see (a supervisor: their conferences', names hidden), newest
      * first. The server's reader of the live figures reads them all: see {@link AuditReaders}.
      */
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     @Transactional(readOnly = true)
     public List<AuditEntry> newest(int limit) {
         AuditScope scope = readers.current();
@@ -152,7 +153,7 @@ public class AuditLog {
      * ({@link AuditEntry#fields()}): what a step reads back of an earlier one. Empty if there is none, or if
      * a supervisor may not see it.
      */
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     @Transactional(readOnly = true)
     public Optional<AuditEntry> latest(String action, String subject) {
         AuditScope scope = readers.current();
@@ -163,7 +164,7 @@ public class AuditLog {
      * Every entry of these actions about a subject, oldest first: what a check replays against the tables (the
      * conference's audited lifecycle, the desk's anchored counts). Names hidden from a supervisor, as everywhere.
      */
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     @Transactional(readOnly = true)
     public List<AuditEntry> history(String subject, java.util.Collection<String> actions) {
         AuditScope scope = readers.current();
@@ -175,7 +176,7 @@ public class AuditLog {
      * supervisor finds only their conferences' entries, names hidden, and their text finds actors, subjects
      * and titles, never words inside the details (a hit there would tell a hidden name).
      */
-    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public List<AuditEntry> search(AuditSearch search, int offset, int limit) {
         AuditScope scope = readers.current();
@@ -192,14 +193,14 @@ public class AuditLog {
     }
 
     /** Everyone who appears in the entries the reader may see, for the screen's filter. */
-    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public List<String> actors() {
         return repository.actors(readers.current());
     }
 
     /** Every action that appears in the entries the reader may see, for the screen's filter. */
-    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public List<String> actions() {
         return repository.actions(readers.current());
@@ -210,7 +211,7 @@ public class AuditLog {
      * log reads in words without asking the election module, which depends on this one. A supervisor gets
      * the titles of their own conferences only (they see those titles on their home page).
      */
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     @Transactional(readOnly = true)
     public Map<String, String> subjectNames() {
         AuditScope scope = readers.current();
@@ -225,7 +226,7 @@ public class AuditLog {
     }
 
     /** How many entries the chain holds and the hash of the newest: what an anchor or the minutes record. */
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     @Transactional(readOnly = true)
     public AuditHead head() {
         return repository.head();
@@ -299,7 +300,7 @@ public class AuditLog {
      * anchor the log contradicts: entries missing after it, a different hash at its position, or a log
      * that is exactly an older anchored state.
      */
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     @Transactional(readOnly = true)
     public ChainCheck verifyChain() {
         AnchorFileState fileState = AnchorFileState.PRESENT;

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import vn.tinnhiem.audit.internal.AuditScope;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * Who reads the log and so what they see. The organiser and the tally board: the whole log (a teller's
@@ -24,7 +25,7 @@ class AuditReaders {
     }
 
     AuditScope current() {
-        if (CurrentStaff.hasRole("ADMIN") || CurrentStaff.hasRole("TELLER") || CurrentStaff.isSystemReader()) {
+        if (CurrentStaff.hasRole(Roles.ADMIN) || CurrentStaff.hasRole(Roles.TELLER) || CurrentStaff.isSystemReader()) {
             return AuditScope.WHOLE_LOG;
         }
         List<Long> mine = CurrentStaff.username()

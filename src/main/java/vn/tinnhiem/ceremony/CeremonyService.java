@@ -28,6 +28,7 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The key ceremony of a READY conference, at the console with the tally board present, or on an offline
@@ -63,7 +64,7 @@ public class CeremonyService {
     }
 
     /** Where the conference's ceremony stands, seat by seat. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public CeremonyStatus status(long electionId) {
         Election election = existing(electionId);
@@ -96,7 +97,7 @@ public class CeremonyService {
      * Makes the election key at the console and freezes the manifest. Run again while the conference is READY,
      * it voids the earlier key and every card printed for it.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public CeremonyStatus start(long electionId) {
         Election election = lockedReady(electionId);
@@ -130,7 +131,7 @@ public class CeremonyService {
      * stays in memory until the PDF is {@link #cardTaken taken} (then it is destroyed, and the whole dealing
      * after the last card), so that a card never taken can be {@link #withdrawCard withdrawn} and printed again.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public byte[] issueCard(long electionId, int seat, char @Nullable [] passphrase, char @Nullable [] holderPassword) {
         Election election = lockedReady(electionId);
@@ -169,7 +170,7 @@ public class CeremonyService {
      * dealing once every seat's card is out and taken. Called by the download itself, so a card served is never
      * printed again.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public void cardTaken(long electionId, int seat) {
         dealings.destroyShare(electionId, seat);
@@ -184,7 +185,7 @@ public class CeremonyService {
      * stand. False (and nothing changes) when the share is no longer here: that card was taken, or the dealing
      * was lost, and the ceremony is started again.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public boolean withdrawCard(long electionId, int seat) {
         Election election = lockedReady(electionId);
@@ -203,7 +204,7 @@ public class CeremonyService {
      * good, the key is recorded for the lifecycle and the polls may open. The share read from the card is
      * destroyed at once.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public CardCheck checkCard(long electionId, int seat, String cardText, char @Nullable [] passphrase) {
         Election election = lockedReady(electionId);
@@ -253,7 +254,7 @@ public class CeremonyService {
     }
 
     /** The request file for the offline laptop: the frozen lists, k, n and the board, no secret. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public CeremonyRequest request(long electionId) {
         CeremonyRequest request = request(ready(electionId));
@@ -266,7 +267,7 @@ public class CeremonyService {
      * hash) and the commitments' shape. Then every card counts as handed out, and each teller checks theirs back.
      * Voids any earlier key of this conference.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public CeremonyStatus importKeyFile(long electionId, byte[] content) {
         Election election = lockedReady(electionId);
@@ -301,7 +302,7 @@ public class CeremonyService {
      * The manifest the ballots are sealed under: only once the ceremony is complete and its key is the one the
      * lifecycle recorded. Not a supervisor's: it lists the ballot, and supervisors watch figures only.
      */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public Optional<Manifest> manifest(long electionId) {
         Election election = existing(electionId);

@@ -14,6 +14,7 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * Who holds a seat's share card: only the person whose TELLER account is tied to that seat. Asked when a card
@@ -45,7 +46,7 @@ public class SeatHolders {
                 throw refuse(electionId, seat, "-", refusedAction, "holder.error.noAccount", seat.seat());
             }
             String holder = account.get();
-            if (CurrentStaff.username().filter(holder::equals).isPresent() && CurrentStaff.hasRole("TELLER")) {
+            if (CurrentStaff.username().filter(holder::equals).isPresent() && CurrentStaff.hasRole(Roles.TELLER)) {
                 return holder;
             }
             if (password == null || password.length == 0) {

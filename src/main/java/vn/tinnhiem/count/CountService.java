@@ -53,6 +53,7 @@ import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.StoredBallot;
 import vn.tinnhiem.voting.VotingService;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The count, step by step: the close (quorum and cards frozen), the check of the ballot box (every proof,
@@ -98,7 +99,7 @@ public class CountService {
     // The close.
 
     /** Live while the polls are open; frozen as they were at the close afterwards. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public ClosingFigures closingFigures(long electionId) {
         readable(electionId);
@@ -111,7 +112,7 @@ public class CountService {
      * cluster a cast committed through another node at the same moment fails this transaction's certification
      * (the open gate): it is then retried, and counts that cast.
      */
-    @RolesAllowed("TELLER")
+    @RolesAllowed(Roles.TELLER)
     @Transactional
     @RetriedWhenBusy
     public ClosingFigures close(long electionId) {
@@ -155,7 +156,7 @@ public class CountService {
     // The ballot box.
 
     /** The verdict on the box, once checked. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public Optional<BoxVerdict> boxVerdict(long electionId) {
         readable(electionId);
@@ -168,7 +169,7 @@ public class CountService {
      * done), sets aside those that fail, counts each copy once, sums the rest and stores the verdict. Done
      * once: a second call returns the first verdict. Runs outside any transaction while it checks.
      */
-    @RolesAllowed("TELLER")
+    @RolesAllowed(Roles.TELLER)
     public BoxVerdict checkBox(long electionId, IntConsumer progress) {
         onBoard(electionId);
         Optional<BoxVerdict> done = transaction.execute(s -> boxVerdict(electionId));
@@ -450,7 +451,7 @@ public class CountService {
 
     // The unsealing.
 
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public Unsealing unsealing(long electionId) {
         Election election = readable(electionId);
@@ -477,7 +478,7 @@ public class CountService {
      * {@link ShareOutcome.HolderNeeded} names the seat and nothing is kept. With the k-th accepted, the counts
      * are made. Both arrays are cleared before this returns.
      */
-    @RolesAllowed("TELLER")
+    @RolesAllowed(Roles.TELLER)
     @Transactional
     public ShareOutcome unsealWithCard(long electionId, String cardText, char @Nullable [] passphrase,
             char @Nullable [] holderPassword) {
@@ -527,7 +528,7 @@ public class CountService {
     }
 
     /** The encrypted totals for the offline laptop (docs/protocol.md 10.1): public values only. */
-    @RolesAllowed("TELLER")
+    @RolesAllowed(Roles.TELLER)
     @Transactional
     public byte[] totalsFile(long electionId) {
         onBoard(electionId);
@@ -541,7 +542,7 @@ public class CountService {
      * A partial decryption made on the offline laptop: accepted only for this conference, its manifest and its
      * current totals, with every proof holding, and from a seat not yet counted. No share ever enters the server.
      */
-    @RolesAllowed("TELLER")
+    @RolesAllowed(Roles.TELLER)
     @Transactional
     public ShareOutcome importPartial(long electionId, byte[] file) {
         elections.lockFirst(electionId);
@@ -599,7 +600,7 @@ public class CountService {
      * Makes the counts from the partial decryptions accepted so far: refused, with the reason, below k (or
      * when the box is empty, makes zeros at once). The count is then final and the conference TALLIED.
      */
-    @RolesAllowed("TELLER")
+    @RolesAllowed(Roles.TELLER)
     @Transactional
     public void finish(long electionId) {
         elections.lockFirst(electionId);
@@ -660,7 +661,7 @@ public class CountService {
     // The results, the record and the documents.
 
     /** The result table of the rule set, once counted. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public Optional<ResultTable> results(long electionId) {
         readable(electionId);
@@ -668,7 +669,7 @@ public class CountService {
     }
 
     /** Everything the documents print, once counted. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public Optional<CountSummary> summary(long electionId) {
         Election election = readable(electionId);
@@ -704,28 +705,28 @@ public class CountService {
     }
 
     /** The minutes, "BIÊN BẢN KIỂM PHIẾU", in numbered copies (Bản số 1/3 ...), as PDF. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public void writeMinutes(long electionId, java.util.Locale locale, java.io.OutputStream out) {
         MinutesPdf.write(counted(electionId), locale, out);
     }
 
     /** The report, "BÁO CÁO KẾT QUẢ PHIẾU TÍN NHIỆM", in numbered copies, as PDF. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public void writeReport(long electionId, java.util.Locale locale, java.io.OutputStream out) {
         ReportPdf.write(counted(electionId), locale, out);
     }
 
     /** One candidate's own result, on a page of its own, to hand to them. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public void writeCandidatePage(long electionId, int order, java.util.Locale locale, java.io.OutputStream out) {
         CandidateResultPdf.write(counted(electionId), order, locale, out);
     }
 
     /** The result table as a spreadsheet. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public void writeResultsXlsx(long electionId, java.util.Locale locale, java.io.OutputStream out) {
         ResultsXlsx.write(counted(electionId), locale, out);
@@ -736,7 +737,7 @@ public class CountService {
     }
 
     /** Streams the election record (docs/protocol.md 10.2) of a counted conference. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public void writeRecord(long electionId, java.io.OutputStream out) {
         readable(electionId);
@@ -825,7 +826,7 @@ public class CountService {
     // The published tracking codes.
 
     /** How many rows the box holds, for the box check's progress (the rows themselves are read by the check). */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     public int storedBallots(long electionId) {
         return voting.storedBallots(electionId);
     }
@@ -880,7 +881,7 @@ public class CountService {
     private Election readable(long electionId) {
         Election election = elections.find(electionId)
                 .orElseThrow(() -> new UserFacingException("election.error.missing"));
-        if (!CurrentStaff.hasRole("ADMIN")) {
+        if (!CurrentStaff.hasRole(Roles.ADMIN)) {
             onBoard(electionId);
         }
         return election;

@@ -19,6 +19,7 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The desk's counts anchored in the audit chain while the polls are open: for each OPEN conference, voters
@@ -123,7 +124,7 @@ public class DeskCounts {
         var before = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system:desk", null,
-                List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"),
+                List.of(new SimpleGrantedAuthority(Roles.authority(Roles.SUPERVISOR)),
                         new SimpleGrantedAuthority(CurrentStaff.SYSTEM_READER))));
         SecurityContextHolder.setContext(context);
         try {

@@ -13,6 +13,7 @@ import vn.tinnhiem.election.internal.ElectionDocuments;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.report.ExportFormat;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The organiser's printouts and spreadsheets of a conference: the voter roll with a column to sign,
@@ -56,7 +57,7 @@ public class ElectionExports {
     }
 
     /** Writes one document of one conference, in the reader's language, to {@code out}. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public void write(long electionId, Document document, ExportFormat format, Locale locale, OutputStream out) {
         if (!document.formats().contains(format)) {

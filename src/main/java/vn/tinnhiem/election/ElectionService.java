@@ -30,6 +30,7 @@ import vn.tinnhiem.election.internal.OpenGate;
 import vn.tinnhiem.election.internal.RollImporter;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * Sets up a conference. Everything the ballot depends on (details, candidates, roll, tellers, k) can
@@ -67,13 +68,13 @@ public class ElectionService {
      * background readers of the live figures run with that role. A supervisor's home shows only
      * {@link #supervisedByCurrentSupervisor}.
      */
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public List<Election> list() {
         return repository.all();
     }
 
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public Optional<Election> find(long id) {
         return repository.find(id);
@@ -101,13 +102,13 @@ public class ElectionService {
         return repository.candidates(electionId);
     }
 
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public List<Candidate> candidates(long electionId) {
         return repository.candidates(electionId);
     }
 
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public List<Voter> voters(long electionId) {
         return repository.voters(electionId);
@@ -117,7 +118,7 @@ public class ElectionService {
      * A page of the roll whose names contain the typed text, in roll order. Diacritics and case are
      * optional: "nguyen van" finds "Nguyễn Văn An", "duc" finds "Đức". Blank text: the whole roll.
      */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public VoterPage searchVoters(long electionId, String text, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
@@ -135,13 +136,13 @@ public class ElectionService {
                 .replaceAll("\\s+", " ");
     }
 
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public List<Teller> tellers(long electionId) {
         return repository.tellers(electionId);
     }
 
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public List<ChecklistItem> checklist(long electionId) {
         return repository.checklist(electionId);
@@ -149,7 +150,7 @@ public class ElectionService {
 
     // The conference itself.
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public long create(ElectionDetails details) {
         ElectionDetails clean = validate(details);
@@ -159,7 +160,7 @@ public class ElectionService {
         return id;
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void updateDetails(long electionId, ElectionDetails details) {
         editable(electionId);
@@ -171,14 +172,14 @@ public class ElectionService {
     }
 
     /** A conference shaped like the district's plan, with invented names. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public long createDemo() {
         return createDemo(DemoKind.DISTRICT_COMMITTEE);
     }
 
     /** A demo conference of the given shape (the district's plan, or a commune People's Council), invented names. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public long createDemo(DemoKind kind) {
         var demo = DemoConference.build(kind, LocalDate.now(clock).plusDays(21));
@@ -192,7 +193,7 @@ public class ElectionService {
     }
 
     /** Deletes a conference still in DRAFT, with everything in it; once READY it is part of the record. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void delete(long electionId) {
         Election election = repository.lock(electionId)
@@ -206,7 +207,7 @@ public class ElectionService {
 
     // Candidates.
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void addCandidate(long electionId, String fullName, String jobTitle) {
         editable(electionId);
@@ -220,7 +221,7 @@ public class ElectionService {
         audit.record("candidate.add", subject(electionId), AuditFields.of("ordinal", count + 1).with("name", name));
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void updateCandidate(long electionId, long candidateId, String fullName, String jobTitle) {
         editable(electionId);
@@ -232,7 +233,7 @@ public class ElectionService {
         audit.record("candidate.update", subject(electionId), AuditFields.of("candidate", candidateId).with("name", name));
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void removeCandidate(long electionId, long candidateId) {
         editable(electionId);
@@ -244,7 +245,7 @@ public class ElectionService {
     }
 
     /** Moves a candidate up (-1) or down (+1) the ballot. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void moveCandidate(long electionId, long candidateId, int delta) {
         editable(electionId);
@@ -267,7 +268,7 @@ public class ElectionService {
 
     // The voter roll.
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void addVoter(long electionId, NewVoter voter) {
         editable(electionId);
@@ -279,7 +280,7 @@ public class ElectionService {
                 .with("name", clean.fullName()));
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void removeVoter(long electionId, long voterId) {
         editable(electionId);
@@ -297,7 +298,7 @@ public class ElectionService {
      * Replaces the roll with the file's rows, all or nothing: a single bad row leaves the roll as it
      * was and every bad row is reported.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public RollImportResult importRoll(long electionId, String fileName, byte[] content) {
         // Parse first: reading a large file must not hold the election's row lock.
@@ -320,7 +321,7 @@ public class ElectionService {
 
     // The tally board.
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void addTeller(long electionId, String fullName, boolean head) {
         editable(electionId);
@@ -337,7 +338,7 @@ public class ElectionService {
         audit.record("teller.add", subject(electionId), AuditFields.of("seat", tellers.size() + 1).with("name", name));
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void removeTeller(long electionId, long tellerId) {
         Election election = editable(electionId);
@@ -361,7 +362,7 @@ public class ElectionService {
                 .with("n", rest.size()));
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void setHeadTeller(long electionId, long tellerId) {
         editable(electionId);
@@ -377,7 +378,7 @@ public class ElectionService {
      * Allowed while the lists can change and until the election key is made: the key is dealt to these
      * seats. The seat list itself (names, head, k) stays DRAFT-only.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void setSeatAccount(long electionId, long tellerId, Optional<String> username) {
         Election election = repository.lock(electionId)
@@ -403,7 +404,7 @@ public class ElectionService {
     }
 
     /** The conferences on whose tally board the signed-in teller sits. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public List<Election> boardsOfCurrentTeller() {
         List<Long> mine = CurrentStaff.username().map(repository::boardsOf).orElse(List.of());
@@ -414,7 +415,7 @@ public class ElectionService {
     // conferences only.
 
     /** The user names of the SUPERVISOR accounts named for the conference, in alphabetical order. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<String> supervisors(long electionId) {
         existing(electionId);
@@ -425,7 +426,7 @@ public class ElectionService {
      * Names an enabled SUPERVISOR account for the conference, in any status until it is TALLIED (a supervisor
      * may be found on the morning of the conference; after the count there is nothing left to watch).
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void addSupervisor(long electionId, String username) {
         supervisorsOpen(electionId);
@@ -441,7 +442,7 @@ public class ElectionService {
         audit.record("supervisor.add", subject(electionId), AuditFields.of("account", account.username()));
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void removeSupervisor(long electionId, String username) {
         supervisorsOpen(electionId);
@@ -468,21 +469,21 @@ public class ElectionService {
      * SUPERVISOR named for it. The supervision screens ask this before they show anything; false for a
      * conference that does not exist, a teller, or a supervisor named for other conferences only.
      */
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public boolean maySupervise(long electionId) {
         if (repository.find(electionId).isEmpty()) {
             return false;
         }
-        if (CurrentStaff.hasRole("ADMIN")) {
+        if (CurrentStaff.hasRole(Roles.ADMIN)) {
             return true;
         }
-        return CurrentStaff.hasRole("SUPERVISOR") && CurrentStaff.username()
+        return CurrentStaff.hasRole(Roles.SUPERVISOR) && CurrentStaff.username()
                 .map(repository::supervisedBy).orElse(List.of()).contains(electionId);
     }
 
     /** The conferences the signed-in supervisor is named for, in the order of {@link #list}. */
-    @RolesAllowed("SUPERVISOR")
+    @RolesAllowed(Roles.SUPERVISOR)
     @Transactional(readOnly = true)
     public List<Election> supervisedByCurrentSupervisor() {
         List<Long> mine = CurrentStaff.username().map(repository::supervisedBy).orElse(List.of());
@@ -497,14 +498,14 @@ public class ElectionService {
      * organiser (the desk read only) and the tellers on this conference's board: a teller of another board is
      * refused (the desk does not open for them, and its search finds nobody), and the refusal is on the record.
      */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public DeskRoll deskRoll(long electionId, String text, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
             throw new IllegalArgumentException("offset " + offset + ", limit " + limit);
         }
         existing(electionId);
-        if (!CurrentStaff.hasRole("ADMIN")) {
+        if (!CurrentStaff.hasRole(Roles.ADMIN)) {
             Optional<String> me = CurrentStaff.username();
             if (me.isEmpty() || !repository.boardsOf(me.get()).contains(electionId)) {
                 // What was searched is not written: a name typed at the wrong desk stays off the record.
@@ -525,7 +526,7 @@ public class ElectionService {
      * one (only a refusal is): the count of those present is anchored at intervals instead. Nothing here is
      * about a card: the card is activated in a separate step that names no voter.
      */
-    @RolesAllowed("TELLER")
+    @RolesAllowed(Roles.TELLER)
     @Transactional
     public void markPresent(long electionId, long voterId, boolean present) {
         // Share mode, like a cast: ticks go on side by side, and closing waits for them. The lock comes first,
@@ -552,7 +553,7 @@ public class ElectionService {
     }
 
     /** How many tellers must bring their share cards to unseal: 1 <= k <= n. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void setThreshold(long electionId, int k) {
         editable(electionId);
@@ -566,7 +567,7 @@ public class ElectionService {
 
     // The checklist: ticked off by hand, in any status.
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void setChecklistDone(long electionId, ChecklistStep step, boolean done) {
         existing(electionId);
@@ -577,7 +578,7 @@ public class ElectionService {
     }
 
     /** Voters summoned and present now, and so whether the quorum is met. */
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public Attendance attendance(long electionId) {
         existing(electionId);
@@ -586,7 +587,7 @@ public class ElectionService {
 
     // The lifecycle.
 
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public List<Refusal> refusalsFor(long electionId, ElectionStatus target) {
         Election election = existing(electionId);
@@ -594,11 +595,11 @@ public class ElectionService {
     }
 
     /** DRAFT and READY are the organiser's; opening, closing and counting belong to the tally board. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional
     public void moveTo(long electionId, ElectionStatus target) {
         boolean organisersMove = target == ElectionStatus.DRAFT || target == ElectionStatus.READY;
-        if (!CurrentStaff.hasRole(organisersMove ? "ADMIN" : "TELLER")) {
+        if (!CurrentStaff.hasRole(organisersMove ? Roles.ADMIN : Roles.TELLER)) {
             throw refused(electionId, target, List.of(Refusal.of(
                     organisersMove ? "lifecycle.refuse.organiserOnly" : "lifecycle.refuse.tellersOnly")));
         }
@@ -646,7 +647,7 @@ public class ElectionService {
             refusals.add(Refusal.of("lifecycle.refuse.seatsWithoutAccount"));
         }
         Optional<String> me = CurrentStaff.username();
-        if (CurrentStaff.hasRole("TELLER") && board.stream().noneMatch(t -> t.account().equals(me))) {
+        if (CurrentStaff.hasRole(Roles.TELLER) && board.stream().noneMatch(t -> t.account().equals(me))) {
             refusals.add(Refusal.of("lifecycle.refuse.notOnBoard"));
         }
         return refusals;
@@ -676,7 +677,7 @@ public class ElectionService {
      * audited one and its row must have last changed then, and the milestones must be the audited ones. A status
      * or milestone written by SQL, with no entry, shows here. Empty when they agree.
      */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public List<LifecycleMismatch> auditedLifecycle(long electionId) {
         Election election = existing(electionId);
@@ -762,7 +763,7 @@ public class ElectionService {
     // What other modules report (the key made, the polls closed, the count done), and their work while OPEN.
 
     /** The milestones reported so far, each with its digest. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public Map<Milestone, String> milestones(long electionId) {
         existing(electionId);
@@ -774,7 +775,7 @@ public class ElectionService {
      * the key to the lists. From now on the conference may open and may not go back to DRAFT until the key
      * is {@link #voidKey voided}. Joins the caller's transaction.
      */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional
     public void recordKeyMade(long electionId, String manifestHash) {
         reportMilestone(electionId, Milestone.KEY_MADE, ElectionStatus.READY, manifestHash);
@@ -784,7 +785,7 @@ public class ElectionService {
      * Forgets the key of a READY conference (a ceremony to be run again, or lists to be corrected): the
      * polls can no longer open with it, and the organiser may take the conference back to DRAFT.
      */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional
     public void voidKey(long electionId) {
         lockedIn(electionId, ElectionStatus.READY);
@@ -797,14 +798,14 @@ public class ElectionService {
     }
 
     /** The polls are CLOSED and the ballot box is sealed; {@code boxDigest} (64 hex) pins what it holds. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional
     public void recordPollsClosed(long electionId, String boxDigest) {
         reportMilestone(electionId, Milestone.POLLS_CLOSED, ElectionStatus.CLOSED, boxDigest);
     }
 
     /** The count of a CLOSED conference is done; {@code resultsDigest} (64 hex) pins the results. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional
     public void recordCounted(long electionId, String resultsDigest) {
         reportMilestone(electionId, Milestone.COUNTED, ElectionStatus.CLOSED, resultsDigest);

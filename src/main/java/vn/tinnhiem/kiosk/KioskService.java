@@ -19,6 +19,7 @@ import vn.tinnhiem.kiosk.internal.KioskMemory;
 import vn.tinnhiem.kiosk.internal.KioskRepository;
 import vn.tinnhiem.kiosk.internal.Secrets;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * Enrolled tablets. The administrator adds a tablet for a conference and shows its one-time enrollment
@@ -55,14 +56,14 @@ public class KioskService {
     // The administrator's screen.
 
     /** The conferences a tablet may be enrolled for: those READY or OPEN. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<Election> conferencesToEnrollFor() {
         return elections.list().stream()
                 .filter(e -> e.status() == ElectionStatus.READY || e.status() == ElectionStatus.OPEN).toList();
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<KioskSummary> list() {
         return repository.all().stream().map(k -> new KioskSummary(k,
@@ -70,7 +71,7 @@ public class KioskService {
     }
 
     /** Adds a tablet for a READY or OPEN conference and opens its enrollment for ten minutes. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     @RetriedWhenBusy
     public EnrollmentCode add(String name, long electionId) {
@@ -87,7 +88,7 @@ public class KioskService {
     }
 
     /** A new code for a tablet still waiting (its code expired, or the server restarted): the old one is void. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     @RetriedWhenBusy
     public EnrollmentCode newCode(String kioskId) {
@@ -103,7 +104,7 @@ public class KioskService {
         return issued;
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     @RetriedWhenBusy
     public void rename(String kioskId, String name) {
@@ -118,7 +119,7 @@ public class KioskService {
      * Revokes a tablet for good: its credential (or its unused code) opens nothing from its next request
      * on; an open kiosk page learns it at its next heartbeat, within seconds.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     @RetriedWhenBusy
     public void revoke(String kioskId) {
@@ -199,7 +200,7 @@ public class KioskService {
      * {@link #OFFLINE_AFTER}), a voter on screen or not, and the last contact to the minute. From this
      * server's memory: a tablet talks to one server, the hall's.
      */
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     @Transactional(readOnly = true)
     public List<KioskPresence> presence(long electionId) {
         var now = memory.now();

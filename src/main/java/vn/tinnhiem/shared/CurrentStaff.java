@@ -31,7 +31,7 @@ public final class CurrentStaff {
 
     /** Whether the signed-in staff member holds the role (ADMIN, TELLER, SUPERVISOR). */
     public static boolean hasRole(String role) {
-        return hasAuthority("ROLE_" + role);
+        return hasAuthority(Roles.authority(role));
     }
 
     /** Whether the signed-in staff member must replace a one-time password before anything else. */

@@ -9,6 +9,7 @@ import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.supervision.internal.LiveFeed;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The supervision pages' entry: who may watch a conference, its figures now, and a subscription to their
@@ -27,13 +28,13 @@ public class SupervisionService {
     }
 
     /** Whether the signed-in person may watch this conference (the page asks before it shows anything). */
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     public boolean mayWatch(long electionId) {
         return elections.find(electionId).isPresent() && allowed(electionId);
     }
 
     /** The conference's figures now (the poller's last reading while pages are open). */
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     public Live now(long electionId) {
         require(electionId);
         return feed.now(electionId);
@@ -43,7 +44,7 @@ public class SupervisionService {
      * Hands {@code page} each change of the conference's figures, on the poller's thread, until the returned
      * action is run; the page starts from {@link #now}.
      */
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     public Runnable subscribe(long electionId, Consumer<Live> page) {
         require(electionId);
         return feed.subscribe(electionId, page);
@@ -60,7 +61,7 @@ public class SupervisionService {
         if (elections.maySupervise(electionId)) {
             return true;
         }
-        return CurrentStaff.hasRole("TELLER")
+        return CurrentStaff.hasRole(Roles.TELLER)
                 && elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
     }
 }

@@ -25,6 +25,7 @@ import vn.tinnhiem.token.internal.CardSheet;
 import vn.tinnhiem.token.internal.TokenCode;
 import vn.tinnhiem.token.internal.TokenKey;
 import vn.tinnhiem.token.internal.TokenRepository;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * Voting cards. The organiser prints them (a 128-bit random token per card, stored only as its keyed
@@ -63,7 +64,7 @@ public class TokenService {
         return Math.min(MAX_SPARES, (rollSize * 5 + 99) / 100);
     }
 
-    @RolesAllowed({"ADMIN", "TELLER", "SUPERVISOR"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
     public CardCounts counts(long electionId) {
         return countsIn(electionId);
@@ -82,7 +83,7 @@ public class TokenService {
      * printed again: their tokens exist nowhere. The cards come in the random order they were drawn in.
      * Audited as one entry with the count.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     public PrintedCards print(long electionId, int spares) {
         Election election = elections.find(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
         requirePrintable(election);
@@ -130,7 +131,7 @@ public class TokenService {
      *
      * @throws UserFacingException with a {@code desk.error.*} key saying why the card was refused
      */
-    @RolesAllowed("TELLER")
+    @RolesAllowed(Roles.TELLER)
     @Transactional
     public void activate(long electionId, String scannedText) {
         elections.whileOpen(electionId, () -> {
@@ -151,7 +152,7 @@ public class TokenService {
      *
      * @throws UserFacingException with a {@code desk.error.*} key saying why the card was refused
      */
-    @RolesAllowed("TELLER")
+    @RolesAllowed(Roles.TELLER)
     @Transactional
     public void activateForCheck(long electionId, String scannedText) {
         elections.whileOpen(electionId, () -> {
@@ -169,7 +170,7 @@ public class TokenService {
      * At the desk: a lost or spoiled card (printed, activated or a check card, not spent) can never be used; audited
      * with no card data. A replacement is then activated like any card.
      */
-    @RolesAllowed("TELLER")
+    @RolesAllowed(Roles.TELLER)
     @Transactional
     public void voidCard(long electionId, String scannedText) {
         elections.whileOpen(electionId, () -> {

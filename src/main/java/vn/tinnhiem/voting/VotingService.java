@@ -40,6 +40,7 @@ import vn.tinnhiem.voting.internal.BallotRepository;
 import vn.tinnhiem.voting.internal.CheckedBallotRepository;
 import vn.tinnhiem.voting.internal.ProofChecks;
 import vn.tinnhiem.voting.internal.WrongCodes;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * Casting a ballot the tablet sealed, or checking the tablet with it. The kiosk module authorises the tablet and
@@ -468,7 +469,7 @@ public class VotingService {
      * The checked ballots of a conference whose polls are closed (for the election record and the minutes):
      * each sealed ballot with the opening its tablet revealed. Only after the close, like the ballot box.
      */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     public List<CheckedBallot> checkedBallots(long electionId) {
         closed(electionId);
         return reading.execute(status -> checkedBallots.all(electionId));
@@ -478,7 +479,7 @@ public class VotingService {
      * The ballot box of a conference whose polls are closed, row by row, for the count. Only the tally board
      * and the organiser read it, and only after the close: while the polls are open nobody looks inside.
      */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     public List<StoredBallot> ballotBox(long electionId) {
         closed(electionId);
         return reading.execute(status -> ballots.rows(electionId));
@@ -496,7 +497,7 @@ public class VotingService {
     }
 
     /** How many rows the box of a closed conference holds, without reading them. */
-    @RolesAllowed({"ADMIN", "TELLER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     public int storedBallots(long electionId) {
         closed(electionId);
         Integer count = reading.execute(status -> ballots.count(electionId));

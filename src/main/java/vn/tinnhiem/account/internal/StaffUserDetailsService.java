@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
 
 /**
@@ -51,6 +52,6 @@ class StaffUserDetailsService implements UserDetailsService {
     }
 
     static String authority(Role role, boolean mustChangePassword) {
-        return mustChangePassword ? CurrentStaff.PASSWORD_CHANGE_REQUIRED : "ROLE_" + role.name();
+        return mustChangePassword ? CurrentStaff.PASSWORD_CHANGE_REQUIRED : Roles.authority(role.name());
     }
 }

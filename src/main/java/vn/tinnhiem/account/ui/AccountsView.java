@@ -33,6 +33,7 @@ import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.Cells;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The administrator creates tellers' and supervisors' accounts; each gets a one-time password. Each
@@ -41,7 +42,7 @@ import vn.tinnhiem.shared.ui.Notifications;
  */
 @Route(value = "accounts", layout = MainLayout.class)
 @Menu(title = "menu.accounts", order = 5)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final String TOUCH = "44px";

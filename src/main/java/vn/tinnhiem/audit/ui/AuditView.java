@@ -36,6 +36,7 @@ import vn.tinnhiem.audit.ChainCheck;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.Cells;
 import vn.tinnhiem.shared.ui.MainLayout;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The staff actions in words, newest first, searched on the server; the full head of the chain to
@@ -46,7 +47,7 @@ import vn.tinnhiem.shared.ui.MainLayout;
  */
 @Route(value = "audit", layout = MainLayout.class)
 @Menu(title = "menu.audit", order = 9)
-@RolesAllowed({"ADMIN", "SUPERVISOR"})
+@RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
 class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     /** Below this window width the log is a list of cards. */
@@ -78,7 +79,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         text.setId("audit-search");
         text.setLabel(getTranslation("audit.search"));
         // A supervisor's search finds people who acted and conferences, never words inside hidden details.
-        boolean supervisor = CurrentStaff.hasRole("SUPERVISOR");
+        boolean supervisor = CurrentStaff.hasRole(Roles.SUPERVISOR);
         text.setHelperText(getTranslation(supervisor ? "audit.search.helperScoped" : "audit.search.helper"));
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);

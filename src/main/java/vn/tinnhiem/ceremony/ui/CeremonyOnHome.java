@@ -14,6 +14,7 @@ import vn.tinnhiem.ceremony.CeremonyStatus;
 import vn.tinnhiem.ceremony.SeatCard;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * On a fixed conference's home card, until the key ceremony is complete: where it stands (not started, cards
@@ -31,8 +32,8 @@ class CeremonyOnHome implements ConferenceSteps {
 
     @Override
     public Optional<Part> part(long electionId, String status) {
-        boolean admin = CurrentStaff.hasRole("ADMIN");
-        if (!status.equals("READY") || !admin && !CurrentStaff.hasRole("TELLER")) {
+        boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
+        if (!status.equals("READY") || !admin && !CurrentStaff.hasRole(Roles.TELLER)) {
             return Optional.empty();
         }
         CeremonyStatus ceremony = ceremonies.status(electionId);

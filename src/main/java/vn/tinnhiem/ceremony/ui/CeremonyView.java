@@ -34,6 +34,7 @@ import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The key ceremony at the console, with the tally board present: make the key (the manifest frozen, its hash
@@ -41,7 +42,7 @@ import vn.tinnhiem.shared.ui.Notifications;
  * their own card back; or carry the request to the offline laptop and import the public file it writes.
  */
 @Route(value = "ceremony", layout = MainLayout.class)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 class CeremonyView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final CeremonyService ceremonies;

@@ -22,6 +22,7 @@ import vn.tinnhiem.shared.report.ExportFormat;
 import vn.tinnhiem.shared.ui.ConferenceDocuments;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
 import vn.tinnhiem.shared.ui.DownloadLinks;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The count's part of a conference's home card, from the polls' opening to the minutes: the next step read from
@@ -43,8 +44,8 @@ class CountOnHome implements ConferenceSteps, ConferenceDocuments {
 
     @Override
     public Optional<Part> part(long electionId, String status) {
-        boolean admin = CurrentStaff.hasRole("ADMIN");
-        if (!admin && !CurrentStaff.hasRole("TELLER")) {
+        boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
+        if (!admin && !CurrentStaff.hasRole(Roles.TELLER)) {
             return Optional.empty();
         }
         UI ui = UI.getCurrent();
@@ -100,7 +101,7 @@ class CountOnHome implements ConferenceSteps, ConferenceDocuments {
     @Override
     public List<Document> documents(long electionId) {
         boolean counted = elections.find(electionId).map(e -> e.status() == ElectionStatus.TALLIED).orElse(false);
-        if (!counted || !CurrentStaff.hasRole("ADMIN") && !CurrentStaff.hasRole("TELLER")) {
+        if (!counted || !CurrentStaff.hasRole(Roles.ADMIN) && !CurrentStaff.hasRole(Roles.TELLER)) {
             return List.of();
         }
         UI ui = UI.getCurrent();

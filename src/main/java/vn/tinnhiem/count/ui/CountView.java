@@ -42,6 +42,7 @@ import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
 import vn.tinnhiem.shared.ui.QrScanner;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The tally board's count, in its order: close the polls (the quorum and the cards frozen), check the ballot box
@@ -50,7 +51,7 @@ import vn.tinnhiem.shared.ui.QrScanner;
  * may look.
  */
 @Route(value = "count", layout = MainLayout.class)
-@RolesAllowed({"TELLER", "ADMIN"})
+@RolesAllowed({Roles.TELLER, Roles.ADMIN})
 class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CountView.class);
@@ -82,11 +83,11 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             return;
         }
         boolean onBoard = elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
-        if (!CurrentStaff.hasRole("ADMIN") && !onBoard) {
+        if (!CurrentStaff.hasRole(Roles.ADMIN) && !onBoard) {
             event.rerouteToError(AccessDeniedException.class);
             return;
         }
-        acts = onBoard && CurrentStaff.hasRole("TELLER");
+        acts = onBoard && CurrentStaff.hasRole(Roles.TELLER);
         rebuild();
     }
 

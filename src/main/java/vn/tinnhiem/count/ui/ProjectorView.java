@@ -22,6 +22,7 @@ import vn.tinnhiem.count.ResultTable;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The hall's projector: the results in large type, white on black, with no control at all. Opened on the
@@ -35,7 +36,7 @@ import vn.tinnhiem.shared.CurrentStaff;
  * the names. On a phone the table becomes one card per candidate and the page scrolls.
  */
 @Route(value = "projector", autoLayout = false)
-@RolesAllowed({"TELLER", "ADMIN"})
+@RolesAllowed({Roles.TELLER, Roles.ADMIN})
 class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     /** Narrow screens (a phone): cards and scrolling, no pages. Kept equal to the stylesheet's media query. */
@@ -170,7 +171,7 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
             return;
         }
         boolean onBoard = elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
-        if (!CurrentStaff.hasRole("ADMIN") && !onBoard) {
+        if (!CurrentStaff.hasRole(Roles.ADMIN) && !onBoard) {
             event.rerouteToError(AccessDeniedException.class);
             return;
         }

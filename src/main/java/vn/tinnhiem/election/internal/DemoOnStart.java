@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.shared.Roles;
 
 /** --tinnhiem.demo=true: creates each kind of demo conference on start, once (not again if it exists). */
 @Component
@@ -34,7 +35,7 @@ class DemoOnStart implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         // The service requires an ADMIN; at start-up the system acts as one, and the audit log says "system".
         var system = new UsernamePasswordAuthenticationToken("system", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+                List.of(new SimpleGrantedAuthority(Roles.authority(Roles.ADMIN))));
         SecurityContextHolder.getContext().setAuthentication(system);
         try {
             for (DemoKind kind : DemoKind.values()) {

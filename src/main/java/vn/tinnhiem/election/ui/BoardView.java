@@ -19,6 +19,7 @@ import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.MainLayout;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The tally board's screen of one conference: who sits on the board, and the board's steps (opening and
@@ -26,7 +27,7 @@ import vn.tinnhiem.shared.ui.MainLayout;
  * sit on; any other is refused as a screen not for them. The organiser may look.
  */
 @Route(value = "board", layout = MainLayout.class)
-@RolesAllowed({"TELLER", "ADMIN"})
+@RolesAllowed({Roles.TELLER, Roles.ADMIN})
 class BoardView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -48,7 +49,7 @@ class BoardView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
             return;
         }
-        boolean admin = CurrentStaff.hasRole("ADMIN");
+        boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
         boolean onBoard = elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
         if (!admin && !onBoard) {
             event.rerouteToError(AccessDeniedException.class);

@@ -25,6 +25,7 @@ import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
 import vn.tinnhiem.shared.ui.HomeSection;
 import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The conferences on each role's home, one card each, with the next step read from what is true now: the
@@ -62,9 +63,9 @@ class ConferencesOnHome implements HomeSection {
     @Override
     public Optional<com.vaadin.flow.component.Component> build() {
         UI ui = UI.getCurrent();
-        boolean admin = CurrentStaff.hasRole("ADMIN");
-        boolean teller = !admin && CurrentStaff.hasRole("TELLER");
-        boolean supervisor = !admin && !teller && CurrentStaff.hasRole("SUPERVISOR");
+        boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
+        boolean teller = !admin && CurrentStaff.hasRole(Roles.TELLER);
+        boolean supervisor = !admin && !teller && CurrentStaff.hasRole(Roles.SUPERVISOR);
         if (!admin && !teller && !supervisor) {
             return Optional.empty();
         }

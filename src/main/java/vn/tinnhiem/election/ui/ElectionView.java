@@ -23,6 +23,7 @@ import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.ui.MainLayout;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * One conference, tab by tab: details, candidates, roll, tally board, supervisors, checklist, status. Once
@@ -30,7 +31,7 @@ import vn.tinnhiem.shared.ui.MainLayout;
  * The open tab is in the address ({@code ?tab=roll}), so a reload or a shared link lands on it.
  */
 @Route(value = "elections", layout = MainLayout.class)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     /** The tabs' names in the address, in the order they are shown. */

@@ -34,6 +34,7 @@ import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The organiser's conferences as cards, a new one through a short form, the demo conference after a
@@ -41,7 +42,7 @@ import vn.tinnhiem.shared.ui.Notifications;
  */
 @Route(value = "elections", layout = MainLayout.class)
 @Menu(title = "menu.elections", order = 1)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 class ElectionsView extends VerticalLayout implements HasDynamicTitle {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");

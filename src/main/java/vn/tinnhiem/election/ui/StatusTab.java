@@ -19,6 +19,7 @@ import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ConferencePanels;
 import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The lifecycle steps, each shown only to the role that takes it (the organiser fixes the lists and
@@ -34,7 +35,7 @@ class StatusTab extends VerticalLayout {
         setPadding(false);
         add(new Paragraph(getTranslation("lifecycle.explain")));
         refusals.setId("lifecycle-refusals");
-        if (election.status() == ElectionStatus.READY && CurrentStaff.hasRole("ADMIN")) {
+        if (election.status() == ElectionStatus.READY && CurrentStaff.hasRole(Roles.ADMIN)) {
             // The ceremony is its own module's screen: reached by its address, so this module needs none of its types.
             var ceremony = new Button(getTranslation("lifecycle.goCeremony"),
                     e -> getUI().ifPresent(ui -> ui.navigate("ceremony/" + election.id())));
@@ -74,7 +75,7 @@ class StatusTab extends VerticalLayout {
             };
             boolean organisersStep = target == ElectionStatus.DRAFT || target == ElectionStatus.READY;
             List<Refusal> missing = elections.refusalsFor(election.id(), target);
-            if (!CurrentStaff.hasRole(organisersStep ? "ADMIN" : "TELLER")) {
+            if (!CurrentStaff.hasRole(organisersStep ? Roles.ADMIN : Roles.TELLER)) {
                 add(note(target, getTranslation(organisersStep ? "lifecycle.byOrganiser" : "lifecycle.byTellers", step),
                         missing));
                 continue;
@@ -102,7 +103,7 @@ class StatusTab extends VerticalLayout {
         add(refusals);
         // The live figures and the audit log's tail (the supervision module's panels, reached through Spring).
         ConferencePanels.statusPanelsOf(election.id()).forEach(this::add);
-        if (election.status() == ElectionStatus.DRAFT && CurrentStaff.hasRole("ADMIN")) {
+        if (election.status() == ElectionStatus.DRAFT && CurrentStaff.hasRole(Roles.ADMIN)) {
             var delete = new Button(getTranslation("elections.delete"), e -> Confirm.ask(getTranslation("elections.delete"),
                     getTranslation("elections.deleteConfirm", election.title()), getTranslation("elections.delete"), true,
                     () -> {

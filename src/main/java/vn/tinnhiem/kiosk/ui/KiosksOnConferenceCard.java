@@ -12,6 +12,7 @@ import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.kiosk.KioskStatus;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * On the organiser's home card of a conference whose lists are fixed or whose polls are open: how many tablets
@@ -28,7 +29,7 @@ class KiosksOnConferenceCard implements ConferenceSteps {
 
     @Override
     public Optional<Part> part(long electionId, String status) {
-        if (!CurrentStaff.hasRole("ADMIN") || !status.equals("READY") && !status.equals("OPEN")) {
+        if (!CurrentStaff.hasRole(Roles.ADMIN) || !status.equals("READY") && !status.equals("OPEN")) {
             return Optional.empty();
         }
         UI ui = UI.getCurrent();

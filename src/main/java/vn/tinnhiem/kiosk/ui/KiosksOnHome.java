@@ -16,6 +16,7 @@ import vn.tinnhiem.kiosk.KioskStatus;
 import vn.tinnhiem.kiosk.KioskSummary;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.HomeSection;
+import vn.tinnhiem.shared.Roles;
 
 /** The organiser's home says how many tablets are enrolled and waiting, with the way to the tablets. */
 @Component
@@ -34,7 +35,7 @@ class KiosksOnHome implements HomeSection {
 
     @Override
     public Optional<com.vaadin.flow.component.Component> build() {
-        if (!CurrentStaff.hasRole("ADMIN")) {
+        if (!CurrentStaff.hasRole(Roles.ADMIN)) {
             return Optional.empty();
         }
         UI ui = UI.getCurrent();

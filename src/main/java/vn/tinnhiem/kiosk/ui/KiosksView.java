@@ -38,6 +38,7 @@ import vn.tinnhiem.kiosk.KioskSummary;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The administrator's tablets: add one for a conference and show its enrollment QR, rename, revoke
@@ -45,7 +46,7 @@ import vn.tinnhiem.shared.ui.Notifications;
  */
 @Route(value = "kiosks", layout = MainLayout.class)
 @Menu(title = "menu.kiosks", order = 6)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 class KiosksView extends VerticalLayout implements HasDynamicTitle {
 
     private final KioskService kiosks;

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * Where sign-in lands, for every role: what the person can do now (with a link where the screen
@@ -42,7 +43,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
         add(new H2(getTranslation("home.now")));
         switch (role) {
-            case "ADMIN" -> add(list("home-now",
+            case Roles.ADMIN -> add(list("home-now",
                     getTranslation("home.admin.now.setup"),
                     getTranslation("home.admin.now.conferences"),
                     getTranslation("home.admin.now.accounts"),
@@ -50,10 +51,10 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                     links(link("elections", "home-elections", getTranslation("home.link.elections")),
                             link("accounts", "home-accounts", getTranslation("home.link.accounts")),
                             link("audit", "home-audit", getTranslation("home.link.audit"))));
-            case "TELLER" -> add(list("home-now",
+            case Roles.TELLER -> add(list("home-now",
                     getTranslation("home.teller.now.conferences"),
                     getTranslation("home.teller.now.noSetup")));
-            case "SUPERVISOR" -> add(list("home-now",
+            case Roles.SUPERVISOR -> add(list("home-now",
                     getTranslation("home.supervisor.now.conferences"),
                     getTranslation("home.supervisor.now.turnout"),
                     getTranslation("home.supervisor.now.audit")),

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Roles;
 
 /** The signed-in person's role by name (the account module owns the roles; the shell only shows them). */
 final class StaffRole {
 
-    static final List<String> ALL = List.of("ADMIN", "TELLER", "SUPERVISOR");
+    static final List<String> ALL = Roles.ALL;
 
     private StaffRole() {
     }

@@ -8,6 +8,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The server's own scheduled reads (the poller, the sampler) run on threads where nobody is signed in; the
@@ -27,7 +28,7 @@ public final class AsSystem {
         var before = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(NAME, null,
-                List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"),
+                List.of(new SimpleGrantedAuthority(Roles.authority(Roles.SUPERVISOR)),
                         new SimpleGrantedAuthority(CurrentStaff.SYSTEM_READER))));
         SecurityContextHolder.setContext(context);
         try {

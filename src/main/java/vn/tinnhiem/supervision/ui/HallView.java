@@ -10,13 +10,14 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.supervision.SupervisionService;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The hall screen for a projector, {@code /supervise/<id>/hall}: the figures in large type, white on black,
  * the quorum and the chart, and no control at all.
  */
 @Route(value = "supervise/:id([0-9]{1,18})/hall", autoLayout = false)
-@RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+@RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
 class HallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SupervisionService service;

@@ -25,6 +25,7 @@ import vn.tinnhiem.supervision.KioskHealth;
 import vn.tinnhiem.supervision.Live;
 import vn.tinnhiem.supervision.LiveFigures;
 import vn.tinnhiem.supervision.SupervisionService;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * A conference's live figures as cards (phone first), its tablets, the alerts, the turnout chart and, on the
@@ -53,7 +54,7 @@ class LivePanel extends Div {
     private final long electionId;
     private final Mode mode;
     /** A supervisor never reads a candidate's or a voter's name, here as on the audit screen. */
-    private final boolean hideNames = CurrentStaff.hasRole("SUPERVISOR");
+    private final boolean hideNames = CurrentStaff.hasRole(Roles.SUPERVISOR);
     private final DateTimeFormatter seconds;
     private final DateTimeFormatter minutes;
     private final Div content = new Div();

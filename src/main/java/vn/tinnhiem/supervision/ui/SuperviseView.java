@@ -13,10 +13,11 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.supervision.SupervisionService;
+import vn.tinnhiem.shared.Roles;
 
 /** A conference's live figures for a supervisor, phone first: {@code /supervise/<id>}. */
 @Route(value = "supervise/:id([0-9]{1,18})", layout = MainLayout.class)
-@RolesAllowed({"ADMIN", "SUPERVISOR", "TELLER"})
+@RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
 class SuperviseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SupervisionService service;

@@ -13,6 +13,7 @@ import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * On the home card of a conference whose lists are fixed or whose polls are open: its voting cards in figures,
@@ -30,8 +31,8 @@ class CardsOnHome implements ConferenceSteps {
 
     @Override
     public Optional<Part> part(long electionId, String status) {
-        boolean admin = CurrentStaff.hasRole("ADMIN");
-        boolean teller = !admin && CurrentStaff.hasRole("TELLER");
+        boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
+        boolean teller = !admin && CurrentStaff.hasRole(Roles.TELLER);
         if (!admin && !teller || !status.equals("READY") && !status.equals("OPEN")) {
             return Optional.empty();
         }

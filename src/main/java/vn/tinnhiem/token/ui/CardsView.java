@@ -29,6 +29,7 @@ import vn.tinnhiem.shared.ui.OneTimeFile;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.PrintedCards;
 import vn.tinnhiem.token.TokenService;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The organiser prints the voting cards: the first batch for the whole roll plus spares, later batches
@@ -36,7 +37,7 @@ import vn.tinnhiem.token.TokenService;
  * exist nowhere else.
  */
 @Route(value = "cards", layout = MainLayout.class)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final ElectionService elections;

@@ -39,6 +39,7 @@ import vn.tinnhiem.shared.ui.QrScanner;
 import vn.tinnhiem.token.CardCheck;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
+import vn.tinnhiem.shared.Roles;
 
 /**
  * The desk: find a voter on the roll and tick them present; then scan or type the card handed over to
@@ -48,7 +49,7 @@ import vn.tinnhiem.token.TokenService;
  * can also be activated as a check card for a supervisor, who checks the tablets with it (it never casts).
  */
 @Route(value = "desk", layout = MainLayout.class)
-@RolesAllowed({"TELLER", "ADMIN"})
+@RolesAllowed({Roles.TELLER, Roles.ADMIN})
 class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private static final int SHOWN = 20;
@@ -107,7 +108,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
                     notice("desk-refused", Notifications.translate(refused.key(), refused.args())));
             return;
         }
-        canAct = CurrentStaff.hasRole("TELLER")
+        canAct = CurrentStaff.hasRole(Roles.TELLER)
                 && elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
         open = election.status() == ElectionStatus.OPEN;
         presenceOpen = open || election.status() == ElectionStatus.READY;
