@@ -31,6 +31,7 @@ import vn.tinnhiem.election.internal.RollImporter;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.Roles;
+import vn.tinnhiem.shared.Refusal;
 
 /**
  * Sets up a conference. Everything the ballot depends on (details, candidates, roll, tellers, k) can

@@ -3,6 +3,7 @@ package vn.tinnhiem.election;
 import java.util.List;
 
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.Refusal;
 
 /** A status change refused, with every reason, not just the first. */
 public class LifecycleRefusedException extends UserFacingException {

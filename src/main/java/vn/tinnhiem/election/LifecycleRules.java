@@ -2,6 +2,7 @@ package vn.tinnhiem.election;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.tinnhiem.shared.Refusal;
 
 /**
  * Which status changes are allowed, and every reason one is refused. Pure: the service gathers the

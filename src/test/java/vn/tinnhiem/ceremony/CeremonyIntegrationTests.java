@@ -31,7 +31,7 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.LifecycleRefusedException;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.NewVoter;
-import vn.tinnhiem.election.Refusal;
+import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;

@@ -18,6 +18,7 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.shared.Refusal;
 
 /**
  * Each seat on a tally board is tied to its teller's account, and a teller acts only on the conferences

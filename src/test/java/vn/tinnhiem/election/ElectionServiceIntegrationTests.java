@@ -17,6 +17,7 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
+import vn.tinnhiem.shared.Refusal;
 
 /** Setting up a conference on the real database, as the organiser would, and the guards on it. */
 @IntegrationTest

@@ -19,7 +19,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
-import vn.tinnhiem.election.Refusal;
+import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ConferenceSteps;

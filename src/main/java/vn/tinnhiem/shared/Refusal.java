@@ -1,4 +1,4 @@
-package vn.tinnhiem.election;
+package vn.tinnhiem.shared;
 
 import java.util.List;
 
