@@ -1,6 +1,6 @@
 package vn.tinnhiem.ceremony;
 
-import static vn.tinnhiem.ceremony.internal.JsonFiles.str;
+import static vn.tinnhiem.crypto.Json.str;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
-import vn.tinnhiem.ceremony.internal.FileProblem;
-import vn.tinnhiem.ceremony.internal.JsonFiles;
+import vn.tinnhiem.ceremony.internal.CeremonyFiles;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.Point;
+import vn.tinnhiem.shared.files.FileProblem;
+import vn.tinnhiem.shared.files.FileResult;
 
 /**
  * The ceremony request: everything of a conference the offline laptop needs to make its key and cards
@@ -90,38 +91,38 @@ public record CeremonyRequest(String electionId, String title, String body, Stri
      * Reads a request file; never throws. Refuses anything over 1 MB, anything that is not a request of
      * this format, and any request the ceremony could not run on (threshold, seats, candidate list).
      */
-    public static Parsed<CeremonyRequest> parse(byte[] json) {
+    public static FileResult<CeremonyRequest> parse(byte[] json) {
         try {
-            return new Parsed.Ok<>(read(json));
+            return new FileResult.Ok<>(read(json));
         } catch (FileProblem p) {
-            return new Parsed.Refused<>(p.reasonKey(), p.args());
+            return new FileResult.Refused<>(p.reasonKey(), p.args());
         } catch (RuntimeException e) {
-            return new Parsed.Refused<>("ceremony.file.notJson");
+            return new FileResult.Refused<>("ceremony.file.notJson");
         }
     }
 
     private static CeremonyRequest read(byte[] json) throws FileProblem {
-        JsonNode root = JsonFiles.object(json);
-        JsonFiles.format(root, FORMAT, "ceremony.file.notARequest");
-        String electionId = JsonFiles.text(root, "electionId");
-        String title = JsonFiles.text(root, "title");
-        String body = JsonFiles.text(root, "body");
-        String place = JsonFiles.text(root, "place");
+        JsonNode root = CeremonyFiles.JSON.object(json);
+        CeremonyFiles.JSON.format(root, FORMAT, "ceremony.file.notARequest");
+        String electionId = CeremonyFiles.JSON.text(root, "electionId");
+        String title = CeremonyFiles.JSON.text(root, "title");
+        String body = CeremonyFiles.JSON.text(root, "body");
+        String place = CeremonyFiles.JSON.text(root, "place");
         LocalDateTime startsAt;
         try {
-            startsAt = LocalDateTime.parse(JsonFiles.text(root, "startsAt"));
+            startsAt = LocalDateTime.parse(CeremonyFiles.JSON.text(root, "startsAt"));
         } catch (DateTimeParseException e) {
             throw new FileProblem("ceremony.file.badField", "startsAt");
         }
         BallotKind kind;
         try {
-            kind = BallotKind.valueOf(JsonFiles.text(root, "kind"));
+            kind = BallotKind.valueOf(CeremonyFiles.JSON.text(root, "kind"));
         } catch (IllegalArgumentException e) {
             throw new FileProblem("ceremony.file.badField", "kind");
         }
-        String ruleSet = JsonFiles.text(root, "ruleSet");
-        int k = JsonFiles.integer(root, "k");
-        int n = JsonFiles.integer(root, "n");
+        String ruleSet = CeremonyFiles.JSON.text(root, "ruleSet");
+        int k = CeremonyFiles.JSON.integer(root, "k");
+        int n = CeremonyFiles.JSON.integer(root, "n");
         if (electionId.isBlank()) {
             throw new FileProblem("ceremony.file.badField", "electionId");
         }
@@ -130,9 +131,9 @@ public record CeremonyRequest(String electionId, String title, String body, Stri
         }
         List<Manifest.Candidate> candidates = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (JsonNode c : JsonFiles.array(root, "candidates")) {
-            var candidate = new Manifest.Candidate(JsonFiles.text(c, "id"), JsonFiles.integer(c, "order"),
-                    JsonFiles.text(c, "name"), JsonFiles.text(c, "position"));
+        for (JsonNode c : CeremonyFiles.JSON.array(root, "candidates")) {
+            var candidate = new Manifest.Candidate(CeremonyFiles.JSON.text(c, "id"), CeremonyFiles.JSON.integer(c, "order"),
+                    CeremonyFiles.JSON.text(c, "name"), CeremonyFiles.JSON.text(c, "position"));
             if (candidate.order() != candidates.size() + 1 || !ids.add(candidate.id())
                     || candidate.name().isBlank()) {
                 throw new FileProblem("ceremony.file.badCandidates");
@@ -144,8 +145,8 @@ public record CeremonyRequest(String electionId, String title, String body, Stri
         }
         List<Seat> tellers = new ArrayList<>();
         int heads = 0;
-        for (JsonNode t : JsonFiles.array(root, "tellers")) {
-            Seat seat = new Seat(JsonFiles.integer(t, "seat"), JsonFiles.text(t, "name"), JsonFiles.bool(t, "head"));
+        for (JsonNode t : CeremonyFiles.JSON.array(root, "tellers")) {
+            Seat seat = new Seat(CeremonyFiles.JSON.integer(t, "seat"), CeremonyFiles.JSON.text(t, "name"), CeremonyFiles.JSON.bool(t, "head"));
             if (seat.seat() != tellers.size() + 1 || seat.name().isBlank()) {
                 throw new FileProblem("ceremony.file.badTellers", n);
             }

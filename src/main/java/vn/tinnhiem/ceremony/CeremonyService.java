@@ -29,6 +29,7 @@ import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.Roles;
+import vn.tinnhiem.shared.files.FileResult;
 
 /**
  * The key ceremony of a READY conference, at the console with the tally board present, or on an offline
@@ -272,17 +273,17 @@ public class CeremonyService {
     public CeremonyStatus importKeyFile(long electionId, byte[] content) {
         Election election = lockedReady(electionId);
         CeremonyRequest request = request(election);
-        Parsed.Refused<ElectionKeyFile> refused = null;
+        FileResult.Refused<ElectionKeyFile> refused = null;
         ElectionKeyFile file = null;
         if (content.length > MAX_KEY_FILE) {
-            refused = new Parsed.Refused<>("ceremony.file.tooLarge", MAX_KEY_FILE / 1024);
+            refused = new FileResult.Refused<>("ceremony.file.tooLarge", MAX_KEY_FILE / 1024);
         } else {
             switch (ElectionKeyFile.parse(content)) {
-                case Parsed.Ok<ElectionKeyFile> ok -> {
+                case FileResult.Ok<ElectionKeyFile> ok -> {
                     file = ok.value();
                     refused = file.refusalAgainst(request.manifest(file.electionKey(), file.commitments())).orElse(null);
                 }
-                case Parsed.Refused<ElectionKeyFile> r -> refused = r;
+                case FileResult.Refused<ElectionKeyFile> r -> refused = r;
             }
         }
         if (refused != null || file == null) {

@@ -1,6 +1,6 @@
 package vn.tinnhiem.ceremony;
 
-import static vn.tinnhiem.ceremony.internal.JsonFiles.str;
+import static vn.tinnhiem.crypto.Json.str;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
-import vn.tinnhiem.ceremony.internal.FileProblem;
-import vn.tinnhiem.ceremony.internal.JsonFiles;
+import vn.tinnhiem.ceremony.internal.CeremonyFiles;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.Point;
+import vn.tinnhiem.shared.files.FileProblem;
+import vn.tinnhiem.shared.files.FileResult;
 
 /**
  * The public result of an offline ceremony, carried back to the server by USB as
@@ -66,27 +67,27 @@ public record ElectionKeyFile(String electionId, int k, int n, Point electionKey
      * 1 <= k <= n <= 255, exactly k commitments, every point on the curve (not infinity), C_0 = K and
      * the hash's form. Whether it belongs to a conference is {@link #against}'s question.
      */
-    public static Parsed<ElectionKeyFile> parse(byte[] json) {
+    public static FileResult<ElectionKeyFile> parse(byte[] json) {
         try {
-            return new Parsed.Ok<>(read(json));
+            return new FileResult.Ok<>(read(json));
         } catch (FileProblem p) {
-            return new Parsed.Refused<>(p.reasonKey(), p.args());
+            return new FileResult.Refused<>(p.reasonKey(), p.args());
         } catch (RuntimeException e) {
-            return new Parsed.Refused<>("ceremony.file.notJson");
+            return new FileResult.Refused<>("ceremony.file.notJson");
         }
     }
 
     private static ElectionKeyFile read(byte[] json) throws FileProblem {
-        JsonNode root = JsonFiles.object(json);
-        JsonFiles.format(root, FORMAT, "ceremony.file.notAKeyFile");
-        String electionId = JsonFiles.text(root, "electionId");
-        int k = JsonFiles.integer(root, "k");
-        int n = JsonFiles.integer(root, "n");
+        JsonNode root = CeremonyFiles.JSON.object(json);
+        CeremonyFiles.JSON.format(root, FORMAT, "ceremony.file.notAKeyFile");
+        String electionId = CeremonyFiles.JSON.text(root, "electionId");
+        int k = CeremonyFiles.JSON.integer(root, "k");
+        int n = CeremonyFiles.JSON.integer(root, "n");
         if (n < 1 || n > 255 || k < 1 || k > n) {
             throw new FileProblem("ceremony.file.badThreshold", k, n);
         }
-        Point key = point(JsonFiles.text(root, "electionKey"), 0);
-        List<JsonNode> raw = JsonFiles.array(root, "commitments");
+        Point key = point(CeremonyFiles.JSON.text(root, "electionKey"), 0);
+        List<JsonNode> raw = CeremonyFiles.JSON.array(root, "commitments");
         if (raw.size() != k) {
             throw new FileProblem("ceremony.file.commitmentCount", raw.size(), k);
         }
@@ -100,7 +101,7 @@ public record ElectionKeyFile(String electionId, int k, int n, Point electionKey
         if (!commitments.get(0).equals(key)) {
             throw new FileProblem("ceremony.file.keyMismatch");
         }
-        String hash = JsonFiles.text(root, "manifestHash");
+        String hash = CeremonyFiles.JSON.text(root, "manifestHash");
         if (!HASH.matcher(hash).matches()) {
             throw new FileProblem("ceremony.file.badHash");
         }
@@ -124,25 +125,25 @@ public record ElectionKeyFile(String electionId, int k, int n, Point electionKey
      * file's key and commitments: same conference, same board (k and n), and the same manifest hash (so
      * the same title, candidates in the same order, kind and rule set). {@code Ok(this)} when it is.
      */
-    public Parsed<ElectionKeyFile> against(Manifest serverManifest) {
+    public FileResult<ElectionKeyFile> against(Manifest serverManifest) {
         if (!serverManifest.electionId().equals(electionId)) {
-            return new Parsed.Refused<>("ceremony.file.otherElection", electionId, serverManifest.electionId());
+            return new FileResult.Refused<>("ceremony.file.otherElection", electionId, serverManifest.electionId());
         }
         if (serverManifest.k() != k || serverManifest.n() != n) {
-            return new Parsed.Refused<>("ceremony.file.boardMismatch", k, n, serverManifest.k(), serverManifest.n());
+            return new FileResult.Refused<>("ceremony.file.boardMismatch", k, n, serverManifest.k(), serverManifest.n());
         }
         if (!serverManifest.electionKey().equals(electionKey) || !serverManifest.commitments().equals(commitments)) {
-            return new Parsed.Refused<>("ceremony.file.keyMismatch");
+            return new FileResult.Refused<>("ceremony.file.keyMismatch");
         }
         if (!MessageDigest.isEqual(serverManifest.hashHex().getBytes(StandardCharsets.US_ASCII),
                 manifestHash.getBytes(StandardCharsets.US_ASCII))) {
-            return new Parsed.Refused<>("ceremony.file.hashMismatch");
+            return new FileResult.Refused<>("ceremony.file.hashMismatch");
         }
-        return new Parsed.Ok<>(this);
+        return new FileResult.Ok<>(this);
     }
 
     /** {@link #against} as an optional refusal. */
-    public Optional<Parsed.Refused<ElectionKeyFile>> refusalAgainst(Manifest serverManifest) {
-        return against(serverManifest) instanceof Parsed.Refused<ElectionKeyFile> r ? Optional.of(r) : Optional.empty();
+    public Optional<FileResult.Refused<ElectionKeyFile>> refusalAgainst(Manifest serverManifest) {
+        return against(serverManifest) instanceof FileResult.Refused<ElectionKeyFile> r ? Optional.of(r) : Optional.empty();
     }
 }

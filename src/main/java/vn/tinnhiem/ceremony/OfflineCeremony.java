@@ -27,9 +27,10 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.tinnhiem.ceremony.internal.JsonFiles;
+import vn.tinnhiem.ceremony.internal.CeremonyFiles;
 import vn.tinnhiem.crypto.Ceremony;
 import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.shared.i18n.Translations;
 
@@ -142,9 +143,9 @@ public final class OfflineCeremony {
         byte[] bytes;
         try {
             long size = Files.size(requestFile);
-            if (size > JsonFiles.MAX_BYTES) {
+            if (size > CeremonyFiles.JSON.maxBytes()) {
                 // Refused without reading it: no request comes near this size.
-                var tooLarge = new Parsed.Refused<CeremonyRequest>("ceremony.file.tooLarge", size / 1024);
+                var tooLarge = new FileResult.Refused<CeremonyRequest>("ceremony.file.tooLarge", size / 1024);
                 err.println(translate("ceremony.offline.badRequest", requestFile, tooLarge.message(locale)));
                 return BAD_INPUT;
             }
@@ -158,8 +159,8 @@ public final class OfflineCeremony {
         }
         CeremonyRequest request;
         switch (CeremonyRequest.parse(bytes)) {
-            case Parsed.Ok<CeremonyRequest> ok -> request = ok.value();
-            case Parsed.Refused<CeremonyRequest> refused -> {
+            case FileResult.Ok<CeremonyRequest> ok -> request = ok.value();
+            case FileResult.Refused<CeremonyRequest> refused -> {
                 err.println(translate("ceremony.offline.badRequest", requestFile, refused.message(locale)));
                 return BAD_INPUT;
             }

@@ -49,6 +49,7 @@ import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.StoredBallot;

@@ -15,6 +15,8 @@ import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.EncryptedTally;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.Point;
+import vn.tinnhiem.shared.files.FileProblem;
+import vn.tinnhiem.shared.files.FileResult;
 
 /**
  * The encrypted totals the server exports for the offline laptop (docs/protocol.md 10.1), as
@@ -93,7 +95,7 @@ public record EncryptedTotalsFile(Manifest manifest, EncryptedTally tally) {
     public static FileResult<EncryptedTotalsFile> read(byte[] json) {
         try {
             return new FileResult.Ok<>(parse(json));
-        } catch (CountFiles.Problem p) {
+        } catch (FileProblem p) {
             return p.refusal();
         } catch (RuntimeException e) {
             // No reader path is known to get here (the fuzz tests say so); should one exist, it is a refusal.
@@ -101,22 +103,22 @@ public record EncryptedTotalsFile(Manifest manifest, EncryptedTally tally) {
         }
     }
 
-    /** {@link #read} without its last safety net, for the tests: only {@link CountFiles.Problem} may leave it. */
-    static EncryptedTotalsFile parse(byte[] json) throws CountFiles.Problem {
-        JsonNode root = CountFiles.object(json, FORMAT, "count.file.notTotals");
-        CountFiles.onlyKeys(root, "", KEYS);
-        Manifest manifest = ManifestJson.read(CountFiles.object(root, "manifest"));
+    /** {@link #read} without its last safety net, for the tests: only {@link FileProblem} may leave it. */
+    static EncryptedTotalsFile parse(byte[] json) throws FileProblem {
+        JsonNode root = CountFiles.JSON.object(json, FORMAT, "count.file.notTotals");
+        CountFiles.JSON.onlyKeys(root, "", KEYS);
+        Manifest manifest = ManifestJson.read(CountFiles.JSON.object(root, "manifest"));
 
-        JsonNode t = CountFiles.object(root, "tally");
-        CountFiles.onlyKeys(t, "tally", TALLY_KEYS);
-        int ballots = CountFiles.integer(t, "ballots");
-        List<JsonNode> raw = CountFiles.array(t, "entries");
+        JsonNode t = CountFiles.JSON.object(root, "tally");
+        CountFiles.JSON.onlyKeys(t, "tally", TALLY_KEYS);
+        int ballots = CountFiles.JSON.integer(t, "ballots");
+        List<JsonNode> raw = CountFiles.JSON.array(t, "entries");
         int m = manifest.candidateCount();
         int levels = manifest.levelCount();
         if (ballots < 0 || raw.size() != m * levels) {
-            throw new CountFiles.Problem("count.file.tallyShape", m * levels, m, levels, raw.size(), ballots);
+            throw new FileProblem("count.file.tallyShape", m * levels, m, levels, raw.size(), ballots);
         }
-        byte[] hash = CountFiles.hash(root, "tallyHash");
+        byte[] hash = CountFiles.JSON.hash(root, "tallyHash");
         if (ballots == 0) {
             noBallots(manifest, raw, hash);
         }
@@ -124,19 +126,19 @@ public record EncryptedTotalsFile(Manifest manifest, EncryptedTally tally) {
         for (int e = 0; e < raw.size(); e++) {
             JsonNode entry = raw.get(e);
             if (!entry.isObject()) {
-                throw new CountFiles.Problem("count.file.badTallyPoint", e);
+                throw new FileProblem("count.file.badTallyPoint", e);
             }
-            CountFiles.onlyKeys(entry, "tally.entries", ENTRY_KEYS);
-            Optional<Point> alpha = CountFiles.point(CountFiles.text(entry, "alpha"));
-            Optional<Point> beta = CountFiles.point(CountFiles.text(entry, "beta"));
+            CountFiles.JSON.onlyKeys(entry, "tally.entries", ENTRY_KEYS);
+            Optional<Point> alpha = CountFiles.point(CountFiles.JSON.text(entry, "alpha"));
+            Optional<Point> beta = CountFiles.point(CountFiles.JSON.text(entry, "beta"));
             if (alpha.isEmpty() || beta.isEmpty()) {
-                throw new CountFiles.Problem("count.file.badTallyPoint", e);
+                throw new FileProblem("count.file.badTallyPoint", e);
             }
             entries.add(new Ciphertext(alpha.get(), beta.get()));
         }
         EncryptedTally tally = new EncryptedTally(ballots, entries);
         if (!MessageDigest.isEqual(tallyHash(tally), hash)) {
-            throw new CountFiles.Problem("count.file.tallyHash");
+            throw new FileProblem("count.file.tallyHash");
         }
         return new EncryptedTotalsFile(manifest, tally);
     }
@@ -145,13 +147,13 @@ public record EncryptedTotalsFile(Manifest manifest, EncryptedTally tally) {
      * The totals of no ballots (docs/protocol.md 6.1): a well-made file is still refused, since nothing is
      * to be decrypted (every count is 0); a malformed one is refused as such.
      */
-    private static void noBallots(Manifest manifest, List<JsonNode> raw, byte[] hash) throws CountFiles.Problem {
+    private static void noBallots(Manifest manifest, List<JsonNode> raw, byte[] hash) throws FileProblem {
         String zeros = "00".repeat(Point.COMPRESSED_SIZE);
         for (int e = 0; e < raw.size(); e++) {
             JsonNode entry = raw.get(e);
-            if (!entry.isObject() || !zeros.equals(CountFiles.text(entry, "alpha"))
-                    || !zeros.equals(CountFiles.text(entry, "beta"))) {
-                throw new CountFiles.Problem("count.file.badTallyPoint", e);
+            if (!entry.isObject() || !zeros.equals(CountFiles.JSON.text(entry, "alpha"))
+                    || !zeros.equals(CountFiles.JSON.text(entry, "beta"))) {
+                throw new FileProblem("count.file.badTallyPoint", e);
             }
         }
         byte[] expected;
@@ -162,8 +164,8 @@ public record EncryptedTotalsFile(Manifest manifest, EncryptedTally tally) {
             throw new IllegalStateException(ex);
         }
         if (!MessageDigest.isEqual(expected, hash)) {
-            throw new CountFiles.Problem("count.file.tallyHash");
+            throw new FileProblem("count.file.tallyHash");
         }
-        throw new CountFiles.Problem("count.file.noBallots");
+        throw new FileProblem("count.file.noBallots");
     }
 }

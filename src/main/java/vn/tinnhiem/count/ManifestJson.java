@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.Point;
+import vn.tinnhiem.shared.files.FileProblem;
 
 /**
  * A manifest read back from its JSON form (docs/protocol.md 9): every field checked, the manifest
@@ -25,54 +26,54 @@ final class ManifestJson {
     private ManifestJson() {
     }
 
-    static Manifest read(JsonNode m) throws CountFiles.Problem {
-        CountFiles.onlyKeys(m, "manifest", KEYS);
-        String electionId = CountFiles.text(m, "electionId");
-        String title = CountFiles.text(m, "title");
+    static Manifest read(JsonNode m) throws FileProblem {
+        CountFiles.JSON.onlyKeys(m, "manifest", KEYS);
+        String electionId = CountFiles.JSON.text(m, "electionId");
+        String title = CountFiles.JSON.text(m, "title");
         BallotKind kind;
         try {
-            kind = BallotKind.valueOf(CountFiles.text(m, "kind"));
+            kind = BallotKind.valueOf(CountFiles.JSON.text(m, "kind"));
         } catch (IllegalArgumentException e) {
-            throw new CountFiles.Problem("count.file.badField", "kind");
+            throw new FileProblem("count.file.badField", "kind");
         }
-        String ruleSet = CountFiles.text(m, "ruleSet");
+        String ruleSet = CountFiles.JSON.text(m, "ruleSet");
         List<Manifest.Candidate> candidates = new ArrayList<>();
-        for (JsonNode c : CountFiles.array(m, "candidates")) {
+        for (JsonNode c : CountFiles.JSON.array(m, "candidates")) {
             if (!c.isObject()) {
-                throw new CountFiles.Problem("count.file.badField", "candidates");
+                throw new FileProblem("count.file.badField", "candidates");
             }
-            CountFiles.onlyKeys(c, "candidates", CANDIDATE_KEYS);
-            candidates.add(new Manifest.Candidate(CountFiles.text(c, "id"), CountFiles.integer(c, "order"),
-                    CountFiles.text(c, "name"), CountFiles.text(c, "position")));
+            CountFiles.JSON.onlyKeys(c, "candidates", CANDIDATE_KEYS);
+            candidates.add(new Manifest.Candidate(CountFiles.JSON.text(c, "id"), CountFiles.JSON.integer(c, "order"),
+                    CountFiles.JSON.text(c, "name"), CountFiles.JSON.text(c, "position")));
         }
-        int k = CountFiles.integer(m, "k");
-        int n = CountFiles.integer(m, "n");
-        Point key = point(CountFiles.text(m, "electionKey"));
+        int k = CountFiles.JSON.integer(m, "k");
+        int n = CountFiles.JSON.integer(m, "n");
+        Point key = point(CountFiles.JSON.text(m, "electionKey"));
         List<Point> commitments = new ArrayList<>();
-        for (JsonNode c : CountFiles.array(m, "commitments")) {
+        for (JsonNode c : CountFiles.JSON.array(m, "commitments")) {
             if (!c.isString()) {
-                throw new CountFiles.Problem("count.file.badManifest");
+                throw new FileProblem("count.file.badManifest");
             }
             commitments.add(point(c.stringValue()));
         }
-        byte[] hash = CountFiles.hash(m, "hash");
+        byte[] hash = CountFiles.JSON.hash(m, "hash");
         Manifest manifest;
         try {
             manifest = new Manifest(electionId, title, candidates, kind, ruleSet, key, commitments, k, n);
             // The encoding has limits of its own (string lengths); a manifest it cannot encode is no manifest.
             if (!MessageDigest.isEqual(manifest.hash(), hash)) {
-                throw new CountFiles.Problem("count.file.manifestHash");
+                throw new FileProblem("count.file.manifestHash");
             }
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new CountFiles.Problem("count.file.badManifest");
+            throw new FileProblem("count.file.badManifest");
         }
         return manifest;
     }
 
-    private static Point point(String hex) throws CountFiles.Problem {
+    private static Point point(String hex) throws FileProblem {
         Optional<Point> p = CountFiles.point(hex);
         if (p.isEmpty()) {
-            throw new CountFiles.Problem("count.file.badManifest");
+            throw new FileProblem("count.file.badManifest");
         }
         return p.get();
     }

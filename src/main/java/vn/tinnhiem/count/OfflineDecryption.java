@@ -29,6 +29,7 @@ import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.crypto.TellerShare;
+import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.shared.i18n.Translations;
 

@@ -18,6 +18,9 @@ import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.Point;
 import vn.tinnhiem.crypto.Scalar;
+import vn.tinnhiem.shared.files.FileProblem;
+import vn.tinnhiem.shared.files.FileResult;
+import vn.tinnhiem.shared.files.StrictJson;
 
 /**
  * One teller's partial decryption made on the offline laptop, carried back to the server
@@ -48,7 +51,7 @@ public final class PartialDecryptionFile {
             throw new IllegalArgumentException("hashes are 32 bytes");
         }
         HexFormat hex = HexFormat.of();
-        String json = "{\"format\":\"" + FORMAT + "\",\"electionId\":" + CountFiles.str(electionId) + ",\"manifestHash\":\""
+        String json = "{\"format\":\"" + FORMAT + "\",\"electionId\":" + vn.tinnhiem.crypto.Json.str(electionId) + ",\"manifestHash\":\""
                 + hex.formatHex(manifestHash) + "\",\"tallyHash\":\"" + hex.formatHex(tallyHash) + "\",\"partial\":"
                 + partial.toJson() + "}";
         return json.getBytes(StandardCharsets.UTF_8);
@@ -79,7 +82,7 @@ public final class PartialDecryptionFile {
             EncryptedTally tally) {
         try {
             return new FileResult.Ok<>(parse(file, Long.toString(electionId), manifest, tally));
-        } catch (CountFiles.Problem p) {
+        } catch (FileProblem p) {
             return p.refusal();
         } catch (RuntimeException e) {
             // No reader path is known to get here (the fuzz tests say so); should one exist, it is a refusal.
@@ -87,27 +90,27 @@ public final class PartialDecryptionFile {
         }
     }
 
-    /** {@link #read} without its last safety net, for the tests: only {@link CountFiles.Problem} may leave it. */
+    /** {@link #read} without its last safety net, for the tests: only {@link FileProblem} may leave it. */
     static PartialDecryption parse(byte[] file, String electionId, Manifest manifest, EncryptedTally tally)
-            throws CountFiles.Problem {
-        JsonNode root = CountFiles.object(file, FORMAT, "count.file.notPartial");
-        CountFiles.onlyKeys(root, "", KEYS);
-        String fileElection = CountFiles.text(root, "electionId");
-        byte[] manifestHash = CountFiles.hash(root, "manifestHash");
-        byte[] tallyHash = CountFiles.hash(root, "tallyHash");
-        JsonNode partial = CountFiles.object(root, "partial");
-        CountFiles.onlyKeys(partial, "partial", PARTIAL_KEYS);
-        int teller = CountFiles.integer(partial, "teller");
-        List<JsonNode> raw = CountFiles.array(partial, "entries");
+            throws FileProblem {
+        JsonNode root = CountFiles.JSON.object(file, FORMAT, "count.file.notPartial");
+        CountFiles.JSON.onlyKeys(root, "", KEYS);
+        String fileElection = CountFiles.JSON.text(root, "electionId");
+        byte[] manifestHash = CountFiles.JSON.hash(root, "manifestHash");
+        byte[] tallyHash = CountFiles.JSON.hash(root, "tallyHash");
+        JsonNode partial = CountFiles.JSON.object(root, "partial");
+        CountFiles.JSON.onlyKeys(partial, "partial", PARTIAL_KEYS);
+        int teller = CountFiles.JSON.integer(partial, "teller");
+        List<JsonNode> raw = CountFiles.JSON.array(partial, "entries");
 
         if (!fileElection.equals(electionId) || !manifest.electionId().equals(electionId)) {
-            throw new CountFiles.Problem("count.file.otherConference", fileElection, electionId);
+            throw new FileProblem("count.file.otherConference", fileElection, electionId);
         }
         if (!MessageDigest.isEqual(manifestHash, manifest.hash())) {
-            throw new CountFiles.Problem("count.file.otherManifest");
+            throw new FileProblem("count.file.otherManifest");
         }
         if (!MessageDigest.isEqual(tallyHash, EncryptedTotalsFile.tallyHash(tally))) {
-            throw new CountFiles.Problem("count.file.otherTotals");
+            throw new FileProblem("count.file.otherTotals");
         }
 
         // From here on the crypto core judges, on the binary form (docs/protocol.md 6.2), so that the file
@@ -126,12 +129,12 @@ public final class PartialDecryptionFile {
         for (int e = 0; e < raw.size(); e++) {
             JsonNode entry = raw.get(e);
             if (!entry.isObject()) {
-                throw new CountFiles.Problem("count.file.badField", "partial.entries");
+                throw new FileProblem("count.file.badField", "partial.entries");
             }
-            CountFiles.onlyKeys(entry, "partial.entries", ENTRY_KEYS);
-            Optional<byte[]> d = CountFiles.hex(CountFiles.text(entry, "share"), Point.COMPRESSED_SIZE);
-            Optional<byte[]> c = CountFiles.hex(CountFiles.text(entry, "challenge"), Scalar.SIZE);
-            Optional<byte[]> v = CountFiles.hex(CountFiles.text(entry, "response"), Scalar.SIZE);
+            CountFiles.JSON.onlyKeys(entry, "partial.entries", ENTRY_KEYS);
+            Optional<byte[]> d = StrictJson.hex(CountFiles.JSON.text(entry, "share"), Point.COMPRESSED_SIZE);
+            Optional<byte[]> c = StrictJson.hex(CountFiles.JSON.text(entry, "challenge"), Scalar.SIZE);
+            Optional<byte[]> v = StrictJson.hex(CountFiles.JSON.text(entry, "response"), Scalar.SIZE);
             if (d.isEmpty() || c.isEmpty() || v.isEmpty()) {
                 badHex.add(e);
                 // A slot of zeros: never a point, so the core names this entry too.
@@ -157,8 +160,8 @@ public final class PartialDecryptionFile {
     }
 
     /** The i18n key of a crypto core problem is {@code count.file.<REASON>}; its arguments the teller and entries. */
-    private static CountFiles.Problem problem(Decryption.Problem p) {
-        return new CountFiles.Problem("count.file." + p.reason().name(), p.teller(), CountFiles.entries(p.entries()),
+    private static FileProblem problem(Decryption.Problem p) {
+        return new FileProblem("count.file." + p.reason().name(), p.teller(), CountFiles.entries(p.entries()),
                 p.entries().size());
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import vn.tinnhiem.crypto.Ceremony;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.Point;
+import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.shared.i18n.Languages;
 
 /**
@@ -43,9 +44,9 @@ class CeremonyFilesTests {
     }
 
     /** Asserts a refusal with this key whose message exists in both languages. */
-    private static void assertRefused(Parsed<?> parsed, String key) {
-        assertThat(parsed).isInstanceOf(Parsed.Refused.class);
-        var refused = (Parsed.Refused<?>) parsed;
+    private static void assertRefused(FileResult<?> parsed, String key) {
+        assertThat(parsed).isInstanceOf(FileResult.Refused.class);
+        var refused = (FileResult.Refused<?>) parsed;
         assertThat(refused.reasonKey()).isEqualTo(key);
         String vi = refused.message(Languages.VIETNAMESE);
         String en = refused.message(Languages.ENGLISH);
@@ -53,9 +54,9 @@ class CeremonyFilesTests {
         assertThat(en).doesNotStartWith("!");
     }
 
-    private static <T> T ok(Parsed<T> parsed) {
-        assertThat(parsed).isInstanceOf(Parsed.Ok.class);
-        return ((Parsed.Ok<T>) parsed).value();
+    private static <T> T ok(FileResult<T> parsed) {
+        assertThat(parsed).isInstanceOf(FileResult.Ok.class);
+        return ((FileResult.Ok<T>) parsed).value();
     }
 
     // The request.
@@ -121,7 +122,7 @@ class CeremonyFilesTests {
         assertThat(back).isEqualTo(made.file());
         // The server rebuilds its own manifest with the file's key and commitments: the hashes agree.
         Manifest server = made.request().manifest(back.electionKey(), back.commitments());
-        assertThat(back.against(server)).isEqualTo(new Parsed.Ok<>(back));
+        assertThat(back.against(server)).isEqualTo(new FileResult.Ok<>(back));
         assertThat(back.refusalAgainst(server)).isEmpty();
         // The widest board: 255 seats, threshold 255.
         Made widest = made(255, 255);
@@ -134,7 +135,7 @@ class CeremonyFilesTests {
         String json = made.file().toJson();
         String key = made.manifest().electionKey().toHex();
         String c1 = made.manifest().commitments().get(1).toHex();
-        Function<String, Parsed<ElectionKeyFile>> parse = s -> ElectionKeyFile.parse(utf8(s));
+        Function<String, FileResult<ElectionKeyFile>> parse = s -> ElectionKeyFile.parse(utf8(s));
 
         assertRefused(parse.apply(json.replace("election-key/1", "election-key/2")), "ceremony.file.notAKeyFile");
         assertRefused(parse.apply(json.replace("\"format\":\"tinnhiem-election-key/1\",", "")),
@@ -237,7 +238,7 @@ class CeremonyFilesTests {
         assertThat(CardPassphrase.problem("hoa sen no\u031b\u0309 1".toCharArray())).isEmpty();
         assertThat(CardPassphrase.problem("hoa sen no\u031b\u0309".toCharArray())).contains("ceremony.passphrase.tooShort");
         for (String k : List.of("ceremony.passphrase.blank", "ceremony.passphrase.tooShort")) {
-            assertRefused(new Parsed.Refused<>(k, CardPassphrase.MIN_LENGTH), k);
+            assertRefused(new FileResult.Refused<>(k, CardPassphrase.MIN_LENGTH), k);
         }
     }
 

@@ -34,6 +34,7 @@ import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Cards;
 import vn.tinnhiem.support.IntegrationTest;
@@ -234,7 +235,7 @@ class CeremonyIntegrationTests {
         var run = OfflineCeremonyProcessTests.run("k\nk\nk\n", "--request", requestFile.toString(), "--out",
                 out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        CeremonyRequest request = ((Parsed.Ok<CeremonyRequest>) CeremonyRequest.parse(Files.readAllBytes(requestFile)))
+        CeremonyRequest request = ((FileResult.Ok<CeremonyRequest>) CeremonyRequest.parse(Files.readAllBytes(requestFile)))
                 .value();
         List<String> cards = new ArrayList<>();
         for (CeremonyRequest.Seat seat : request.tellers()) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
+import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.support.Pdfs;
 
 /**
@@ -76,11 +77,11 @@ class OfflineCeremonyProcessTests {
     static Manifest checkOutput(CeremonyRequest request, Path out, List<char[]> passphrases) throws Exception {
         Path keyFile = out.resolve("tinnhiem-election-key-42.json");
         var parsed = ElectionKeyFile.parse(Files.readAllBytes(keyFile));
-        assertThat(parsed).isInstanceOf(Parsed.Ok.class);
-        ElectionKeyFile file = ((Parsed.Ok<ElectionKeyFile>) parsed).value();
+        assertThat(parsed).isInstanceOf(FileResult.Ok.class);
+        ElectionKeyFile file = ((FileResult.Ok<ElectionKeyFile>) parsed).value();
         // The server rebuilds the manifest from its own conference and the file's public key.
         Manifest manifest = request.manifest(file.electionKey(), file.commitments());
-        assertThat(file.against(manifest)).isInstanceOf(Parsed.Ok.class);
+        assertThat(file.against(manifest)).isInstanceOf(FileResult.Ok.class);
         assertThat(file.manifestHash()).isEqualTo(manifest.hashHex());
 
         List<Path> cards = cardFiles(out);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import vn.tinnhiem.crypto.Decryption;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.SeededRandom;
+import vn.tinnhiem.shared.files.FileProblem;
 import vn.tinnhiem.shared.i18n.Languages;
 
 /**
@@ -124,7 +125,7 @@ class CountFilesFuzzTests {
                 assertThat(file.manifest().hash()).isEqualTo(conference.manifest().hash());
                 assertThat(file.tally()).isEqualTo(conference.tally());
                 return file;
-            } catch (CountFiles.Problem p) {
+            } catch (FileProblem p) {
                 var refused = p.refusal();
                 assertThat(refused.message(Languages.VIETNAMESE)).doesNotStartWith("!");
                 assertThat(refused.message(Languages.ENGLISH)).doesNotStartWith("!");
@@ -143,7 +144,7 @@ class CountFilesFuzzTests {
                 PartialDecryption read = PartialDecryptionFile.parse(bytes, "42", conference.manifest(), conference.tally());
                 assertThat(read.encode()).isEqualTo(seat2.encode());
                 return read;
-            } catch (CountFiles.Problem p) {
+            } catch (FileProblem p) {
                 var refused = p.refusal();
                 assertThat(refused.message(Languages.VIETNAMESE)).doesNotStartWith("!");
                 assertThat(refused.message(Languages.ENGLISH)).doesNotStartWith("!");

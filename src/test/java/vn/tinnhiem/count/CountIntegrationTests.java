@@ -26,6 +26,7 @@ import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.EncryptedTally;
 import vn.tinnhiem.crypto.SeededRandom;
+import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.shared.i18n.Languages;
 
 /** The encrypted totals file (docs/protocol.md 10.1): written canonically, read back, and each refusal named. */

@@ -21,6 +21,7 @@ import vn.tinnhiem.crypto.Ceremony;
 import vn.tinnhiem.crypto.Decryption;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.SeededRandom;
+import vn.tinnhiem.shared.files.FileResult;
 
 /**
  * The offline unsealing as a teller runs it on the laptop: a separate Java process started like

@@ -17,6 +17,7 @@ import vn.tinnhiem.crypto.EncryptedTally;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.SeededRandom;
+import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.shared.i18n.Languages;
 
 /** The partial decryption file (docs/protocol.md 10.1): accepted only for this conference, key and totals, with good proofs. */

@@ -1,4 +1,4 @@
-package vn.tinnhiem.count;
+package vn.tinnhiem.shared.files;
 
 import java.util.Arrays;
 import java.util.List;
@@ -7,8 +7,9 @@ import java.util.Locale;
 import vn.tinnhiem.shared.i18n.Translations;
 
 /**
- * The outcome of reading a file of the count (docs/protocol.md 10.1): the value, or the reason it was
- * refused as an i18n key ({@code count.file.*}) with its arguments. Reading never throws.
+ * The outcome of reading a file (the ceremony's, docs/protocol.md 10.1's of the count): the value, or the
+ * reason it was refused as an i18n key ({@code ceremony.file.*}, {@code count.file.*}) with its arguments.
+ * Reading never throws.
  */
 public sealed interface FileResult<T> {
 

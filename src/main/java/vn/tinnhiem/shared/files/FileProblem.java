@@ -1,8 +1,11 @@
-package vn.tinnhiem.ceremony.internal;
+package vn.tinnhiem.shared.files;
 
 import java.util.List;
 
-/** Why a ceremony file is refused, thrown inside a reader and turned into a result at its edge. */
+/**
+ * Why a file is refused: an i18n key and its arguments, thrown inside a reader (where a refusal may come from
+ * deep down) and turned into a {@link FileResult.Refused} at the reader's edge.
+ */
 public final class FileProblem extends Exception {
 
     private final String reasonKey;
@@ -20,5 +23,9 @@ public final class FileProblem extends Exception {
 
     public List<Object> args() {
         return args;
+    }
+
+    public <T> FileResult.Refused<T> refusal() {
+        return new FileResult.Refused<>(reasonKey, args);
     }
 }
