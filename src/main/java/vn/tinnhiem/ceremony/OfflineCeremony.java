@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -30,7 +29,9 @@ import org.jspecify.annotations.Nullable;
 import vn.tinnhiem.ceremony.internal.CeremonyFiles;
 import vn.tinnhiem.crypto.Ceremony;
 import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.shared.files.CommandLine;
 import vn.tinnhiem.shared.files.FileResult;
+import vn.tinnhiem.shared.files.InputFile;
 import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.shared.i18n.Translations;
 
@@ -69,52 +70,24 @@ public final class OfflineCeremony {
      * otherwise as lines of {@code in} (UTF-8), for scripts and tests.
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        List<String> rest = new ArrayList<>(Arrays.asList(args));
-        if (!rest.isEmpty() && rest.get(0).equals("ceremony")) {
-            rest.remove(0);
+        CommandLine line = CommandLine.parse(CommandLine.after("ceremony", args),
+                Set.of("--lang", "--request", "--out"), Set.of("--help", "-h"), 0);
+        Locale locale = line.last("--lang").map(Languages::fromTag).orElse(Languages.VIETNAMESE);
+        if (line.refusedArgument().isPresent()) {
+            return usage(err, locale, line.refusedArgument().get());
         }
-        Locale locale = Languages.VIETNAMESE;
-        String request = null;
-        String folder = null;
-        boolean help = false;
-        for (int i = 0; i < rest.size(); i++) {
-            String a = rest.get(i);
-            boolean hasValue = i + 1 < rest.size();
-            switch (a) {
-                case "--help", "-h" -> help = true;
-                case "--lang" -> {
-                    if (!hasValue) {
-                        return usage(err, locale, a);
-                    }
-                    locale = Languages.fromTag(rest.get(++i));
-                }
-                case "--request" -> {
-                    if (!hasValue) {
-                        return usage(err, locale, a);
-                    }
-                    request = rest.get(++i);
-                }
-                case "--out" -> {
-                    if (!hasValue) {
-                        return usage(err, locale, a);
-                    }
-                    folder = rest.get(++i);
-                }
-                default -> {
-                    return usage(err, locale, a);
-                }
-            }
-        }
-        if (help) {
+        if (line.has("--help", "-h")) {
             out.println(Translations.translate("ceremony.offline.usage", locale, CardPassphrase.MIN_LENGTH));
             return OK;
         }
-        if (request == null || folder == null) {
-            return usage(err, locale, request == null ? "--request" : "--out");
+        Optional<String> request = line.last("--request");
+        Optional<String> folder = line.last("--out");
+        if (request.isEmpty() || folder.isEmpty()) {
+            return usage(err, locale, request.isEmpty() ? "--request" : "--out");
         }
         ConsoleAnswers answers = ConsoleAnswers.of(in, out);
         try {
-            return new OfflineCeremony(locale, out, answers).ceremony(request, folder, err);
+            return new OfflineCeremony(locale, out, answers).ceremony(request.get(), folder.get(), err);
         } catch (RuntimeException e) {
             // No stack trace for the operator, and never the secrets' values: only what went wrong.
             err.println(translate(locale, "ceremony.offline.failed", e.getClass().getSimpleName()));
@@ -141,21 +114,22 @@ public final class OfflineCeremony {
 
         // The request, checked before anything is made.
         byte[] bytes;
-        try {
-            long size = Files.size(requestFile);
-            if (size > CeremonyFiles.JSON.maxBytes()) {
+        switch (InputFile.read(requestFile, CeremonyFiles.JSON.maxBytes())) {
+            case InputFile.Read read -> bytes = read.bytes();
+            case InputFile.TooLarge tooLarge -> {
                 // Refused without reading it: no request comes near this size.
-                var tooLarge = new FileResult.Refused<CeremonyRequest>("ceremony.file.tooLarge", size / 1024);
-                err.println(translate("ceremony.offline.badRequest", requestFile, tooLarge.message(locale)));
+                err.println(translate("ceremony.offline.badRequest", requestFile,
+                        CeremonyFiles.JSON.tooLarge(tooLarge.size()).message(locale)));
                 return BAD_INPUT;
             }
-            bytes = Files.readAllBytes(requestFile);
-        } catch (NoSuchFileException e) {
-            err.println(translate("ceremony.offline.noRequest", requestFile));
-            return BAD_INPUT;
-        } catch (IOException e) {
-            err.println(translate("ceremony.offline.unreadable", requestFile, e.getClass().getSimpleName()));
-            return BAD_INPUT;
+            case InputFile.Missing missing -> {
+                err.println(translate("ceremony.offline.noRequest", requestFile));
+                return BAD_INPUT;
+            }
+            case InputFile.Unreadable unreadable -> {
+                err.println(translate("ceremony.offline.unreadable", requestFile, unreadable.why()));
+                return BAD_INPUT;
+            }
         }
         CeremonyRequest request;
         switch (CeremonyRequest.parse(bytes)) {

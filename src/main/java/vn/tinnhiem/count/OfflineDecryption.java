@@ -6,18 +6,17 @@ import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DrbgParameters;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +28,9 @@ import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.crypto.TellerShare;
+import vn.tinnhiem.shared.files.CommandLine;
 import vn.tinnhiem.shared.files.FileResult;
+import vn.tinnhiem.shared.files.InputFile;
 import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.shared.i18n.Translations;
 
@@ -74,52 +75,24 @@ public final class OfflineDecryption {
      * otherwise as lines of {@code in} (UTF-8), for scripts and tests.
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        List<String> rest = new ArrayList<>(Arrays.asList(args));
-        if (!rest.isEmpty() && rest.get(0).equals(COMMAND)) {
-            rest.remove(0);
+        CommandLine line = CommandLine.parse(CommandLine.after(COMMAND, args),
+                Set.of("--lang", "--totals", "--out"), Set.of("--help", "-h"), 0);
+        Locale locale = line.last("--lang").map(Languages::fromTag).orElse(Languages.VIETNAMESE);
+        if (line.refusedArgument().isPresent()) {
+            return usage(err, locale, line.refusedArgument().get());
         }
-        Locale locale = Languages.VIETNAMESE;
-        String totals = null;
-        String folder = null;
-        boolean help = false;
-        for (int i = 0; i < rest.size(); i++) {
-            String a = rest.get(i);
-            boolean hasValue = i + 1 < rest.size();
-            switch (a) {
-                case "--help", "-h" -> help = true;
-                case "--lang" -> {
-                    if (!hasValue) {
-                        return usage(err, locale, a);
-                    }
-                    locale = Languages.fromTag(rest.get(++i));
-                }
-                case "--totals" -> {
-                    if (!hasValue) {
-                        return usage(err, locale, a);
-                    }
-                    totals = rest.get(++i);
-                }
-                case "--out" -> {
-                    if (!hasValue) {
-                        return usage(err, locale, a);
-                    }
-                    folder = rest.get(++i);
-                }
-                default -> {
-                    return usage(err, locale, a);
-                }
-            }
-        }
-        if (help) {
+        if (line.has("--help", "-h")) {
             out.println(Translations.translate("count.offline.usage", locale));
             return OK;
         }
-        if (totals == null || folder == null) {
-            return usage(err, locale, totals == null ? "--totals" : "--out");
+        Optional<String> totals = line.last("--totals");
+        Optional<String> folder = line.last("--out");
+        if (totals.isEmpty() || folder.isEmpty()) {
+            return usage(err, locale, totals.isEmpty() ? "--totals" : "--out");
         }
         ConsoleAnswers answers = ConsoleAnswers.of(in, out);
         try {
-            return new OfflineDecryption(locale, out, err, answers).decrypt(totals, folder);
+            return new OfflineDecryption(locale, out, err, answers).decrypt(totals.get(), folder.get());
         } catch (RuntimeException e) {
             // No stack trace for the operator, and never a secret's value: only what went wrong.
             err.println(Translations.translate("count.offline.failed", locale, e.getClass().getSimpleName()));
@@ -146,22 +119,22 @@ public final class OfflineDecryption {
 
         // The totals, checked before any card is asked for.
         byte[] bytes;
-        try {
-            long size = Files.size(totalsFile);
-            if (size > CountFiles.MAX_BYTES) {
+        switch (InputFile.read(totalsFile, CountFiles.MAX_BYTES)) {
+            case InputFile.Read read -> bytes = read.bytes();
+            case InputFile.TooLarge tooLarge -> {
                 // Refused without reading it: no conference's totals come near this size.
-                var tooLarge = new FileResult.Refused<>("count.file.tooLarge", size / 1024,
-                        CountFiles.MAX_BYTES / (1024 * 1024));
-                err.println(translate("count.offline.badTotals", totalsFile, tooLarge.message(locale)));
+                err.println(translate("count.offline.badTotals", totalsFile,
+                        CountFiles.JSON.tooLarge(tooLarge.size()).message(locale)));
                 return BAD_INPUT;
             }
-            bytes = Files.readAllBytes(totalsFile);
-        } catch (NoSuchFileException e) {
-            err.println(translate("count.offline.noTotals", totalsFile));
-            return BAD_INPUT;
-        } catch (IOException e) {
-            err.println(translate("count.offline.unreadable", totalsFile, e.getClass().getSimpleName()));
-            return BAD_INPUT;
+            case InputFile.Missing missing -> {
+                err.println(translate("count.offline.noTotals", totalsFile));
+                return BAD_INPUT;
+            }
+            case InputFile.Unreadable unreadable -> {
+                err.println(translate("count.offline.unreadable", totalsFile, unreadable.why()));
+                return BAD_INPUT;
+            }
         }
         EncryptedTotalsFile totals;
         switch (EncryptedTotalsFile.read(bytes)) {

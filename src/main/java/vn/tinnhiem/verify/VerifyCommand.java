@@ -7,9 +7,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
+
+import vn.tinnhiem.shared.files.CommandLine;
 
 /**
  * {@code java -jar tinnhiem.jar verify [--lang vi|en] FILE}: checks an election record and prints one line per
@@ -21,25 +25,20 @@ public final class VerifyCommand {
     private VerifyCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        List<ResourceBundle> langs = new ArrayList<>();
-        String file = null;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--lang") && i + 1 < args.length) {
-                String l = args[++i];
-                if (!l.equals("vi") && !l.equals("en")) {
-                    return usage(err);
-                }
-                langs.add(bundle(l));
-            } else if (file == null && !args[i].startsWith("--")) {
-                file = args[i];
-            } else {
-                return usage(err);
-            }
-        }
-        if (file == null) {
+        // The first argument is the command's name, whatever it is.
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        CommandLine line = CommandLine.parse(rest, Set.of("--lang"), Set.of(), 1);
+        if (line.refusedArgument().isPresent() || line.plain().isEmpty()) {
             return usage(err);
         }
-        String path = file;
+        List<ResourceBundle> langs = new ArrayList<>();
+        for (String l : line.all("--lang")) {
+            if (!l.equals("vi") && !l.equals("en")) {
+                return usage(err);
+            }
+            langs.add(bundle(l));
+        }
+        String path = line.plain().get(0);
         if (langs.isEmpty()) {
             langs = List.of(bundle("vi"), bundle("en"));
         }

@@ -12,7 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The verifier shares no code path with the count except the group arithmetic (issue 9, part 6): it uses no
- * class of the app outside its own package (its page only the shared layout and language switch).
+ * class of the app outside its own package but the files kit (its page only the shared layout and language
+ * switch), and the kit, format plumbing only, uses none of the count or the crypto core (issue 20, part 3).
  */
 class VerifierIndependenceTests {
 
@@ -23,7 +24,7 @@ class VerifierIndependenceTests {
     void the_verifier_uses_only_the_jdk_and_bouncy_castle() {
         noClasses().that().resideInAPackage("vn.tinnhiem.verify")
                 .should().dependOnClassesThat().resideOutsideOfPackages("vn.tinnhiem.verify", "java..",
-                        "org.bouncycastle..", "org.jspecify..")
+                        "org.bouncycastle..", "org.jspecify..", "vn.tinnhiem.shared.files")
                 .check(CLASSES);
     }
 
@@ -32,7 +33,15 @@ class VerifierIndependenceTests {
         noClasses().that().resideInAPackage("vn.tinnhiem.verify..")
                 .should().dependOnClassesThat(resideInAPackage("vn.tinnhiem..")
                         .and(resideOutsideOfPackages("vn.tinnhiem.verify..", "vn.tinnhiem.shared.i18n..",
-                                "vn.tinnhiem.shared.ui..")))
+                                "vn.tinnhiem.shared.ui..", "vn.tinnhiem.shared.files")))
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_files_kit_it_uses_is_format_plumbing_without_protocol_code() {
+        noClasses().that().resideInAPackage("vn.tinnhiem.shared.files")
+                .should().dependOnClassesThat().resideOutsideOfPackages("vn.tinnhiem.shared.files",
+                        "vn.tinnhiem.shared.i18n", "java..", "org.jspecify..", "tools.jackson..")
                 .check(CLASSES);
     }
 }
