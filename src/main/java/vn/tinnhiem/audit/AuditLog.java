@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +36,7 @@ import vn.tinnhiem.audit.internal.AuditScope;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.database.DatabaseRetry;
 import vn.tinnhiem.shared.Roles;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * Appends staff actions to a hash chain: each entry's hash covers its own fields, a digest of its
@@ -387,7 +386,7 @@ public class AuditLog {
     }
 
     static String digest(String details) {
-        return sha256Hex(details.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(details);
     }
 
     /** Length-prefixed fields, so no two different entries can hash the same input. */
@@ -399,14 +398,6 @@ public class AuditLog {
                 previousHash)) {
             input.append('|').append(part.length()).append(':').append(part);
         }
-        return sha256Hex(input.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(input.toString());
     }
 }

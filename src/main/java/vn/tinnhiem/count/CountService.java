@@ -2,9 +2,7 @@ package vn.tinnhiem.count;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -50,6 +48,7 @@ import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.files.FileResult;
+import vn.tinnhiem.shared.files.Sha256;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.StoredBallot;
@@ -750,12 +749,12 @@ public class CountService {
 
     private String recordHash(long electionId) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = Sha256.digest();
             try (var out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), sha)) {
                 RecordWriter.write(content(electionId), out);
             }
             return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -909,10 +908,6 @@ public class CountService {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -2,7 +2,6 @@ package vn.tinnhiem.count;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +16,7 @@ import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.Point;
 import vn.tinnhiem.shared.files.FileProblem;
 import vn.tinnhiem.shared.files.FileResult;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * The encrypted totals the server exports for the offline laptop (docs/protocol.md 10.1), as
@@ -55,11 +55,7 @@ public record EncryptedTotalsFile(Manifest manifest, EncryptedTally tally) {
 
     /** SHA-256 of the tally's binary encoding (docs/protocol.md 10.1): 32 bytes. */
     public static byte[] tallyHash(EncryptedTally tally) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(tally.encode());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(tally.encode());
     }
 
     /** {@link #tallyHash(EncryptedTally)} as 64 lower-case hex characters. */
@@ -156,13 +152,7 @@ public record EncryptedTotalsFile(Manifest manifest, EncryptedTally tally) {
                 throw new FileProblem("count.file.badTallyPoint", e);
             }
         }
-        byte[] expected;
-        try {
-            expected = MessageDigest.getInstance("SHA-256")
-                    .digest(EncryptedTally.encodeNoBallots(ElectionContext.of(manifest)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        byte[] expected = Sha256.of(EncryptedTally.encodeNoBallots(ElectionContext.of(manifest)));
         if (!MessageDigest.isEqual(expected, hash)) {
             throw new FileProblem("count.file.tallyHash");
         }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * The hash of the frontend bundle this server serves (docs/security.md, "What the tablet runs"): every file Vaadin
@@ -95,7 +95,7 @@ public final class FrontendBundle {
     public static String hash(Map<String, byte[]> digestsByPath) {
         TreeMap<String, byte[]> sorted = new TreeMap<>(FrontendBundle::compareUtf8);
         sorted.putAll(digestsByPath);
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         for (var e : sorted.entrySet()) {
             md.update((HexFormat.of().formatHex(e.getValue()) + "  " + e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -117,7 +117,7 @@ public final class FrontendBundle {
                     continue;
                 }
                 try (InputStream in = r.getInputStream()) {
-                    MessageDigest md = sha256();
+                    MessageDigest md = Sha256.digest();
                     byte[] buf = new byte[1 << 16];
                     for (int n; (n = in.read(buf)) > 0;) {
                         md.update(buf, 0, n);
@@ -150,14 +150,6 @@ public final class FrontendBundle {
             return r.isReadable();
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

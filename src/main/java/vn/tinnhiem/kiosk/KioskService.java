@@ -20,6 +20,7 @@ import vn.tinnhiem.kiosk.internal.KioskRepository;
 import vn.tinnhiem.kiosk.internal.Secrets;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.Roles;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * Enrolled tablets. The administrator adds a tablet for a conference and shows its one-time enrollment
@@ -81,7 +82,7 @@ public class KioskService {
             throw new UserFacingException("kiosk.error.conference");
         }
         String code = Secrets.newEnrollmentCode();
-        Kiosk kiosk = repository.insert(electionId, clean, Secrets.sha256(code));
+        Kiosk kiosk = repository.insert(electionId, clean, Sha256.of(code));
         var issued = new EnrollmentCode(kiosk, code, deadlines.open(kiosk.id(), ENROLLMENT_VALIDITY));
         audit.record("kiosk.add", subject(kiosk.id()), AuditFields.of("name", clean).with("election", electionId));
         return issued;
@@ -97,7 +98,7 @@ public class KioskService {
             throw new UserFacingException("kiosk.error.notPending");
         }
         String code = Secrets.newEnrollmentCode();
-        repository.newEnrollmentHash(kioskId, Secrets.sha256(code));
+        repository.newEnrollmentHash(kioskId, Sha256.of(code));
         var issued = new EnrollmentCode(kiosk, code, deadlines.open(kioskId, ENROLLMENT_VALIDITY));
         audit.record("kiosk.newCode", subject(kioskId), AuditFields.of("name", kiosk.name())
                 .with("election", kiosk.electionId()));
@@ -145,7 +146,7 @@ public class KioskService {
     public Enrollment enroll(String code) {
         String clean = Secrets.normalizeCode(code);
         // The row lock makes two tablets racing with one code take turns: the second finds it spent.
-        Kiosk kiosk = clean.isEmpty() ? null : repository.lockByEnrollmentHash(Secrets.sha256(clean)).orElse(null);
+        Kiosk kiosk = clean.isEmpty() ? null : repository.lockByEnrollmentHash(Sha256.of(clean)).orElse(null);
         if (kiosk == null) {
             throw new UserFacingException("kiosk.enroll.unknown");
         }
@@ -159,7 +160,7 @@ public class KioskService {
             throw new UserFacingException("kiosk.enroll.expired");
         }
         String credential = Secrets.newCredential();
-        repository.enroll(kiosk.id(), Secrets.sha256(credential));
+        repository.enroll(kiosk.id(), Sha256.of(credential));
         deadlines.close(kiosk.id());
         memory.touch(kiosk.id());
         audit.record("kiosk.enroll", subject(kiosk.id()), AuditFields.of("name", kiosk.name())
@@ -173,7 +174,7 @@ public class KioskService {
         if (credential.isBlank()) {
             return Optional.empty();
         }
-        return repository.findByCredentialHash(Secrets.sha256(credential.strip()));
+        return repository.findByCredentialHash(Sha256.of(credential.strip()));
     }
 
     /** The enrolled, unrevoked tablet holding this credential: read from the database on every call. */

@@ -3,13 +3,13 @@ package vn.tinnhiem.verify;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.jspecify.annotations.Nullable;
+import vn.tinnhiem.shared.files.Sha256;
 
 /** The group arithmetic (P-256, docs/protocol.md 1-2) and the tagged hash (3), straight on Bouncy Castle. */
 final class Group {
@@ -53,17 +53,9 @@ final class Group {
         return p.normalize().getEncoded(true);
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** H(tag, parts...) of section 3: every part, the tag too, behind its u32 length. */
     static final class Hash {
-        private final MessageDigest md = sha256();
+        private final MessageDigest md = Sha256.digest();
 
         Hash(String tag) {
             part(tag.getBytes(StandardCharsets.US_ASCII));

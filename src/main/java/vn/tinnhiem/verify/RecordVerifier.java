@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.jspecify.annotations.Nullable;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * Checks an election record (format {@code tinnhiem-election-record/1}, docs/protocol.md 10.2) from its bytes
@@ -565,7 +566,7 @@ public final class RecordVerifier {
                 }
             }
             codes.sort(null);
-            return Group.hex(Group.sha256().digest(String.join("\n", codes).getBytes(StandardCharsets.UTF_8)));
+            return Group.hex(Sha256.of(String.join("\n", codes)));
         }
 
         private String[] tally() throws Bad {

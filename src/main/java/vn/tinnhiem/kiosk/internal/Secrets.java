@@ -1,8 +1,5 @@
 package vn.tinnhiem.kiosk.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -49,14 +46,6 @@ public final class Secrets {
     /** A code as a person may type it: any case, with spaces or dashes between groups. */
     public static String normalizeCode(String code) {
         return code.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]", "");
-    }
-
-    public static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String base32(byte[] bytes) {

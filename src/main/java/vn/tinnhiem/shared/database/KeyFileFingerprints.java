@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * Names a key file without holding it: the SHA-256 of the file's bytes, under a label of its own. A backup's
@@ -33,7 +33,7 @@ final class KeyFileFingerprints {
             return Optional.empty();
         }
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = Sha256.digest();
             sha.update(("tinnhiem key fingerprint/" + file.getFileName() + "/").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             byte[] bytes = Files.readAllBytes(file);
             sha.update(bytes);
@@ -41,8 +41,6 @@ final class KeyFileFingerprints {
             return Optional.of(HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
             throw new BackupRefused("backup.error.keyUnreadable", file, e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +22,7 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.server.streams.UploadResult;
 
+import vn.tinnhiem.shared.files.Sha256;
 import vn.tinnhiem.verify.RecordVerifier;
 
 /**
@@ -134,7 +134,7 @@ final class RecordUpload implements UploadHandler {
 
     /** Copies at most {@link #MAX_BYTES} + 1 bytes to the file, hashing them; stops reading at once beyond. */
     static Received receive(InputStream body, Path file) throws IOException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         byte[] buffer = new byte[64 * 1024];
         long size = 0;
         long deadline = System.nanoTime() + LONGEST_RECEIVE.toNanos();
@@ -163,14 +163,6 @@ final class RecordUpload implements UploadHandler {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             return Files.createTempFile("tinnhiem-verify-", ".json");
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

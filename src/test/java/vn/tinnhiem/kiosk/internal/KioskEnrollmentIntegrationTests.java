@@ -22,6 +22,7 @@ import vn.tinnhiem.kiosk.KioskConferences;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.kiosk.KioskStatus;
 import vn.tinnhiem.shared.UserFacingException;
+import vn.tinnhiem.shared.files.Sha256;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 
@@ -104,8 +105,8 @@ class KioskEnrollmentIntegrationTests {
         Enrollment enrolled = kiosks.enroll(code.code());
         var row = db.fetchOne("SELECT * FROM kiosk WHERE id = UNHEX(?)", code.kiosk().id());
         assertThat(row).isNotNull();
-        assertThat((byte[]) row.get("enrollment_hash")).isEqualTo(Secrets.sha256(code.code()));
-        assertThat((byte[]) row.get("credential_hash")).isEqualTo(Secrets.sha256(enrolled.credential()));
+        assertThat((byte[]) row.get("enrollment_hash")).isEqualTo(Sha256.of(code.code()));
+        assertThat((byte[]) row.get("credential_hash")).isEqualTo(Sha256.of(enrolled.credential()));
         assertThat(enrolled.credential()).hasSize(43);
         // No column holds either secret, as text or as bytes.
         for (int i = 0; i < row.size(); i++) {
