@@ -1,6 +1,7 @@
 package vn.tinnhiem.count;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.count.internal.BoxColumns;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -183,32 +184,26 @@ public class CountService {
         rows.forEach(r -> rowOf.put(r.ballot(), r));
         BallotBox.Opened opened = BallotBox.open(ctx, rows.stream().map(StoredBallot::ballot).toList(), random, progress);
 
-        StringBuilder setAside = new StringBuilder();
+        List<BoxVerdict.SetAside> setAside = new ArrayList<>();
         for (BallotBox.SetAside s : opened.setAside()) {
             StoredBallot row = rowOf.get(s.ballot());
-            setAside.append(row.id()).append('\t').append(row.trackingCode()).append('\t')
-                    .append(String.join("|", s.check().failures().stream().map(CountService::reason).toList()))
-                    .append('\n');
+            setAside.add(new BoxVerdict.SetAside(row.id(), row.trackingCode(),
+                    s.check().failures().stream().map(CountService::reason).toList()));
         }
-        StringBuilder copies = new StringBuilder();
+        List<BoxVerdict.Copy> copies = new ArrayList<>();
         for (BallotBox.Copy c : opened.copies()) {
             StoredBallot row = rowOf.get(c.ballot());
-            copies.append(row.id()).append('\t').append(row.trackingCode()).append('\t').append(c.copyOf())
-                    .append('\t').append(c.sameId() ? "sameId" : "sameContent").append('\n');
+            copies.add(new BoxVerdict.Copy(row.id(), row.trackingCode(), c.copyOf(), c.sameId()));
         }
-        StringBuilder tampering = new StringBuilder();
         List<BoxVerdict.Tampering> found = transaction.execute(s -> tampering(electionId, rows));
-        for (BoxVerdict.Tampering t : found == null ? List.<BoxVerdict.Tampering>of() : found) {
-            tampering.append(t.kind()).append('\t').append(t.about()).append('\t').append(t.found()).append('\t')
-                    .append(t.expected()).append('\n');
-        }
         byte[] ids = new byte[16 * opened.counted().size()];
         for (int i = 0; i < opened.counted().size(); i++) {
             System.arraycopy(HexFormat.of().parseHex(opened.counted().get(i).id()), 0, ids, 16 * i, 16);
         }
         EncryptedTally tally = opened.tally();
         CountRepository.BoxRow row = new CountRepository.BoxRow(LocalDateTime.now(clock).withNano(0), opened.stored(),
-                ids, setAside.toString(), copies.toString(), tally == null ? null : tally.encode(), tampering.toString());
+                ids, BoxColumns.setAside(setAside), BoxColumns.copies(copies), tally == null ? null : tally.encode(),
+                BoxColumns.tampering(found == null ? List.of() : found));
         BoxVerdict verdict = transaction.execute(s -> {
             closed(electionId);
             if (repository.box(electionId).isPresent()) {
@@ -425,28 +420,8 @@ public class CountService {
     }
 
     private static BoxVerdict verdict(CountRepository.BoxRow b, int spent) {
-        List<BoxVerdict.SetAside> setAside = new ArrayList<>();
-        for (String line : b.setAside().split("\n")) {
-            if (!line.isEmpty()) {
-                String[] f = line.split("\t", -1);
-                setAside.add(new BoxVerdict.SetAside(f[0], f[1], f[2].isEmpty() ? List.of() : List.of(f[2].split("\\|"))));
-            }
-        }
-        List<BoxVerdict.Copy> copies = new ArrayList<>();
-        for (String line : b.copies().split("\n")) {
-            if (!line.isEmpty()) {
-                String[] f = line.split("\t", -1);
-                copies.add(new BoxVerdict.Copy(f[0], f[1], f[2], f[3].equals("sameId")));
-            }
-        }
-        List<BoxVerdict.Tampering> tampering = new ArrayList<>();
-        for (String line : b.tampering().split("\n")) {
-            if (!line.isEmpty()) {
-                String[] f = line.split("\t", -1);
-                tampering.add(new BoxVerdict.Tampering(f[0], f[1], f[2], f[3]));
-            }
-        }
-        return new BoxVerdict(b.stored(), b.countedIds().length / 16, spent, setAside, copies, tampering, b.checkedAt());
+        return new BoxVerdict(b.stored(), b.countedIds().length / 16, spent, BoxColumns.setAside(b.setAside()),
+                BoxColumns.copies(b.copies()), BoxColumns.tampering(b.tampering()), b.checkedAt());
     }
 
     // The unsealing.

@@ -12,6 +12,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Strict reading of a small JSON file: one top-level object, no duplicate keys, nothing after it, at most
@@ -60,6 +61,34 @@ public record StrictJson(String reasons, int maxBytes) {
         JsonNode root = object(json);
         format(root, format, notThisFormatKey);
         return root;
+    }
+
+    /** The elements of a top-level array (a list the app stored itself), or the reason it is not one. */
+    public List<JsonNode> array(byte[] json) throws FileProblem {
+        if (json.length > maxBytes) {
+            FileResult.Refused<?> refused = tooLarge(json.length);
+            throw new FileProblem(refused.reasonKey(), refused.args().toArray());
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new FileProblem(reasons + ".notJson");
+        }
+        if (root == null || !root.isArray()) {
+            throw new FileProblem(reasons + ".notJson");
+        }
+        return elements(root);
+    }
+
+    /** A new, empty array to fill and {@link #write}. */
+    public static ArrayNode newArray() {
+        return MAPPER.createArrayNode();
+    }
+
+    /** The node as compact JSON text (no whitespace, fields in the order they were put). */
+    public static String write(JsonNode node) {
+        return MAPPER.writeValueAsString(node);
     }
 
     /** Refuses a file whose "format" is not the expected one, with the given reason. */
@@ -125,9 +154,13 @@ public record StrictJson(String reasons, int maxBytes) {
         if (!v.isArray()) {
             throw badField(name);
         }
-        List<JsonNode> out = new ArrayList<>(v.size());
-        for (int i = 0; i < v.size(); i++) {
-            out.add(v.get(i));
+        return elements(v);
+    }
+
+    private static List<JsonNode> elements(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            out.add(array.get(i));
         }
         return out;
     }
