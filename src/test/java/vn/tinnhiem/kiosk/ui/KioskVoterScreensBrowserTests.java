@@ -63,19 +63,6 @@ class KioskVoterScreensBrowserTests {
         return new VoteConferences(elections, accounts, ceremonies, tokens, kiosks);
     }
 
-    /*
-     * One conference for the three sizes, made once (a key ceremony through the services): each size enrolls its own
-     * tablet and votes with its own two cards, so no run sees another's voter.
-     */
-    private static VoteConferences.Open conference;
-
-    private synchronized VoteConferences.Open conference() {
-        if (conference == null) {
-            conference = conferences().open(CANDIDATES, BallotKind.THREE_LEVEL);
-        }
-        return conference;
-    }
-
     @AfterEach
     void defaultTimeouts() {
         timeouts.reset();
@@ -86,7 +73,7 @@ class KioskVoterScreensBrowserTests {
     void the_code_stays_until_xong_or_a_visible_countdown_and_no_staff_notice_or_earlier_refusal_reaches_a_voter(
             int width, int height) {
         timeouts.set(60, 20, DONE_SECONDS, 2, 3);
-        VoteConferences.Open conference = conference();
+        VoteConferences.Open conference = conferences().open(CANDIDATES, BallotKind.THREE_LEVEL);
         List<String> cards = conferences().activated(conference, 2);
         try (var tablet = new Browser(base(), width, height)) {
             var wait = new WebDriverWait((WebDriver) tablet.driver(), Duration.ofSeconds(20));
