@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.shared.files.FileResult;
-import vn.tinnhiem.shared.files.Sha256;
 import vn.tinnhiem.support.Pdfs;
 
 /**
@@ -133,7 +132,7 @@ class OfflineCeremonyProcessTests {
 
         Manifest manifest = checkOutput(request, out, java.util.Arrays.asList(null, PASS_2.toCharArray(), null));
         assertThat(run.out()).contains("Dấu vân tay khóa bầu cử: " + KeyFingerprint.of(manifest.electionKey()),
-                Sha256.shortForm(manifest.hashHex()));
+                ShareCardPdf.shortHash(manifest.hashHex()));
         System.out.printf("offline ceremony n=3 (one passphrase): %d ms%n", run.millis());
 
         // Run again into the same folder: refused, and nothing there is touched.

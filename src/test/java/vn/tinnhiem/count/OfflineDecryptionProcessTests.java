@@ -22,7 +22,6 @@ import vn.tinnhiem.crypto.Decryption;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.SeededRandom;
 import vn.tinnhiem.shared.files.FileResult;
-import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * The offline unsealing as a teller runs it on the laptop: a separate Java process started like
@@ -121,7 +120,7 @@ class OfflineDecryptionProcessTests {
         assertThat(run.out()).contains("Hội nghị: Hội nghị lấy phiếu tín nhiệm giữa nhiệm kỳ 2026 (mã 42)",
                 "Tổng mã hóa của 14 phiếu, 3 người được lấy phiếu; cần 2 trong 3 thẻ để mở niêm phong.",
                 "Dấu vân tay khóa bầu cử: " + KeyFingerprint.of(conference.manifest().electionKey()),
-                "Mã băm tổng mã hóa (16 ký tự đầu): " + Sha256.shortForm(conference.totals().tallyHashHex()),
+                "Mã băm tổng mã hóa (16 ký tự đầu): " + OfflineDecryption.shortHash(conference.totals().tallyHashHex()),
                 "Thẻ hợp lệ: ghế số 1/3.", "Đã xóa phần khóa của thẻ khỏi bộ nhớ.",
                 "Đã ghi tinnhiem-partial-decryption-42-seat1.json");
         // The card is the share itself: never echoed.
