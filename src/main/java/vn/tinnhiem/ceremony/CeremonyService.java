@@ -17,6 +17,9 @@ import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Permission;
+import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.Roles;
 
@@ -88,6 +91,39 @@ public class CeremonyService {
         }
         return new CeremonyStatus(electionId, stage, key.k(), key.n(), Optional.of(key.manifestHash()),
                 Optional.of(KeyFingerprint.of(key.electionKey())), key.origin().equals(OFFLINE), seats);
+    }
+
+    /**
+     * Whether the ceremony may run on this conference now: only while it is READY; otherwise why not (its lists
+     * not fixed yet, or the polls opened since), with its status's name to show.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
+    @Transactional(readOnly = true)
+    public Permission mayRun(long electionId) {
+        ElectionStatus now = lists.existing(electionId).status();
+        if (now == ElectionStatus.READY) {
+            return Permission.allowed();
+        }
+        return Permission.notNow(Refusal.of(now == ElectionStatus.DRAFT ? "ceremony.notReady.DRAFT"
+                : "ceremony.notReady.after", "status." + now.name()));
+    }
+
+    /**
+     * The ceremony on a conference's home card, until it is complete: for the organiser and the tellers while the
+     * conference is READY, empty otherwise (for anyone else, in another status, or once every card is checked).
+     */
+    @Transactional(readOnly = true)
+    public Optional<CeremonyOnCard> onHomeCard(long electionId) {
+        boolean organiser = CurrentStaff.hasRole(Roles.ADMIN);
+        if (!organiser && !CurrentStaff.hasRole(Roles.TELLER)
+                || lists.existing(electionId).status() != ElectionStatus.READY) {
+            return Optional.empty();
+        }
+        CeremonyStatus ceremony = status(electionId);
+        if (ceremony.stage() == CeremonyStage.COMPLETE) {
+            return Optional.empty();
+        }
+        return Optional.of(new CeremonyOnCard(ceremony, organiser ? Permission.allowed() : Permission.notYours()));
     }
 
     /**
