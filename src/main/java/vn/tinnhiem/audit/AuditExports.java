@@ -44,6 +44,14 @@ public class AuditExports {
         }
     }
 
+    /**
+     * Whether the signed-in person reads an extract of the log, not the whole of it: a supervisor's, the entries of
+     * their conferences with names hidden, on their screen and in their file alike.
+     */
+    public boolean extractOnly() {
+        return CurrentStaff.hasRole(Roles.SUPERVISOR);
+    }
+
     public static String fileName(ExportFormat format) {
         return "nhat-ky-thao-tac." + format.extension();
     }

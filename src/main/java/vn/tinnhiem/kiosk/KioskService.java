@@ -18,6 +18,8 @@ import vn.tinnhiem.kiosk.internal.EnrollmentDeadlines;
 import vn.tinnhiem.kiosk.internal.KioskMemory;
 import vn.tinnhiem.kiosk.internal.KioskRepository;
 import vn.tinnhiem.kiosk.internal.Secrets;
+import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.files.Sha256;
@@ -62,6 +64,32 @@ public class KioskService {
     public List<Election> conferencesToEnrollFor() {
         return elections.list().stream()
                 .filter(e -> e.status() == ElectionStatus.READY || e.status() == ElectionStatus.OPEN).toList();
+    }
+
+    /**
+     * The conference the enrolment form offers first: the one whose polls are open, when exactly one is; else the
+     * only one there is; else none (the organiser picks).
+     */
+    public Optional<Election> likelyToEnrollFor(List<Election> choices) {
+        List<Election> open = choices.stream().filter(e -> e.status() == ElectionStatus.OPEN).toList();
+        if (open.size() == 1) {
+            return Optional.of(open.getFirst());
+        }
+        return choices.size() == 1 ? Optional.of(choices.getFirst()) : Optional.empty();
+    }
+
+    /** Whether the signed-in person manages the tablets (the organiser's screen); nobody else is shown it. */
+    public Permission manageTablets() {
+        return CurrentStaff.hasRole(Roles.ADMIN) ? Permission.allowed() : Permission.notYours();
+    }
+
+    /**
+     * Whether a conference's home card tells the signed-in person about its tablets: the organiser's, while the
+     * conference's lists are fixed or its polls open ({@code status}: the conference's status by name).
+     */
+    public Permission tabletsOnCard(String status) {
+        boolean enrolling = status.equals(ElectionStatus.READY.name()) || status.equals(ElectionStatus.OPEN.name());
+        return enrolling ? manageTablets() : Permission.notYours();
     }
 
     @RolesAllowed(Roles.ADMIN)

@@ -34,6 +34,11 @@ public final class CurrentStaff {
         return hasAuthority(Roles.authority(role));
     }
 
+    /** The signed-in staff member's role ({@link Roles#ALL}, the first held), to show; empty when they hold none. */
+    public static Optional<String> role() {
+        return Roles.ALL.stream().filter(CurrentStaff::hasRole).findFirst();
+    }
+
     /** Whether the signed-in staff member must replace a one-time password before anything else. */
     public static boolean mustChangePassword() {
         return hasAuthority(PASSWORD_CHANGE_REQUIRED);

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Service;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Permission;
+import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.supervision.internal.LiveFeed;
 import vn.tinnhiem.shared.Roles;
@@ -48,6 +51,24 @@ public class SupervisionService {
     public Runnable subscribe(long electionId, Consumer<Live> page) {
         require(electionId);
         return feed.subscribe(electionId, page);
+    }
+
+    /**
+     * Whether the organiser's status tab shows this conference's live panels: the organiser's only (a teller's
+     * board screen keeps its steps alone; the teller has /supervise/&lt;id&gt;), and once the lists are fixed (a
+     * DRAFT has nobody present and no card).
+     */
+    public Permission statusPanels(long electionId) {
+        if (!CurrentStaff.hasRole(Roles.ADMIN) || !mayWatch(electionId)) {
+            return Permission.notYours();
+        }
+        return now(electionId).figures().status() == ElectionStatus.DRAFT
+                ? Permission.notNow(Refusal.of("supervise.notYet")) : Permission.allowed();
+    }
+
+    /** Whether the live panels show the signed-in person names: a supervisor never reads a candidate's or a voter's. */
+    public boolean showsNames() {
+        return !CurrentStaff.hasRole(Roles.SUPERVISOR);
     }
 
     private void require(long electionId) {

@@ -6,10 +6,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.di.Instantiator;
 
 import vn.tinnhiem.audit.AuditExports;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.report.ExportFormat;
 import vn.tinnhiem.shared.ui.DownloadLinks;
-import vn.tinnhiem.shared.Roles;
 
 /** Links that download the log as PDF or XLSX (a supervisor: their extract); the service is looked up here, not injected. */
 class AuditDownloads extends Div {
@@ -23,7 +21,7 @@ class AuditDownloads extends Div {
                 .set("gap", "var(--lumo-space-s)");
         String label = getTranslation("audit.title");
         // A supervisor's file is the extract their screen shows, not the whole log.
-        add(new Span(getTranslation(CurrentStaff.hasRole(Roles.SUPERVISOR) ? "export.audit.downloadScoped"
+        add(new Span(getTranslation(exports.extractOnly() ? "export.audit.downloadScoped"
                 : "export.audit.download")));
         for (ExportFormat format : new ExportFormat[] {ExportFormat.PDF, ExportFormat.XLSX}) {
             var link = DownloadLinks.link(format.name(), getTranslation("export.download", label, format.name()),

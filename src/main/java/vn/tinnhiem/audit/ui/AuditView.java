@@ -29,11 +29,11 @@ import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.audit.AnchorFinding;
 import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditHead;
+import vn.tinnhiem.audit.AuditExports;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.audit.AuditSearch;
 import vn.tinnhiem.audit.AuditSentences;
 import vn.tinnhiem.audit.ChainCheck;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.Cells;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.Roles;
@@ -67,7 +67,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
     private Grid.Column<AuditEntry> card;
     private Grid.Column<AuditEntry>[] columns;
 
-    AuditView(AuditLog audit, Clock clock) {
+    AuditView(AuditLog audit, AuditExports exports, Clock clock) {
         this.audit = audit;
         // The hall's zone, from the one clock: never the server's.
         this.when = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy").withZone(clock.getZone());
@@ -79,7 +79,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         text.setId("audit-search");
         text.setLabel(getTranslation("audit.search"));
         // A supervisor's search finds people who acted and conferences, never words inside hidden details.
-        boolean supervisor = CurrentStaff.hasRole(Roles.SUPERVISOR);
+        boolean supervisor = exports.extractOnly();
         text.setHelperText(getTranslation(supervisor ? "audit.search.helperScoped" : "audit.search.helper"));
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);

@@ -9,12 +9,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.ceremony.CeremonyStage;
+import vn.tinnhiem.ceremony.CeremonyOnCard;
 import vn.tinnhiem.ceremony.CeremonyStatus;
 import vn.tinnhiem.ceremony.SeatCard;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
-import vn.tinnhiem.shared.Roles;
 
 /**
  * On a fixed conference's home card, until the key ceremony is complete: where it stands (not started, cards
@@ -32,16 +30,14 @@ class CeremonyOnHome implements ConferenceSteps {
 
     @Override
     public Optional<Part> part(long electionId, String status) {
-        boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
-        if (!status.equals("READY") || !admin && !CurrentStaff.hasRole(Roles.TELLER)) {
+        Optional<CeremonyOnCard> onCard = ceremonies.onHomeCard(electionId);
+        if (onCard.isEmpty()) {
             return Optional.empty();
         }
-        CeremonyStatus ceremony = ceremonies.status(electionId);
-        if (ceremony.stage() == CeremonyStage.COMPLETE) {
-            return Optional.empty();
-        }
+        CeremonyStatus ceremony = onCard.get().status();
+        boolean organiser = onCard.get().console().isAllowed();
         UI ui = UI.getCurrent();
-        String who = admin ? "admin" : "teller";
+        String who = organiser ? "admin" : "teller";
         String next = switch (ceremony.stage()) {
             case PRINTING -> ui.getTranslation("home.ceremony." + who + ".printing",
                     count(ceremony.seats(), true), ceremony.n());
@@ -50,7 +46,7 @@ class CeremonyOnHome implements ConferenceSteps {
             default -> ui.getTranslation("home.ceremony." + who + ".start", ceremony.k(), ceremony.n());
         };
         List<com.vaadin.flow.component.Component> links = List.of();
-        if (admin) {
+        if (organiser) {
             // The console is the organiser's screen; a teller takes their card there, confirming with their password.
             var console = new Anchor("ceremony/" + electionId, ui.getTranslation("home.ceremony.open"));
             console.addClassName("link-button");

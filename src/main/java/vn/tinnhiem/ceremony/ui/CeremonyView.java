@@ -29,7 +29,8 @@ import vn.tinnhiem.ceremony.CeremonyStatus;
 import vn.tinnhiem.ceremony.SeatCard;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
-import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.shared.Permission;
+import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.MainLayout;
@@ -83,9 +84,10 @@ class CeremonyView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         stage.setId("ceremony-stage");
         stage.getElement().getThemeList().add("badge " + (status.stage() == CeremonyStage.COMPLETE ? "success" : "contrast"));
         add(back, heading, conference, stage, new Paragraph(getTranslation("ceremony.explain", status.k(), status.n())));
-        if (election.status() != ElectionStatus.READY) {
-            var notice = new Paragraph(getTranslation(election.status() == ElectionStatus.DRAFT ? "ceremony.notReady.DRAFT"
-                    : "ceremony.notReady.after", getTranslation("status." + election.status().name())));
+        Permission run = ceremonies.mayRun(electionId);
+        if (!run.isAllowed()) {
+            Refusal why = run.reasons().getFirst();
+            var notice = new Paragraph(Notifications.translate(why.key(), why.args().toArray()));
             notice.setId("ceremony-not-ready");
             add(notice);
             if (status.stage() == CeremonyStage.COMPLETE) {

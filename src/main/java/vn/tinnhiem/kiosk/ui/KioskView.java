@@ -24,7 +24,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
 
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.kiosk.KioskPolls;
 import vn.tinnhiem.kiosk.Kiosk;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.kiosk.KioskSession;
@@ -262,11 +262,10 @@ public class KioskView extends Div implements BeforeEnterObserver, HasDynamicTit
         }
         Optional<Election> conference = kiosks.conferenceOf(kiosk.get());
         conferenceTitle.setText(conference.map(Election::title).orElse(getTranslation("kiosk.appName")));
-        ElectionStatus status = conference.map(Election::status).orElse(ElectionStatus.CLOSED);
-        show(switch (status) {
-            case DRAFT, READY -> Screen.NOT_OPEN;
+        show(switch (KioskPolls.of(conference)) {
+            case NOT_OPEN -> Screen.NOT_OPEN;
             case OPEN -> Screen.IDLE;
-            case CLOSED, TALLIED -> Screen.CLOSED;
+            case OVER -> Screen.CLOSED;
         });
     }
 

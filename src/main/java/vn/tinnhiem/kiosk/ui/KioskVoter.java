@@ -2,18 +2,8 @@ package vn.tinnhiem.kiosk.ui;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 
 import vn.tinnhiem.kiosk.Kiosk;
 import vn.tinnhiem.shared.ui.QrScanner;
@@ -50,11 +40,9 @@ final class KioskVoter {
     private final QrScanner scanner = new QrScanner();
     private final int warningSeconds;
     private final int resetSeconds;
-    private final int doneSeconds;
     private final int refusalSeconds;
-    /** The seconds left on "done" (or "refused", "opened"), counted down on the screen. */
-    private Paragraph doneCountdown;
-    private long shownAt = System.nanoTime();
+    /** The screens that end a turn, with their countdown. */
+    private final KioskVoterScreens screens;
     /** When a code was refused at the scan (nanoTime), or 0: the message goes before the next voter comes. */
     private long refusedAt;
 
@@ -69,8 +57,8 @@ final class KioskVoter {
         this.voting = voting;
         this.warningSeconds = timeouts.warningSeconds();
         this.resetSeconds = timeouts.resetSeconds();
-        this.doneSeconds = timeouts.doneSeconds();
         this.refusalSeconds = timeouts.refusalSeconds();
+        this.screens = new KioskVoterScreens(view, timeouts.doneSeconds());
 
         scanner.setId("kiosk-scanner");
         scanner.addClassName("kiosk-scanner");
@@ -87,14 +75,7 @@ final class KioskVoter {
     void tick(KioskView.Screen screen) {
         long now = System.nanoTime();
         switch (screen) {
-            case DONE, REFUSED, OPENED -> {
-                long left = doneSeconds - (now - shownAt) / 1_000_000_000L;
-                if (left <= 0) {
-                    view.backToIdle();
-                } else if (doneCountdown != null) {
-                    doneCountdown.setText(view.getTranslation("kiosk.done.countdown", left));
-                }
-            }
+            case DONE, REFUSED, OPENED -> screens.tick(now);
             case IDLE -> {
                 if (refusedAt != 0 && (now - refusedAt) / 1_000_000_000L >= refusalSeconds) {
                     // The voter turned away has gone: the next one finds an empty field, with no one else's refusal.
@@ -112,7 +93,7 @@ final class KioskVoter {
         card = null;
         committed = null;
         ballot = null;
-        doneCountdown = null;
+        screens.forget();
         refusedAt = 0;
         scanner.clearField();
     }
@@ -151,7 +132,7 @@ final class KioskVoter {
             levels.add(new KioskBallot.Level(level, view.getTranslation("level." + level)));
         }
         // The manifest as signed off (Manifest.toJson): the page shows and seals for exactly this one.
-        var page = new KioskBallot(form.get().manifestJson(), levels, texts(), warningSeconds, resetSeconds);
+        var page = new KioskBallot(form.get().manifestJson(), levels, KioskBallotTexts.of(view), warningSeconds, resetSeconds);
         page.setId("kiosk-voting");
         page.onSealed(this::sealed);
         page.onCast(this::cast);
@@ -160,37 +141,6 @@ final class KioskVoter {
         ballot = page;
         view.showStep(KioskView.Screen.BALLOT, page);
         return true;
-    }
-
-    /** The component's texts in the voter's language; {0} and {1} stay for the page to fill in. */
-    private Map<String, String> texts() {
-        Map<String, String> t = new LinkedHashMap<>();
-        t.put("heading", view.getTranslation("kiosk.ballot.heading"));
-        t.put("hint", view.getTranslation("kiosk.ballot.hint"));
-        t.put("order", view.getTranslation("kiosk.ballot.order", "{0}"));
-        t.put("counter", view.getTranslation("kiosk.ballot.counter", "{0}", "{1}"));
-        t.put("review", view.getTranslation("kiosk.ballot.review"));
-        t.put("reviewTitle", view.getTranslation("kiosk.review.title"));
-        t.put("reviewText", view.getTranslation("kiosk.review.text"));
-        t.put("reviewBlank", view.getTranslation("kiosk.review.blank", "{0}"));
-        t.put("reviewBlanks", view.getTranslation("kiosk.review.blanks", "{0}"));
-        t.put("edit", view.getTranslation("kiosk.review.edit"));
-        t.put("confirm", view.getTranslation("kiosk.review.confirm"));
-        t.put("sealing", view.getTranslation("kiosk.sealing"));
-        t.put("sealFailed", view.getTranslation("kiosk.sealFailed"));
-        t.put("committedTitle", view.getTranslation("kiosk.committed.title"));
-        t.put("committedCode", view.getTranslation("kiosk.committed.code"));
-        t.put("committedText", view.getTranslation("kiosk.committed.text"));
-        t.put("cast", view.getTranslation("kiosk.committed.cast"));
-        t.put("check", view.getTranslation("kiosk.committed.check"));
-        t.put("checkExplain", view.getTranslation("kiosk.committed.checkExplain"));
-        t.put("checkOnlyTitle", view.getTranslation("kiosk.checkOnly.title"));
-        t.put("checkOnlyText", view.getTranslation("kiosk.checkOnly.text"));
-        t.put("waiting", view.getTranslation("kiosk.committed.waiting"));
-        t.put("idleWarning", view.getTranslation("kiosk.idle.warning"));
-        t.put("idleCountdown", view.getTranslation("kiosk.idle.countdown", "{0}"));
-        t.put("idleContinue", view.getTranslation("kiosk.idle.continue"));
-        return t;
     }
 
     /** The page sealed the ballot: the service verifies it and keeps it as a commitment (the card not yet spent). */
@@ -287,60 +237,6 @@ final class KioskVoter {
         }
     }
 
-    /**
-     * The checked ballot as the server opened it: each candidate and the level in the ballot (what the tablet
-     * really sealed), a QR of it for the voter's phone, and "Bỏ phiếu lại" for a fresh ballot on the same card.
-     */
-    private void showOpened(Kiosk kiosk, CheckOutcome.Opened opened) {
-        Optional<BallotForm> form = voting.form(kiosk.electionId());
-        var title = new H1(view.getTranslation("kiosk.opened.title"));
-        title.addClassName("kiosk-title");
-        var text = new Paragraph(view.getTranslation("kiosk.opened.text"));
-        text.addClassName("kiosk-text");
-        var code = trackingCode(opened.trackingCode(), "kiosk-opened-code");
-        var list = new Div();
-        list.addClassName("kiosk-review-list");
-        list.setId("kiosk-opened-list");
-        List<String> levels = opened.levels();
-        for (int i = 0; i < levels.size(); i++) {
-            int order = i + 1;
-            String name = form.filter(f -> f.candidates().size() >= order).map(f -> f.candidates().get(order - 1).name())
-                    .orElse("");
-            var who = new Div(new Span(view.getTranslation("kiosk.ballot.order", order)), new Span(" " + name));
-            who.addClassName("kiosk-review-name");
-            String level = levels.get(i);
-            var choice = new Div(level == null ? view.getTranslation("kiosk.opened.blank")
-                    : view.getTranslation("level." + level));
-            choice.addClassName(level == null ? "kiosk-review-blank" : "kiosk-review-choice");
-            var row = new Div(who, choice);
-            row.addClassName("kiosk-review-row");
-            row.setId("kiosk-opened-" + order);
-            row.getElement().setAttribute("data-level", level == null ? "" : level);
-            list.add(row);
-        }
-        String qrText = openedText(opened.trackingCode(), levels);
-        var qr = new Image(EnrollmentQr.dataUrl(qrText), view.getTranslation("kiosk.opened.qrAlt"));
-        qr.setId("kiosk-opened-qr");
-        qr.addClassName("kiosk-opened-qr");
-        qr.getElement().setAttribute("data-text", qrText);
-        var qrText1 = new Paragraph(view.getTranslation("kiosk.opened.qr"));
-        qrText1.addClassName("kiosk-text");
-        var again = new Button(view.getTranslation("kiosk.opened.again"), e -> again());
-        again.setId("kiosk-again");
-        again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        again.addClassName("kiosk-big-button");
-        var finish = finishButton();
-        finish.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var actions = new Div(again, finish);
-        actions.addClassName("kiosk-review-actions");
-        var screen = new Div(title, text, code, list, qr, qrText1, actions, countdown());
-        screen.setId("kiosk-opened");
-        screen.addClassName("kiosk-screen");
-        screen.addClassName("kiosk-voter-screen");
-        ballot = null;
-        view.showStep(KioskView.Screen.OPENED, screen);
-    }
-
     /** "Bỏ phiếu lại": the same card, a fresh ballot (the card was not spent by the check). */
     private void again() {
         Optional<Kiosk> kiosk = view.kiosk();
@@ -361,93 +257,27 @@ final class KioskVoter {
         }
     }
 
-    private void showDone(String trackingCode) {
-        var title = new H1(view.getTranslation("kiosk.done.title"));
-        title.addClassName("kiosk-title");
-        title.addClassName("kiosk-done-title");
-        var label = new Paragraph(view.getTranslation("kiosk.done.code"));
-        label.addClassName("kiosk-text");
-        var code = trackingCode(trackingCode, "kiosk-tracking-code");
-        var text = new Paragraph(view.getTranslation("kiosk.done.text"));
-        text.addClassName("kiosk-text");
-        var done = new Div(title, label, code, text, finishButton(), countdown());
-        done.setId("kiosk-done");
-        done.addClassName("kiosk-screen");
-        view.showStep(KioskView.Screen.DONE, done);
-    }
-
     /**
-     * The opened ballot as a short text for the voter's phone (the QR on the opened screen), to compare with the
-     * checked ballots published in the election record: "TN1C", the tracking code, then each candidate's level in
-     * ballot order ("-" for a blank), e.g. {@code TN1C ABCD-EFGH-JKMN-PQRS HIGH,LOW,-,MEDIUM}.
+     * The checked ballot as the server opened it, with "Bỏ phiếu lại" for a fresh ballot on the same card; the
+     * ballot component is gone (it zeroes itself).
      */
-    static String openedText(String trackingCode, List<String> levels) {
-        var text = new StringBuilder("TN1C ").append(trackingCode).append(' ');
-        for (int i = 0; i < levels.size(); i++) {
-            text.append(i == 0 ? "" : ",").append(levels.get(i) == null ? "-" : levels.get(i));
-        }
-        return text.toString();
+    private void showOpened(Kiosk kiosk, CheckOutcome.Opened opened) {
+        Optional<BallotForm> form = voting.form(kiosk.electionId());
+        ballot = null;
+        screens.showOpened(form, opened, this::again);
     }
 
-    private static Div trackingCode(String trackingCode, String id) {
-        var code = new Div();
-        code.setId(id);
-        code.addClassName("kiosk-tracking-code");
-        for (String group : trackingCode.split("-")) {
-            var part = new Span(group);
-            part.addClassName("kiosk-code-group");
-            code.add(part);
-        }
-        code.getElement().setAttribute("aria-label", trackingCode);
-        return code;
+    private void showDone(String trackingCode) {
+        screens.showDone(trackingCode);
     }
 
     /** The tablet is at fault (its ballot failed a check, or did not open): the voter goes to the desk. */
     private void showFault(String reasonKey) {
         discard();
-        var title = new H1(view.getTranslation("kiosk.fault.title"));
-        title.addClassName("kiosk-title");
-        var text = new Paragraph(view.getTranslation(reasonKey));
-        text.setId("kiosk-refused-text");
-        text.addClassName("kiosk-text");
-        var refused = new Div(title, text, finishButton(), countdown());
-        refused.setId("kiosk-refused");
-        refused.addClassName("kiosk-screen");
-        refused.addClassName("kiosk-fault");
-        view.showStep(KioskView.Screen.REFUSED, refused);
+        screens.showFault(reasonKey);
     }
 
     private void showRefused(String why) {
-        var title = new H1(view.getTranslation("kiosk.refused.title"));
-        title.addClassName("kiosk-title");
-        var text = new Paragraph(why);
-        text.setId("kiosk-refused-text");
-        text.addClassName("kiosk-text");
-        var refused = new Div(title, text, finishButton(), countdown());
-        refused.setId("kiosk-refused");
-        refused.addClassName("kiosk-screen");
-        view.showStep(KioskView.Screen.REFUSED, refused);
-    }
-
-    private Button finishButton() {
-        var ok = new Button(view.getTranslation("kiosk.done.ok"), e -> view.backToIdle());
-        ok.setId("kiosk-finish");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        ok.addClassName("kiosk-big-button");
-        return ok;
-    }
-
-    /**
-     * "Màn hình sẽ trở về ... sau 60 giây", moved on by the page's poll. A timer, not a live region: a screen
-     * reader is not told every second.
-     */
-    private Paragraph countdown() {
-        shownAt = System.nanoTime();
-        doneCountdown = new Paragraph(view.getTranslation("kiosk.done.countdown", doneSeconds));
-        doneCountdown.setId("kiosk-done-countdown");
-        doneCountdown.addClassName("kiosk-text");
-        doneCountdown.addClassName("kiosk-done-countdown");
-        doneCountdown.getElement().setAttribute("role", "timer");
-        return doneCountdown;
+        screens.showRefused(why);
     }
 }

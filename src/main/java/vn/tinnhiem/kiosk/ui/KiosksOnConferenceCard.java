@@ -10,9 +10,7 @@ import com.vaadin.flow.component.html.Anchor;
 
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.kiosk.KioskStatus;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
-import vn.tinnhiem.shared.Roles;
 
 /**
  * On the organiser's home card of a conference whose lists are fixed or whose polls are open: how many tablets
@@ -29,7 +27,7 @@ class KiosksOnConferenceCard implements ConferenceSteps {
 
     @Override
     public Optional<Part> part(long electionId, String status) {
-        if (!CurrentStaff.hasRole(Roles.ADMIN) || !status.equals("READY") && !status.equals("OPEN")) {
+        if (!kiosks.tabletsOnCard(status).isShown()) {
             return Optional.empty();
         }
         UI ui = UI.getCurrent();

@@ -14,9 +14,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.kiosk.KioskStatus;
 import vn.tinnhiem.kiosk.KioskSummary;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.HomeSection;
-import vn.tinnhiem.shared.Roles;
 
 /** The organiser's home says how many tablets are enrolled and waiting, with the way to the tablets. */
 @Component
@@ -35,7 +33,7 @@ class KiosksOnHome implements HomeSection {
 
     @Override
     public Optional<com.vaadin.flow.component.Component> build() {
-        if (!CurrentStaff.hasRole(Roles.ADMIN)) {
+        if (!kiosks.manageTablets().isShown()) {
             return Optional.empty();
         }
         UI ui = UI.getCurrent();

@@ -29,7 +29,6 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.EnrollmentCode;
 import vn.tinnhiem.kiosk.FrontendBundle;
 import vn.tinnhiem.kiosk.KioskService;
@@ -72,12 +71,7 @@ class KiosksView extends VerticalLayout implements HasDynamicTitle {
         List<Election> choices = kiosks.conferencesToEnrollFor();
         conference.setItems(choices);
         // The one conference whose polls are open is the likely one; otherwise the organiser picks.
-        List<Election> open = choices.stream().filter(e -> e.status() == ElectionStatus.OPEN).toList();
-        if (open.size() == 1) {
-            conference.setValue(open.getFirst());
-        } else if (choices.size() == 1) {
-            conference.setValue(choices.getFirst());
-        }
+        kiosks.likelyToEnrollFor(choices).ifPresent(conference::setValue);
         var add = new Button(getTranslation("kiosks.add"), VaadinIcon.PLUS.create(), e -> {
             name.setInvalid(false);
             conference.setInvalid(false);

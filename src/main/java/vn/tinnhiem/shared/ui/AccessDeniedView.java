@@ -14,6 +14,8 @@ import com.vaadin.flow.router.ParentLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.tinnhiem.shared.CurrentStaff;
+
 /**
  * A signed-in person opened a screen that is not for their role (a teller at the set-up screens): say
  * so in their language and send them home, instead of Vaadin's "not found" that suggests the conference
@@ -26,7 +28,7 @@ public class AccessDeniedView extends VerticalLayout implements HasDynamicTitle,
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         removeAll();
-        String role = StaffRole.current().map(r -> getTranslation("role." + r)).orElse("");
+        String role = CurrentStaff.role().map(r -> getTranslation("role." + r)).orElse("");
         var home = new Anchor("", getTranslation("error.notFound.home"));
         home.addClassName("link-button");
         home.setId("access-denied-home");

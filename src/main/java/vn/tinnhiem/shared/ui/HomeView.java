@@ -20,7 +20,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
-import vn.tinnhiem.shared.Roles;
+import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.HomeNow;
 
 /**
  * Where sign-in lands, for every role: what the person can do now (with a link where the screen
@@ -35,31 +36,22 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     public HomeView(AuthenticationContext authentication, ObjectProvider<HomeSection> sections) {
         setId("home");
         addClassName("home");
-        String role = StaffRole.current().orElse("");
+        String role = CurrentStaff.role().orElse("");
         add(new H1(getTranslation("home.title", authentication.getPrincipalName().orElse(""))));
         var roleLine = new Paragraph(getTranslation("home.role", role.isEmpty() ? "" : getTranslation("role." + role)));
         roleLine.setId("home-role");
         add(roleLine);
 
         add(new H2(getTranslation("home.now")));
-        switch (role) {
-            case Roles.ADMIN -> add(list("home-now",
-                    getTranslation("home.admin.now.setup"),
-                    getTranslation("home.admin.now.conferences"),
-                    getTranslation("home.admin.now.accounts"),
-                    getTranslation("home.admin.now.audit")),
-                    links(link("elections", "home-elections", getTranslation("home.link.elections")),
-                            link("accounts", "home-accounts", getTranslation("home.link.accounts")),
-                            link("audit", "home-audit", getTranslation("home.link.audit"))));
-            case Roles.TELLER -> add(list("home-now",
-                    getTranslation("home.teller.now.conferences"),
-                    getTranslation("home.teller.now.noSetup")));
-            case Roles.SUPERVISOR -> add(list("home-now",
-                    getTranslation("home.supervisor.now.conferences"),
-                    getTranslation("home.supervisor.now.turnout"),
-                    getTranslation("home.supervisor.now.audit")),
-                    links(link("audit", "home-audit", getTranslation("home.link.audit"))));
-            default -> add(new Paragraph(getTranslation("home.noRole")));
+        HomeNow now = HomeNow.forCurrentStaff();
+        if (now.lineKeys().isEmpty()) {
+            add(new Paragraph(getTranslation("home.noRole")));
+        } else {
+            add(list("home-now", now.lineKeys().stream().map(this::getTranslation).toArray(String[]::new)));
+        }
+        if (!now.links().isEmpty()) {
+            add(links(now.links().stream().map(l -> link(l.path(), l.id(), getTranslation(l.textKey())))
+                    .toArray(Anchor[]::new)));
         }
 
         sections.orderedStream().sorted(Comparator.comparingInt(HomeSection::order))

@@ -18,6 +18,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
+import vn.tinnhiem.shared.CurrentStaff;
+
 /**
  * The shell for staff screens: the menu lists only the screens the signed-in role may open (each
  * view's @Menu title is a message key), a language switch and sign-out.
@@ -64,7 +66,7 @@ public class MainLayout extends AppLayout {
         nav.setId("main-menu");
         // On a phone the header has no room for who is signed in: the menu says it.
         String who = authentication.getPrincipalName().orElse("")
-                + StaffRole.current().map(r -> " · " + getTranslation("role." + r)).orElse("");
+                + CurrentStaff.role().map(r -> " · " + getTranslation("role." + r)).orElse("");
         var signedIn = new Div(new Span(getTranslation("app.signedInAs")), new Span(who));
         signedIn.addClassName("drawer-user");
         signedIn.setId("drawer-user");

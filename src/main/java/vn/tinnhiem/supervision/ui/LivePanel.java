@@ -19,13 +19,11 @@ import org.jspecify.annotations.Nullable;
 
 import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditSentences;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.supervision.Alert;
 import vn.tinnhiem.supervision.KioskHealth;
 import vn.tinnhiem.supervision.Live;
 import vn.tinnhiem.supervision.LiveFigures;
 import vn.tinnhiem.supervision.SupervisionService;
-import vn.tinnhiem.shared.Roles;
 
 /**
  * A conference's live figures as cards (phone first), its tablets, the alerts, the turnout chart and, on the
@@ -54,7 +52,7 @@ class LivePanel extends Div {
     private final long electionId;
     private final Mode mode;
     /** A supervisor never reads a candidate's or a voter's name, here as on the audit screen. */
-    private final boolean hideNames = CurrentStaff.hasRole(Roles.SUPERVISOR);
+    private final boolean hideNames;
     private final DateTimeFormatter seconds;
     private final DateTimeFormatter minutes;
     private final Div content = new Div();
@@ -66,6 +64,7 @@ class LivePanel extends Div {
         this.service = service;
         this.electionId = electionId;
         this.mode = mode;
+        this.hideNames = !service.showsNames();
         this.seconds = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(clock.getZone());
         this.minutes = DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone());
         setId("live");

@@ -5,11 +5,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import vn.tinnhiem.election.ElectionStatus;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.ConferencePanels;
 import vn.tinnhiem.supervision.SupervisionService;
-import vn.tinnhiem.shared.Roles;
 
 /**
  * The live figures and the audit log's tail on the organiser's status tab, once the lists are fixed (a DRAFT
@@ -28,9 +25,8 @@ class StatusPanels implements ConferencePanels {
 
     @Override
     public List<com.vaadin.flow.component.Component> statusPanels(long electionId) {
-        // The organiser's tab only: a teller's board screen keeps its steps alone (the teller has /supervise/<id>).
-        if (!CurrentStaff.hasRole(Roles.ADMIN) || !service.mayWatch(electionId)
-                || service.now(electionId).figures().status() == ElectionStatus.DRAFT) {
+        // The organiser's tab only, once the lists are fixed: the service says (SupervisionService.statusPanels).
+        if (!service.statusPanels(electionId).isAllowed()) {
             return List.of();
         }
         return List.of(new LivePanel(service, electionId, LivePanel.Mode.STATUS, clock));

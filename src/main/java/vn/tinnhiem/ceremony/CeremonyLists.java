@@ -1,0 +1,125 @@
+package vn.tinnhiem.ceremony;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.tinnhiem.ceremony.internal.KeyRepository;
+import vn.tinnhiem.ceremony.internal.KeyRepository.StoredKey;
+import vn.tinnhiem.ceremony.internal.RunningDealings;
+import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.election.Election;
+import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.Milestone;
+import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.UserFacingException;
+
+/**
+ * The conference as every step of the ceremony sees it: found, or locked first and READY; the request its lists
+ * give (the frozen candidates, k, n and the board); and whether a stored key is still its current one. The key
+ * counts only for the lists it was made for, and only until the lifecycle voids it.
+ */
+@Component
+class CeremonyLists {
+
+    private final ElectionService elections;
+    private final KeyRepository keys;
+    private final RunningDealings dealings;
+
+    CeremonyLists(ElectionService elections, KeyRepository keys, RunningDealings dealings) {
+        this.elections = elections;
+        this.keys = keys;
+        this.dealings = dealings;
+    }
+
+    /**
+     * Whether the stored key still belongs to this conference as it is: made for exactly these lists (the
+     * manifest hash), and, once every card was checked, still the one the lifecycle recorded (going back to
+     * DRAFT voids it).
+     */
+    boolean current(Election election, List<Teller> board, StoredKey key) {
+        if (election.status() == ElectionStatus.DRAFT || board.size() != key.n()) {
+            return false;
+        }
+        Manifest manifest = request(election, board).manifest(key.electionKey(), key.commitments());
+        if (!manifest.hashHex().equals(key.manifestHash())) {
+            return false;
+        }
+        String recorded = elections.milestones(election.id()).get(Milestone.KEY_MADE);
+        boolean allChecked = keys.allChecked(election.id());
+        return allChecked ? key.manifestHash().equals(recorded) : recorded == null;
+    }
+
+    StoredKey currentKey(Election election, CeremonyRequest request) {
+        StoredKey key = keys.find(election.id()).orElseThrow(() -> new UserFacingException("ceremony.error.notStarted"));
+        if (!current(election, elections.tellers(election.id()), key)) {
+            throw new UserFacingException("ceremony.error.voided");
+        }
+        return key;
+    }
+
+    /** Voids the key the lifecycle recorded (its cards with it) and drops any dealing; whether there was one. */
+    boolean voidEarlierKey(long electionId) {
+        boolean had = keys.find(electionId).isPresent();
+        if (elections.milestones(electionId).containsKey(Milestone.KEY_MADE)) {
+            elections.voidKey(electionId);
+            had = true;
+        }
+        dealings.destroy(electionId);
+        keys.delete(electionId);
+        return had;
+    }
+
+    Election existing(long electionId) {
+        return elections.find(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
+    }
+
+    /**
+     * The conference locked for update as this transaction's first statement, and READY: two cards checked back at
+     * once are taken one after the other, so the last one sees every other and the key is recorded exactly once.
+     */
+    Election lockedReady(long electionId) {
+        Election election = elections.lockFirst(electionId);
+        if (election.status() != ElectionStatus.READY) {
+            throw new UserFacingException("ceremony.error.notReady", "status." + election.status().name());
+        }
+        return election;
+    }
+
+    Election ready(long electionId) {
+        Election election = existing(electionId);
+        if (election.status() != ElectionStatus.READY) {
+            throw new UserFacingException("ceremony.error.notReady", "status." + election.status().name());
+        }
+        return election;
+    }
+
+    CeremonyRequest request(Election election) {
+        return request(election, elections.tellers(election.id()));
+    }
+
+    CeremonyRequest request(Election election, List<Teller> board) {
+        if (board.isEmpty()) {
+            throw new UserFacingException("lifecycle.refuse.noTellers");
+        }
+        List<Manifest.Candidate> candidates = onBallot(elections.candidates(election.id()));
+        List<CeremonyRequest.Seat> seats = board.stream()
+                .map(t -> new CeremonyRequest.Seat(t.seat(), t.fullName(), t.head())).toList();
+        var d = election.details();
+        return new CeremonyRequest(Long.toString(election.id()), d.title(), d.body(), d.place(), d.startsAt(),
+                d.ballotKind(), d.ruleSet().name(), candidates, election.thresholdK(), board.size(), seats);
+    }
+
+    /** The candidates as the manifest names them: the stored id, the ballot order, name and position. */
+    static List<Manifest.Candidate> onBallot(List<vn.tinnhiem.election.Candidate> candidates) {
+        return candidates.stream()
+                .map(c -> new Manifest.Candidate(Long.toString(c.id()), c.ordinal(), c.fullName(), c.jobTitle()))
+                .toList();
+    }
+
+    /** The audit subject of a conference's ceremony. */
+    static String subject(long electionId) {
+        return "election:" + electionId;
+    }
+}
