@@ -352,18 +352,18 @@ class RecordVerifierTests {
 
     @Test
     void percentages_round_half_up_with_a_decimal_comma() {
-        assertThat(RecordVerifier.percentage(1, 3)).isEqualTo("33,33");
-        assertThat(RecordVerifier.percentage(2, 3)).isEqualTo("66,67");
-        assertThat(RecordVerifier.percentage(1, 8)).isEqualTo("12,50");
-        assertThat(RecordVerifier.percentage(1, 80000)).isEqualTo("0,00");
-        assertThat(RecordVerifier.percentage(1, 32)).isEqualTo("3,13"); // 3.125 rounds up
-        assertThat(RecordVerifier.percentage(1, 16)).isEqualTo("6,25");
-        assertThat(RecordVerifier.percentage(5, 5)).isEqualTo("100,00");
-        assertThat(RecordVerifier.band("THREE_LEVEL", 2, 3)).isEqualTo("TWO_THIRDS");
-        assertThat(RecordVerifier.band("THREE_LEVEL", 3, 6)).isEqualTo("NONE");
-        assertThat(RecordVerifier.band("THREE_LEVEL", 4, 6)).isEqualTo("TWO_THIRDS");
-        assertThat(RecordVerifier.band("TWO_LEVEL", 4, 6)).isEqualTo("OVER_HALF");
-        assertThat(RecordVerifier.band("THREE_LEVEL", 0, 0)).isEqualTo("NONE");
+        assertThat(ResultsStage.percentage(1, 3)).isEqualTo("33,33");
+        assertThat(ResultsStage.percentage(2, 3)).isEqualTo("66,67");
+        assertThat(ResultsStage.percentage(1, 8)).isEqualTo("12,50");
+        assertThat(ResultsStage.percentage(1, 80000)).isEqualTo("0,00");
+        assertThat(ResultsStage.percentage(1, 32)).isEqualTo("3,13"); // 3.125 rounds up
+        assertThat(ResultsStage.percentage(1, 16)).isEqualTo("6,25");
+        assertThat(ResultsStage.percentage(5, 5)).isEqualTo("100,00");
+        assertThat(ResultsStage.band("THREE_LEVEL", 2, 3)).isEqualTo("TWO_THIRDS");
+        assertThat(ResultsStage.band("THREE_LEVEL", 3, 6)).isEqualTo("NONE");
+        assertThat(ResultsStage.band("THREE_LEVEL", 4, 6)).isEqualTo("TWO_THIRDS");
+        assertThat(ResultsStage.band("TWO_LEVEL", 4, 6)).isEqualTo("OVER_HALF");
+        assertThat(ResultsStage.band("THREE_LEVEL", 0, 0)).isEqualTo("NONE");
     }
 
     @Test
