@@ -23,7 +23,11 @@ import vn.tinnhiem.crypto.Ceremony;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.OpenPolls;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
@@ -47,16 +51,25 @@ public class CeremonyService {
     /** A key file is a few kilobytes; anything far larger is refused before it is parsed. */
     public static final int MAX_KEY_FILE = 1 << 20;
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final Candidates candidates;
+    private final TallyBoard tallyBoard;
+    private final Milestones milestones;
+    private final OpenPolls openPolls;
     private final AuditLog audit;
     private final KeyRepository keys;
     private final RunningDealings dealings;
     private final SeatHolders holders;
     private final SecureRandom random = new SecureRandom();
 
-    CeremonyService(ElectionService elections, AuditLog audit, KeyRepository keys, RunningDealings dealings,
+    CeremonyService(Elections elections, Candidates candidates, TallyBoard tallyBoard, Milestones milestones,
+            OpenPolls openPolls, AuditLog audit, KeyRepository keys, RunningDealings dealings,
             SeatHolders holders) {
         this.elections = elections;
+        this.candidates = candidates;
+        this.tallyBoard = tallyBoard;
+        this.milestones = milestones;
+        this.openPolls = openPolls;
         this.audit = audit;
         this.keys = keys;
         this.dealings = dealings;
@@ -68,7 +81,7 @@ public class CeremonyService {
     @Transactional(readOnly = true)
     public CeremonyStatus status(long electionId) {
         Election election = existing(electionId);
-        List<Teller> board = elections.tellers(electionId);
+        List<Teller> board = tallyBoard.tellers(electionId);
         Optional<StoredKey> stored = keys.find(electionId).filter(k -> current(election, board, k));
         if (stored.isEmpty()) {
             List<SeatCard> seats = board.stream()
@@ -150,7 +163,7 @@ public class CeremonyService {
         }
         RunningDealings.Running running = dealings.get(electionId, key.manifestHash())
                 .orElseThrow(() -> new UserFacingException("ceremony.error.interrupted"));
-        Teller board = elections.tellers(electionId).stream().filter(t -> t.seat() == seat).findFirst().orElseThrow();
+        Teller board = tallyBoard.tellers(electionId).stream().filter(t -> t.seat() == seat).findFirst().orElseThrow();
         // Before anything is marked or made: a refused holder leaves the seat as it was.
         String holder = holders.confirm(electionId, board, holderPassword, "ceremony.holderRefused");
         if (running.dealing().shares().get(seat - 1).isDestroyed() || !keys.markIssued(electionId, seat,
@@ -244,7 +257,7 @@ public class CeremonyService {
         keys.markChecked(electionId, seat);
         boolean complete = keys.allChecked(electionId);
         if (complete) {
-            elections.recordKeyMade(electionId, key.manifestHash());
+            milestones.recordKeyMade(electionId, key.manifestHash());
         }
         audit.record("ceremony.cardChecked", subject(electionId), AuditFields.of("seat", seat));
         if (complete) {
@@ -307,7 +320,7 @@ public class CeremonyService {
     public Optional<Manifest> manifest(long electionId) {
         Election election = existing(electionId);
         CeremonyRequest request = request(election);
-        return keys.find(electionId).filter(k -> current(election, elections.tellers(electionId), k))
+        return keys.find(electionId).filter(k -> current(election, tallyBoard.tellers(electionId), k))
                 .filter(k -> keys.allChecked(electionId))
                 .map(k -> request.manifest(k.electionKey(), k.commitments()));
     }
@@ -325,7 +338,7 @@ public class CeremonyService {
         }
         Election election = found.get();
         var d = election.details();
-        List<Manifest.Candidate> candidates = onBallot(elections.ballotForKiosk(electionId));
+        List<Manifest.Candidate> candidates = onBallot(this.candidates.ballotForKiosk(electionId));
         Optional<StoredKey> key = keys.find(electionId).filter(k -> keys.allChecked(electionId));
         return key.map(k -> new Manifest(Long.toString(electionId), d.title(), candidates, d.ballotKind(),
                 d.ruleSet().name(), k.electionKey(), k.commitments(), k.k(), k.n()))
@@ -347,14 +360,14 @@ public class CeremonyService {
         if (!manifest.hashHex().equals(key.manifestHash())) {
             return false;
         }
-        String recorded = elections.milestones(election.id()).get(Milestone.KEY_MADE);
+        String recorded = milestones.reported(election.id()).get(Milestone.KEY_MADE);
         boolean allChecked = keys.allChecked(election.id());
         return allChecked ? key.manifestHash().equals(recorded) : recorded == null;
     }
 
     private StoredKey currentKey(Election election, CeremonyRequest request) {
         StoredKey key = keys.find(election.id()).orElseThrow(() -> new UserFacingException("ceremony.error.notStarted"));
-        if (!current(election, elections.tellers(election.id()), key)) {
+        if (!current(election, tallyBoard.tellers(election.id()), key)) {
             throw new UserFacingException("ceremony.error.voided");
         }
         return key;
@@ -363,8 +376,8 @@ public class CeremonyService {
     /** Voids the key the lifecycle recorded (its cards with it) and drops any dealing; whether there was one. */
     private boolean voidEarlierKey(long electionId) {
         boolean had = keys.find(electionId).isPresent();
-        if (elections.milestones(electionId).containsKey(Milestone.KEY_MADE)) {
-            elections.voidKey(electionId);
+        if (milestones.reported(electionId).containsKey(Milestone.KEY_MADE)) {
+            milestones.voidKey(electionId);
             had = true;
         }
         dealings.destroy(electionId);
@@ -381,7 +394,7 @@ public class CeremonyService {
      * once are taken one after the other, so the last one sees every other and the key is recorded exactly once.
      */
     private Election lockedReady(long electionId) {
-        Election election = elections.lockFirst(electionId);
+        Election election = openPolls.lockFirst(electionId);
         if (election.status() != ElectionStatus.READY) {
             throw new UserFacingException("ceremony.error.notReady", "status." + election.status().name());
         }
@@ -397,14 +410,14 @@ public class CeremonyService {
     }
 
     private CeremonyRequest request(Election election) {
-        return request(election, elections.tellers(election.id()));
+        return request(election, tallyBoard.tellers(election.id()));
     }
 
     private CeremonyRequest request(Election election, List<Teller> board) {
         if (board.isEmpty()) {
             throw new UserFacingException("lifecycle.refuse.noTellers");
         }
-        List<Manifest.Candidate> candidates = onBallot(elections.candidates(election.id()));
+        List<Manifest.Candidate> candidates = onBallot(this.candidates.list(election.id()));
         List<CeremonyRequest.Seat> seats = board.stream()
                 .map(t -> new CeremonyRequest.Seat(t.seat(), t.fullName(), t.head())).toList();
         var d = election.details();

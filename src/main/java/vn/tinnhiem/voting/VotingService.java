@@ -27,7 +27,8 @@ import vn.tinnhiem.crypto.BallotVerifier;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.OpenPolls;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
 import vn.tinnhiem.shared.database.DatabaseFailure;
@@ -53,7 +54,7 @@ import vn.tinnhiem.shared.Roles;
  * every proof ({@link BallotVerifier#verify}), and that no ballot of that id is stored already. What fails there is
  * the tablet's fault ({@link Commitment.Faulty}): the voter goes to the desk with a card still usable, and the
  * audit log gets a kiosk fault naming the tablet and the check, never the ballot or the card. Then either
- * {@link #cast}: in one short transaction under {@link ElectionService#whileOpen}, the card spent and the ballot
+ * {@link #cast}: in one short transaction under {@link OpenPolls#whileOpen}, the card spent and the ballot
  * stored, both or neither; of many casts of one card exactly one spends it. Or {@link #check}: the tablet reveals
  * the ballot's opening, the server confirms it opens the committed ballot and keeps both as a checked ballot
  * (never counted), and the card is not spent.
@@ -119,7 +120,8 @@ public class VotingService {
     }
 
     private final CeremonyService ceremony;
-    private final ElectionService elections;
+    private final Elections elections;
+    private final OpenPolls openPolls;
     private final TokenService tokens;
     private final BallotRepository ballots;
     private final CheckedBallotRepository checkedBallots;
@@ -145,10 +147,12 @@ public class VotingService {
     private record Prepared(String manifestHash, ElectionContext context, ProofChecks proofs, BallotForm form,
             int candidates, int levels) {}
 
-    VotingService(CeremonyService ceremony, ElectionService elections, TokenService tokens, BallotRepository ballots,
+    VotingService(CeremonyService ceremony, Elections elections, OpenPolls openPolls, TokenService tokens,
+            BallotRepository ballots,
             CheckedBallotRepository checkedBallots, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
         this.ceremony = ceremony;
         this.elections = elections;
+        this.openPolls = openPolls;
         this.tokens = tokens;
         this.ballots = ballots;
         this.checkedBallots = checkedBallots;
@@ -313,7 +317,7 @@ public class VotingService {
             // A retry can neither store twice nor spend twice (one ballot id, one spend per card) nor spend
             // without storing (both in one transaction): the look-up only gives the right answer sooner.
             int[] attempts = {0};
-            spent = DatabaseRetry.inTransaction(transaction, status -> elections.whileOpen(electionId, () -> {
+            spent = DatabaseRetry.inTransaction(transaction, status -> openPolls.whileOpen(electionId, () -> {
                 attempts[0]++;
                 if (ballot.checked()) {
                     // Opened for a check by a racing request: the voter marks again.
@@ -360,7 +364,7 @@ public class VotingService {
     /**
      * Checks the tablet with a committed ballot ("Kiểm tra máy"): the tablet revealed the ballot's
      * {@code opening} (its choices and nonces, docs/protocol.md 5.6). If it opens the committed ballot, both are
-     * stored as a checked ballot under {@link ElectionService#whileOpen} (no card, no tablet, no time) and the
+     * stored as a checked ballot under {@link OpenPolls#whileOpen} (no card, no tablet, no time) and the
      * voter sees what the tablet sealed; the card is not spent, and the ballot can never be cast. If not, the
      * tablet is at fault: audited, nothing stored ({@link CheckOutcome.Mismatch}). The opening is zeroed here.
      *
@@ -409,7 +413,7 @@ public class VotingService {
                 }
                 ballot.markChecked();
                 try {
-                    DatabaseRetry.inTransaction(transaction, status -> elections.whileOpen(electionId, () -> {
+                    DatabaseRetry.inTransaction(transaction, status -> openPolls.whileOpen(electionId, () -> {
                         if (!checkedBallots.exists(electionId, sealed.id())) {
                             checkedBallots.insert(electionId, sealed, opening);
                         }

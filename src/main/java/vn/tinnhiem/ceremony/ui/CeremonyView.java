@@ -28,7 +28,7 @@ import vn.tinnhiem.ceremony.CeremonyStage;
 import vn.tinnhiem.ceremony.CeremonyStatus;
 import vn.tinnhiem.ceremony.SeatCard;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ComponentTexts;
@@ -46,11 +46,11 @@ import vn.tinnhiem.shared.Roles;
 class CeremonyView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final CeremonyService ceremonies;
-    private final ElectionService elections;
+    private final Elections elections;
     private long electionId;
     private String title = "";
 
-    CeremonyView(CeremonyService ceremonies, ElectionService elections) {
+    CeremonyView(CeremonyService ceremonies, Elections elections) {
         this.ceremonies = ceremonies;
         this.elections = elections;
         setPadding(true);
