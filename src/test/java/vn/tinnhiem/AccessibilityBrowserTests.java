@@ -18,7 +18,7 @@ import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.count.CountService;
 import vn.tinnhiem.count.TalliedConferences;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.supervision.LiveConferences;
@@ -47,7 +47,7 @@ class AccessibilityBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     CeremonyService ceremonies;
     @Autowired

@@ -21,7 +21,7 @@ import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.count.CountService;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionExports;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.shared.report.ExportFormat;
@@ -40,7 +40,7 @@ import vn.tinnhiem.voting.VotingService;
 class SupervisorRefusedIntegrationTests {
 
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     ElectionExports exports;
     @Autowired
@@ -66,7 +66,7 @@ class SupervisorRefusedIntegrationTests {
             if (accounts.find(supervisor).isEmpty()) {
                 accounts.create(supervisor, "Giám sát viên " + supervisor, Role.SUPERVISOR);
             }
-            elections.addSupervisor(id, supervisor);
+            elections.supervisors().addSupervisor(id, supervisor);
         }
         return id;
     }
@@ -87,17 +87,17 @@ class SupervisorRefusedIntegrationTests {
         calls.put("CountService.writeResultsXlsx",
                 () -> count.writeResultsXlsx(id, Locale.ROOT, new ByteArrayOutputStream()));
         calls.put("CountService.writeRecord", () -> count.writeRecord(id, new ByteArrayOutputStream()));
-        calls.put("ElectionService.voters", () -> elections.voters(id));
-        calls.put("ElectionService.searchVoters", () -> elections.searchVoters(id, "", 0, 10));
-        calls.put("ElectionService.deskRoll", () -> elections.deskRoll(id, "", 0, 10));
-        calls.put("ElectionService.candidates", () -> elections.candidates(id));
-        calls.put("ElectionService.checklist", () -> elections.checklist(id));
-        calls.put("ElectionService.refusalsFor", () -> elections.refusalsFor(id, ElectionStatus.OPEN));
-        calls.put("ElectionService.milestones", () -> elections.milestones(id));
-        calls.put("ElectionService.boardsOfCurrentTeller", () -> elections.boardsOfCurrentTeller());
-        calls.put("ElectionService.supervisors", () -> elections.supervisors(id));
-        calls.put("ElectionService.addSupervisor", () -> elections.addSupervisor(id, "refused.watcher"));
-        calls.put("ElectionService.moveTo", () -> elections.moveTo(id, ElectionStatus.DRAFT));
+        calls.put("VoterRoll.voters", () -> elections.voterRoll().voters(id));
+        calls.put("VoterRoll.searchVoters", () -> elections.voterRoll().searchVoters(id, "", 0, 10));
+        calls.put("DeskPresence.deskRoll", () -> elections.deskPresence().deskRoll(id, "", 0, 10));
+        calls.put("Candidates.list", () -> elections.candidates().list(id));
+        calls.put("Checklist.items", () -> elections.checklist().items(id));
+        calls.put("Lifecycle.refusalsFor", () -> elections.lifecycle().refusalsFor(id, ElectionStatus.OPEN));
+        calls.put("Milestones.reported", () -> elections.milestones().reported(id));
+        calls.put("TallyBoard.boardsOfCurrentTeller", () -> elections.tallyBoard().boardsOfCurrentTeller());
+        calls.put("Supervisors.named", () -> elections.supervisors().named(id));
+        calls.put("Supervisors.addSupervisor", () -> elections.supervisors().addSupervisor(id, "refused.watcher"));
+        calls.put("Lifecycle.moveTo", () -> elections.lifecycle().moveTo(id, ElectionStatus.DRAFT));
         calls.put("ElectionExports.write(ROLL)", () -> exports.write(id, ElectionExports.Document.ROLL, ExportFormat.PDF,
                 Locale.ROOT, new ByteArrayOutputStream()));
         calls.put("CeremonyService.status", () -> ceremony.status(id));
@@ -106,7 +106,7 @@ class SupervisorRefusedIntegrationTests {
         calls.put("TokenService.activate", () -> tokens.activate(id, "ABCD"));
         calls.put("KioskService.list", () -> kiosks.list());
         try (var watcher = Acting.as("refused.watcher", "SUPERVISOR")) {
-            assertThat(elections.maySupervise(id)).isTrue();
+            assertThat(elections.supervisors().maySupervise(id)).isTrue();
             var softly = new SoftAssertions();
             calls.forEach((name, call) -> softly.assertThatThrownBy(call).as(name).isInstanceOf(AccessDeniedException.class));
             softly.assertAll();
@@ -118,20 +118,20 @@ class SupervisorRefusedIntegrationTests {
         String name = "figures.watcher." + System.nanoTime() % 1_000_000;
         long id = supervisedConference(name);
         try (var watcher = Acting.as(name, "SUPERVISOR")) {
-            assertThat(elections.find(id)).isPresent();
-            assertThat(elections.attendance(id).summoned()).isEqualTo(30);
-            assertThat(elections.tellers(id)).hasSize(3);
+            assertThat(elections.elections().find(id)).isPresent();
+            assertThat(elections.deskPresence().attendance(id).summoned()).isEqualTo(30);
+            assertThat(elections.tallyBoard().tellers(id)).hasSize(3);
             assertThat(tokens.counts(id).total()).isZero();
             assertThat(audit.head()).isNotNull();
-            assertThat(elections.supervisedByCurrentSupervisor()).extracting(e -> e.id()).containsExactly(id);
+            assertThat(elections.supervisors().supervisedByCurrentSupervisor()).extracting(e -> e.id()).containsExactly(id);
         }
         // The refusal is the role's, not the conference's: the organiser reads the same methods.
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            assertThat(elections.voters(id)).hasSize(30);
+            assertThat(elections.voterRoll().voters(id)).hasSize(30);
         }
         assertThatThrownBy(() -> {
             try (var watcher = Acting.as(name, "SUPERVISOR")) {
-                elections.voters(id);
+                elections.voterRoll().voters(id);
             }
         }).isInstanceOf(AccessDeniedException.class);
     }

@@ -13,7 +13,7 @@ import vn.tinnhiem.ceremony.internal.KeyRepository;
 import vn.tinnhiem.ceremony.internal.KeyRepository.StoredKey;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Milestones;
 import vn.tinnhiem.shared.UserFacingException;
 
 /**
@@ -25,13 +25,13 @@ import vn.tinnhiem.shared.UserFacingException;
 class CardCheckBack {
 
     private final CeremonyLists lists;
-    private final ElectionService elections;
+    private final Milestones milestones;
     private final AuditLog audit;
     private final KeyRepository keys;
 
-    CardCheckBack(CeremonyLists lists, ElectionService elections, AuditLog audit, KeyRepository keys) {
+    CardCheckBack(CeremonyLists lists, Milestones milestones, AuditLog audit, KeyRepository keys) {
         this.lists = lists;
-        this.elections = elections;
+        this.milestones = milestones;
         this.audit = audit;
         this.keys = keys;
     }
@@ -79,7 +79,7 @@ class CardCheckBack {
         keys.markChecked(electionId, seat);
         boolean complete = keys.allChecked(electionId);
         if (complete) {
-            elections.recordKeyMade(electionId, key.manifestHash());
+            milestones.recordKeyMade(electionId, key.manifestHash());
         }
         audit.record("ceremony.cardChecked", CeremonyLists.subject(electionId), AuditFields.of("seat", seat));
         if (complete) {

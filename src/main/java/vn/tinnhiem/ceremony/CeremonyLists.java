@@ -9,7 +9,11 @@ import vn.tinnhiem.ceremony.internal.KeyRepository.StoredKey;
 import vn.tinnhiem.ceremony.internal.RunningDealings;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.OpenPolls;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
@@ -23,12 +27,20 @@ import vn.tinnhiem.shared.UserFacingException;
 @Component
 class CeremonyLists {
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final Candidates candidates;
+    private final TallyBoard tallyBoard;
+    private final Milestones milestones;
+    private final OpenPolls openPolls;
     private final KeyRepository keys;
     private final RunningDealings dealings;
 
-    CeremonyLists(ElectionService elections, KeyRepository keys, RunningDealings dealings) {
+    CeremonyLists(Elections elections, Candidates candidates, TallyBoard tallyBoard, Milestones milestones, OpenPolls openPolls, KeyRepository keys, RunningDealings dealings) {
         this.elections = elections;
+        this.candidates = candidates;
+        this.tallyBoard = tallyBoard;
+        this.milestones = milestones;
+        this.openPolls = openPolls;
         this.keys = keys;
         this.dealings = dealings;
     }
@@ -46,14 +58,14 @@ class CeremonyLists {
         if (!manifest.hashHex().equals(key.manifestHash())) {
             return false;
         }
-        String recorded = elections.milestones(election.id()).get(Milestone.KEY_MADE);
+        String recorded = milestones.reported(election.id()).get(Milestone.KEY_MADE);
         boolean allChecked = keys.allChecked(election.id());
         return allChecked ? key.manifestHash().equals(recorded) : recorded == null;
     }
 
     StoredKey currentKey(Election election, CeremonyRequest request) {
         StoredKey key = keys.find(election.id()).orElseThrow(() -> new UserFacingException("ceremony.error.notStarted"));
-        if (!current(election, elections.tellers(election.id()), key)) {
+        if (!current(election, tallyBoard.tellers(election.id()), key)) {
             throw new UserFacingException("ceremony.error.voided");
         }
         return key;
@@ -62,8 +74,8 @@ class CeremonyLists {
     /** Voids the key the lifecycle recorded (its cards with it) and drops any dealing; whether there was one. */
     boolean voidEarlierKey(long electionId) {
         boolean had = keys.find(electionId).isPresent();
-        if (elections.milestones(electionId).containsKey(Milestone.KEY_MADE)) {
-            elections.voidKey(electionId);
+        if (milestones.reported(electionId).containsKey(Milestone.KEY_MADE)) {
+            milestones.voidKey(electionId);
             had = true;
         }
         dealings.destroy(electionId);
@@ -80,7 +92,7 @@ class CeremonyLists {
      * once are taken one after the other, so the last one sees every other and the key is recorded exactly once.
      */
     Election lockedReady(long electionId) {
-        Election election = elections.lockFirst(electionId);
+        Election election = openPolls.lockFirst(electionId);
         if (election.status() != ElectionStatus.READY) {
             throw new UserFacingException("ceremony.error.notReady", "status." + election.status().name());
         }
@@ -96,14 +108,14 @@ class CeremonyLists {
     }
 
     CeremonyRequest request(Election election) {
-        return request(election, elections.tellers(election.id()));
+        return request(election, tallyBoard.tellers(election.id()));
     }
 
     CeremonyRequest request(Election election, List<Teller> board) {
         if (board.isEmpty()) {
             throw new UserFacingException("lifecycle.refuse.noTellers");
         }
-        List<Manifest.Candidate> candidates = onBallot(elections.candidates(election.id()));
+        List<Manifest.Candidate> candidates = onBallot(this.candidates.list(election.id()));
         List<CeremonyRequest.Seat> seats = board.stream()
                 .map(t -> new CeremonyRequest.Seat(t.seat(), t.fullName(), t.head())).toList();
         var d = election.details();

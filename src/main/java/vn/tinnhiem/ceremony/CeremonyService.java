@@ -14,7 +14,9 @@ import vn.tinnhiem.ceremony.internal.KeyRepository.StoredKey;
 import vn.tinnhiem.ceremony.internal.RunningDealings;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
@@ -44,7 +46,9 @@ public class CeremonyService {
     /** A key file is a few kilobytes; anything far larger is refused before it is parsed. */
     public static final int MAX_KEY_FILE = 1 << 20;
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final Candidates candidates;
+    private final TallyBoard tallyBoard;
     private final KeyRepository keys;
     private final RunningDealings dealings;
     private final CeremonyLists lists;
@@ -52,9 +56,11 @@ public class CeremonyService {
     private final CardCheckBack checkBack;
     private final OfflineKeyImport offline;
 
-    CeremonyService(ElectionService elections, KeyRepository keys, RunningDealings dealings, CeremonyLists lists,
+    CeremonyService(Elections elections, Candidates candidates, TallyBoard tallyBoard, KeyRepository keys, RunningDealings dealings, CeremonyLists lists,
             ConsoleDealing dealing, CardCheckBack checkBack, OfflineKeyImport offline) {
         this.elections = elections;
+        this.candidates = candidates;
+        this.tallyBoard = tallyBoard;
         this.keys = keys;
         this.dealings = dealings;
         this.lists = lists;
@@ -68,7 +74,7 @@ public class CeremonyService {
     @Transactional(readOnly = true)
     public CeremonyStatus status(long electionId) {
         Election election = lists.existing(electionId);
-        List<Teller> board = elections.tellers(electionId);
+        List<Teller> board = tallyBoard.tellers(electionId);
         Optional<StoredKey> stored = keys.find(electionId).filter(k -> lists.current(election, board, k));
         if (stored.isEmpty()) {
             List<SeatCard> seats = board.stream()
@@ -213,7 +219,7 @@ public class CeremonyService {
     public Optional<Manifest> manifest(long electionId) {
         Election election = lists.existing(electionId);
         CeremonyRequest request = lists.request(election);
-        return keys.find(electionId).filter(k -> lists.current(election, elections.tellers(electionId), k))
+        return keys.find(electionId).filter(k -> lists.current(election, tallyBoard.tellers(electionId), k))
                 .filter(k -> keys.allChecked(electionId))
                 .map(k -> request.manifest(k.electionKey(), k.commitments()));
     }
@@ -231,7 +237,7 @@ public class CeremonyService {
         }
         Election election = found.get();
         var d = election.details();
-        List<Manifest.Candidate> candidates = CeremonyLists.onBallot(elections.ballotForKiosk(electionId));
+        List<Manifest.Candidate> candidates = CeremonyLists.onBallot(this.candidates.ballotForKiosk(electionId));
         Optional<StoredKey> key = keys.find(electionId).filter(k -> keys.allChecked(electionId));
         return key.map(k -> new Manifest(Long.toString(electionId), d.title(), candidates, d.ballotKind(),
                 d.ruleSet().name(), k.electionKey(), k.commitments(), k.k(), k.n()))

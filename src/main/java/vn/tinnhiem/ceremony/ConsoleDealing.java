@@ -16,7 +16,7 @@ import vn.tinnhiem.ceremony.internal.RunningDealings;
 import vn.tinnhiem.crypto.Ceremony;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.UserFacingException;
 
@@ -30,17 +30,17 @@ import vn.tinnhiem.shared.UserFacingException;
 class ConsoleDealing {
 
     private final CeremonyLists lists;
-    private final ElectionService elections;
+    private final TallyBoard tallyBoard;
     private final AuditLog audit;
     private final KeyRepository keys;
     private final RunningDealings dealings;
     private final SeatHolders holders;
     private final SecureRandom random = new SecureRandom();
 
-    ConsoleDealing(CeremonyLists lists, ElectionService elections, AuditLog audit, KeyRepository keys,
+    ConsoleDealing(CeremonyLists lists, TallyBoard tallyBoard, AuditLog audit, KeyRepository keys,
             RunningDealings dealings, SeatHolders holders) {
         this.lists = lists;
-        this.elections = elections;
+        this.tallyBoard = tallyBoard;
         this.audit = audit;
         this.keys = keys;
         this.dealings = dealings;
@@ -99,7 +99,7 @@ class ConsoleDealing {
         }
         RunningDealings.Running running = dealings.get(electionId, key.manifestHash())
                 .orElseThrow(() -> new UserFacingException("ceremony.error.interrupted"));
-        Teller board = elections.tellers(electionId).stream().filter(t -> t.seat() == seat).findFirst().orElseThrow();
+        Teller board = tallyBoard.tellers(electionId).stream().filter(t -> t.seat() == seat).findFirst().orElseThrow();
         // Before anything is marked or made: a refused holder leaves the seat as it was.
         String holder = holders.confirm(electionId, board, holderPassword, "ceremony.holderRefused");
         if (running.dealing().shares().get(seat - 1).isDestroyed() || !keys.markIssued(electionId, seat,

@@ -41,7 +41,12 @@ import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.Attendance;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.DeskPresence;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.OpenPolls;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.LifecycleMismatch;
 import vn.tinnhiem.election.Milestone;
@@ -72,7 +77,12 @@ public class CountService {
     /** The audit entry that carries the sorted tracking codes sealed at the close. */
     static final String CODES_ACTION = "count.trackingCodes";
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final TallyBoard tallyBoard;
+    private final DeskPresence deskPresence;
+    private final Lifecycle lifecycle;
+    private final Milestones milestones;
+    private final OpenPolls openPolls;
     private final CeremonyService ceremony;
     private final SeatHolders holders;
     private final TokenService tokens;
@@ -83,10 +93,17 @@ public class CountService {
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
 
-    CountService(ElectionService elections, CeremonyService ceremony, TokenService tokens, VotingService voting,
+    CountService(Elections elections, TallyBoard tallyBoard, DeskPresence deskPresence, Lifecycle lifecycle,
+            Milestones milestones, OpenPolls openPolls, CeremonyService ceremony, TokenService tokens,
+            VotingService voting,
             CountRepository repository, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
             SeatHolders holders) {
         this.elections = elections;
+        this.tallyBoard = tallyBoard;
+        this.deskPresence = deskPresence;
+        this.lifecycle = lifecycle;
+        this.milestones = milestones;
+        this.openPolls = openPolls;
         this.ceremony = ceremony;
         this.holders = holders;
         this.tokens = tokens;
@@ -119,16 +136,16 @@ public class CountService {
     public ClosingFigures close(long electionId) {
         // The lock first: it waits for every cast, tick and activation in flight, and the figures read after it
         // hold all that committed meanwhile. A read before it would fix a snapshot that misses them.
-        elections.lockFirst(electionId);
+        openPolls.lockFirst(electionId);
         onBoard(electionId);
-        elections.moveTo(electionId, ElectionStatus.CLOSED);
+        lifecycle.moveTo(electionId, ElectionStatus.CLOSED);
         ClosingFigures live = live(electionId);
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
         repository.insertClosing(electionId, new CountRepository.Closing(now, live.summoned(), live.present(),
                 live.cardsActivated(), live.cardsSpent(), live.cardsUnspent(), live.cardsVoided()));
         List<String> codes = voting.publishedTrackingCodes(electionId);
         String digest = sha256(String.join("\n", codes));
-        elections.recordPollsClosed(electionId, digest);
+        milestones.recordPollsClosed(electionId, digest);
         // The desk's counts at the close, the last of their anchors (DeskCounts), with the box's size and seal.
         audit.record("count.closed", subject(electionId), AuditFields.of("summoned", live.summoned())
                 .with("present", live.present()).with("quorum", live.quorumMet()).with("activated", live.cardsActivated())
@@ -143,7 +160,7 @@ public class CountService {
     }
 
     private ClosingFigures live(long electionId) {
-        Attendance attendance = elections.attendance(electionId);
+        Attendance attendance = deskPresence.attendance(electionId);
         CardCounts cards = tokens.counts(electionId);
         return new ClosingFigures(attendance.summoned(), attendance.present(), cards.handedOut(), cards.spent(),
                 cards.activated(), cards.voided(), null);
@@ -253,7 +270,7 @@ public class CountService {
                 found.add(new BoxVerdict.Tampering("rowId", r.trackingCode(), r.id(), r.ballot().id()));
             }
         }
-        for (LifecycleMismatch m : elections.auditedLifecycle(electionId)) {
+        for (LifecycleMismatch m : lifecycle.auditedLifecycle(electionId)) {
             found.add(new BoxVerdict.Tampering("lifecycle", m.about(), m.found(), m.expected()));
         }
         CountRepository.Closing c = repository.closing(electionId).orElseThrow();
@@ -282,7 +299,7 @@ public class CountService {
         sealed.get("closedAt").filter(at -> !sameTime(at, c.closedAt())).ifPresent(at ->
                 found.add(new BoxVerdict.Tampering("closeFigure", "closedAt", String.valueOf(c.closedAt()), at)));
         String digest = sealed.get("digest").orElse("");
-        String milestone = elections.milestones(electionId).getOrDefault(Milestone.POLLS_CLOSED, "");
+        String milestone = milestones.reported(electionId).getOrDefault(Milestone.POLLS_CLOSED, "");
         if (!milestone.equals(digest)) {
             found.add(new BoxVerdict.Tampering("closeDigest", "POLLS_CLOSED", milestone, digest));
         }
@@ -433,7 +450,7 @@ public class CountService {
         Manifest manifest = manifest(electionId);
         Map<Integer, String> paths = new java.util.HashMap<>();
         repository.partials(electionId).forEach(p -> paths.put(p.seat(), p.path()));
-        List<Unsealing.Seat> seats = elections.tellers(electionId).stream()
+        List<Unsealing.Seat> seats = tallyBoard.tellers(electionId).stream()
                 .map(t -> new Unsealing.Seat(t.seat(), t.fullName(), t.head(), Optional.ofNullable(paths.get(t.seat()))))
                 .toList();
         Optional<CountRepository.BoxRow> box = repository.box(electionId);
@@ -459,7 +476,7 @@ public class CountService {
             char @Nullable [] holderPassword) {
         try {
             // The lock first: two cards read at once are taken one after the other, each seeing the other's.
-            elections.lockFirst(electionId);
+            openPolls.lockFirst(electionId);
             onBoard(electionId);
             EncryptedTally tally = unsealable(electionId);
             Manifest manifest = manifest(electionId);
@@ -479,7 +496,7 @@ public class CountService {
                 if (seatDone(electionId, share.index())) {
                     return refused(electionId, HALL, "count.share.alreadyCounted", share.index());
                 }
-                Teller seat = elections.tellers(electionId).stream().filter(t -> t.seat() == share.index())
+                Teller seat = tallyBoard.tellers(electionId).stream().filter(t -> t.seat() == share.index())
                         .findFirst().orElseThrow(() -> new UserFacingException("ceremony.error.noSuchSeat", share.index()));
                 try {
                     holder = holders.confirm(electionId, seat, holderPassword, "count.holderRefused");
@@ -520,7 +537,7 @@ public class CountService {
     @RolesAllowed(Roles.TELLER)
     @Transactional
     public ShareOutcome importPartial(long electionId, byte[] file) {
-        elections.lockFirst(electionId);
+        openPolls.lockFirst(electionId);
         onBoard(electionId);
         EncryptedTally tally = unsealable(electionId);
         if (file.length > MAX_PARTIAL_FILE) {
@@ -540,7 +557,7 @@ public class CountService {
         int seat = partial.teller();
         int position = repository.partials(electionId).size() + 1;
         repository.insertPartial(electionId, new CountRepository.PartialRow(seat, position, path, partial.encode()));
-        String name = elections.tellers(electionId).stream().filter(t -> t.seat() == seat).map(Teller::fullName)
+        String name = tallyBoard.tellers(electionId).stream().filter(t -> t.seat() == seat).map(Teller::fullName)
                 .findFirst().orElse("");
         audit.record("count.shareAccepted", subject(electionId), AuditFields.of("seat", seat).with("path", path)
                 .with("holder", holder != null ? holder : "-"));
@@ -578,7 +595,7 @@ public class CountService {
     @RolesAllowed(Roles.TELLER)
     @Transactional
     public void finish(long electionId) {
-        elections.lockFirst(electionId);
+        openPolls.lockFirst(electionId);
         onBoard(electionId);
         closed(electionId);
         if (repository.box(electionId).isEmpty()) {
@@ -619,8 +636,8 @@ public class CountService {
         // The record holds the results but not its own hash: written once the results are stored.
         String recordHash = recordHash(electionId);
         repository.setRecordHash(electionId, recordHash);
-        elections.recordCounted(electionId, recordHash);
-        elections.moveTo(electionId, ElectionStatus.TALLIED);
+        milestones.recordCounted(electionId, recordHash);
+        lifecycle.moveTo(electionId, ElectionStatus.TALLIED);
         var entry = audit.record("count.counted", subject(electionId), AuditFields.of("ballots", counts.ballots())
                 .with("record", recordHash));
         repository.setAuditHead(electionId, entry.entryHash());
@@ -663,7 +680,7 @@ public class CountService {
         }
         return Optional.of(new CountSummary(
                 new CountSummary.Conference(d.title(), d.body(), d.place(), d.startsAt()),
-                elections.tellers(electionId).stream().map(t -> new CountSummary.Teller(t.seat(), t.fullName(), t.head()))
+                tallyBoard.tellers(electionId).stream().map(t -> new CountSummary.Teller(t.seat(), t.fullName(), t.head()))
                         .toList(),
                 new CountSummary.Closing(c.summoned(), c.present(), c.cardsActivated(), c.cardsSpent(),
                         c.cardsUnspent(), c.cardsVoided(), c.closedAt()),
@@ -864,7 +881,7 @@ public class CountService {
 
     private void onBoard(long electionId) {
         Optional<String> me = CurrentStaff.username();
-        if (elections.tellers(electionId).stream().noneMatch(t -> t.account().isPresent() && t.account().equals(me))) {
+        if (tallyBoard.tellers(electionId).stream().noneMatch(t -> t.account().isPresent() && t.account().equals(me))) {
             audit.recordRefusal("count.notOnBoard", subject(electionId), AuditFields.none());
             throw new UserFacingException("lifecycle.refuse.notOnBoard");
         }

@@ -14,7 +14,8 @@ import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Attendance;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.DeskPresence;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.token.CardCounts;
@@ -42,13 +43,16 @@ public class DeskCounts {
     static final String ACTOR = "system";
     private static final Logger log = LoggerFactory.getLogger(DeskCounts.class);
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final DeskPresence deskPresence;
     private final TokenService tokens;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    DeskCounts(ElectionService elections, TokenService tokens, AuditLog audit, PlatformTransactionManager transactions) {
+    DeskCounts(Elections elections, DeskPresence deskPresence, TokenService tokens, AuditLog audit,
+            PlatformTransactionManager transactions) {
         this.elections = elections;
+        this.deskPresence = deskPresence;
         this.tokens = tokens;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
@@ -92,7 +96,7 @@ public class DeskCounts {
     }
 
     private boolean anchor(long electionId) {
-        Attendance attendance = elections.attendance(electionId);
+        Attendance attendance = deskPresence.attendance(electionId);
         CardCounts cards = tokens.counts(electionId);
         Figures now = new Figures(attendance.present(), cards.handedOut(), cards.spent(), cards.voided());
         String subject = "election:" + electionId;

@@ -1,7 +1,7 @@
 package vn.tinnhiem.election;
 
 /**
- * Where a conference's table row disagrees with its audited lifecycle ({@link ElectionService#auditedLifecycle}).
+ * Where a conference's table row disagrees with its audited lifecycle ({@link Lifecycle#auditedLifecycle}).
  *
  * @param about {@code history} (a step that does not follow the one before), {@code status}, {@code changedAt}
  *     (the row last changed at another moment than its last audited step) or {@code milestone.NAME}

@@ -12,7 +12,7 @@ import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.internal.EnrollmentDeadlines;
 import vn.tinnhiem.kiosk.internal.KioskMemory;
@@ -44,10 +44,10 @@ public class KioskService {
     private final KioskRepository repository;
     private final KioskMemory memory;
     private final EnrollmentDeadlines deadlines;
-    private final ElectionService elections;
+    private final Elections elections;
     private final AuditLog audit;
 
-    KioskService(KioskRepository repository, KioskMemory memory, EnrollmentDeadlines deadlines, ElectionService elections,
+    KioskService(KioskRepository repository, KioskMemory memory, EnrollmentDeadlines deadlines, Elections elections,
             AuditLog audit) {
         this.deadlines = deadlines;
         this.repository = repository;

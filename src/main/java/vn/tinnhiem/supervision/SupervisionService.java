@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 import jakarta.annotation.security.RolesAllowed;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.Supervisors;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.Permission;
@@ -22,11 +24,15 @@ import vn.tinnhiem.shared.Roles;
 @Service
 public class SupervisionService {
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final TallyBoard tallyBoard;
+    private final Supervisors supervisors;
     private final LiveFeed feed;
 
-    SupervisionService(ElectionService elections, LiveFeed feed) {
+    SupervisionService(Elections elections, TallyBoard tallyBoard, Supervisors supervisors, LiveFeed feed) {
         this.elections = elections;
+        this.tallyBoard = tallyBoard;
+        this.supervisors = supervisors;
         this.feed = feed;
     }
 
@@ -79,10 +85,10 @@ public class SupervisionService {
 
     /** The organiser, a supervisor named for this conference in its set-up, or a teller on its board. */
     private boolean allowed(long electionId) {
-        if (elections.maySupervise(electionId)) {
+        if (supervisors.maySupervise(electionId)) {
             return true;
         }
         return CurrentStaff.hasRole(Roles.TELLER)
-                && elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
+                && tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
     }
 }

@@ -18,7 +18,10 @@ import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.OpenPolls;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.token.internal.CardSheet;
@@ -46,15 +49,22 @@ public class TokenService {
 
     private final TokenRepository repository;
     private final TokenKey key;
-    private final ElectionService elections;
+    private final Elections elections;
+    private final VoterRoll voterRoll;
+    private final TallyBoard tallyBoard;
+    private final OpenPolls openPolls;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    TokenService(TokenRepository repository, TokenKey key, ElectionService elections, AuditLog audit,
+    TokenService(TokenRepository repository, TokenKey key, Elections elections, VoterRoll voterRoll,
+            TallyBoard tallyBoard, OpenPolls openPolls, AuditLog audit,
             PlatformTransactionManager transactions) {
         this.repository = repository;
         this.key = key;
         this.elections = elections;
+        this.voterRoll = voterRoll;
+        this.tallyBoard = tallyBoard;
+        this.openPolls = openPolls;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -92,7 +102,7 @@ public class TokenService {
         if (spares < min || spares > MAX_SPARES) {
             throw new UserFacingException("cards.error.spares", min, MAX_SPARES);
         }
-        int count = (first ? elections.searchVoters(electionId, "", 0, 1).total() : 0) + spares;
+        int count = (first ? voterRoll.searchVoters(electionId, "", 0, 1).total() : 0) + spares;
         if (count == 0) {
             throw new UserFacingException("cards.error.spares", 1, MAX_SPARES);
         }
@@ -134,7 +144,7 @@ public class TokenService {
     @RolesAllowed(Roles.TELLER)
     @Transactional
     public void activate(long electionId, String scannedText) {
-        elections.whileOpen(electionId, () -> {
+        openPolls.whileOpen(electionId, () -> {
             onBoard(electionId, "activate");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
             if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED), TokenRepository.ACTIVATED) == 1) {
@@ -155,7 +165,7 @@ public class TokenService {
     @RolesAllowed(Roles.TELLER)
     @Transactional
     public void activateForCheck(long electionId, String scannedText) {
-        elections.whileOpen(electionId, () -> {
+        openPolls.whileOpen(electionId, () -> {
             onBoard(electionId, "activateForCheck");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
             if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED), TokenRepository.CHECK) == 1) {
@@ -173,7 +183,7 @@ public class TokenService {
     @RolesAllowed(Roles.TELLER)
     @Transactional
     public void voidCard(long electionId, String scannedText) {
-        elections.whileOpen(electionId, () -> {
+        openPolls.whileOpen(electionId, () -> {
             onBoard(electionId, "void");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
             // A lost check card too: whoever finds it could go on making checked ballots.
@@ -203,14 +213,14 @@ public class TokenService {
 
     /** A teller acts only on the board they sit on; a refusal goes on the record, without any card data. */
     private void onBoard(long electionId, String action) {
-        if (elections.boardsOfCurrentTeller().stream().noneMatch(e -> e.id() == electionId)) {
+        if (tallyBoard.boardsOfCurrentTeller().stream().noneMatch(e -> e.id() == electionId)) {
             audit.recordRefusal("token.refused", subject(electionId), AuditFields.of("action", action).with("reason", "notOnBoard"));
             throw new UserFacingException("desk.error.notOnBoard");
         }
     }
 
     /**
-     * For the casting code, inside {@link ElectionService#whileOpen}'s transaction (required: there is no
+     * For the casting code, inside {@link OpenPolls#whileOpen}'s transaction (required: there is no
      * transaction of its own): reads the card from the scanned or typed text and spends it if, and only if,
      * it is this conference's and ACTIVATED, with one conditional update, so of many casts of one card
      * exactly one spends it. Otherwise says why, and changes nothing. No role check, no audit entry, no log

@@ -21,7 +21,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.OpenPolls;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
 import vn.tinnhiem.shared.database.DatabaseRetry;
@@ -32,7 +32,7 @@ import vn.tinnhiem.voting.OpenManifests.Prepared;
 import vn.tinnhiem.voting.internal.BallotRepository;
 
 /**
- * The cast ({@link VotingService#cast}): in one short transaction under {@link ElectionService#whileOpen}, the
+ * The cast ({@link VotingService#cast}): in one short transaction under {@link OpenPolls#whileOpen}, the
  * card spent and the committed ballot stored, both or neither; of many casts of one card exactly one spends it.
  * A failure in flight is answered by whether the ballot's random id is in the box. No log line, no audit entry.
  */
@@ -40,7 +40,7 @@ final class BallotCast {
 
     private final OpenManifests manifests;
     private final VoterRefusals refusals;
-    private final ElectionService elections;
+    private final OpenPolls openPolls;
     private final TokenService tokens;
     private final BallotRepository ballots;
     private final TransactionTemplate transaction;
@@ -48,12 +48,12 @@ final class BallotCast {
     /** The crash test's fault point ({@link VotingService#HALT_AFTER_CAST_COMMIT_PROPERTY}). */
     private final boolean haltAfterCommit;
 
-    BallotCast(OpenManifests manifests, VoterRefusals refusals, ElectionService elections, TokenService tokens,
+    BallotCast(OpenManifests manifests, VoterRefusals refusals, OpenPolls openPolls, TokenService tokens,
             BallotRepository ballots, TransactionTemplate transaction, TransactionTemplate reading,
             boolean haltAfterCommit) {
         this.manifests = manifests;
         this.refusals = refusals;
-        this.elections = elections;
+        this.openPolls = openPolls;
         this.tokens = tokens;
         this.ballots = ballots;
         this.transaction = transaction;
@@ -84,7 +84,7 @@ final class BallotCast {
             // A retry can neither store twice nor spend twice (one ballot id, one spend per card) nor spend
             // without storing (both in one transaction): the look-up only gives the right answer sooner.
             int[] attempts = {0};
-            spent = DatabaseRetry.inTransaction(transaction, status -> elections.whileOpen(electionId, () -> {
+            spent = DatabaseRetry.inTransaction(transaction, status -> openPolls.whileOpen(electionId, () -> {
                 attempts[0]++;
                 if (ballot.checked()) {
                     // Opened for a check by a racing request: the voter marks again.

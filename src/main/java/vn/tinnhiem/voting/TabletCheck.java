@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tinnhiem.crypto.BallotOpening;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.OpenPolls;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
 import vn.tinnhiem.shared.database.DatabaseRetry;
@@ -29,26 +29,26 @@ import vn.tinnhiem.voting.internal.CheckedBallotRepository;
 
 /**
  * "Kiểm tra máy" ({@link VotingService#check}): the tablet reveals a committed ballot's opening; if it opens the
- * ballot, both are stored as a checked ballot under {@link ElectionService#whileOpen} (no card, no tablet, no
+ * ballot, both are stored as a checked ballot under {@link OpenPolls#whileOpen} (no card, no tablet, no
  * time) and the voter sees what was sealed. The card is never spent. No log line, no audit entry per check.
  */
 final class TabletCheck {
 
     private final OpenManifests manifests;
     private final VoterRefusals refusals;
-    private final ElectionService elections;
+    private final OpenPolls openPolls;
     private final TokenService tokens;
     private final CheckedBallotRepository checkedBallots;
     private final TransactionTemplate transaction;
     private final TransactionTemplate reading;
     private final Semaphore verifying;
 
-    TabletCheck(OpenManifests manifests, VoterRefusals refusals, ElectionService elections, TokenService tokens,
+    TabletCheck(OpenManifests manifests, VoterRefusals refusals, OpenPolls openPolls, TokenService tokens,
             CheckedBallotRepository checkedBallots, TransactionTemplate transaction, TransactionTemplate reading,
             Semaphore verifying) {
         this.manifests = manifests;
         this.refusals = refusals;
-        this.elections = elections;
+        this.openPolls = openPolls;
         this.tokens = tokens;
         this.checkedBallots = checkedBallots;
         this.transaction = transaction;
@@ -111,7 +111,7 @@ final class TabletCheck {
     /** Stores the checked ballot with its opening; empty when stored (now or by an attempt whose answer was lost). */
     private Optional<CheckOutcome> store(long electionId, SealedBallot sealed, byte[] opening) {
         try {
-            DatabaseRetry.inTransaction(transaction, status -> elections.whileOpen(electionId, () -> {
+            DatabaseRetry.inTransaction(transaction, status -> openPolls.whileOpen(electionId, () -> {
                 if (!checkedBallots.exists(electionId, sealed.id())) {
                     checkedBallots.insert(electionId, sealed, opening);
                 }

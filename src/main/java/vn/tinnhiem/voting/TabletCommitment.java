@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tinnhiem.crypto.BallotCheck;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.token.CardCheck;
 import vn.tinnhiem.token.TokenService;
@@ -32,13 +32,13 @@ final class TabletCommitment {
 
     private final OpenManifests manifests;
     private final VoterRefusals refusals;
-    private final ElectionService elections;
+    private final Elections elections;
     private final TokenService tokens;
     private final BallotRepository ballots;
     private final CheckedBallotRepository checkedBallots;
     private final TransactionTemplate reading;
 
-    TabletCommitment(OpenManifests manifests, VoterRefusals refusals, ElectionService elections, TokenService tokens,
+    TabletCommitment(OpenManifests manifests, VoterRefusals refusals, Elections elections, TokenService tokens,
             BallotRepository ballots, CheckedBallotRepository checkedBallots, TransactionTemplate reading) {
         this.manifests = manifests;
         this.refusals = refusals;

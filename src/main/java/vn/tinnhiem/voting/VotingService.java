@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.OpenPolls;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
@@ -35,7 +36,7 @@ import vn.tinnhiem.voting.internal.CheckedBallotRepository;
  * every proof ({@link vn.tinnhiem.crypto.BallotVerifier#verify}), and that no ballot of that id is stored already. What fails there is
  * the tablet's fault ({@link Commitment.Faulty}): the voter goes to the desk with a card still usable, and the
  * audit log gets a kiosk fault naming the tablet and the check, never the ballot or the card. Then either
- * {@link #cast}: in one short transaction under {@link ElectionService#whileOpen}, the card spent and the ballot
+ * {@link #cast}: in one short transaction under {@link OpenPolls#whileOpen}, the card spent and the ballot
  * stored, both or neither; of many casts of one card exactly one spends it. Or {@link #check}: the tablet reveals
  * the ballot's opening, the server confirms it opens the committed ballot and keeps both as a checked ballot
  * (never counted), and the card is not spent.
@@ -101,7 +102,7 @@ public class VotingService {
         }
     }
 
-    private final ElectionService elections;
+    private final Elections elections;
     private final TokenService tokens;
     private final BallotRepository ballots;
     private final CheckedBallotRepository checkedBallots;
@@ -112,7 +113,7 @@ public class VotingService {
     private final BallotCast casts;
     private final TabletCheck checks;
 
-    VotingService(CeremonyService ceremony, ElectionService elections, TokenService tokens, BallotRepository ballots,
+    VotingService(CeremonyService ceremony, Elections elections, OpenPolls openPolls, TokenService tokens, BallotRepository ballots,
             CheckedBallotRepository checkedBallots, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
         this.elections = elections;
         this.tokens = tokens;
@@ -128,9 +129,9 @@ public class VotingService {
         this.manifests = new OpenManifests(ceremony, verifying);
         this.refusals = new VoterRefusals(audit, clock);
         this.commitments = new TabletCommitment(manifests, refusals, elections, tokens, ballots, checkedBallots, reading);
-        this.casts = new BallotCast(manifests, refusals, elections, tokens, ballots, transaction, reading,
+        this.casts = new BallotCast(manifests, refusals, openPolls, tokens, ballots, transaction, reading,
                 HALT_AFTER_CAST_COMMIT);
-        this.checks = new TabletCheck(manifests, refusals, elections, tokens, checkedBallots, transaction, reading,
+        this.checks = new TabletCheck(manifests, refusals, openPolls, tokens, checkedBallots, transaction, reading,
                 verifying);
     }
 
@@ -201,7 +202,7 @@ public class VotingService {
     /**
      * Checks the tablet with a committed ballot ("Kiểm tra máy"): the tablet revealed the ballot's
      * {@code opening} (its choices and nonces, docs/protocol.md 5.6). If it opens the committed ballot, both are
-     * stored as a checked ballot under {@link ElectionService#whileOpen} (no card, no tablet, no time) and the
+     * stored as a checked ballot under {@link OpenPolls#whileOpen} (no card, no tablet, no time) and the
      * voter sees what the tablet sealed; the card is not spent, and the ballot can never be cast. If not, the
      * tablet is at fault: audited, nothing stored ({@link CheckOutcome.Mismatch}). The opening is zeroed here.
      *

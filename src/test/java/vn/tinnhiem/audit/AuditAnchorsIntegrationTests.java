@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.tinnhiem.audit.AnchorFinding.Kind;
 import vn.tinnhiem.audit.internal.AnchorFile;
 import vn.tinnhiem.db.tables.records.AuditEntryRecord;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.IntegrationTest;
 
@@ -46,7 +47,9 @@ class AuditAnchorsIntegrationTests {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Lifecycle lifecycle;
 
     private List<String> anchorLines() throws IOException {
         Path file = anchorFile.path();
@@ -277,7 +280,7 @@ class AuditAnchorsIntegrationTests {
     @Test
     void a_lifecycle_step_is_anchored() throws IOException {
         long id = elections.createDemo();
-        elections.moveTo(id, ElectionStatus.READY);
+        lifecycle.moveTo(id, ElectionStatus.READY);
         AuditAnchor anchor = lastAnchor();
         assertThat(anchor.reason()).isEqualTo("election.status.READY");
         assertThat(new AuditHead(anchor.entryCount(), anchor.hash())).isEqualTo(audit.head());

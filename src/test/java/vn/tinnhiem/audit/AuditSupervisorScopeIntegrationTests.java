@@ -13,7 +13,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.kiosk.KioskService;
@@ -42,7 +42,7 @@ class AuditSupervisorScopeIntegrationTests {
     @Autowired
     AuditExports exports;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -61,16 +61,16 @@ class AuditSupervisorScopeIntegrationTests {
         otherTitle = Conferences.uniqueTitle("Hội nghị khác");
         mine = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, mineTitle, ElectionStatus.DRAFT);
         other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, otherTitle, ElectionStatus.DRAFT);
-        elections.addCandidate(mine, CANDIDATE, "Phó Chủ tịch");
-        elections.addVoter(mine, new NewVoter(VOTER, "Đại biểu", "HĐND xã"));
-        elections.addCandidate(other, OTHER_CANDIDATE, "Chủ tịch");
-        elections.moveTo(mine, ElectionStatus.READY);
+        elections.candidates().addCandidate(mine, CANDIDATE, "Phó Chủ tịch");
+        elections.voterRoll().addVoter(mine, new NewVoter(VOTER, "Đại biểu", "HĐND xã"));
+        elections.candidates().addCandidate(other, OTHER_CANDIDATE, "Chủ tịch");
+        elections.lifecycle().moveTo(mine, ElectionStatus.READY);
         kiosks.add("Máy giám sát " + mine, mine);
         supervisor = "gs.scope." + System.nanoTime() % 1_000_000;
         idle = "gs.idle." + System.nanoTime() % 1_000_000;
         accounts.create(supervisor, "Giám sát viên", Role.SUPERVISOR);
         accounts.create(idle, "Giám sát viên chưa được chọn", Role.SUPERVISOR);
-        elections.addSupervisor(mine, supervisor);
+        elections.supervisors().addSupervisor(mine, supervisor);
     }
 
     private static String words(List<AuditEntry> entries, java.util.Map<String, String> names) {

@@ -14,7 +14,8 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.LifecycleRefusedException;
 import vn.tinnhiem.election.RuleSet;
@@ -35,7 +36,9 @@ class RefusalsOnTheRecordIntegrationTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Lifecycle lifecycle;
 
     private List<AuditEntry> entriesFor(String subject) {
         return audit.newest(500).stream().filter(e -> e.subject().equals(subject)).toList();
@@ -57,10 +60,10 @@ class RefusalsOnTheRecordIntegrationTests {
     void a_refused_lifecycle_step_stays_on_the_record_with_its_reasons() {
         long id = elections.create(new ElectionDetails("Hội nghị bị từ chối", "HĐND xã", "Hội trường",
                 LocalDateTime.of(2026, 12, 21, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
-        assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.READY))
+        assertThatThrownBy(() -> lifecycle.moveTo(id, ElectionStatus.READY))
                 .isInstanceOf(LifecycleRefusedException.class);
         try (var teller = Acting.as("some.teller", "TELLER")) {
-            assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.DRAFT))
+            assertThatThrownBy(() -> lifecycle.moveTo(id, ElectionStatus.DRAFT))
                     .isInstanceOf(LifecycleRefusedException.class);
         }
         List<AuditEntry> refusals = entriesFor("election:" + id).stream()

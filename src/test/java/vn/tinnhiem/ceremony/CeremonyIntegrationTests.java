@@ -26,7 +26,12 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.LifecycleRefusedException;
 import vn.tinnhiem.election.Milestone;
@@ -57,7 +62,17 @@ class CeremonyIntegrationTests {
     @Autowired
     CeremonyService ceremonies;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Lifecycle lifecycle;
+    @Autowired
+    Milestones milestones;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -69,25 +84,25 @@ class CeremonyIntegrationTests {
     private long readyConference(String title) {
         long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
-        elections.addCandidate(id, "Trần Văn Ánh", "Chủ tịch HĐND xã");
-        elections.addCandidate(id, "Lê Thị Bích", "Phó Chủ tịch UBND xã");
-        elections.addVoter(id, new NewVoter("Phạm Văn Cường", "Đại biểu", "HĐND xã"));
+        candidates.addCandidate(id, "Trần Văn Ánh", "Chủ tịch HĐND xã");
+        candidates.addCandidate(id, "Lê Thị Bích", "Phó Chủ tịch UBND xã");
+        voterRoll.addVoter(id, new NewVoter("Phạm Văn Cường", "Đại biểu", "HĐND xã"));
         for (String name : List.of("Ngô Văn Dũng", "Đỗ Thị Hà", "Vũ Văn Khoa")) {
-            elections.addTeller(id, name, name.startsWith("Ngô"));
+            tallyBoard.addTeller(id, name, name.startsWith("Ngô"));
         }
-        elections.setThreshold(id, 2);
-        for (var t : elections.tellers(id)) {
+        tallyBoard.setThreshold(id, 2);
+        for (var t : tallyBoard.tellers(id)) {
             String username = "cer" + id + "." + t.seat();
             Staff.createNamed(accounts, username, t.fullName(), Role.TELLER);
-            elections.setSeatAccount(id, t.id(), Optional.of(username));
+            tallyBoard.setSeatAccount(id, t.id(), Optional.of(username));
         }
-        elections.moveTo(id, ElectionStatus.READY);
+        lifecycle.moveTo(id, ElectionStatus.READY);
         return id;
     }
 
     private String refusalToOpen(long id) {
         try (var head = Acting.as("cer" + id + ".1", "TELLER")) {
-            elections.moveTo(id, ElectionStatus.OPEN);
+            lifecycle.moveTo(id, ElectionStatus.OPEN);
             return "opened";
         } catch (LifecycleRefusedException e) {
             return String.join(",", e.refusals().stream().map(Refusal::key).toList());
@@ -150,7 +165,7 @@ class CeremonyIntegrationTests {
         assertThat(last.ceremonyComplete()).isTrue();
         CeremonyStatus done = ceremonies.status(id);
         assertThat(done.stage()).isEqualTo(CeremonyStage.COMPLETE);
-        assertThat(elections.milestones(id)).containsEntry(Milestone.KEY_MADE, done.manifestHash().orElseThrow());
+        assertThat(milestones.reported(id)).containsEntry(Milestone.KEY_MADE, done.manifestHash().orElseThrow());
         Manifest manifest = ceremonies.manifest(id).orElseThrow();
         assertThat(manifest.hashHex()).isEqualTo(done.manifestHash().orElseThrow());
         assertThat(manifest.k()).isEqualTo(2);
@@ -188,11 +203,11 @@ class CeremonyIntegrationTests {
         ceremonies.checkCard(id, 1, old.get(0), null);
         ceremonies.checkCard(id, 2, old.get(1), PASSPHRASE.clone());
         ceremonies.checkCard(id, 3, old.get(2), null);
-        assertThat(elections.milestones(id)).containsKey(Milestone.KEY_MADE);
+        assertThat(milestones.reported(id)).containsKey(Milestone.KEY_MADE);
 
         CeremonyStatus again = ceremonies.start(id);
         assertThat(again.stage()).isEqualTo(CeremonyStage.PRINTING);
-        assertThat(elections.milestones(id)).doesNotContainKey(Milestone.KEY_MADE);
+        assertThat(milestones.reported(id)).doesNotContainKey(Milestone.KEY_MADE);
         assertThat(refusalToOpen(id)).isEqualTo("lifecycle.refuse.noKey");
         Cards.issue(ceremonies, id, 1, null);
         assertThat(ceremonies.checkCard(id, 1, old.get(0), null).refusal()).contains("ceremony.check.OTHER_ELECTION");
@@ -210,10 +225,10 @@ class CeremonyIntegrationTests {
         ceremonies.checkCard(id, 2, cards.get(1), PASSPHRASE.clone());
         ceremonies.checkCard(id, 3, cards.get(2), null);
 
-        elections.moveTo(id, ElectionStatus.DRAFT);
+        lifecycle.moveTo(id, ElectionStatus.DRAFT);
         assertThat(ceremonies.status(id).stage()).isEqualTo(CeremonyStage.NOT_STARTED);
-        elections.addCandidate(id, "Hoàng Văn Mới", "Ủy viên");
-        elections.moveTo(id, ElectionStatus.READY);
+        candidates.addCandidate(id, "Hoàng Văn Mới", "Ủy viên");
+        lifecycle.moveTo(id, ElectionStatus.READY);
         assertThat(ceremonies.status(id).stage()).isEqualTo(CeremonyStage.NOT_STARTED);
         assertThat(ceremonies.manifest(id)).isEmpty();
         assertThat(refusalToOpen(id)).isEqualTo("lifecycle.refuse.noKey");

@@ -19,7 +19,12 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.NewVoter;
@@ -43,7 +48,17 @@ class CeremonyRaceIntegrationTests {
     @Autowired
     CeremonyService ceremonies;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Lifecycle lifecycle;
+    @Autowired
+    Milestones milestones;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -83,7 +98,7 @@ class CeremonyRaceIntegrationTests {
                 long completedEntries = audit.newest(200).stream()
                         .filter(e -> e.subject().equals("election:" + id) && e.action().equals("ceremony.completed"))
                         .count();
-                boolean keyMade = elections.milestones(id).containsKey(Milestone.KEY_MADE);
+                boolean keyMade = milestones.reported(id).containsKey(Milestone.KEY_MADE);
                 if (!keyMade || completedChecks != 1 || completedEntries != 1) {
                     failures.add("round " + round + ": key made " + keyMade + ", checks that completed it "
                             + completedChecks + ", completion entries " + completedEntries);
@@ -98,18 +113,18 @@ class CeremonyRaceIntegrationTests {
     private long readyConference(String title) {
         long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
-        elections.addCandidate(id, "Trần Văn Ánh", "Chủ tịch HĐND xã");
-        elections.addVoter(id, new NewVoter("Phạm Văn Cường", "Đại biểu", "HĐND xã"));
+        candidates.addCandidate(id, "Trần Văn Ánh", "Chủ tịch HĐND xã");
+        voterRoll.addVoter(id, new NewVoter("Phạm Văn Cường", "Đại biểu", "HĐND xã"));
         for (String name : List.of("Ngô Văn Dũng", "Đỗ Thị Hà", "Vũ Văn Khoa")) {
-            elections.addTeller(id, name, name.startsWith("Ngô"));
+            tallyBoard.addTeller(id, name, name.startsWith("Ngô"));
         }
-        elections.setThreshold(id, 2);
-        for (var t : elections.tellers(id)) {
+        tallyBoard.setThreshold(id, 2);
+        for (var t : tallyBoard.tellers(id)) {
             String username = "race" + id + "." + t.seat();
             Staff.createNamed(accounts, username, t.fullName(), Role.TELLER);
-            elections.setSeatAccount(id, t.id(), Optional.of(username));
+            tallyBoard.setSeatAccount(id, t.id(), Optional.of(username));
         }
-        elections.moveTo(id, ElectionStatus.READY);
+        lifecycle.moveTo(id, ElectionStatus.READY);
         return id;
     }
 }

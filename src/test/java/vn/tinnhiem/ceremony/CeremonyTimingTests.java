@@ -11,7 +11,11 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -33,7 +37,15 @@ class CeremonyTimingTests {
     @Autowired
     CeremonyService ceremonies;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Lifecycle lifecycle;
     @Autowired
     vn.tinnhiem.account.AccountService accounts;
 
@@ -51,20 +63,20 @@ class CeremonyTimingTests {
         long id = elections.create(new ElectionDetails("Đo thời gian lễ tạo khóa " + n, "HĐND huyện", "Hội trường",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
         for (int c = 1; c <= 13; c++) {
-            elections.addCandidate(id, "Ứng viên " + c, "Chức vụ " + c);
+            candidates.addCandidate(id, "Ứng viên " + c, "Chức vụ " + c);
         }
-        elections.addVoter(id, new NewVoter("Người ghi phiếu", "Đại biểu", "HĐND"));
+        voterRoll.addVoter(id, new NewVoter("Người ghi phiếu", "Đại biểu", "HĐND"));
         for (int t = 1; t <= n; t++) {
-            elections.addTeller(id, "Thành viên " + t, t == 1);
+            tallyBoard.addTeller(id, "Thành viên " + t, t == 1);
         }
-        elections.setThreshold(id, k);
+        tallyBoard.setThreshold(id, k);
         // Each card goes to its seat's teller, who confirms with their own password: part of the time measured.
-        for (var seat : elections.tellers(id)) {
+        for (var seat : tallyBoard.tellers(id)) {
             String username = Staff.createNamed(accounts, "timing." + id + "." + seat.seat(), seat.fullName(),
                     vn.tinnhiem.account.Role.TELLER);
-            elections.setSeatAccount(id, seat.id(), java.util.Optional.of(username));
+            tallyBoard.setSeatAccount(id, seat.id(), java.util.Optional.of(username));
         }
-        elections.moveTo(id, ElectionStatus.READY);
+        lifecycle.moveTo(id, ElectionStatus.READY);
         char[] phrase = "một câu đủ dài để nhớ".toCharArray();
 
         long t0 = System.nanoTime();

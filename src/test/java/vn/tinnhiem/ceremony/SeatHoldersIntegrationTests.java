@@ -22,7 +22,11 @@ import vn.tinnhiem.ceremony.internal.RunningDealings;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -45,7 +49,15 @@ class SeatHoldersIntegrationTests {
     @Autowired
     CeremonyService ceremonies;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Lifecycle lifecycle;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -59,18 +71,18 @@ class SeatHoldersIntegrationTests {
     private long readyConference(String title) {
         long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
-        elections.addCandidate(id, "Trần Văn Ánh", "Chủ tịch HĐND xã");
-        elections.addVoter(id, new NewVoter("Phạm Văn Cường", "Đại biểu", "HĐND xã"));
+        candidates.addCandidate(id, "Trần Văn Ánh", "Chủ tịch HĐND xã");
+        voterRoll.addVoter(id, new NewVoter("Phạm Văn Cường", "Đại biểu", "HĐND xã"));
         for (String name : List.of("Ngô Văn Dũng", "Đỗ Thị Hà", "Vũ Văn Khoa")) {
-            elections.addTeller(id, name, name.startsWith("Ngô"));
+            tallyBoard.addTeller(id, name, name.startsWith("Ngô"));
         }
-        elections.setThreshold(id, 2);
-        for (var t : elections.tellers(id)) {
+        tallyBoard.setThreshold(id, 2);
+        for (var t : tallyBoard.tellers(id)) {
             String username = "holder" + id + "." + t.seat();
             Staff.createNamed(accounts, username, t.fullName(), Role.TELLER);
-            elections.setSeatAccount(id, t.id(), Optional.of(username));
+            tallyBoard.setSeatAccount(id, t.id(), Optional.of(username));
         }
-        elections.moveTo(id, ElectionStatus.READY);
+        lifecycle.moveTo(id, ElectionStatus.READY);
         return id;
     }
 
@@ -147,11 +159,11 @@ class SeatHoldersIntegrationTests {
         long id = readyConference("Mật khẩu dùng một lần");
         String fresh = "holder" + id + ".fresh";
         String oneTime = accounts.create(fresh, "Vũ Văn Khoa", Role.TELLER).oneTimePassword();
-        elections.setSeatAccount(id, elections.tellers(id).get(2).id(), Optional.of(fresh));
+        tallyBoard.setSeatAccount(id, tallyBoard.tellers(id).get(2).id(), Optional.of(fresh));
         ceremonies.start(id);
         assertThat(keyOf(() -> ceremonies.issueCard(id, 3, null, oneTime.toCharArray())))
                 .isEqualTo("holder.error.MUST_CHANGE_PASSWORD");
-        elections.setSeatAccount(id, elections.tellers(id).get(2).id(), Optional.empty());
+        tallyBoard.setSeatAccount(id, tallyBoard.tellers(id).get(2).id(), Optional.empty());
         assertThat(keyOf(() -> ceremonies.issueCard(id, 3, null, oneTime.toCharArray())))
                 .as("the lists changed: the seat's account is part of them").isIn("holder.error.noAccount",
                         "ceremony.error.voided");

@@ -23,7 +23,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotSealer;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.verify.RecordVerifier;
@@ -46,7 +46,7 @@ class CheckedBallotsCountIntegrationTests {
     @Autowired
     CountService counts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

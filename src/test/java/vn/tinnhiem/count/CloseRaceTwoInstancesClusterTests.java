@@ -26,7 +26,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.ClusterNodes;
@@ -63,7 +63,7 @@ class CloseRaceTwoInstancesClusterTests {
     @Autowired
     CountService counts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

@@ -18,7 +18,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -52,13 +52,13 @@ public final class CountConferences {
             List<String> trackingCodes, List<String> unused, List<String> spent) {
     }
 
-    private final ElectionService elections;
+    private final ElectionServices elections;
     private final AccountService accounts;
     private final CeremonyService ceremonies;
     private final TokenService tokens;
     private final VotingService voting;
 
-    public CountConferences(ElectionService elections, AccountService accounts, CeremonyService ceremonies,
+    public CountConferences(ElectionServices elections, AccountService accounts, CeremonyService ceremonies,
             TokenService tokens, VotingService voting) {
         this.elections = elections;
         this.accounts = accounts;
@@ -78,24 +78,24 @@ public final class CountConferences {
         List<String> cards = new ArrayList<>();
         long id;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            id = elections.create(new ElectionDetails(title, "UBND huyện Yên Thành", "Hội trường tầng 2",
+            id = elections.elections().create(new ElectionDetails(title, "UBND huyện Yên Thành", "Hội trường tầng 2",
                     LocalDateTime.of(2026, 12, 1, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
             for (int c = 1; c <= candidates; c++) {
-                elections.addCandidate(id, "Ứng viên số " + c, "Trưởng phòng " + c);
+                elections.candidates().addCandidate(id, "Ứng viên số " + c, "Trưởng phòng " + c);
             }
             for (int v = 1; v <= summoned; v++) {
-                elections.addVoter(id, new NewVoter("Người ghi phiếu " + v, "Thủ trưởng", "Cơ quan " + v));
+                elections.voterRoll().addVoter(id, new NewVoter("Người ghi phiếu " + v, "Thủ trưởng", "Cơ quan " + v));
             }
             for (int s = 0; s < 3; s++) {
                 Staff.createNamed(accounts, tellers.get(s), names.get(s), Role.TELLER);
-                elections.addTeller(id, names.get(s), s == 0);
+                elections.tallyBoard().addTeller(id, names.get(s), s == 0);
             }
-            elections.setThreshold(id, 2);
-            var seats = elections.tellers(id);
+            elections.tallyBoard().setThreshold(id, 2);
+            var seats = elections.tallyBoard().tellers(id);
             for (int s = 0; s < 3; s++) {
-                elections.setSeatAccount(id, seats.get(s).id(), Optional.of(tellers.get(s)));
+                elections.tallyBoard().setSeatAccount(id, seats.get(s).id(), Optional.of(tellers.get(s)));
             }
-            elections.moveTo(id, ElectionStatus.READY);
+            elections.lifecycle().moveTo(id, ElectionStatus.READY);
             ceremonies.start(id);
             for (int seat = 1; seat <= 3; seat++) {
                 char[] pass = seat == 2 ? PASSPHRASE.toCharArray() : null;
@@ -109,11 +109,11 @@ public final class CountConferences {
         List<String> trackingCodes = new ArrayList<>();
         int[][] expected = new int[candidates][3];
         try (var board = Acting.as(tellers.getFirst(), "TELLER")) {
-            var roll = elections.voters(id);
+            var roll = elections.voterRoll().voters(id);
             for (int v = 0; v < present; v++) {
-                elections.markPresent(id, roll.get(v).id(), true);
+                elections.deskPresence().markPresent(id, roll.get(v).id(), true);
             }
-            elections.moveTo(id, ElectionStatus.OPEN);
+            elections.lifecycle().moveTo(id, ElectionStatus.OPEN);
             for (String code : codes) {
                 tokens.activate(id, code);
             }
@@ -152,7 +152,7 @@ public final class CountConferences {
                     throw new AssertionError("a card was refused: " + outcome);
                 }
             }
-            if (elections.find(conf.id()).orElseThrow().status() != ElectionStatus.TALLIED) {
+            if (elections.elections().find(conf.id()).orElseThrow().status() != ElectionStatus.TALLIED) {
                 throw new AssertionError("not tallied after k cards");
             }
         }

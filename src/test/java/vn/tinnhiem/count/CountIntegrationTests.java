@@ -23,7 +23,7 @@ import vn.tinnhiem.crypto.EncryptedTally;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.files.FileResult;
@@ -46,7 +46,7 @@ class CountIntegrationTests {
     @Autowired
     CountService counts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -89,7 +89,7 @@ class CountIntegrationTests {
             assertThat(closed.cardsSpent()).isEqualTo(10);
             assertThat(closed.cardsUnspent()).isEqualTo(2);
             assertThat(closed.closedAt()).isNotNull();
-            assertThat(elections.find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.CLOSED);
+            assertThat(elections.elections().find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.CLOSED);
 
             assertThatThrownBy(() -> counts.unsealWithCard(conf.id(), conf.cards().get(0), null, null))
                     .isInstanceOf(UserFacingException.class).extracting("key").isEqualTo("count.error.boxFirst");
@@ -148,7 +148,7 @@ class CountIntegrationTests {
                             "~1 seat=2 holder=" + conf.tellers().get(1) + " reason=holder.error.WRONG");
             assertThat(new String(pass)).as("the passphrase is cleared").isEqualTo("\0".repeat(pass.length));
         }
-        assertThat(elections.find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.TALLIED);
+        assertThat(elections.elections().find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.TALLIED);
 
         ResultTable table = counts.results(conf.id()).orElseThrow();
         assertThat(table.returned()).isEqualTo(10);
@@ -317,7 +317,7 @@ class CountIntegrationTests {
             assertThatThrownBy(() -> counts.close(conf.id())).isInstanceOf(UserFacingException.class);
             assertThatThrownBy(() -> counts.closingFigures(conf.id())).isInstanceOf(UserFacingException.class);
         }
-        assertThat(elections.find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.OPEN);
+        assertThat(elections.elections().find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.OPEN);
         assertThat(log(conf.id())).extracting(AuditEntry::action).contains("count.notOnBoard");
     }
 

@@ -14,7 +14,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.Manifest;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
@@ -36,7 +36,7 @@ class CountTimingTests {
     @Autowired
     CountService counts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

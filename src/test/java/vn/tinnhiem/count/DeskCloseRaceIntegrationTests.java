@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -42,7 +42,7 @@ class DeskCloseRaceIntegrationTests {
     @Autowired
     CountService counts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -75,7 +75,7 @@ class DeskCloseRaceIntegrationTests {
         // 40 summoned, 16 present, 16 cards activated for the tablets; then 24 more printed for the desk.
         var conf = fixtures.cast(2, 40, 16, 0, 16, (v, c) -> 0);
         List<String> spare = fixtures.printed(conf.id(), 24);
-        var roll = elections.voters(conf.id());
+        var roll = elections.voterRoll().voters(conf.id());
         BallotForm form = voting.form(conf.id()).orElseThrow();
         String head = conf.tellers().get(0);
         String second = conf.tellers().get(1);
@@ -101,7 +101,7 @@ class DeskCloseRaceIntegrationTests {
             try (var teller = Acting.as(second, "TELLER")) {
                 for (int v = 16; v < 40; v++) {
                     long voter = roll.get(v).id();
-                    refusedOnceClosed(() -> elections.markPresent(conf.id(), voter, true));
+                    refusedOnceClosed(() -> elections.deskPresence().markPresent(conf.id(), voter, true));
                     done.incrementAndGet();
                 }
             }
@@ -140,7 +140,7 @@ class DeskCloseRaceIntegrationTests {
             f.get(2, TimeUnit.MINUTES);
         }
         CardCounts now = tokens.counts(conf.id());
-        int present = elections.attendance(conf.id()).present();
+        int present = elections.deskPresence().attendance(conf.id()).present();
         if (frozen.present() == present && frozen.cardsActivated() == now.handedOut()
                 && frozen.cardsSpent() == now.spent() && frozen.cardsUnspent() == now.activated()
                 && frozen.cardsVoided() == now.voided()) {

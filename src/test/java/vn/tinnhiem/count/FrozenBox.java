@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.support.Acting;
 
@@ -25,12 +25,12 @@ final class FrozenBox {
 
     /** Null when the close froze exactly the box; otherwise what differed, to be listed with the other rounds. */
     static @Nullable String mismatch(int round, CountConferences.Cast conf, ClosingFigures frozen,
-            Collection<String> recorded, int refusedAfterClose, int cards, ElectionService elections,
+            Collection<String> recorded, int refusedAfterClose, int cards, ElectionServices elections,
             CountService counts) {
         List<String> box = new ArrayList<>(recorded);
         Collections.sort(box);
         String digest = CountService.sha256(String.join("\n", box));
-        String sealed = elections.milestones(conf.id()).get(Milestone.POLLS_CLOSED);
+        String sealed = elections.milestones().reported(conf.id()).get(Milestone.POLLS_CLOSED);
         BoxVerdict verdict;
         try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
             verdict = counts.checkBox(conf.id(), done -> {});

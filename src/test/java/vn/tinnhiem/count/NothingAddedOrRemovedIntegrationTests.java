@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -60,7 +60,7 @@ class NothingAddedOrRemovedIntegrationTests {
     @Autowired
     DeskCounts desk;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

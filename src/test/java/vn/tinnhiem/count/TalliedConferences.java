@@ -4,7 +4,7 @@ import java.util.List;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.VotingService;
@@ -14,7 +14,7 @@ import vn.tinnhiem.voting.VotingService;
  * closed, or closed and counted by the board (box check, seats 1 and 3 unseal), ready for the screens of the
  * count, the minutes and the projector.
  */
-public record TalliedConferences(ElectionService elections, AccountService accounts, CeremonyService ceremonies,
+public record TalliedConferences(ElectionServices elections, AccountService accounts, CeremonyService ceremonies,
         TokenService tokens, VotingService voting, CountService counts) {
 
     /** @param tellers the board's usernames by seat; the head (seat 1) first */

@@ -31,7 +31,17 @@ class BoardSeatsIntegrationTests {
     private static final String MANIFEST_HASH = "b2".repeat(32);
 
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Lifecycle lifecycle;
+    @Autowired
+    Milestones milestones;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -48,11 +58,11 @@ class BoardSeatsIntegrationTests {
     private long readyBoardOf(String title, String teller) {
         long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
-        elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
-        elections.addVoter(id, new NewVoter("Lê Thị B", "Đại biểu", "HĐND xã"));
-        elections.addTeller(id, "Ngô Văn C", true);
-        elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(tellerAccount(teller)));
-        elections.moveTo(id, ElectionStatus.READY);
+        candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+        voterRoll.addVoter(id, new NewVoter("Lê Thị B", "Đại biểu", "HĐND xã"));
+        tallyBoard.addTeller(id, "Ngô Văn C", true);
+        tallyBoard.setSeatAccount(id, tallyBoard.tellers(id).getFirst().id(), Optional.of(tellerAccount(teller)));
+        lifecycle.moveTo(id, ElectionStatus.READY);
         return id;
     }
 
@@ -72,17 +82,17 @@ class BoardSeatsIntegrationTests {
         long a = readyBoardOf("Hội nghị của ban A", "seat.teller.a");
         long b = readyBoardOf("Hội nghị của ban B", "seat.teller.b");
         try (var tellerA = Acting.as("seat.teller.a", "TELLER")) {
-            elections.recordKeyMade(a, MANIFEST_HASH);
-            elections.recordKeyMade(b, MANIFEST_HASH);
-            assertThat(elections.boardsOfCurrentTeller()).extracting(Election::id).contains(a).doesNotContain(b);
-            assertThat(elections.refusalsFor(b, ElectionStatus.OPEN)).extracting(Refusal::key)
+            milestones.recordKeyMade(a, MANIFEST_HASH);
+            milestones.recordKeyMade(b, MANIFEST_HASH);
+            assertThat(tallyBoard.boardsOfCurrentTeller()).extracting(Election::id).contains(a).doesNotContain(b);
+            assertThat(lifecycle.refusalsFor(b, ElectionStatus.OPEN)).extracting(Refusal::key)
                     .containsExactly("lifecycle.refuse.notOnBoard");
-            assertThat(refusal(() -> elections.moveTo(b, ElectionStatus.OPEN))).isEqualTo("lifecycle.refuse.notOnBoard");
-            elections.moveTo(a, ElectionStatus.OPEN);
+            assertThat(refusal(() -> lifecycle.moveTo(b, ElectionStatus.OPEN))).isEqualTo("lifecycle.refuse.notOnBoard");
+            lifecycle.moveTo(a, ElectionStatus.OPEN);
         }
         try (var tellerB = Acting.as("seat.teller.b", "TELLER")) {
-            assertThat(refusal(() -> elections.moveTo(a, ElectionStatus.CLOSED))).isEqualTo("lifecycle.refuse.notOnBoard");
-            elections.moveTo(b, ElectionStatus.OPEN);
+            assertThat(refusal(() -> lifecycle.moveTo(a, ElectionStatus.CLOSED))).isEqualTo("lifecycle.refuse.notOnBoard");
+            lifecycle.moveTo(b, ElectionStatus.OPEN);
         }
         assertThat(elections.find(a).orElseThrow().status()).isEqualTo(ElectionStatus.OPEN);
         assertThat(audit.newest(200)).filteredOn(e -> e.subject().equals("election:" + b))
@@ -94,23 +104,23 @@ class BoardSeatsIntegrationTests {
     void the_polls_open_only_when_every_seat_is_tied_to_its_teller_and_seats_are_fixed_once_the_key_is_made() {
         long id = elections.create(new ElectionDetails("Hội nghị thiếu ghế", "HĐND xã Mỹ Hòa", "Hội trường",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
-        elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
-        elections.addVoter(id, new NewVoter("Lê Thị B", "Đại biểu", "HĐND xã"));
-        elections.addTeller(id, "Ngô Văn C", true);
-        elections.addTeller(id, "Đỗ Thị D", false);
-        elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(tellerAccount("seat.head")));
-        elections.moveTo(id, ElectionStatus.READY);
+        candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+        voterRoll.addVoter(id, new NewVoter("Lê Thị B", "Đại biểu", "HĐND xã"));
+        tallyBoard.addTeller(id, "Ngô Văn C", true);
+        tallyBoard.addTeller(id, "Đỗ Thị D", false);
+        tallyBoard.setSeatAccount(id, tallyBoard.tellers(id).getFirst().id(), Optional.of(tellerAccount("seat.head")));
+        lifecycle.moveTo(id, ElectionStatus.READY);
         // The organiser sees what is missing before the board meets.
-        assertThat(elections.refusalsFor(id, ElectionStatus.OPEN)).extracting(Refusal::key)
+        assertThat(lifecycle.refusalsFor(id, ElectionStatus.OPEN)).extracting(Refusal::key)
                 .contains("lifecycle.refuse.noKey", "lifecycle.refuse.seatsWithoutAccount");
         try (var head = Acting.as("seat.head", "TELLER")) {
-            elections.recordKeyMade(id, MANIFEST_HASH);
-            assertThat(refusal(() -> elections.moveTo(id, ElectionStatus.OPEN)))
+            milestones.recordKeyMade(id, MANIFEST_HASH);
+            assertThat(refusal(() -> lifecycle.moveTo(id, ElectionStatus.OPEN)))
                     .isEqualTo("lifecycle.refuse.seatsWithoutAccount");
         }
         // The key was dealt to the seats as they were: they cannot change now.
-        long second = elections.tellers(id).get(1).id();
-        assertThat(refusal(() -> elections.setSeatAccount(id, second, Optional.of(tellerAccount("seat.late")))))
+        long second = tallyBoard.tellers(id).get(1).id();
+        assertThat(refusal(() -> tallyBoard.setSeatAccount(id, second, Optional.of(tellerAccount("seat.late")))))
                 .isEqualTo("teller.error.seatLocked");
     }
 
@@ -118,22 +128,22 @@ class BoardSeatsIntegrationTests {
     void a_seat_takes_an_enabled_teller_account_and_one_account_sits_once_per_board() {
         long id = elections.create(new ElectionDetails("Hội nghị chọn ghế", "HĐND xã Mỹ Hòa", "Hội trường",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
-        elections.addTeller(id, "Ngô Văn C", true);
-        elections.addTeller(id, "Đỗ Thị D", false);
-        long first = elections.tellers(id).get(0).id();
-        long second = elections.tellers(id).get(1).id();
+        tallyBoard.addTeller(id, "Ngô Văn C", true);
+        tallyBoard.addTeller(id, "Đỗ Thị D", false);
+        long first = tallyBoard.tellers(id).get(0).id();
+        long second = tallyBoard.tellers(id).get(1).id();
         if (accounts.find("seat.organiser").isEmpty()) {
             accounts.create("seat.organiser", "Ban tổ chức", Role.ADMIN);
         }
-        assertThat(refusal(() -> elections.setSeatAccount(id, first, Optional.of("seat.organiser"))))
+        assertThat(refusal(() -> tallyBoard.setSeatAccount(id, first, Optional.of("seat.organiser"))))
                 .isEqualTo("teller.error.notATeller");
-        assertThat(refusal(() -> elections.setSeatAccount(id, first, Optional.of("no.such.person"))))
+        assertThat(refusal(() -> tallyBoard.setSeatAccount(id, first, Optional.of("no.such.person"))))
                 .isEqualTo("teller.error.notATeller");
-        elections.setSeatAccount(id, first, Optional.of(tellerAccount("seat.twice")));
-        assertThat(refusal(() -> elections.setSeatAccount(id, second, Optional.of("seat.twice"))))
+        tallyBoard.setSeatAccount(id, first, Optional.of(tellerAccount("seat.twice")));
+        assertThat(refusal(() -> tallyBoard.setSeatAccount(id, second, Optional.of("seat.twice"))))
                 .isEqualTo("teller.error.alreadySeated");
-        assertThat(elections.tellers(id).get(0).account()).contains("seat.twice");
-        assertThat(elections.tellers(id).get(1).account()).isEmpty();
+        assertThat(tallyBoard.tellers(id).get(0).account()).contains("seat.twice");
+        assertThat(tallyBoard.tellers(id).get(1).account()).isEmpty();
         assertThat(audit.newest(50)).filteredOn(e -> e.action().equals("teller.account")).isNotEmpty();
     }
 }

@@ -15,15 +15,21 @@ import vn.tinnhiem.support.IntegrationTest;
 class DemoConferenceIntegrationTests {
 
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    Lifecycle lifecycle;
 
     @ParameterizedTest
     @EnumSource(DemoKind.class)
     void each_demo_conference_can_be_made_ready(DemoKind kind) {
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             long id = elections.createDemo(kind);
-            assertThat(elections.refusalsFor(id, ElectionStatus.READY)).isEmpty();
-            elections.moveTo(id, ElectionStatus.READY);
+            assertThat(lifecycle.refusalsFor(id, ElectionStatus.READY)).isEmpty();
+            lifecycle.moveTo(id, ElectionStatus.READY);
             assertThat(elections.find(id).orElseThrow().status()).isEqualTo(ElectionStatus.READY);
         }
     }
@@ -36,10 +42,10 @@ class DemoConferenceIntegrationTests {
             assertThat(demo.details().body()).startsWith("Hội đồng nhân dân xã");
             assertThat(demo.details().ruleSet()).isEqualTo(RuleSet.NQ_96_2023);
             assertThat(demo.title()).contains("Nghị quyết 96/2023/QH15").endsWith("(dữ liệu mẫu)");
-            assertThat(elections.candidates(id)).extracting(Candidate::jobTitle)
+            assertThat(candidates.list(id)).extracting(Candidate::jobTitle)
                     .contains("Chủ tịch Hội đồng nhân dân xã", "Chủ tịch Ủy ban nhân dân xã")
                     .noneMatch(t -> t.contains("huyện"));
-            assertThat(elections.voters(id)).isNotEmpty()
+            assertThat(voterRoll.voters(id)).isNotEmpty()
                     .allSatisfy(v -> assertThat(v.jobTitle()).isEqualTo("Đại biểu Hội đồng nhân dân xã"));
 
             Election district = elections.find(elections.createDemo(DemoKind.DISTRICT_COMMITTEE)).orElseThrow();

@@ -31,7 +31,13 @@ class ElectionExportsIntegrationTests {
     private static final Path SHOTS = Path.of("target", "screenshots", "exports");
 
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    Checklist checklist;
     @Autowired
     ElectionExports exports;
 
@@ -44,7 +50,7 @@ class ElectionExportsIntegrationTests {
     @Test
     void the_voter_roll_prints_every_voter_with_a_signature_column_and_the_conference_heading() {
         long id = elections.createDemo();
-        List<Voter> voters = elections.voters(id);
+        List<Voter> voters = voterRoll.voters(id);
         Election election = elections.find(id).orElseThrow();
         byte[] pdf = export(id, Document.ROLL, ExportFormat.PDF, Languages.VIETNAMESE);
 
@@ -69,20 +75,20 @@ class ElectionExportsIntegrationTests {
         List<List<String>> rows = Pdfs.sheet(xlsx);
         assertThat(rows.getFirst()).containsExactly("STT", "Họ và tên", "Chức vụ", "Đơn vị");
         assertThat(rows).hasSize(31);
-        Voter first = elections.voters(id).getFirst();
+        Voter first = voterRoll.voters(id).getFirst();
         assertThat(rows.get(1)).containsExactly("1", first.fullName(), first.jobTitle(), first.organisation());
 
         long copy = elections.createDemo();
-        assertThat(elections.importRoll(copy, "roll.xlsx", xlsx).problems()).isEmpty();
-        assertThat(elections.voters(copy)).extracting(Voter::fullName)
-                .isEqualTo(elections.voters(id).stream().map(Voter::fullName).toList());
+        assertThat(voterRoll.importRoll(copy, "roll.xlsx", xlsx).problems()).isEmpty();
+        assertThat(voterRoll.voters(copy)).extracting(Voter::fullName)
+                .isEqualTo(voterRoll.voters(id).stream().map(Voter::fullName).toList());
     }
 
     @Test
     void a_name_typed_as_a_formula_is_exported_as_inert_text() {
         long id = elections.createDemo();
-        elections.addVoter(id, new NewVoter("=HYPERLINK(\"http://x.example\",\"Bấm\")", "+84 912", "@SUM(A1)"));
-        elections.addCandidate(id, "-Trần Văn A", "=1+1");
+        voterRoll.addVoter(id, new NewVoter("=HYPERLINK(\"http://x.example\",\"Bấm\")", "+84 912", "@SUM(A1)"));
+        candidates.addCandidate(id, "-Trần Văn A", "=1+1");
         List<List<String>> roll = Pdfs.sheet(export(id, Document.ROLL, ExportFormat.XLSX, Languages.VIETNAMESE));
         assertThat(roll.getLast()).containsExactly("31", "'=HYPERLINK(\"http://x.example\",\"Bấm\")", "'+84 912",
                 "'@SUM(A1)");
@@ -94,7 +100,7 @@ class ElectionExportsIntegrationTests {
     @Test
     void the_candidate_list_names_every_candidate_in_ballot_order() {
         long id = elections.createDemo();
-        List<Candidate> candidates = elections.candidates(id);
+        List<Candidate> candidates = this.candidates.list(id);
         byte[] pdf = export(id, Document.CANDIDATES, ExportFormat.PDF, Languages.VIETNAMESE);
         var read = Pdfs.read(pdf);
         assertThat(read.pages()).isEqualTo(1);
@@ -120,7 +126,7 @@ class ElectionExportsIntegrationTests {
         String flat = read.text().replaceAll("\\s+", " ");
         assertThat(flat).contains("PHIẾU TÍN NHIỆM", "Bản xem trước, không dùng để bỏ phiếu", "Tín nhiệm cao",
                 "Tín nhiệm thấp", "Huyện ủy viên, Phó Chủ tịch Ủy ban nhân dân huyện");
-        assertThat(elections.candidates(id)).allSatisfy(c -> assertThat(read.text()).contains(c.fullName()));
+        assertThat(candidates.list(id)).allSatisfy(c -> assertThat(read.text()).contains(c.fullName()));
         assertThat(flat).doesNotContain("Không tín nhiệm");
         Pdfs.renderPage(pdf, 0, SHOTS.resolve("ballot-preview-page1.png"));
     }
@@ -142,8 +148,8 @@ class ElectionExportsIntegrationTests {
     @Test
     void the_checklist_prints_each_step_with_its_due_date_and_who_ticked_it() {
         long id = elections.createDemo();
-        elections.setChecklistDone(id, ChecklistStep.SELF_REPORTS, true);
-        List<ChecklistItem> items = elections.checklist(id);
+        checklist.setChecklistDone(id, ChecklistStep.SELF_REPORTS, true);
+        List<ChecklistItem> items = checklist.items(id);
         var read = Pdfs.read(export(id, Document.CHECKLIST, ExportFormat.PDF, Languages.VIETNAMESE));
         assertThat(read.text()).contains("TIẾN ĐỘ CHUẨN BỊ HỘI NGHỊ", "Chưa xong", "(organiser)",
                 items.getFirst().dueDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
@@ -164,10 +170,10 @@ class ElectionExportsIntegrationTests {
                 long id = elections.createDemo();
                 var out = new ByteArrayOutputStream();
                 ElectionExports.writeImportTemplate(format, locale, out);
-                RollImportResult result = elections.importRoll(id, ElectionExports.importTemplateFileName(format),
+                RollImportResult result = voterRoll.importRoll(id, ElectionExports.importTemplateFileName(format),
                         out.toByteArray());
                 assertThat(result.problems()).as(locale + " " + format).isEmpty();
-                assertThat(elections.voters(id)).singleElement().satisfies(v -> {
+                assertThat(voterRoll.voters(id)).singleElement().satisfies(v -> {
                     assertThat(v.fullName()).isEqualTo("Nguyễn Văn A");
                     assertThat(v.organisation()).isEqualTo(
                             Translations.translate("export.template.exampleOrganisation", locale));

@@ -49,7 +49,19 @@ class ElectionSeamsIntegrationTests {
     private static final String MANIFEST_HASH = "a1".repeat(32);
 
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Lifecycle lifecycle;
+    @Autowired
+    Milestones milestones;
+    @Autowired
+    OpenPolls openPolls;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -66,22 +78,22 @@ class ElectionSeamsIntegrationTests {
     private long readyConference() {
         long id = elections.create(new ElectionDetails("Hội nghị thử mốc", "HĐND xã Mỹ Hòa", "Hội trường",
                 LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
-        elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
-        elections.addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
-        elections.addTeller(id, "Ngô Văn C", true);
+        candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+        voterRoll.addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
+        tallyBoard.addTeller(id, "Ngô Văn C", true);
         if (accounts.find("head.teller").isEmpty()) {
             accounts.create("head.teller", "Ngô Văn C", Role.TELLER);
         }
-        elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of("head.teller"));
-        elections.moveTo(id, ElectionStatus.READY);
+        tallyBoard.setSeatAccount(id, tallyBoard.tellers(id).getFirst().id(), Optional.of("head.teller"));
+        lifecycle.moveTo(id, ElectionStatus.READY);
         return id;
     }
 
     private long openConference() {
         long id = readyConference();
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            elections.recordKeyMade(id, MANIFEST_HASH);
-            elections.moveTo(id, ElectionStatus.OPEN);
+            milestones.recordKeyMade(id, MANIFEST_HASH);
+            lifecycle.moveTo(id, ElectionStatus.OPEN);
         }
         return id;
     }
@@ -95,32 +107,32 @@ class ElectionSeamsIntegrationTests {
     void the_lifecycle_follows_the_milestones_the_other_modules_report() {
         long id = readyConference();
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            refusedWith(() -> elections.moveTo(id, ElectionStatus.OPEN), "lifecycle.refuse.noKey");
-            elections.recordKeyMade(id, MANIFEST_HASH);
-            refusedWith(() -> elections.recordKeyMade(id, "b2".repeat(32)), "milestone.error.already");
+            refusedWith(() -> lifecycle.moveTo(id, ElectionStatus.OPEN), "lifecycle.refuse.noKey");
+            milestones.recordKeyMade(id, MANIFEST_HASH);
+            refusedWith(() -> milestones.recordKeyMade(id, "b2".repeat(32)), "milestone.error.already");
         }
-        assertThat(elections.milestones(id)).containsExactly(java.util.Map.entry(Milestone.KEY_MADE, MANIFEST_HASH));
+        assertThat(milestones.reported(id)).containsExactly(java.util.Map.entry(Milestone.KEY_MADE, MANIFEST_HASH));
         // Back to DRAFT voids the key (the lists may change), and says so on the record.
-        elections.moveTo(id, ElectionStatus.DRAFT);
-        assertThat(elections.milestones(id)).doesNotContainKey(Milestone.KEY_MADE);
+        lifecycle.moveTo(id, ElectionStatus.DRAFT);
+        assertThat(milestones.reported(id)).doesNotContainKey(Milestone.KEY_MADE);
         assertThat(audit.newest(5)).extracting(AuditEntry::action).contains("election.keyVoided");
-        elections.moveTo(id, ElectionStatus.READY);
+        lifecycle.moveTo(id, ElectionStatus.READY);
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            refusedWith(() -> elections.moveTo(id, ElectionStatus.OPEN), "lifecycle.refuse.noKey");
-            elections.recordKeyMade(id, MANIFEST_HASH);
+            refusedWith(() -> lifecycle.moveTo(id, ElectionStatus.OPEN), "lifecycle.refuse.noKey");
+            milestones.recordKeyMade(id, MANIFEST_HASH);
         }
 
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            elections.moveTo(id, ElectionStatus.OPEN);
-            refusedWith(() -> elections.recordCounted(id, "c3".repeat(32)), "milestone.error.status");
-            elections.moveTo(id, ElectionStatus.CLOSED);
-            refusedWith(() -> elections.moveTo(id, ElectionStatus.TALLIED), "lifecycle.refuse.notCounted");
-            elections.recordPollsClosed(id, "d4".repeat(32));
-            elections.recordCounted(id, "c3".repeat(32));
-            elections.moveTo(id, ElectionStatus.TALLIED);
+            lifecycle.moveTo(id, ElectionStatus.OPEN);
+            refusedWith(() -> milestones.recordCounted(id, "c3".repeat(32)), "milestone.error.status");
+            lifecycle.moveTo(id, ElectionStatus.CLOSED);
+            refusedWith(() -> lifecycle.moveTo(id, ElectionStatus.TALLIED), "lifecycle.refuse.notCounted");
+            milestones.recordPollsClosed(id, "d4".repeat(32));
+            milestones.recordCounted(id, "c3".repeat(32));
+            lifecycle.moveTo(id, ElectionStatus.TALLIED);
         }
         assertThat(elections.find(id).orElseThrow().status()).isEqualTo(ElectionStatus.TALLIED);
-        assertThat(elections.milestones(id)).containsOnlyKeys(Milestone.KEY_MADE, Milestone.POLLS_CLOSED,
+        assertThat(milestones.reported(id)).containsOnlyKeys(Milestone.KEY_MADE, Milestone.POLLS_CLOSED,
                 Milestone.COUNTED);
         assertThat(audit.newest(50)).filteredOn(e -> e.subject().equals("election:" + id))
                 .extracting(AuditEntry::action).contains("election.milestone");
@@ -129,18 +141,18 @@ class ElectionSeamsIntegrationTests {
     @Test
     void a_voided_key_lets_the_organiser_take_the_conference_back_to_draft() {
         long id = readyConference();
-        refusedWith(() -> elections.voidKey(id), "milestone.error.missing");
+        refusedWith(() -> milestones.voidKey(id), "milestone.error.missing");
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            elections.recordKeyMade(id, MANIFEST_HASH);
+            milestones.recordKeyMade(id, MANIFEST_HASH);
         }
-        elections.voidKey(id);
-        assertThat(elections.milestones(id)).isEmpty();
+        milestones.voidKey(id);
+        assertThat(milestones.reported(id)).isEmpty();
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            refusedWith(() -> elections.moveTo(id, ElectionStatus.OPEN), "lifecycle.refuse.noKey");
+            refusedWith(() -> lifecycle.moveTo(id, ElectionStatus.OPEN), "lifecycle.refuse.noKey");
         }
-        elections.moveTo(id, ElectionStatus.DRAFT);
-        elections.addCandidate(id, "Sửa sau khi hủy khóa", "Ủy viên");
-        assertThat(elections.candidates(id)).hasSize(2);
+        lifecycle.moveTo(id, ElectionStatus.DRAFT);
+        candidates.addCandidate(id, "Sửa sau khi hủy khóa", "Ủy viên");
+        assertThat(candidates.list(id)).hasSize(2);
         assertThat(audit.newest(20)).filteredOn(e -> e.subject().equals("election:" + id))
                 .anySatisfy(e -> {
                     assertThat(e.action()).isEqualTo("election.keyVoided");
@@ -152,24 +164,24 @@ class ElectionSeamsIntegrationTests {
     void a_key_is_recorded_only_for_a_ready_conference_and_only_as_a_digest() {
         long id = elections.create(new ElectionDetails("Hội nghị nháp", "HĐND xã", "", LocalDateTime.of(2026, 12, 23, 8, 0),
                 BallotKind.TWO_LEVEL, RuleSet.NQ_96_2023));
-        refusedWith(() -> elections.recordKeyMade(id, MANIFEST_HASH), "milestone.error.status");
-        assertThatThrownBy(() -> elections.recordKeyMade(id, "not a digest"))
+        refusedWith(() -> milestones.recordKeyMade(id, MANIFEST_HASH), "milestone.error.status");
+        assertThatThrownBy(() -> milestones.recordKeyMade(id, "not a digest"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(elections.milestones(id)).isEmpty();
+        assertThat(milestones.reported(id)).isEmpty();
     }
 
     @Test
     void work_while_open_is_refused_before_the_polls_open_and_after_they_close() {
         long id = readyConference();
-        refusedWith(() -> elections.whileOpen(id, () -> "cast"), "election.error.notOpen");
+        refusedWith(() -> openPolls.whileOpen(id, () -> "cast"), "election.error.notOpen");
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            elections.recordKeyMade(id, MANIFEST_HASH);
-            elections.moveTo(id, ElectionStatus.OPEN);
-            assertThat(elections.whileOpen(id, () -> "cast")).isEqualTo("cast");
-            elections.moveTo(id, ElectionStatus.CLOSED);
+            milestones.recordKeyMade(id, MANIFEST_HASH);
+            lifecycle.moveTo(id, ElectionStatus.OPEN);
+            assertThat(openPolls.whileOpen(id, () -> "cast")).isEqualTo("cast");
+            lifecycle.moveTo(id, ElectionStatus.CLOSED);
         }
-        refusedWith(() -> elections.whileOpen(id, () -> "cast"), "election.error.notOpen");
-        refusedWith(() -> elections.whileOpen(Long.MAX_VALUE, () -> "cast"), "election.error.missing");
+        refusedWith(() -> openPolls.whileOpen(id, () -> "cast"), "election.error.notOpen");
+        refusedWith(() -> openPolls.whileOpen(Long.MAX_VALUE, () -> "cast"), "election.error.missing");
     }
 
     /**
@@ -198,7 +210,7 @@ class ElectionSeamsIntegrationTests {
                     while (true) {
                         int n = attempts.incrementAndGet();
                         try {
-                            tx.executeWithoutResult(status -> elections.whileOpen(id, () -> {
+                            tx.executeWithoutResult(status -> openPolls.whileOpen(id, () -> {
                                 db.execute("INSERT INTO race_spent VALUES (?, ?)", id, n);
                                 sleep(15);
                                 db.execute("INSERT INTO race_stored VALUES (?, ?)", id, n);
@@ -218,7 +230,7 @@ class ElectionSeamsIntegrationTests {
             }
             assertThat(casting.await(30, TimeUnit.SECONDS)).isTrue();
             try (var teller = Acting.as("head.teller", "TELLER")) {
-                elections.moveTo(id, ElectionStatus.CLOSED);
+                lifecycle.moveTo(id, ElectionStatus.CLOSED);
             }
             // The close has committed: what is in now is everything that will ever be in.
             int storedAtClose = db.fetchCount(db.selectFrom("race_stored").where("election_id = ?", id));
@@ -271,7 +283,7 @@ class ElectionSeamsIntegrationTests {
         var tx = new TransactionTemplate(transactions);
         // A caller (another module's service, a later step) fails after the refusal was returned.
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-            assertThat(elections.importRoll(id, "roll.csv", bad).succeeded()).isFalse();
+            assertThat(voterRoll.importRoll(id, "roll.csv", bad).succeeded()).isFalse();
             throw new IllegalStateException("the caller fails afterwards");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(audit.newest(20)).filteredOn(e -> e.subject().equals("election:" + id))
@@ -287,16 +299,16 @@ class ElectionSeamsIntegrationTests {
     void an_import_keeps_the_files_numbers_or_says_it_renumbered() {
         long id = elections.create(new ElectionDetails("Hội nghị nhập STT", "HĐND xã", "", LocalDateTime.of(2026, 12, 24, 8, 0),
                 BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
-        var kept = elections.importRoll(id, "roll.csv", "STT,Họ và tên\n2,Trần B\n1,Lê A\n".getBytes(StandardCharsets.UTF_8));
+        var kept = voterRoll.importRoll(id, "roll.csv", "STT,Họ và tên\n2,Trần B\n1,Lê A\n".getBytes(StandardCharsets.UTF_8));
         assertThat(kept.renumbered()).isFalse();
         assertThat(kept.summaryKey()).isEqualTo("import.done");
-        assertThat(elections.voters(id)).extracting(Voter::ordinal, Voter::fullName).containsExactly(
+        assertThat(voterRoll.voters(id)).extracting(Voter::ordinal, Voter::fullName).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1, "Lê A"), org.assertj.core.groups.Tuple.tuple(2, "Trần B"));
 
-        var renumbered = elections.importRoll(id, "roll.csv", "STT,Họ và tên\n7,Trần B\n9,Lê A\n".getBytes(StandardCharsets.UTF_8));
+        var renumbered = voterRoll.importRoll(id, "roll.csv", "STT,Họ và tên\n7,Trần B\n9,Lê A\n".getBytes(StandardCharsets.UTF_8));
         assertThat(renumbered.renumbered()).isTrue();
         assertThat(renumbered.summaryKey()).isEqualTo("import.doneRenumbered");
-        assertThat(elections.voters(id)).extracting(Voter::ordinal, Voter::fullName).containsExactly(
+        assertThat(voterRoll.voters(id)).extracting(Voter::ordinal, Voter::fullName).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1, "Trần B"), org.assertj.core.groups.Tuple.tuple(2, "Lê A"));
     }
 
@@ -304,25 +316,25 @@ class ElectionSeamsIntegrationTests {
     void the_audited_lifecycle_matches_a_conference_taken_back_and_forth_and_names_a_status_or_milestone_written_by_sql() {
         long id = readyConference();
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            elections.recordKeyMade(id, MANIFEST_HASH);
+            milestones.recordKeyMade(id, MANIFEST_HASH);
         }
         // Back to DRAFT (the key voided with it), READY again, a new key, a second key voided by hand, a third.
-        elections.moveTo(id, ElectionStatus.DRAFT);
-        elections.moveTo(id, ElectionStatus.READY);
+        lifecycle.moveTo(id, ElectionStatus.DRAFT);
+        lifecycle.moveTo(id, ElectionStatus.READY);
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            elections.recordKeyMade(id, "b2".repeat(32));
-            elections.voidKey(id);
-            elections.recordKeyMade(id, "c3".repeat(32));
-            elections.moveTo(id, ElectionStatus.OPEN);
-            elections.moveTo(id, ElectionStatus.CLOSED);
-            assertThat(elections.auditedLifecycle(id)).as("every step audited: nothing to name").isEmpty();
+            milestones.recordKeyMade(id, "b2".repeat(32));
+            milestones.voidKey(id);
+            milestones.recordKeyMade(id, "c3".repeat(32));
+            lifecycle.moveTo(id, ElectionStatus.OPEN);
+            lifecycle.moveTo(id, ElectionStatus.CLOSED);
+            assertThat(lifecycle.auditedLifecycle(id)).as("every step audited: nothing to name").isEmpty();
         }
         // As someone with the database's account would: the polls reopened and a milestone put in, no entry.
         db.update(ELECTION).set(ELECTION.STATUS, "OPEN").where(ELECTION.ID.eq(id)).execute();
         db.insertInto(ELECTION_MILESTONE).set(ELECTION_MILESTONE.ELECTION_ID, id)
                 .set(ELECTION_MILESTONE.MILESTONE, "COUNTED").set(ELECTION_MILESTONE.DIGEST, "d4".repeat(32)).execute();
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            assertThat(elections.auditedLifecycle(id)).containsExactly(
+            assertThat(lifecycle.auditedLifecycle(id)).containsExactly(
                     new LifecycleMismatch("status", "OPEN", "CLOSED"),
                     new LifecycleMismatch("milestone.COUNTED", "d4".repeat(32), ""));
         }
@@ -332,7 +344,7 @@ class ElectionSeamsIntegrationTests {
         db.deleteFrom(ELECTION_MILESTONE).where(ELECTION_MILESTONE.ELECTION_ID.eq(id))
                 .and(ELECTION_MILESTONE.MILESTONE.eq("COUNTED")).execute();
         try (var teller = Acting.as("head.teller", "TELLER")) {
-            assertThat(elections.auditedLifecycle(id)).extracting(LifecycleMismatch::about, LifecycleMismatch::found)
+            assertThat(lifecycle.auditedLifecycle(id)).extracting(LifecycleMismatch::about, LifecycleMismatch::found)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("changedAt", "2026-12-22T09:00"));
         }
     }

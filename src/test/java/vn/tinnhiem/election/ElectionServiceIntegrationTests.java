@@ -25,7 +25,17 @@ import vn.tinnhiem.shared.Refusal;
 class ElectionServiceIntegrationTests {
 
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Checklist checklist;
+    @Autowired
+    Lifecycle lifecycle;
     @Autowired
     AuditLog audit;
 
@@ -35,41 +45,41 @@ class ElectionServiceIntegrationTests {
     }
 
     private void complete(long id) {
-        elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
-        elections.addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
-        elections.addTeller(id, "Ngô Văn C", true);
-        elections.addTeller(id, "Đỗ Thị D", false);
-        elections.setThreshold(id, 2);
+        candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+        voterRoll.addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
+        tallyBoard.addTeller(id, "Ngô Văn C", true);
+        tallyBoard.addTeller(id, "Đỗ Thị D", false);
+        tallyBoard.setThreshold(id, 2);
     }
 
     @Test
     void candidates_keep_their_ballot_order_through_moves_and_removals() {
         long id = newElection();
-        elections.addCandidate(id, "Một", "Chức vụ 1");
-        elections.addCandidate(id, "Hai", "Chức vụ 2");
-        elections.addCandidate(id, "Ba", "Chức vụ 3");
-        long ba = elections.candidates(id).get(2).id();
-        elections.moveCandidate(id, ba, -1);
-        elections.moveCandidate(id, ba, -1);
-        assertThat(elections.candidates(id)).extracting(Candidate::fullName).containsExactly("Ba", "Một", "Hai");
-        elections.removeCandidate(id, elections.candidates(id).get(1).id());
-        assertThat(elections.candidates(id)).extracting(Candidate::ordinal, Candidate::fullName)
+        candidates.addCandidate(id, "Một", "Chức vụ 1");
+        candidates.addCandidate(id, "Hai", "Chức vụ 2");
+        candidates.addCandidate(id, "Ba", "Chức vụ 3");
+        long ba = candidates.list(id).get(2).id();
+        candidates.moveCandidate(id, ba, -1);
+        candidates.moveCandidate(id, ba, -1);
+        assertThat(candidates.list(id)).extracting(Candidate::fullName).containsExactly("Ba", "Một", "Hai");
+        candidates.removeCandidate(id, candidates.list(id).get(1).id());
+        assertThat(candidates.list(id)).extracting(Candidate::ordinal, Candidate::fullName)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "Ba"), org.assertj.core.groups.Tuple.tuple(2, "Hai"));
     }
 
     @Test
     void a_roll_import_with_a_bad_row_imports_nothing_and_keeps_the_roll() {
         long id = newElection();
-        elections.addVoter(id, new NewVoter("Người sẵn có", "", ""));
+        voterRoll.addVoter(id, new NewVoter("Người sẵn có", "", ""));
         byte[] file = "Họ và tên,Đơn vị\nNguyễn A,X\n,Y\nTrần B,Z\n".getBytes(StandardCharsets.UTF_8);
-        RollImportResult result = elections.importRoll(id, "roll.csv", file);
+        RollImportResult result = voterRoll.importRoll(id, "roll.csv", file);
         assertThat(result.succeeded()).isFalse();
         assertThat(result.problems()).containsExactly(RowProblem.of(3, "import.error.noName"));
-        assertThat(elections.voters(id)).extracting(Voter::fullName).containsExactly("Người sẵn có");
+        assertThat(voterRoll.voters(id)).extracting(Voter::fullName).containsExactly("Người sẵn có");
 
         byte[] good = "Họ và tên,Đơn vị\nNguyễn A,X\nTrần B,Z\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(elections.importRoll(id, "roll.csv", good).imported()).isEqualTo(2);
-        assertThat(elections.voters(id)).extracting(Voter::ordinal, Voter::fullName).containsExactly(
+        assertThat(voterRoll.importRoll(id, "roll.csv", good).imported()).isEqualTo(2);
+        assertThat(voterRoll.voters(id)).extracting(Voter::ordinal, Voter::fullName).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1, "Nguyễn A"), org.assertj.core.groups.Tuple.tuple(2, "Trần B"));
     }
 
@@ -77,47 +87,47 @@ class ElectionServiceIntegrationTests {
     void nothing_the_ballot_depends_on_changes_after_draft() {
         long id = newElection();
         complete(id);
-        elections.moveTo(id, ElectionStatus.READY);
+        lifecycle.moveTo(id, ElectionStatus.READY);
 
         List<Runnable> edits = List.of(
-                () -> elections.addCandidate(id, "Muộn", "Chức vụ"),
-                () -> elections.updateCandidate(id, elections.candidates(id).getFirst().id(), "Đổi tên", "X"),
-                () -> elections.removeCandidate(id, elections.candidates(id).getFirst().id()),
-                () -> elections.addVoter(id, new NewVoter("Muộn", "", "")),
-                () -> elections.importRoll(id, "roll.csv", "Họ và tên\nA\n".getBytes(StandardCharsets.UTF_8)),
-                () -> elections.addTeller(id, "Muộn", false),
-                () -> elections.setThreshold(id, 1),
+                () -> candidates.addCandidate(id, "Muộn", "Chức vụ"),
+                () -> candidates.updateCandidate(id, candidates.list(id).getFirst().id(), "Đổi tên", "X"),
+                () -> candidates.removeCandidate(id, candidates.list(id).getFirst().id()),
+                () -> voterRoll.addVoter(id, new NewVoter("Muộn", "", "")),
+                () -> voterRoll.importRoll(id, "roll.csv", "Họ và tên\nA\n".getBytes(StandardCharsets.UTF_8)),
+                () -> tallyBoard.addTeller(id, "Muộn", false),
+                () -> tallyBoard.setThreshold(id, 1),
                 () -> elections.updateDetails(id, new ElectionDetails("Đổi", "B", "C", LocalDateTime.now(),
                         BallotKind.TWO_LEVEL, RuleSet.NQ_96_2023)));
         for (Runnable edit : edits) {
             assertThatThrownBy(edit::run).isInstanceOfSatisfying(UserFacingException.class,
                     e -> assertThat(e.key()).isEqualTo("election.error.locked"));
         }
-        assertThat(elections.candidates(id)).extracting(Candidate::fullName).containsExactly("Trần Văn A");
+        assertThat(candidates.list(id)).extracting(Candidate::fullName).containsExactly("Trần Văn A");
         assertThat(elections.find(id).orElseThrow().details().ballotKind()).isEqualTo(BallotKind.THREE_LEVEL);
 
         // The checklist is not part of the ballot: it can still be ticked.
-        elections.setChecklistDone(id, ChecklistStep.SELF_REPORTS, true);
-        assertThat(elections.checklist(id).stream().filter(ChecklistItem::done).map(ChecklistItem::step))
+        checklist.setChecklistDone(id, ChecklistStep.SELF_REPORTS, true);
+        assertThat(checklist.items(id).stream().filter(ChecklistItem::done).map(ChecklistItem::step))
                 .containsExactly(ChecklistStep.SELF_REPORTS);
 
-        elections.moveTo(id, ElectionStatus.DRAFT);
-        elections.addCandidate(id, "Sau khi mở lại", "Chức vụ");
-        assertThat(elections.candidates(id)).hasSize(2);
+        lifecycle.moveTo(id, ElectionStatus.DRAFT);
+        candidates.addCandidate(id, "Sau khi mở lại", "Chức vụ");
+        assertThat(candidates.list(id)).hasSize(2);
         assertThat(audit.verifyChain().isIntact()).isTrue();
     }
 
     @Test
     void an_incomplete_conference_cannot_be_made_ready_and_the_polls_cannot_open_without_a_key() {
         long id = newElection();
-        assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.READY))
+        assertThatThrownBy(() -> lifecycle.moveTo(id, ElectionStatus.READY))
                 .isInstanceOfSatisfying(LifecycleRefusedException.class, e -> assertThat(e.refusals())
                         .extracting(Refusal::key).containsExactly("lifecycle.refuse.noCandidates",
                                 "lifecycle.refuse.noVoters", "lifecycle.refuse.noTellers"));
         complete(id);
-        elections.moveTo(id, ElectionStatus.READY);
+        lifecycle.moveTo(id, ElectionStatus.READY);
         try (var teller = Acting.as("teller", "TELLER")) {
-            assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.OPEN))
+            assertThatThrownBy(() -> lifecycle.moveTo(id, ElectionStatus.OPEN))
                     .isInstanceOfSatisfying(LifecycleRefusedException.class,
                             e -> assertThat(e.key()).isEqualTo("lifecycle.refuse.noKey"));
         }
@@ -127,22 +137,22 @@ class ElectionServiceIntegrationTests {
     @Test
     void typed_names_with_hidden_characters_are_refused_and_diacritics_are_composed() {
         long id = newElection();
-        assertThatThrownBy(() -> elections.addCandidate(id, "Trần \u202EVăn A", "Phó Chủ tịch"))
+        assertThatThrownBy(() -> candidates.addCandidate(id, "Trần \u202EVăn A", "Phó Chủ tịch"))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.key()).isEqualTo("common.error.hiddenCharacters"));
-        elections.addCandidate(id, "Nguye\u0302\u0303n Va\u0306n A", "Phó Chủ tịch");
-        assertThat(elections.candidates(id).getFirst().fullName()).isEqualTo("Nguyễn Văn A");
+        candidates.addCandidate(id, "Nguye\u0302\u0303n Va\u0306n A", "Phó Chủ tịch");
+        assertThat(candidates.list(id).getFirst().fullName()).isEqualTo("Nguyễn Văn A");
     }
 
     @Test
     void the_checklist_follows_the_conference_date() {
         long id = newElection();
-        var due = elections.checklist(id).stream().filter(i -> i.step() == ChecklistStep.SELF_REPORTS).findFirst()
+        var due = checklist.items(id).stream().filter(i -> i.step() == ChecklistStep.SELF_REPORTS).findFirst()
                 .orElseThrow().dueDate();
         assertThat(due).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
         elections.updateDetails(id, new ElectionDetails("Hội nghị thử", "UBND huyện", "", LocalDateTime.of(2026, 12, 30, 8, 0),
                 BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
-        due = elections.checklist(id).stream().filter(i -> i.step() == ChecklistStep.SELF_REPORTS).findFirst()
+        due = checklist.items(id).stream().filter(i -> i.step() == ChecklistStep.SELF_REPORTS).findFirst()
                 .orElseThrow().dueDate();
         assertThat(due).isEqualTo(java.time.LocalDate.of(2026, 12, 10));
     }
@@ -150,12 +160,12 @@ class ElectionServiceIntegrationTests {
     @Test
     void the_demo_conference_is_shaped_like_the_plan_and_can_be_made_ready() {
         long id = elections.createDemo();
-        assertThat(elections.candidates(id)).hasSize(13);
-        assertThat(elections.candidates(id).getFirst().jobTitle()).contains("Phó Chủ tịch");
-        assertThat(elections.voters(id)).hasSizeBetween(25, 40);
-        assertThat(elections.tellers(id)).hasSize(3).filteredOn(Teller::head).hasSize(1);
+        assertThat(candidates.list(id)).hasSize(13);
+        assertThat(candidates.list(id).getFirst().jobTitle()).contains("Phó Chủ tịch");
+        assertThat(voterRoll.voters(id)).hasSizeBetween(25, 40);
+        assertThat(tallyBoard.tellers(id)).hasSize(3).filteredOn(Teller::head).hasSize(1);
         assertThat(elections.find(id).orElseThrow().thresholdK()).isEqualTo(2);
-        elections.moveTo(id, ElectionStatus.READY);
+        lifecycle.moveTo(id, ElectionStatus.READY);
     }
 
     @Test
@@ -163,12 +173,12 @@ class ElectionServiceIntegrationTests {
         long id = newElection();
         complete(id);
         try (var teller = Acting.as("teller", "TELLER")) {
-            assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.READY))
+            assertThatThrownBy(() -> lifecycle.moveTo(id, ElectionStatus.READY))
                     .isInstanceOfSatisfying(UserFacingException.class,
                             e -> assertThat(e.key()).isEqualTo("lifecycle.refuse.organiserOnly"));
         }
-        elections.moveTo(id, ElectionStatus.READY);
-        assertThatThrownBy(() -> elections.moveTo(id, ElectionStatus.OPEN))
+        lifecycle.moveTo(id, ElectionStatus.READY);
+        assertThatThrownBy(() -> lifecycle.moveTo(id, ElectionStatus.OPEN))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.key()).isEqualTo("lifecycle.refuse.tellersOnly"));
     }

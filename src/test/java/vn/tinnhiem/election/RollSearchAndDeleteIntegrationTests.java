@@ -23,7 +23,17 @@ import vn.tinnhiem.support.IntegrationTest;
 class RollSearchAndDeleteIntegrationTests {
 
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Checklist checklist;
+    @Autowired
+    Lifecycle lifecycle;
     @Autowired
     AuditLog audit;
 
@@ -36,7 +46,7 @@ class RollSearchAndDeleteIntegrationTests {
         long id = newElection();
         for (String name : List.of("Nguyễn Văn An", "Trần Văn Nguyên", "Đỗ Đức Cường", "Lê Thị Bình", "Nguyễn Thị Hà",
                 "Phạm 100% Thắng_Lợi")) {
-            elections.addVoter(id, new NewVoter(name, "Chủ tịch", "UBND xã"));
+            voterRoll.addVoter(id, new NewVoter(name, "Chủ tịch", "UBND xã"));
         }
         return id;
     }
@@ -48,47 +58,47 @@ class RollSearchAndDeleteIntegrationTests {
     @Test
     void typing_part_of_a_name_without_diacritics_finds_the_voter() {
         long id = withRoll();
-        assertThat(names(elections.searchVoters(id, "nguyen van", 0, 20))).containsExactly("Nguyễn Văn An");
-        assertThat(names(elections.searchVoters(id, "  NGUYEN   van ", 0, 20))).containsExactly("Nguyễn Văn An");
-        assertThat(names(elections.searchVoters(id, "duc", 0, 20))).containsExactly("Đỗ Đức Cường");
-        assertThat(names(elections.searchVoters(id, "Đức Cường", 0, 20))).containsExactly("Đỗ Đức Cường");
-        assertThat(names(elections.searchVoters(id, "nguy", 0, 20)))
+        assertThat(names(voterRoll.searchVoters(id, "nguyen van", 0, 20))).containsExactly("Nguyễn Văn An");
+        assertThat(names(voterRoll.searchVoters(id, "  NGUYEN   van ", 0, 20))).containsExactly("Nguyễn Văn An");
+        assertThat(names(voterRoll.searchVoters(id, "duc", 0, 20))).containsExactly("Đỗ Đức Cường");
+        assertThat(names(voterRoll.searchVoters(id, "Đức Cường", 0, 20))).containsExactly("Đỗ Đức Cường");
+        assertThat(names(voterRoll.searchVoters(id, "nguy", 0, 20)))
                 .containsExactly("Nguyễn Văn An", "Trần Văn Nguyên", "Nguyễn Thị Hà");
-        assertThat(names(elections.searchVoters(id, "binh", 0, 20))).containsExactly("Lê Thị Bình");
+        assertThat(names(voterRoll.searchVoters(id, "binh", 0, 20))).containsExactly("Lê Thị Bình");
         // Wildcards typed by the user are plain text.
-        assertThat(names(elections.searchVoters(id, "%", 0, 20))).containsExactly("Phạm 100% Thắng_Lợi");
-        assertThat(names(elections.searchVoters(id, "m_1", 0, 20))).isEmpty();
-        assertThat(elections.searchVoters(id, "khong co ai", 0, 20).total()).isZero();
+        assertThat(names(voterRoll.searchVoters(id, "%", 0, 20))).containsExactly("Phạm 100% Thắng_Lợi");
+        assertThat(names(voterRoll.searchVoters(id, "m_1", 0, 20))).isEmpty();
+        assertThat(voterRoll.searchVoters(id, "khong co ai", 0, 20).total()).isZero();
     }
 
     @Test
     void the_roll_is_read_page_by_page_with_the_total() {
         long id = withRoll();
-        VoterPage first = elections.searchVoters(id, "", 0, 4);
-        VoterPage second = elections.searchVoters(id, "", 4, 4);
+        VoterPage first = voterRoll.searchVoters(id, "", 0, 4);
+        VoterPage second = voterRoll.searchVoters(id, "", 4, 4);
         assertThat(first.total()).isEqualTo(6);
         assertThat(first.voters()).extracting(Voter::ordinal).containsExactly(1, 2, 3, 4);
         assertThat(second.voters()).extracting(Voter::ordinal).containsExactly(5, 6);
-        VoterPage found = elections.searchVoters(id, "thi", 1, 1);
+        VoterPage found = voterRoll.searchVoters(id, "thi", 1, 1);
         assertThat(found.total()).isEqualTo(2);
         assertThat(names(found)).containsExactly("Nguyễn Thị Hà");
         // Another conference's roll is never mixed in.
-        assertThat(elections.searchVoters(newElection(), "nguyen", 0, 20).total()).isZero();
+        assertThat(voterRoll.searchVoters(newElection(), "nguyen", 0, 20).total()).isZero();
     }
 
     @Test
     void a_draft_conference_is_deleted_with_everything_in_it_and_the_deletion_is_audited() {
         long id = withRoll();
-        elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
-        elections.addTeller(id, "Ngô Văn C", true);
+        candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+        tallyBoard.addTeller(id, "Ngô Văn C", true);
 
         elections.delete(id);
 
         assertThat(elections.find(id)).isEmpty();
-        assertThat(elections.candidates(id)).isEmpty();
-        assertThat(elections.voters(id)).isEmpty();
-        assertThat(elections.tellers(id)).isEmpty();
-        assertThat(elections.checklist(id)).isEmpty();
+        assertThat(candidates.list(id)).isEmpty();
+        assertThat(voterRoll.voters(id)).isEmpty();
+        assertThat(tallyBoard.tellers(id)).isEmpty();
+        assertThat(checklist.items(id)).isEmpty();
         assertThat(audit.newest(1).getFirst()).satisfies(e -> {
             assertThat(e.action()).isEqualTo("election.delete");
             assertThat(e.subject()).isEqualTo("election:" + id);
@@ -100,9 +110,9 @@ class RollSearchAndDeleteIntegrationTests {
     @Test
     void a_conference_past_draft_cannot_be_deleted_and_only_the_organiser_may_delete() {
         long id = withRoll();
-        elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
-        elections.addTeller(id, "Ngô Văn C", true);
-        elections.moveTo(id, ElectionStatus.READY);
+        candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+        tallyBoard.addTeller(id, "Ngô Văn C", true);
+        lifecycle.moveTo(id, ElectionStatus.READY);
         assertThatThrownBy(() -> elections.delete(id)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.key()).isEqualTo("election.error.deleteNotDraft"));
         assertThat(elections.find(id)).isPresent();

@@ -21,18 +21,19 @@ import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Conferences;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.IntegrationTest;
 
 /**
  * Supervisors are named for a conference in its set-up, like the board's seats, and may watch only
- * the conferences they are named for: {@link ElectionService#maySupervise} is the supervision screens' gate.
+ * the conferences they are named for: {@link Supervisors#maySupervise} is the supervision screens' gate.
  */
 @IntegrationTest
 @WithMockUser(username = "organiser", roles = "ADMIN")
 class SupervisorsIntegrationTests {
 
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -61,7 +62,7 @@ class SupervisorsIntegrationTests {
 
     private boolean maySuperviseAs(String username, String role, long electionId) {
         try (var as = Acting.as(username, role)) {
-            return elections.maySupervise(electionId);
+            return elections.supervisors().maySupervise(electionId);
         }
     }
 
@@ -70,9 +71,9 @@ class SupervisorsIntegrationTests {
         long id = conference(ElectionStatus.DRAFT);
         String first = account("gs.mot", Role.SUPERVISOR);
         String second = account("gs.hai", Role.SUPERVISOR);
-        elections.addSupervisor(id, second);
-        elections.addSupervisor(id, first);
-        assertThat(elections.supervisors(id)).containsExactlyElementsOf(List.of(first, second).stream().sorted().toList());
+        elections.supervisors().addSupervisor(id, second);
+        elections.supervisors().addSupervisor(id, first);
+        assertThat(elections.supervisors().named(id)).containsExactlyElementsOf(List.of(first, second).stream().sorted().toList());
         AuditEntry added = audit.newest(1).getFirst();
         assertThat(added.action()).isEqualTo("supervisor.add");
         assertThat(added.subject()).isEqualTo("election:" + id);
@@ -82,12 +83,12 @@ class SupervisorsIntegrationTests {
         assertThat(AuditSentences.describe(added, Map.of(), Languages.ENGLISH))
                 .isEqualTo("Named the account “" + first + "” a supervisor of the conference no. " + id);
 
-        elections.removeSupervisor(id, second);
-        assertThat(elections.supervisors(id)).containsExactly(first);
+        elections.supervisors().removeSupervisor(id, second);
+        assertThat(elections.supervisors().named(id)).containsExactly(first);
         AuditEntry removed = audit.newest(1).getFirst();
         assertThat(removed.action()).isEqualTo("supervisor.remove");
         assertThat(removed.fields().visible()).containsExactly(java.util.Map.entry("account", second));
-        assertThat(refusal(() -> elections.removeSupervisor(id, second))).isEqualTo("supervisor.error.missing");
+        assertThat(refusal(() -> elections.supervisors().removeSupervisor(id, second))).isEqualTo("supervisor.error.missing");
     }
 
     @Test
@@ -98,14 +99,14 @@ class SupervisorsIntegrationTests {
         String disabled = account("gs.nghi", Role.SUPERVISOR);
         accounts.setEnabled(accounts.find(disabled).orElseThrow().id(), false);
 
-        assertThat(refusal(() -> elections.addSupervisor(id, teller))).isEqualTo("supervisor.error.notASupervisor");
-        assertThat(refusal(() -> elections.addSupervisor(id, disabled))).isEqualTo("supervisor.error.notASupervisor");
-        assertThat(refusal(() -> elections.addSupervisor(id, "khong.co.ai"))).isEqualTo("supervisor.error.notASupervisor");
-        assertThat(refusal(() -> elections.addSupervisor(id, " "))).isEqualTo("supervisor.error.choose");
+        assertThat(refusal(() -> elections.supervisors().addSupervisor(id, teller))).isEqualTo("supervisor.error.notASupervisor");
+        assertThat(refusal(() -> elections.supervisors().addSupervisor(id, disabled))).isEqualTo("supervisor.error.notASupervisor");
+        assertThat(refusal(() -> elections.supervisors().addSupervisor(id, "khong.co.ai"))).isEqualTo("supervisor.error.notASupervisor");
+        assertThat(refusal(() -> elections.supervisors().addSupervisor(id, " "))).isEqualTo("supervisor.error.choose");
         // Named in READY (after the lists are fixed): a supervisor may be found on the morning of the conference.
-        elections.addSupervisor(id, supervisor);
-        assertThat(refusal(() -> elections.addSupervisor(id, supervisor))).isEqualTo("supervisor.error.already");
-        assertThat(elections.supervisors(id)).containsExactly(supervisor);
+        elections.supervisors().addSupervisor(id, supervisor);
+        assertThat(refusal(() -> elections.supervisors().addSupervisor(id, supervisor))).isEqualTo("supervisor.error.already");
+        assertThat(elections.supervisors().named(id)).containsExactly(supervisor);
     }
 
     @Test
@@ -115,7 +116,7 @@ class SupervisorsIntegrationTests {
         String named = account("gs.duoc.chon", Role.SUPERVISOR);
         String notNamed = account("gs.khong.chon", Role.SUPERVISOR);
         String teller = account("kp.mot", Role.TELLER);
-        elections.addSupervisor(mine, named);
+        elections.supervisors().addSupervisor(mine, named);
 
         assertThat(maySuperviseAs(named, "SUPERVISOR", mine)).isTrue();
         assertThat(maySuperviseAs(named, "SUPERVISOR", others)).isFalse();
@@ -124,14 +125,14 @@ class SupervisorsIntegrationTests {
         assertThat(maySuperviseAs("organiser", "ADMIN", mine)).isTrue();
         assertThat(maySuperviseAs(named, "SUPERVISOR", Long.MAX_VALUE)).isFalse();
         try (var as = Acting.as(named, "SUPERVISOR")) {
-            assertThat(elections.supervisedByCurrentSupervisor()).extracting(Election::id).containsExactly(mine);
+            assertThat(elections.supervisors().supervisedByCurrentSupervisor()).extracting(Election::id).containsExactly(mine);
         }
         try (var as = Acting.as(notNamed, "SUPERVISOR")) {
-            assertThat(elections.supervisedByCurrentSupervisor()).isEmpty();
+            assertThat(elections.supervisors().supervisedByCurrentSupervisor()).isEmpty();
         }
 
         // Removed, they may no longer watch it.
-        elections.removeSupervisor(mine, named);
+        elections.supervisors().removeSupervisor(mine, named);
         assertThat(maySuperviseAs(named, "SUPERVISOR", mine)).isFalse();
     }
 
@@ -140,12 +141,12 @@ class SupervisorsIntegrationTests {
         long id = conference(ElectionStatus.READY);
         String named = account("gs.giu", Role.SUPERVISOR);
         String late = account("gs.muon", Role.SUPERVISOR);
-        elections.addSupervisor(id, named);
+        elections.supervisors().addSupervisor(id, named);
         // The whole count is other tests' business; here only its outcome matters.
         db.update(ELECTION).set(ELECTION.STATUS, ElectionStatus.TALLIED.name()).where(ELECTION.ID.eq(id)).execute();
-        assertThat(refusal(() -> elections.addSupervisor(id, late))).isEqualTo("supervisor.error.locked");
-        assertThat(refusal(() -> elections.removeSupervisor(id, named))).isEqualTo("supervisor.error.locked");
-        assertThat(elections.supervisors(id)).containsExactly(named);
+        assertThat(refusal(() -> elections.supervisors().addSupervisor(id, late))).isEqualTo("supervisor.error.locked");
+        assertThat(refusal(() -> elections.supervisors().removeSupervisor(id, named))).isEqualTo("supervisor.error.locked");
+        assertThat(elections.supervisors().named(id)).containsExactly(named);
         assertThat(maySuperviseAs(named, "SUPERVISOR", id)).isTrue();
     }
 
@@ -153,11 +154,11 @@ class SupervisorsIntegrationTests {
     void deleting_a_draft_conference_takes_its_supervisors_with_it() {
         long id = conference(ElectionStatus.DRAFT);
         String supervisor = account("gs.xoa", Role.SUPERVISOR);
-        elections.addSupervisor(id, supervisor);
-        elections.delete(id);
+        elections.supervisors().addSupervisor(id, supervisor);
+        elections.elections().delete(id);
         try (var as = Acting.as(supervisor, "SUPERVISOR")) {
-            assertThat(elections.supervisedByCurrentSupervisor()).isEmpty();
-            assertThat(elections.maySupervise(id)).isFalse();
+            assertThat(elections.supervisors().supervisedByCurrentSupervisor()).isEmpty();
+            assertThat(elections.supervisors().maySupervise(id)).isFalse();
         }
     }
 }

@@ -8,7 +8,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -22,41 +22,41 @@ public final class KioskConferences {
     private KioskConferences() {
     }
 
-    public static long ready(ElectionService elections, AccountService accounts, String title) {
+    public static long ready(ElectionServices elections, AccountService accounts, String title) {
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
+            long id = elections.elections().create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
-            elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
-            elections.addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
-            elections.addTeller(id, "Ngô Văn C", true);
+            elections.candidates().addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+            elections.voterRoll().addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
+            elections.tallyBoard().addTeller(id, "Ngô Văn C", true);
             String teller = "kiosk.teller." + UUID.randomUUID().toString().substring(0, 6);
             accounts.create(teller, "Ngô Văn C", Role.TELLER);
-            elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
-            elections.moveTo(id, ElectionStatus.READY);
+            elections.tallyBoard().setSeatAccount(id, elections.tallyBoard().tellers(id).getFirst().id(), Optional.of(teller));
+            elections.lifecycle().moveTo(id, ElectionStatus.READY);
             return id;
         }
     }
 
-    public static long open(ElectionService elections, AccountService accounts, String title) {
+    public static long open(ElectionServices elections, AccountService accounts, String title) {
         long id = ready(elections, accounts, title);
         String teller;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            teller = elections.tellers(id).getFirst().account().orElseThrow();
+            teller = elections.tallyBoard().tellers(id).getFirst().account().orElseThrow();
         }
         try (var board = Acting.as(teller, "TELLER")) {
-            elections.recordKeyMade(id, MANIFEST_HASH);
-            elections.moveTo(id, ElectionStatus.OPEN);
+            elections.milestones().recordKeyMade(id, MANIFEST_HASH);
+            elections.lifecycle().moveTo(id, ElectionStatus.OPEN);
         }
         return id;
     }
 
-    public static void close(ElectionService elections, long id) {
+    public static void close(ElectionServices elections, long id) {
         String teller;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            teller = elections.tellers(id).getFirst().account().orElseThrow();
+            teller = elections.tallyBoard().tellers(id).getFirst().account().orElseThrow();
         }
         try (var board = Acting.as(teller, "TELLER")) {
-            elections.moveTo(id, ElectionStatus.CLOSED);
+            elections.lifecycle().moveTo(id, ElectionStatus.CLOSED);
         }
     }
 }

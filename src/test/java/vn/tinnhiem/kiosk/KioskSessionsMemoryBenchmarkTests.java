@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.tinnhiem.account.AccountService;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 
@@ -34,7 +34,7 @@ class KioskSessionsMemoryBenchmarkTests {
     @Autowired
     KioskService kiosks;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
 

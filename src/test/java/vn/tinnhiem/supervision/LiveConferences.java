@@ -19,7 +19,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RollEntry;
@@ -35,7 +35,7 @@ import vn.tinnhiem.token.TokenService;
  * OPEN conferences for the supervision tests, made as the staff make them (a one-seat ceremony, the polls
  * opened by the teller, cards printed and activated at the desk, voters ticked present) and tablets enrolled.
  */
-public record LiveConferences(ElectionService elections, AccountService accounts, CeremonyService ceremonies,
+public record LiveConferences(ElectionServices elections, AccountService accounts, CeremonyService ceremonies,
         TokenService tokens, KioskService kiosks) {
 
     private static final Pattern CODE = Pattern.compile("TN(-[0-9A-Z]{4}){6}-[0-9A-Z]{3}");
@@ -56,23 +56,23 @@ public record LiveConferences(ElectionService elections, AccountService accounts
         String title = "Hội nghị giám sát " + suffix;
         long id;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
+            id = elections.elections().create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), kind, RuleSet.QD_96_2023));
-            elections.addCandidate(id, "Nguyễn Văn An", "Chủ tịch UBND xã");
-            elections.addCandidate(id, "Trần Thị Bích", "Phó Chủ tịch UBND xã");
+            elections.candidates().addCandidate(id, "Nguyễn Văn An", "Chủ tịch UBND xã");
+            elections.candidates().addCandidate(id, "Trần Thị Bích", "Phó Chủ tịch UBND xã");
             for (int c = 3; c <= candidates; c++) {
-                elections.addCandidate(id, "Ứng viên số " + c, "Chức vụ " + c);
+                elections.candidates().addCandidate(id, "Ứng viên số " + c, "Chức vụ " + c);
             }
             for (int v = 1; v <= voters; v++) {
-                elections.addVoter(id, new NewVoter("Đại biểu số " + v, "Đại biểu", "HĐND xã"));
+                elections.voterRoll().addVoter(id, new NewVoter("Đại biểu số " + v, "Đại biểu", "HĐND xã"));
             }
             Staff.createNamed(accounts, teller, "Ngô Văn Kiểm", Role.TELLER);
             Staff.createNamed(accounts, "gs." + suffix, "Lý Thị Giám", Role.SUPERVISOR);
-            elections.addSupervisor(id, "gs." + suffix);
-            elections.addTeller(id, "Ngô Văn Kiểm", true);
-            elections.setThreshold(id, 1);
-            elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
-            elections.moveTo(id, ElectionStatus.READY);
+            elections.supervisors().addSupervisor(id, "gs." + suffix);
+            elections.tallyBoard().addTeller(id, "Ngô Văn Kiểm", true);
+            elections.tallyBoard().setThreshold(id, 1);
+            elections.tallyBoard().setSeatAccount(id, elections.tallyBoard().tellers(id).getFirst().id(), Optional.of(teller));
+            elections.lifecycle().moveTo(id, ElectionStatus.READY);
             ceremonies.start(id);
             String share = Cards.issue(ceremonies, id, 1, null);
             if (!ceremonies.checkCard(id, 1, share, null).ceremonyComplete()) {
@@ -80,7 +80,7 @@ public record LiveConferences(ElectionService elections, AccountService accounts
             }
         }
         try (var board = Acting.as(teller, "TELLER")) {
-            elections.moveTo(id, ElectionStatus.OPEN);
+            elections.lifecycle().moveTo(id, ElectionStatus.OPEN);
         }
         return new Open(id, title, teller, "gs." + suffix);
     }
@@ -88,10 +88,10 @@ public record LiveConferences(ElectionService elections, AccountService accounts
     /** Ticks the first {@code count} voters of the roll present (those not yet), as the teller at the desk does. */
     public void present(Open conference, int count) {
         try (var board = Acting.as(conference.teller(), "TELLER")) {
-            List<RollEntry> roll = elections.deskRoll(conference.id(), "", 0, 500).entries();
+            List<RollEntry> roll = elections.deskPresence().deskRoll(conference.id(), "", 0, 500).entries();
             for (RollEntry entry : roll.subList(0, count)) {
                 if (!entry.present()) {
-                    elections.markPresent(conference.id(), entry.voter().id(), true);
+                    elections.deskPresence().markPresent(conference.id(), entry.voter().id(), true);
                 }
             }
         }

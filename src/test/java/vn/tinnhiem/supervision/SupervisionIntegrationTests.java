@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.shared.UserFacingException;
@@ -43,7 +43,7 @@ class SupervisionIntegrationTests {
     @Autowired
     TurnoutSampler sampler;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

@@ -7,7 +7,6 @@ import java.util.Optional;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.election.ElectionService;
 
 /**
  * Share cards for tests that need a key made, not the ceremony's screens: each card handed to its seat's teller
@@ -35,13 +34,13 @@ public final class Cards {
      * For a READY conference whose seat has no teller yet (a demo's): ties a new TELLER account to the seat, then
      * makes that seat's card for it. Run as the organiser.
      */
-    public static String issueToNewTeller(AccountService accounts, ElectionService elections, CeremonyService ceremonies,
+    public static String issueToNewTeller(AccountService accounts, ElectionServices elections, CeremonyService ceremonies,
             long electionId, int seat) {
-        var teller = elections.tellers(electionId).stream().filter(t -> t.seat() == seat).findFirst().orElseThrow();
+        var teller = elections.tallyBoard().tellers(electionId).stream().filter(t -> t.seat() == seat).findFirst().orElseThrow();
         if (teller.account().isEmpty()) {
             String username = Staff.createNamed(accounts, "seat" + seat + "." + electionId + "."
                     + Long.toString(System.nanoTime() % 100000, 36), teller.fullName(), Role.TELLER);
-            elections.setSeatAccount(electionId, teller.id(), Optional.of(username));
+            elections.tallyBoard().setSeatAccount(electionId, teller.id(), Optional.of(username));
         }
         return issue(ceremonies, electionId, seat, null);
     }

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
 
 /** Conferences for browser tests, each under its own title so tests can find theirs among the others. */
@@ -18,14 +17,14 @@ public final class Conferences {
     }
 
     /** A demo conference renamed to the title, moved to the status (DRAFT or READY). */
-    public static long demo(ElectionService elections, DemoKind kind, String title, ElectionStatus status) {
+    public static long demo(ElectionServices elections, DemoKind kind, String title, ElectionStatus status) {
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            long id = elections.createDemo(kind);
-            ElectionDetails d = elections.find(id).orElseThrow().details();
-            elections.updateDetails(id, new ElectionDetails(title, d.body(), d.place(), d.startsAt(), d.ballotKind(),
+            long id = elections.elections().createDemo(kind);
+            ElectionDetails d = elections.elections().find(id).orElseThrow().details();
+            elections.elections().updateDetails(id, new ElectionDetails(title, d.body(), d.place(), d.startsAt(), d.ballotKind(),
                     d.ruleSet()));
             if (status != ElectionStatus.DRAFT) {
-                elections.moveTo(id, status);
+                elections.lifecycle().moveTo(id, status);
             }
             return id;
         }

@@ -21,6 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
-@Import({FreshDatabase.class, TrafficRecorder.class})
+@Import({FreshDatabase.class, TrafficRecorder.class, ElectionServices.class})
 public @interface IntegrationTest {
 }

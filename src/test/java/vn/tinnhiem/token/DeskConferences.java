@@ -9,7 +9,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -27,30 +27,30 @@ final class DeskConferences {
     private DeskConferences() {
     }
 
-    static Made ready(ElectionService elections, AccountService accounts, List<String> voters) {
+    static Made ready(ElectionServices elections, AccountService accounts, List<String> voters) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String teller = "kiemphieu." + suffix;
         String title = "Hội nghị thẻ " + suffix;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             accounts.create(teller, "Ngô Văn Kiểm", Role.TELLER);
-            long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
+            long id = elections.elections().create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
-            elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+            elections.candidates().addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
             for (String v : voters) {
-                elections.addVoter(id, new NewVoter(v, "Đại biểu", "HĐND xã"));
+                elections.voterRoll().addVoter(id, new NewVoter(v, "Đại biểu", "HĐND xã"));
             }
-            elections.addTeller(id, "Ngô Văn Kiểm", true);
-            elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
-            elections.moveTo(id, ElectionStatus.READY);
+            elections.tallyBoard().addTeller(id, "Ngô Văn Kiểm", true);
+            elections.tallyBoard().setSeatAccount(id, elections.tallyBoard().tellers(id).getFirst().id(), Optional.of(teller));
+            elections.lifecycle().moveTo(id, ElectionStatus.READY);
             return new Made(id, teller, title);
         }
     }
 
-    static Made open(ElectionService elections, AccountService accounts, List<String> voters) {
+    static Made open(ElectionServices elections, AccountService accounts, List<String> voters) {
         Made made = ready(elections, accounts, voters);
         try (var teller = Acting.as(made.teller(), "TELLER")) {
-            elections.recordKeyMade(made.id(), MANIFEST_HASH);
-            elections.moveTo(made.id(), ElectionStatus.OPEN);
+            elections.milestones().recordKeyMade(made.id(), MANIFEST_HASH);
+            elections.lifecycle().moveTo(made.id(), ElectionStatus.OPEN);
         }
         return made;
     }

@@ -12,7 +12,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.DeskRoll;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.RollEntry;
 import vn.tinnhiem.shared.UserFacingException;
@@ -28,7 +28,7 @@ import vn.tinnhiem.support.IntegrationTest;
 class DeskPresenceIntegrationTests {
 
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -48,14 +48,14 @@ class DeskPresenceIntegrationTests {
         var c = DeskConferences.ready(elections, accounts, List.of("Nguyễn Văn An", "Nguyễn Thị Vân", "Đỗ Đức Cường",
                 "Lê Văn Đông", "Trần Nguyên"));
         try (var teller = Acting.as(c.teller(), "TELLER")) {
-            assertThat(names(elections.deskRoll(c.id(), "nguyen van", 0, 20))).containsExactly("Nguyễn Văn An");
-            assertThat(names(elections.deskRoll(c.id(), "NGUYEN", 0, 20))).containsExactly("Nguyễn Văn An",
+            assertThat(names(elections.deskPresence().deskRoll(c.id(), "nguyen van", 0, 20))).containsExactly("Nguyễn Văn An");
+            assertThat(names(elections.deskPresence().deskRoll(c.id(), "NGUYEN", 0, 20))).containsExactly("Nguyễn Văn An",
                     "Nguyễn Thị Vân", "Trần Nguyên");
-            assertThat(names(elections.deskRoll(c.id(), "do duc", 0, 20))).containsExactly("Đỗ Đức Cường");
-            assertThat(names(elections.deskRoll(c.id(), "đông", 0, 20))).containsExactly("Lê Văn Đông");
-            assertThat(names(elections.deskRoll(c.id(), "van", 0, 20))).containsExactly("Nguyễn Văn An",
+            assertThat(names(elections.deskPresence().deskRoll(c.id(), "do duc", 0, 20))).containsExactly("Đỗ Đức Cường");
+            assertThat(names(elections.deskPresence().deskRoll(c.id(), "đông", 0, 20))).containsExactly("Lê Văn Đông");
+            assertThat(names(elections.deskPresence().deskRoll(c.id(), "van", 0, 20))).containsExactly("Nguyễn Văn An",
                     "Nguyễn Thị Vân", "Lê Văn Đông");
-            DeskRoll all = elections.deskRoll(c.id(), "", 0, 2);
+            DeskRoll all = elections.deskPresence().deskRoll(c.id(), "", 0, 2);
             assertThat(all.entries()).hasSize(2);
             assertThat(all.matching()).isEqualTo(5);
             assertThat(all.onRoll()).isEqualTo(5);
@@ -67,10 +67,10 @@ class DeskPresenceIntegrationTests {
         var c = DeskConferences.ready(elections, accounts, List.of("Nguyễn Văn Mật", "Lê Thị Kín"));
         var other = DeskConferences.ready(elections, accounts, List.of("Phạm Văn Cường"));
         try (var stranger = Acting.as(other.teller(), "TELLER")) {
-            refusedWith(() -> elections.deskRoll(c.id(), "", 0, 1), "desk.error.notOnBoard");
-            refusedWith(() -> elections.deskRoll(c.id(), "qxz mật", 0, 20), "desk.error.notOnBoard");
+            refusedWith(() -> elections.deskPresence().deskRoll(c.id(), "", 0, 1), "desk.error.notOnBoard");
+            refusedWith(() -> elections.deskPresence().deskRoll(c.id(), "qxz mật", 0, 20), "desk.error.notOnBoard");
             // Their own board's desk still opens.
-            assertThat(names(elections.deskRoll(other.id(), "cuong", 0, 20))).containsExactly("Phạm Văn Cường");
+            assertThat(names(elections.deskPresence().deskRoll(other.id(), "cuong", 0, 20))).containsExactly("Phạm Văn Cường");
         }
         var refusals = audit.newest(50).stream().filter(e -> e.action().equals("desk.refused")
                 && e.subject().equals("election:" + c.id())).toList();
@@ -81,9 +81,9 @@ class DeskPresenceIntegrationTests {
             assertThat(e.details()).doesNotContain("qxz");
         });
         // The organiser still looks at the desk (read only), and the board's own teller searches it.
-        assertThat(names(elections.deskRoll(c.id(), "kin", 0, 20))).containsExactly("Lê Thị Kín");
+        assertThat(names(elections.deskPresence().deskRoll(c.id(), "kin", 0, 20))).containsExactly("Lê Thị Kín");
         try (var teller = Acting.as(c.teller(), "TELLER")) {
-            assertThat(names(elections.deskRoll(c.id(), "mat", 0, 20))).containsExactly("Nguyễn Văn Mật");
+            assertThat(names(elections.deskPresence().deskRoll(c.id(), "mat", 0, 20))).containsExactly("Nguyễn Văn Mật");
         }
     }
 
@@ -91,26 +91,26 @@ class DeskPresenceIntegrationTests {
     void a_teller_of_the_board_ticks_a_voter_present_once_and_can_take_it_back() {
         var c = DeskConferences.ready(elections, accounts, List.of("Nguyễn Văn An", "Lê Thị Bình"));
         var other = DeskConferences.ready(elections, accounts, List.of("Phạm Văn Cường"));
-        long an = elections.voters(c.id()).getFirst().id();
-        refusedWithAccessDenied(() -> elections.markPresent(c.id(), an, true));
+        long an = elections.voterRoll().voters(c.id()).getFirst().id();
+        refusedWithAccessDenied(() -> elections.deskPresence().markPresent(c.id(), an, true));
         try (var stranger = Acting.as(other.teller(), "TELLER")) {
-            refusedWith(() -> elections.markPresent(c.id(), an, true), "desk.error.notOnBoard");
+            refusedWith(() -> elections.deskPresence().markPresent(c.id(), an, true), "desk.error.notOnBoard");
         }
         try (var teller = Acting.as(c.teller(), "TELLER")) {
-            elections.markPresent(c.id(), an, true);
-            refusedWith(() -> elections.markPresent(c.id(), an, true), "desk.error.alreadyPresent");
-            DeskRoll roll = elections.deskRoll(c.id(), "an", 0, 20);
+            elections.deskPresence().markPresent(c.id(), an, true);
+            refusedWith(() -> elections.deskPresence().markPresent(c.id(), an, true), "desk.error.alreadyPresent");
+            DeskRoll roll = elections.deskPresence().deskRoll(c.id(), "an", 0, 20);
             assertThat(roll.entries()).extracting(RollEntry::present).containsExactly(true);
             assertThat(roll.present()).isEqualTo(1);
-            elections.markPresent(c.id(), an, false);
-            refusedWith(() -> elections.markPresent(c.id(), an, false), "desk.error.notPresent");
-            assertThat(elections.deskRoll(c.id(), "", 0, 20).present()).isZero();
-            long stranger = elections.voters(other.id()).getFirst().id();
-            refusedWith(() -> elections.markPresent(c.id(), stranger, true), "voter.error.missing");
+            elections.deskPresence().markPresent(c.id(), an, false);
+            refusedWith(() -> elections.deskPresence().markPresent(c.id(), an, false), "desk.error.notPresent");
+            assertThat(elections.deskPresence().deskRoll(c.id(), "", 0, 20).present()).isZero();
+            long stranger = elections.voterRoll().voters(other.id()).getFirst().id();
+            refusedWith(() -> elections.deskPresence().markPresent(c.id(), stranger, true), "voter.error.missing");
         }
-        elections.moveTo(c.id(), ElectionStatus.DRAFT);
+        elections.lifecycle().moveTo(c.id(), ElectionStatus.DRAFT);
         try (var teller = Acting.as(c.teller(), "TELLER")) {
-            refusedWith(() -> elections.markPresent(c.id(), an, true), "desk.error.presenceStatus");
+            refusedWith(() -> elections.deskPresence().markPresent(c.id(), an, true), "desk.error.presenceStatus");
         }
     }
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tinnhiem.account.AccountService;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
@@ -53,7 +53,7 @@ class TokenServiceIntegrationTests {
     @Autowired
     TokenService tokens;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -135,7 +135,7 @@ class TokenServiceIntegrationTests {
             assertThatThrownBy(() -> tokens.print(conference.id(), 1))
                     .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         }
-        elections.moveTo(conference.id(), ElectionStatus.DRAFT);
+        elections.lifecycle().moveTo(conference.id(), ElectionStatus.DRAFT);
         refusedWith(() -> tokens.print(conference.id(), 1), "cards.error.status");
         assertThat(tokens.counts(conference.id()).total()).isZero();
     }
@@ -207,8 +207,8 @@ class TokenServiceIntegrationTests {
         List<String> codes = printedCodes(a.id(), 2);
         try (var teller = Acting.as(a.teller(), "TELLER")) {
             refusedWith(() -> tokens.activate(a.id(), codes.get(0)), "election.error.notOpen");
-            elections.recordKeyMade(a.id(), DeskConferences.MANIFEST_HASH);
-            elections.moveTo(a.id(), ElectionStatus.OPEN);
+            elections.milestones().recordKeyMade(a.id(), DeskConferences.MANIFEST_HASH);
+            elections.lifecycle().moveTo(a.id(), ElectionStatus.OPEN);
         }
         try (var other = Acting.as(b.teller(), "TELLER")) {
             refusedWith(() -> tokens.activate(a.id(), codes.get(0)), "desk.error.notOnBoard");
@@ -289,7 +289,7 @@ class TokenServiceIntegrationTests {
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return tx.execute(s -> elections.whileOpen(conference.id(),
+                    return tx.execute(s -> elections.openPolls().whileOpen(conference.id(),
                             () -> tokens.spendInCast(conference.id(), codes.get(3))));
                 }));
             }
@@ -310,9 +310,9 @@ class TokenServiceIntegrationTests {
     void the_audit_log_holds_no_card_and_no_entry_per_voter_activation_or_spend_only_the_desk_counts() {
         var conference = DeskConferences.open(elections, accounts, ROLL);
         List<String> codes = printedCodes(conference.id(), 1);
-        var voterId = elections.voters(conference.id()).getFirst().id();
+        var voterId = elections.voterRoll().voters(conference.id()).getFirst().id();
         try (var teller = Acting.as(conference.teller(), "TELLER")) {
-            elections.markPresent(conference.id(), voterId, true);
+            elections.deskPresence().markPresent(conference.id(), voterId, true);
             tokens.activate(conference.id(), codes.get(0));
             tokens.activate(conference.id(), codes.get(1));
             tokens.voidCard(conference.id(), codes.get(1));
@@ -340,7 +340,7 @@ class TokenServiceIntegrationTests {
     }
 
     private SpendResult cast(long electionId, String text) {
-        return new TransactionTemplate(transactions).execute(s -> elections.whileOpen(electionId,
+        return new TransactionTemplate(transactions).execute(s -> elections.openPolls().whileOpen(electionId,
                 () -> tokens.spendInCast(electionId, text)));
     }
 }

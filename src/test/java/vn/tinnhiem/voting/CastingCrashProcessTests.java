@@ -42,7 +42,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
@@ -76,7 +76,7 @@ class CastingCrashProcessTests {
     private static final String RECORDED_TITLE = "Phiếu của bạn đã được ghi nhận";
 
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

@@ -24,7 +24,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.ClusterNodes;
 import vn.tinnhiem.support.GaleraCluster;
 import vn.tinnhiem.support.IntegrationTest;
@@ -60,7 +60,7 @@ class CastingFailoverClusterTests {
     @Autowired
     VotingService voting;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

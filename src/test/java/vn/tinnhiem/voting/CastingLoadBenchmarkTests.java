@@ -28,7 +28,7 @@ import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
 
@@ -53,7 +53,7 @@ class CastingLoadBenchmarkTests {
     @Autowired
     VotingService voting;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

@@ -25,7 +25,7 @@ import vn.tinnhiem.crypto.BallotVerifier;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.db.Tables;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.token.TokenService;
@@ -81,7 +81,7 @@ public final class CastingProcess {
     private static void prepare(PrintStream out, Path cardsFile, int cards, int candidates, String[] springArgs)
             throws Exception {
         ConfigurableApplicationContext context = start(springArgs);
-        VotingConferences.Open conf = new VotingConferences(context.getBean(ElectionService.class),
+        VotingConferences.Open conf = new VotingConferences(ElectionServices.of(context),
                 context.getBean(AccountService.class), context.getBean(CeremonyService.class),
                 context.getBean(TokenService.class)).open(candidates, BallotKind.THREE_LEVEL, cards, 0);
         Files.write(cardsFile, conf.activated(), StandardCharsets.UTF_8);

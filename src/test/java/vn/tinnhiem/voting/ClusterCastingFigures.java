@@ -18,7 +18,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.ClusterNodes;
 import vn.tinnhiem.support.GaleraCluster;
 import vn.tinnhiem.token.TokenService;
@@ -86,7 +86,7 @@ public final class ClusterCastingFigures {
     }
 
     private static VotingConferences.Open open(ConfigurableApplicationContext app, int cards, int candidates) {
-        return new VotingConferences(app.getBean(ElectionService.class), app.getBean(AccountService.class),
+        return new VotingConferences(ElectionServices.of(app), app.getBean(AccountService.class),
                 app.getBean(CeremonyService.class), app.getBean(TokenService.class))
                 .open(candidates, BallotKind.THREE_LEVEL, cards, 0);
     }

@@ -28,7 +28,7 @@ import vn.tinnhiem.crypto.BallotOpening;
 import vn.tinnhiem.crypto.BallotSealer;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.CardCheck;
@@ -48,7 +48,7 @@ class CommitAndCheckIntegrationTests {
     @Autowired
     VotingService voting;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

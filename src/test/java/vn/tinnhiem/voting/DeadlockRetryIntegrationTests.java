@@ -24,7 +24,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.RootDatabase;
@@ -47,7 +47,7 @@ class DeadlockRetryIntegrationTests {
     @Autowired
     VotingService voting;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

@@ -24,7 +24,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.Voter;
 import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.Acting;
@@ -52,7 +52,7 @@ class FolderCopyAttackIntegrationTests {
     @Autowired
     VotingService voting;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -73,7 +73,7 @@ class FolderCopyAttackIntegrationTests {
         }
         var conf = new VotingConferences(elections, accounts, ceremonies, tokens)
                 .open(3, BallotKind.THREE_LEVEL, 0, VOTERS, names);
-        List<Voter> roll = elections.voters(conf.id());
+        List<Voter> roll = elections.voterRoll().voters(conf.id());
         assertThat(roll).hasSize(VOTERS);
         BallotForm form = voting.form(conf.id()).orElseThrow();
         List<Needle> needles = new ArrayList<>();
@@ -150,7 +150,7 @@ class FolderCopyAttackIntegrationTests {
             String code = conf.notActivated().get(i);
             Set<String> before = activatedHashes(conf.id());
             try (var desk = Acting.as(conf.teller(), "TELLER")) {
-                elections.markPresent(conf.id(), roll.get(i).id(), true);
+                elections.deskPresence().markPresent(conf.id(), roll.get(i).id(), true);
                 tokens.activate(conf.id(), code);
             }
             Set<String> after = activatedHashes(conf.id());

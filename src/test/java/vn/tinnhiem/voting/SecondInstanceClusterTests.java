@@ -16,7 +16,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.SecondInstance;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.support.IntegrationTest;
@@ -36,7 +36,7 @@ class SecondInstanceClusterTests {
     @Autowired
     VotingService voting;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

@@ -33,7 +33,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.EnrollmentCode;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.shared.UserFacingException;
@@ -152,7 +152,7 @@ class TwoInstancesIntegrationTests {
     }
 
     private static VotingConferences conferencesOf(ConfigurableApplicationContext app) {
-        return new VotingConferences(app.getBean(ElectionService.class), app.getBean(AccountService.class),
+        return new VotingConferences(ElectionServices.of(app), app.getBean(AccountService.class),
                 app.getBean(CeremonyService.class), app.getBean(TokenService.class));
     }
 

@@ -19,7 +19,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -41,12 +41,12 @@ final class VotingConferences {
     record Open(long id, String teller, List<String> activated, List<String> notActivated) {
     }
 
-    private final ElectionService elections;
+    private final ElectionServices elections;
     private final AccountService accounts;
     private final CeremonyService ceremonies;
     private final TokenService tokens;
 
-    VotingConferences(ElectionService elections, AccountService accounts, CeremonyService ceremonies,
+    VotingConferences(ElectionServices elections, AccountService accounts, CeremonyService ceremonies,
             TokenService tokens) {
         this.elections = elections;
         this.accounts = accounts;
@@ -64,20 +64,20 @@ final class VotingConferences {
         String teller = "bophieu." + suffix;
         long id;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            id = elections.create(new ElectionDetails("Hội nghị bỏ phiếu " + suffix, "HĐND xã Mỹ Hòa", "Hội trường",
+            id = elections.elections().create(new ElectionDetails("Hội nghị bỏ phiếu " + suffix, "HĐND xã Mỹ Hòa", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), kind, RuleSet.QD_96_2023));
             for (int c = 1; c <= candidates; c++) {
-                elections.addCandidate(id, "Ứng viên số " + c, "Chức vụ " + c);
+                elections.candidates().addCandidate(id, "Ứng viên số " + c, "Chức vụ " + c);
             }
-            elections.addVoter(id, new NewVoter("Lê Thị Bình", "Đại biểu", "HĐND xã"));
+            elections.voterRoll().addVoter(id, new NewVoter("Lê Thị Bình", "Đại biểu", "HĐND xã"));
             for (String name : moreVoters) {
-                elections.addVoter(id, new NewVoter(name, "Đại biểu", "HĐND xã"));
+                elections.voterRoll().addVoter(id, new NewVoter(name, "Đại biểu", "HĐND xã"));
             }
             Staff.createNamed(accounts, teller, "Ngô Văn Kiểm", Role.TELLER);
-            elections.addTeller(id, "Ngô Văn Kiểm", true);
-            elections.setThreshold(id, 1);
-            elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
-            elections.moveTo(id, ElectionStatus.READY);
+            elections.tallyBoard().addTeller(id, "Ngô Văn Kiểm", true);
+            elections.tallyBoard().setThreshold(id, 1);
+            elections.tallyBoard().setSeatAccount(id, elections.tallyBoard().tellers(id).getFirst().id(), Optional.of(teller));
+            elections.lifecycle().moveTo(id, ElectionStatus.READY);
             ceremonies.start(id);
             String share = Cards.issue(ceremonies, id, 1, null);
             if (!ceremonies.checkCard(id, 1, share, null).ceremonyComplete()) {
@@ -85,7 +85,7 @@ final class VotingConferences {
             }
         }
         try (var board = Acting.as(teller, "TELLER")) {
-            elections.moveTo(id, ElectionStatus.OPEN);
+            elections.lifecycle().moveTo(id, ElectionStatus.OPEN);
         }
         List<String> codes = print(id, activated + notActivated);
         try (var board = Acting.as(teller, "TELLER")) {
@@ -110,7 +110,7 @@ final class VotingConferences {
 
     void close(long id, String teller) {
         try (var board = Acting.as(teller, "TELLER")) {
-            elections.moveTo(id, ElectionStatus.CLOSED);
+            elections.lifecycle().moveTo(id, ElectionStatus.CLOSED);
         }
     }
 

@@ -35,7 +35,7 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.BallotVerifier;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.CardCheck;
@@ -55,7 +55,7 @@ class VotingIntegrationTests {
     @Autowired
     VotingService voting;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

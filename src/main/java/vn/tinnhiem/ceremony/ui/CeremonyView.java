@@ -28,7 +28,7 @@ import vn.tinnhiem.ceremony.CeremonyStage;
 import vn.tinnhiem.ceremony.CeremonyStatus;
 import vn.tinnhiem.ceremony.SeatCard;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.UserFacingException;
@@ -47,11 +47,11 @@ import vn.tinnhiem.shared.Roles;
 class CeremonyView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final CeremonyService ceremonies;
-    private final ElectionService elections;
+    private final Elections elections;
     private long electionId;
     private String title = "";
 
-    CeremonyView(CeremonyService ceremonies, ElectionService elections) {
+    CeremonyView(CeremonyService ceremonies, Elections elections) {
         this.ceremonies = ceremonies;
         this.elections = elections;
         setPadding(true);

@@ -15,7 +15,8 @@ import com.vaadin.flow.component.html.Anchor;
 import vn.tinnhiem.count.BoxVerdict;
 import vn.tinnhiem.count.CountService;
 import vn.tinnhiem.count.Unsealing;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.report.ExportFormat;
@@ -35,11 +36,13 @@ import vn.tinnhiem.shared.Roles;
 class CountOnHome implements ConferenceSteps, ConferenceDocuments {
 
     private final CountService counts;
-    private final ElectionService elections;
+    private final Elections elections;
+    private final TallyBoard tallyBoard;
 
-    CountOnHome(CountService counts, ElectionService elections) {
+    CountOnHome(CountService counts, Elections elections, TallyBoard tallyBoard) {
         this.counts = counts;
         this.elections = elections;
+        this.tallyBoard = tallyBoard;
     }
 
     @Override
@@ -89,7 +92,7 @@ class CountOnHome implements ConferenceSteps, ConferenceDocuments {
             // k and n as the lists fixed them: the unsealing's own figures need the key, read only once the box is checked.
             var election = elections.find(electionId).orElseThrow();
             return ui.getTranslation("home.count." + who + ".checkBox", election.thresholdK(),
-                    elections.tellers(electionId).size());
+                    tallyBoard.tellers(electionId).size());
         }
         Unsealing unsealing = counts.unsealing(electionId);
         if (unsealing.noBallots()) {

@@ -34,7 +34,8 @@ import vn.tinnhiem.count.ResultTable;
 import vn.tinnhiem.count.ShareOutcome;
 import vn.tinnhiem.count.Unsealing;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
@@ -58,7 +59,8 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final CountService counts;
-    private final ElectionService elections;
+    private final Elections elections;
+    private final TallyBoard tallyBoard;
     private long electionId;
     private String title = "";
     private boolean acts;
@@ -68,9 +70,10 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     /** What the last card or file did, said beside the seats after the screen is rebuilt (not in a toast over the buttons). */
     private String notice = "";
 
-    CountView(CountService counts, ElectionService elections) {
+    CountView(CountService counts, Elections elections, TallyBoard tallyBoard) {
         this.counts = counts;
         this.elections = elections;
+        this.tallyBoard = tallyBoard;
         setPadding(true);
         setId("count-screen");
     }
@@ -82,7 +85,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        boolean onBoard = elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
+        boolean onBoard = tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
         if (!CurrentStaff.hasRole(Roles.ADMIN) && !onBoard) {
             event.rerouteToError(AccessDeniedException.class);
             return;

@@ -20,7 +20,8 @@ import vn.tinnhiem.count.CountService;
 import vn.tinnhiem.count.CountSummary;
 import vn.tinnhiem.count.ResultTable;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.Roles;
 
@@ -149,15 +150,17 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
             """;
 
     private final CountService counts;
-    private final ElectionService elections;
+    private final Elections elections;
+    private final TallyBoard tallyBoard;
     private final int pageSeconds;
     private long electionId;
     private String title = "";
     private boolean shown;
 
-    ProjectorView(CountService counts, ElectionService elections, ProjectorPages pages) {
+    ProjectorView(CountService counts, Elections elections, TallyBoard tallyBoard, ProjectorPages pages) {
         this.counts = counts;
         this.elections = elections;
+        this.tallyBoard = tallyBoard;
         this.pageSeconds = pages.seconds();
         setId("projector");
     }
@@ -170,7 +173,7 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        boolean onBoard = elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
+        boolean onBoard = tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
         if (!CurrentStaff.hasRole(Roles.ADMIN) && !onBoard) {
             event.rerouteToError(AccessDeniedException.class);
             return;

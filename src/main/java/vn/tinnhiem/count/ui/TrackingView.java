@@ -14,7 +14,7 @@ import java.util.List;
 import vn.tinnhiem.count.CountService;
 import vn.tinnhiem.count.TrackedBallot;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.QrScanner;
 
@@ -28,10 +28,10 @@ import vn.tinnhiem.shared.ui.QrScanner;
 class TrackingView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final CountService counts;
-    private final ElectionService elections;
+    private final Elections elections;
     private String title = "";
 
-    TrackingView(CountService counts, ElectionService elections) {
+    TrackingView(CountService counts, Elections elections) {
         this.counts = counts;
         this.elections = elections;
         setId("tracking");

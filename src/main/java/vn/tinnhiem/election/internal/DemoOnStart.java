@@ -15,7 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.shared.Roles;
 
 /** --tinnhiem.demo=true: creates each kind of demo conference on start, once (not again if it exists). */
@@ -25,9 +25,9 @@ import vn.tinnhiem.shared.Roles;
 class DemoOnStart implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOnStart.class);
-    private final ElectionService elections;
+    private final Elections elections;
 
-    DemoOnStart(ElectionService elections) {
+    DemoOnStart(Elections elections) {
         this.elections = elections;
     }
 

@@ -15,7 +15,9 @@ import com.vaadin.flow.router.AccessDeniedException;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.MainLayout;
@@ -32,12 +34,16 @@ class BoardView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final TallyBoard tallyBoard;
+    private final Lifecycle lifecycle;
     private long electionId;
     private String title = "";
 
-    BoardView(ElectionService elections) {
+    BoardView(Elections elections, TallyBoard tallyBoard, Lifecycle lifecycle) {
         this.elections = elections;
+        this.tallyBoard = tallyBoard;
+        this.lifecycle = lifecycle;
         setPadding(true);
         addClassName("board-screen");
     }
@@ -50,7 +56,7 @@ class BoardView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             return;
         }
         boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
-        boolean onBoard = elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
+        boolean onBoard = tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
         if (!admin && !onBoard) {
             event.rerouteToError(AccessDeniedException.class);
             return;
@@ -71,14 +77,14 @@ class BoardView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         add(heading, when, status);
         var members = new Div();
         members.setId("board-members");
-        for (Teller t : elections.tellers(electionId)) {
+        for (Teller t : tallyBoard.tellers(electionId)) {
             var row = new Div(getTranslation("board.seat", t.seat(), t.fullName())
                     + (t.head() ? " · " + getTranslation("board.head") : ""));
             row.addClassName("cell-details");
             members.add(row);
         }
         add(new Paragraph(getTranslation("board.members")), members);
-        add(new StatusTab(elections, election, this::rebuild));
+        add(new StatusTab(elections, lifecycle, election, this::rebuild));
     }
 
     @Override

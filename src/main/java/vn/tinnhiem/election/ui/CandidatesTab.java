@@ -11,14 +11,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
 import vn.tinnhiem.election.Candidate;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /** The candidates in ballot order, as cards: add, edit, move up and down, remove after a confirmation. */
 class CandidatesTab extends VerticalLayout {
 
-    CandidatesTab(ElectionService elections, long electionId, boolean editable, Runnable changed) {
+    CandidatesTab(Candidates candidates, long electionId, boolean editable, Runnable changed) {
         setPadding(false);
         var name = new TextField(getTranslation("candidate.fullName"));
         name.setId("candidate-name");
@@ -26,7 +26,7 @@ class CandidatesTab extends VerticalLayout {
         title.setId("candidate-title");
         var errors = new FieldErrors().on("candidate.error.name", name).on("candidate.error.title", title);
         var add = new Button(getTranslation("candidate.add"), e -> {
-            if (errors.attempt(() -> elections.addCandidate(electionId, name.getValue(), title.getValue()))) {
+            if (errors.attempt(() -> candidates.addCandidate(electionId, name.getValue(), title.getValue()))) {
                 changed.run();
             }
         });
@@ -39,22 +39,22 @@ class CandidatesTab extends VerticalLayout {
         formBox.setVisible(editable);
 
         var list = Cards.list("candidates");
-        List<Candidate> candidates = elections.candidates(electionId);
-        for (Candidate c : candidates) {
+        List<Candidate> onBallot = candidates.list(electionId);
+        for (Candidate c : onBallot) {
             Actions.RowAction[] actions = new Actions.RowAction[0];
             if (editable) {
                 var menu = new ArrayList<Actions.RowAction>();
                 if (c.ordinal() > 1) {
-                    menu.add(new Actions.RowAction("common.up", () -> elections.moveCandidate(electionId, c.id(), -1), changed));
+                    menu.add(new Actions.RowAction("common.up", () -> candidates.moveCandidate(electionId, c.id(), -1), changed));
                 }
-                if (c.ordinal() < candidates.size()) {
-                    menu.add(new Actions.RowAction("common.down", () -> elections.moveCandidate(electionId, c.id(), 1), changed));
+                if (c.ordinal() < onBallot.size()) {
+                    menu.add(new Actions.RowAction("common.down", () -> candidates.moveCandidate(electionId, c.id(), 1), changed));
                 }
-                menu.add(new Actions.RowAction("common.edit", () -> edit(elections, electionId, c, changed), () -> { }));
+                menu.add(new Actions.RowAction("common.edit", () -> edit(candidates, electionId, c, changed), () -> { }));
                 menu.add(new Actions.RowAction("common.remove", () -> Confirm.ask(getTranslation("common.remove"),
                         getTranslation("candidate.removeConfirm", c.fullName()), getTranslation("common.remove"), true,
                         () -> {
-                            if (Notifications.attempt(() -> elections.removeCandidate(electionId, c.id()))) {
+                            if (Notifications.attempt(() -> candidates.removeCandidate(electionId, c.id()))) {
                                 changed.run();
                             }
                         }), () -> { }));
@@ -66,7 +66,7 @@ class CandidatesTab extends VerticalLayout {
         add(formBox, list);
     }
 
-    private void edit(ElectionService elections, long electionId, Candidate c, Runnable changed) {
+    private void edit(Candidates candidates, long electionId, Candidate c, Runnable changed) {
         var dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("candidate.edit"));
         var name = new TextField(getTranslation("candidate.fullName"), c.fullName(), "");
@@ -78,7 +78,7 @@ class CandidatesTab extends VerticalLayout {
         fields.setPadding(false);
         dialog.add(fields);
         var save = new Button(getTranslation("common.save"), e -> {
-            if (errors.attempt(() -> elections.updateCandidate(electionId, c.id(), name.getValue(), title.getValue()))) {
+            if (errors.attempt(() -> candidates.updateCandidate(electionId, c.id(), name.getValue(), title.getValue()))) {
                 dialog.close();
                 changed.run();
             }

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import vn.tinnhiem.election.ChecklistItem;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Checklist;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /**
@@ -21,16 +21,16 @@ class ChecklistTab extends VerticalLayout {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    ChecklistTab(ElectionService elections, long electionId, Clock clock) {
+    ChecklistTab(Checklist checklist, long electionId, Clock clock) {
         setPadding(false);
         LocalDate today = LocalDate.now(clock);
         var list = Cards.list("checklist");
-        for (ChecklistItem item : elections.checklist(electionId)) {
+        for (ChecklistItem item : checklist.items(electionId)) {
             var box = new Checkbox(getTranslation("checklist." + item.step().name()), item.done());
             box.addClassName("card-main");
             box.addValueChangeListener(e -> {
                 if (e.isFromClient() && !Notifications.attempt(
-                        () -> elections.setChecklistDone(electionId, item.step(), e.getValue()))) {
+                        () -> checklist.setChecklistDone(electionId, item.step(), e.getValue()))) {
                     box.setValue(e.getOldValue());
                 }
             });

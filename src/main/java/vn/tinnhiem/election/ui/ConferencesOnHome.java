@@ -17,7 +17,10 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.Supervisors;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.CurrentStaff;
@@ -47,11 +50,18 @@ class ConferencesOnHome implements HomeSection {
     private static final Set<String> ABOUT_THE_ROLE = Set.of("lifecycle.refuse.tellersOnly",
             "lifecycle.refuse.organiserOnly", "lifecycle.refuse.notOnBoard");
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final TallyBoard tallyBoard;
+    private final Supervisors supervisors;
+    private final Lifecycle lifecycle;
     private final ObjectProvider<ConferenceSteps> steps;
 
-    ConferencesOnHome(ElectionService elections, ObjectProvider<ConferenceSteps> steps) {
+    ConferencesOnHome(Elections elections, TallyBoard tallyBoard, Supervisors supervisors, Lifecycle lifecycle,
+            ObjectProvider<ConferenceSteps> steps) {
         this.elections = elections;
+        this.tallyBoard = tallyBoard;
+        this.supervisors = supervisors;
+        this.lifecycle = lifecycle;
         this.steps = steps;
     }
 
@@ -72,8 +82,8 @@ class ConferencesOnHome implements HomeSection {
         // A teller sees only the conferences whose board they sit on: they act on no other.
         // A supervisor only those they are named for: they watch no other.
         List<Election> shown = teller
-                ? elections.boardsOfCurrentTeller().stream().filter(e -> TELLERS_SEE.contains(e.status())).toList()
-                : supervisor ? elections.supervisedByCurrentSupervisor() : elections.list();
+                ? tallyBoard.boardsOfCurrentTeller().stream().filter(e -> TELLERS_SEE.contains(e.status())).toList()
+                : supervisor ? supervisors.supervisedByCurrentSupervisor() : elections.list();
         var section = new Div();
         section.setId("home-conferences");
         section.add(new H2(ui.getTranslation(teller ? "home.conferences.teller"
@@ -153,7 +163,7 @@ class ConferencesOnHome implements HomeSection {
     private String organisersNextStep(UI ui, Election e) {
         return switch (e.status()) {
             case DRAFT -> {
-                List<Refusal> missing = elections.refusalsFor(e.id(), ElectionStatus.READY);
+                List<Refusal> missing = lifecycle.refusalsFor(e.id(), ElectionStatus.READY);
                 yield missing.isEmpty() ? ui.getTranslation("home.next.admin.canReady")
                         : ui.getTranslation("home.next.admin.missing", sentences(missing));
             }
@@ -193,7 +203,7 @@ class ConferencesOnHome implements HomeSection {
 
     /** What the lifecycle still misses before the polls may open (the key, a seat's account), in words. */
     private String beforeOpening(Election e) {
-        return sentences(elections.refusalsFor(e.id(), ElectionStatus.OPEN).stream()
+        return sentences(lifecycle.refusalsFor(e.id(), ElectionStatus.OPEN).stream()
                 .filter(r -> !ABOUT_THE_ROLE.contains(r.key())).toList());
     }
 

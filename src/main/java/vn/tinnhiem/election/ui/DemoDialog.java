@@ -11,7 +11,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.internal.DemoConference;
 import vn.tinnhiem.shared.ui.Notifications;
 
@@ -21,7 +21,7 @@ import vn.tinnhiem.shared.ui.Notifications;
  */
 class DemoDialog extends Dialog {
 
-    DemoDialog(ElectionService elections, Clock clock) {
+    DemoDialog(Elections elections, Clock clock) {
         setHeaderTitle(getTranslation("elections.demo"));
         var kind = new RadioButtonGroup<DemoKind>();
         kind.setItems(DemoKind.values());

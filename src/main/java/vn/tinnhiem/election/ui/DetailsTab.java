@@ -13,7 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.Notifications;
@@ -21,7 +21,7 @@ import vn.tinnhiem.shared.ui.Notifications;
 /** Title, body, place, date and time, ballot kind, rule set. */
 class DetailsTab extends FormLayout {
 
-    DetailsTab(ElectionService elections, Election election, boolean editable, Runnable changed) {
+    DetailsTab(Elections elections, Election election, boolean editable, Runnable changed) {
         var d = election.details();
         var title = new TextArea(getTranslation("election.title"), d.title(), "");
         title.setId("election-title");

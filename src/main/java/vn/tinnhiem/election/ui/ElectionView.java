@@ -19,9 +19,16 @@ import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.shared.ui.TabStrips;
 import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.Checklist;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.Supervisors;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.Roles;
 
@@ -38,15 +45,31 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     static final List<String> TABS = List.of("details", "candidates", "roll", "tellers", "supervisors", "checklist",
             "status");
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final Candidates candidates;
+    private final VoterRoll voterRoll;
+    private final TallyBoard tallyBoard;
+    private final Milestones milestones;
+    private final Supervisors supervisors;
+    private final Checklist checklist;
+    private final Lifecycle lifecycle;
     private final AccountService accounts;
     private final Clock clock;
     private long electionId;
     private String title = "";
     private int selectedTab;
 
-    ElectionView(ElectionService elections, AccountService accounts, Clock clock) {
+    ElectionView(Elections elections, Candidates candidates, VoterRoll voterRoll, TallyBoard tallyBoard,
+            Milestones milestones, Supervisors supervisors, Checklist checklist, Lifecycle lifecycle,
+            AccountService accounts, Clock clock) {
         this.elections = elections;
+        this.candidates = candidates;
+        this.voterRoll = voterRoll;
+        this.tallyBoard = tallyBoard;
+        this.milestones = milestones;
+        this.supervisors = supervisors;
+        this.checklist = checklist;
+        this.lifecycle = lifecycle;
         this.accounts = accounts;
         this.clock = clock;
         setPadding(true);
@@ -89,12 +112,12 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         tabs.setWidthFull();
         TabStrips.fixRoles(tabs);
         tabs.add(getTranslation("tab.details"), new DetailsTab(elections, election, editable, this::rebuild));
-        tabs.add(getTranslation("tab.candidates"), new CandidatesTab(elections, electionId, editable, this::rebuild));
-        tabs.add(getTranslation("tab.roll"), new RollTab(elections, electionId, editable, this::rebuild));
-        tabs.add(getTranslation("tab.tellers"), new TellersTab(elections, accounts, election, editable, this::rebuild));
-        tabs.add(getTranslation("tab.supervisors"), new SupervisorsTab(elections, accounts, election, this::rebuild));
-        tabs.add(getTranslation("tab.checklist"), new ChecklistTab(elections, electionId, clock));
-        tabs.add(getTranslation("tab.status"), new StatusTab(elections, election, this::rebuild));
+        tabs.add(getTranslation("tab.candidates"), new CandidatesTab(candidates, electionId, editable, this::rebuild));
+        tabs.add(getTranslation("tab.roll"), new RollTab(voterRoll, electionId, editable, this::rebuild));
+        tabs.add(getTranslation("tab.tellers"), new TellersTab(tallyBoard, milestones, accounts, election, editable, this::rebuild));
+        tabs.add(getTranslation("tab.supervisors"), new SupervisorsTab(supervisors, accounts, election, this::rebuild));
+        tabs.add(getTranslation("tab.checklist"), new ChecklistTab(checklist, electionId, clock));
+        tabs.add(getTranslation("tab.status"), new StatusTab(elections, lifecycle, election, this::rebuild));
         tabs.setSelectedIndex(selectedTab);
         tabs.addSelectedChangeListener(e -> {
             selectedTab = tabs.getSelectedIndex();

@@ -27,7 +27,7 @@ import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.shared.ui.Actions;
@@ -47,11 +47,11 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private final ElectionService elections;
+    private final Elections elections;
     private final Clock clock;
     private final Div list = Cards.list("elections");
 
-    ElectionsView(ElectionService elections, Clock clock) {
+    ElectionsView(Elections elections, Clock clock) {
         this.elections = elections;
         this.clock = clock;
         addClassName("election-screen");

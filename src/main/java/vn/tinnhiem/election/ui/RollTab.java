@@ -16,7 +16,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RollImportResult;
 import vn.tinnhiem.election.RowProblem;
@@ -38,7 +38,7 @@ class RollTab extends VerticalLayout {
 
     private final Div report = new Div();
     private final Upload upload;
-    private final ElectionService elections;
+    private final VoterRoll voterRoll;
     private final long electionId;
     private final boolean editable;
     private final Runnable changed;
@@ -49,8 +49,8 @@ class RollTab extends VerticalLayout {
     private final Button next = new Button();
     private int offset;
 
-    RollTab(ElectionService elections, long electionId, boolean editable, Runnable changed) {
-        this.elections = elections;
+    RollTab(VoterRoll voterRoll, long electionId, boolean editable, Runnable changed) {
+        this.voterRoll = voterRoll;
         this.electionId = electionId;
         this.editable = editable;
         this.changed = changed;
@@ -63,7 +63,7 @@ class RollTab extends VerticalLayout {
         organisation.setId("voter-organisation");
         var errors = new FieldErrors().on("voter.error.name", name);
         var add = new Button(getTranslation("voter.add"), e -> {
-            if (errors.attempt(() -> elections.addVoter(electionId,
+            if (errors.attempt(() -> voterRoll.addVoter(electionId,
                     new NewVoter(name.getValue(), title.getValue(), organisation.getValue())))) {
                 changed.run();
             }
@@ -140,12 +140,12 @@ class RollTab extends VerticalLayout {
 
     private void showPage() {
         String text = search.getValue();
-        VoterPage page = elections.searchVoters(electionId, text, offset, PAGE);
+        VoterPage page = voterRoll.searchVoters(electionId, text, offset, PAGE);
         if (offset > 0 && page.voters().isEmpty() && page.total() > 0) {
             offset = Math.max(0, (page.total() - 1) / PAGE * PAGE);
-            page = elections.searchVoters(electionId, text, offset, PAGE);
+            page = voterRoll.searchVoters(electionId, text, offset, PAGE);
         }
-        int all = text.isBlank() ? page.total() : elections.searchVoters(electionId, "", 0, 1).total();
+        int all = text.isBlank() ? page.total() : voterRoll.searchVoters(electionId, "", 0, 1).total();
         String summary = text.isBlank() ? getTranslation("voter.count", all) : getTranslation("voter.found", page.total(), all);
         if (page.total() > PAGE) {
             summary += " " + getTranslation("voter.showing", offset + 1, offset + page.voters().size(), page.total());
@@ -169,7 +169,7 @@ class RollTab extends VerticalLayout {
     private void confirmRemove(Voter v) {
         Confirm.ask(getTranslation("common.remove"), getTranslation("voter.removeConfirm", v.fullName()),
                 getTranslation("common.remove"), true, () -> {
-                    if (Notifications.attempt(() -> elections.removeVoter(electionId, v.id()))) {
+                    if (Notifications.attempt(() -> voterRoll.removeVoter(electionId, v.id()))) {
                         changed.run();
                     }
                 });
@@ -183,7 +183,7 @@ class RollTab extends VerticalLayout {
     private void received(String fileName, byte[] data) {
         upload.clearFileList();
         report.removeAll();
-        int existing = elections.searchVoters(electionId, "", 0, 1).total();
+        int existing = voterRoll.searchVoters(electionId, "", 0, 1).total();
         if (existing == 0) {
             importFile(fileName, data);
             return;
@@ -203,7 +203,7 @@ class RollTab extends VerticalLayout {
 
     private void importFile(String fileName, byte[] data) {
         try {
-            RollImportResult result = elections.importRoll(electionId, fileName, data);
+            RollImportResult result = voterRoll.importRoll(electionId, fileName, data);
             if (result.succeeded()) {
                 Notifications.success(getTranslation(result.summaryKey(), result.imported()));
                 changed.run();

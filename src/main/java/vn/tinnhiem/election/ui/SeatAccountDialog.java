@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 
 import vn.tinnhiem.account.StaffAccount;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.Teller;
 
 /**
@@ -19,7 +19,7 @@ import vn.tinnhiem.election.Teller;
  */
 class SeatAccountDialog extends Dialog {
 
-    SeatAccountDialog(ElectionService elections, long electionId, Teller seat, List<StaffAccount> tellerAccounts,
+    SeatAccountDialog(TallyBoard tallyBoard, long electionId, Teller seat, List<StaffAccount> tellerAccounts,
             Runnable changed) {
         setHeaderTitle(getTranslation("teller.assign.title", seat.seat(), seat.fullName()));
         var account = new Select<String>();
@@ -37,7 +37,7 @@ class SeatAccountDialog extends Dialog {
                 .on("teller.error.seatLocked", account);
         add(new Paragraph(getTranslation("teller.assign.help")), account, errors.formError());
         var save = new Button(getTranslation("teller.assign.save"), e -> {
-            if (errors.attempt(() -> elections.setSeatAccount(electionId, seat.id(),
+            if (errors.attempt(() -> tallyBoard.setSeatAccount(electionId, seat.id(),
                     Optional.ofNullable(account.getValue())))) {
                 close();
                 changed.run();

@@ -11,7 +11,8 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.LifecycleRefusedException;
 import vn.tinnhiem.shared.Refusal;
@@ -31,7 +32,7 @@ class StatusTab extends VerticalLayout {
 
     private final Div refusals = new Div();
 
-    StatusTab(ElectionService elections, Election election, Runnable changed) {
+    StatusTab(Elections elections, Lifecycle lifecycle, Election election, Runnable changed) {
         setPadding(false);
         add(new Paragraph(getTranslation("lifecycle.explain")));
         refusals.setId("lifecycle-refusals");
@@ -62,7 +63,7 @@ class StatusTab extends VerticalLayout {
             String step = getTranslation("lifecycle.to." + target.name());
             Runnable move = () -> {
                 try {
-                    elections.moveTo(election.id(), target);
+                    lifecycle.moveTo(election.id(), target);
                     // One confirmation, not two stacked over half a phone: it names the new status and the head of
                     // the log to write into the minutes, and stays until closed.
                     showHeadOfLog(target);
@@ -74,7 +75,7 @@ class StatusTab extends VerticalLayout {
                 }
             };
             boolean organisersStep = target == ElectionStatus.DRAFT || target == ElectionStatus.READY;
-            List<Refusal> missing = elections.refusalsFor(election.id(), target);
+            List<Refusal> missing = lifecycle.refusalsFor(election.id(), target);
             if (!CurrentStaff.hasRole(organisersStep ? Roles.ADMIN : Roles.TELLER)) {
                 add(note(target, getTranslation(organisersStep ? "lifecycle.byOrganiser" : "lifecycle.byTellers", step),
                         missing));

@@ -14,7 +14,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Supervisors;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
@@ -26,11 +26,11 @@ import vn.tinnhiem.shared.ui.Notifications;
  */
 class SupervisorsTab extends VerticalLayout {
 
-    SupervisorsTab(ElectionService elections, AccountService accounts, Election election, Runnable changed) {
+    SupervisorsTab(Supervisors supervisors, AccountService accounts, Election election, Runnable changed) {
         setPadding(false);
         long electionId = election.id();
         boolean open = election.status() != ElectionStatus.TALLIED;
-        List<String> named = elections.supervisors(electionId);
+        List<String> named = supervisors.named(electionId);
         List<StaffAccount> supervisorAccounts = accounts.list().stream()
                 .filter(a -> a.role() == Role.SUPERVISOR).toList();
 
@@ -50,7 +50,7 @@ class SupervisorsTab extends VerticalLayout {
         var errors = new FieldErrors().on("supervisor.error.choose", account)
                 .on("supervisor.error.notASupervisor", account).on("supervisor.error.already", account);
         var add = new Button(getTranslation("supervisor.add"), e -> {
-            if (errors.attempt(() -> elections.addSupervisor(electionId, account.getValue()))) {
+            if (errors.attempt(() -> supervisors.addSupervisor(electionId, account.getValue()))) {
                 changed.run();
             }
         });
@@ -86,7 +86,7 @@ class SupervisorsTab extends VerticalLayout {
             var menu = open ? Actions.rowMenu(new Actions.RowAction("common.remove",
                     () -> Confirm.ask(getTranslation("common.remove"), getTranslation("supervisor.removeConfirm", name),
                             getTranslation("common.remove"), true, () -> {
-                                if (Notifications.attempt(() -> elections.removeSupervisor(electionId, username))) {
+                                if (Notifications.attempt(() -> supervisors.removeSupervisor(electionId, username))) {
                                     changed.run();
                                 }
                             }), () -> { })) : null;

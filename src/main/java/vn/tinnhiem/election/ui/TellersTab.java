@@ -17,7 +17,8 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
@@ -30,21 +31,22 @@ import vn.tinnhiem.shared.ui.Notifications;
  */
 class TellersTab extends VerticalLayout {
 
-    TellersTab(ElectionService elections, AccountService accounts, Election election, boolean editable,
+    TellersTab(TallyBoard tallyBoard, Milestones milestones, AccountService accounts, Election election,
+            boolean editable,
             Runnable changed) {
         setPadding(false);
         long electionId = election.id();
         // Who sits on a seat may still change after the lists are fixed, until the key is dealt to the seats.
         boolean seatsOpen = (election.status() == ElectionStatus.DRAFT || election.status() == ElectionStatus.READY)
-                && !elections.milestones(electionId).containsKey(Milestone.KEY_MADE);
-        var tellers = elections.tellers(electionId);
+                && !milestones.reported(electionId).containsKey(Milestone.KEY_MADE);
+        var tellers = tallyBoard.tellers(electionId);
         var name = new TextField(getTranslation("teller.fullName"));
         name.setId("teller-name");
         var head = new Checkbox(getTranslation("teller.head"));
         head.setId("teller-head");
         var errors = new FieldErrors().on("teller.error.name", name);
         var add = new Button(getTranslation("teller.add"), e -> {
-            if (errors.attempt(() -> elections.addTeller(electionId, name.getValue(), head.getValue()))) {
+            if (errors.attempt(() -> tallyBoard.addTeller(electionId, name.getValue(), head.getValue()))) {
                 changed.run();
             }
         });
@@ -62,14 +64,14 @@ class TellersTab extends VerticalLayout {
         for (Teller t : tellers) {
             String role = t.head() ? getTranslation("teller.headShort") : getTranslation("teller.member");
             var assign = new Actions.RowAction("teller.assign",
-                    () -> new SeatAccountDialog(elections, electionId, t, tellerAccounts, changed).open(), () -> { });
+                    () -> new SeatAccountDialog(tallyBoard, electionId, t, tellerAccounts, changed).open(), () -> { });
             var menu = editable ? Actions.rowMenu(
-                    new Actions.RowAction("teller.makeHead", () -> elections.setHeadTeller(electionId, t.id()), changed),
+                    new Actions.RowAction("teller.makeHead", () -> tallyBoard.setHeadTeller(electionId, t.id()), changed),
                     assign,
                     new Actions.RowAction("common.remove", () -> Confirm.ask(getTranslation("common.remove"),
                             getTranslation("teller.removeConfirm", t.fullName()), getTranslation("common.remove"), true,
                             () -> {
-                                if (Notifications.attempt(() -> elections.removeTeller(electionId, t.id()))) {
+                                if (Notifications.attempt(() -> tallyBoard.removeTeller(electionId, t.id()))) {
                                     changed.run();
                                 }
                             }), () -> { }))
@@ -91,7 +93,7 @@ class TellersTab extends VerticalLayout {
         k.setWidth("min(24em, 100%)");
         var thresholdErrors = new FieldErrors().on("teller.error.threshold", k);
         var saveK = new Button(getTranslation("common.save"), e -> {
-            if (k.getValue() != null && thresholdErrors.attempt(() -> elections.setThreshold(electionId, k.getValue()))) {
+            if (k.getValue() != null && thresholdErrors.attempt(() -> tallyBoard.setThreshold(electionId, k.getValue()))) {
                 Notifications.success(getTranslation("common.saved"));
                 changed.run();
             }

@@ -23,7 +23,8 @@ import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Attendance;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.DeskPresence;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.KioskPresence;
 import vn.tinnhiem.kiosk.KioskService;
@@ -55,7 +56,8 @@ public class LiveFeed {
     private static final int AUDIT_LINES = 8;
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final DeskPresence deskPresence;
     private final TokenService tokens;
     private final KioskService kiosks;
     private final VotingService voting;
@@ -64,9 +66,11 @@ public class LiveFeed {
     private final Clock clock;
     private final Map<Long, Watch> watches = new ConcurrentHashMap<>();
 
-    LiveFeed(ElectionService elections, TokenService tokens, KioskService kiosks, VotingService voting, AuditLog audit,
+    LiveFeed(Elections elections, DeskPresence deskPresence, TokenService tokens, KioskService kiosks,
+            VotingService voting, AuditLog audit,
             TurnoutRepository turnout, Clock clock) {
         this.elections = elections;
+        this.deskPresence = deskPresence;
         this.tokens = tokens;
         this.kiosks = kiosks;
         this.voting = voting;
@@ -160,7 +164,7 @@ public class LiveFeed {
 
     private Live read(long electionId, @Nullable Watch w) {
         Election election = elections.find(electionId).orElseThrow();
-        Attendance attendance = elections.attendance(electionId);
+        Attendance attendance = deskPresence.attendance(electionId);
         CardCounts cards = tokens.counts(electionId);
         var figures = new LiveFigures(election.title(), election.status(), attendance.summoned(), attendance.present(),
                 cards.handedOut(), cards.spent());

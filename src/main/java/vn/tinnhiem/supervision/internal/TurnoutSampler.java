@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.token.TokenService;
 
@@ -26,12 +26,12 @@ public class TurnoutSampler {
     public static final Duration STEP = Duration.ofMinutes(15);
     private static final Logger log = LoggerFactory.getLogger(TurnoutSampler.class);
 
-    private final ElectionService elections;
+    private final Elections elections;
     private final TokenService tokens;
     private final TurnoutRepository turnout;
     private final Clock clock;
 
-    TurnoutSampler(ElectionService elections, TokenService tokens, TurnoutRepository turnout, Clock clock) {
+    TurnoutSampler(Elections elections, TokenService tokens, TurnoutRepository turnout, Clock clock) {
         this.elections = elections;
         this.tokens = tokens;
         this.turnout = turnout;

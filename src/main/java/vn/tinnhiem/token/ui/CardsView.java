@@ -21,7 +21,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.DeskPresence;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
@@ -40,7 +41,8 @@ import vn.tinnhiem.shared.Roles;
 @RolesAllowed(Roles.ADMIN)
 class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final DeskPresence deskPresence;
     private final TokenService tokens;
     private long electionId;
     private String title = "";
@@ -49,8 +51,9 @@ class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private final Div download = new Div();
     private OneTimeFile sheet;
 
-    CardsView(ElectionService elections, TokenService tokens) {
+    CardsView(Elections elections, DeskPresence deskPresence, TokenService tokens) {
         this.elections = elections;
+        this.deskPresence = deskPresence;
         this.tokens = tokens;
         setPadding(true);
         getStyle().set("max-width", "48rem").set("box-sizing", "border-box");
@@ -94,7 +97,7 @@ class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         counts.setText(c.total() == 0 ? getTranslation("cards.none")
                 : getTranslation("cards.counts", c.total(), c.printed(), c.activated(), c.spent(), c.voided()));
         if (c.total() == 0) {
-            int roll = elections.deskRoll(electionId, "", 0, 1).onRoll();
+            int roll = deskPresence.deskRoll(electionId, "", 0, 1).onRoll();
             spares.setHelperText(getTranslation("cards.spares.first", roll));
             spares.setValue(TokenService.defaultSpares(roll));
         } else {

@@ -27,7 +27,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.election.DeskRoll;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.DeskPresence;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.RollEntry;
 import vn.tinnhiem.shared.CurrentStaff;
@@ -54,7 +56,9 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
 
     private static final int SHOWN = 20;
 
-    private final ElectionService elections;
+    private final Elections elections;
+    private final TallyBoard tallyBoard;
+    private final DeskPresence deskPresence;
     private final TokenService tokens;
     private long electionId;
     private String title = "";
@@ -75,8 +79,10 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     private final TextField checkCard = cardField("desk-check-card");
     private final Div checkActivated = new Div();
 
-    DeskView(ElectionService elections, TokenService tokens) {
+    DeskView(Elections elections, TallyBoard tallyBoard, DeskPresence deskPresence, TokenService tokens) {
         this.elections = elections;
+        this.tallyBoard = tallyBoard;
+        this.deskPresence = deskPresence;
         this.tokens = tokens;
         setPadding(true);
         addClassName("desk-screen");
@@ -102,14 +108,14 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         try {
             // The service decides who opens this desk (and records a refusal): a teller of another board sees
             // the reason, and neither the roll's search nor the counts nor the card fields.
-            elections.deskRoll(electionId, "", 0, 1);
+            deskPresence.deskRoll(electionId, "", 0, 1);
         } catch (UserFacingException refused) {
             add(new H1(getTranslation("desk.title")), new Div(election.title()),
                     notice("desk-refused", Notifications.translate(refused.key(), refused.args())));
             return;
         }
         canAct = CurrentStaff.hasRole(Roles.TELLER)
-                && elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
+                && tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
         open = election.status() == ElectionStatus.OPEN;
         presenceOpen = open || election.status() == ElectionStatus.READY;
 
@@ -219,7 +225,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     }
 
     private void refreshCounts() {
-        DeskRoll roll = elections.deskRoll(electionId, "", 0, 1);
+        DeskRoll roll = deskPresence.deskRoll(electionId, "", 0, 1);
         CardCounts cards = tokens.counts(electionId);
         counts.setText(getTranslation("desk.counts", roll.present(), roll.onRoll(), cards.handedOut()));
         checkCounts.setText(getTranslation("desk.counts.checking", cards.checking()));
@@ -232,7 +238,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         if (text.isEmpty()) {
             return;
         }
-        DeskRoll roll = elections.deskRoll(electionId, text, 0, SHOWN);
+        DeskRoll roll = deskPresence.deskRoll(electionId, text, 0, SHOWN);
         for (RollEntry entry : roll.entries()) {
             results.add(entryCard(entry));
         }
@@ -280,7 +286,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
 
     private void mark(long voterId, boolean present, Div error) {
         try {
-            elections.markPresent(electionId, voterId, present);
+            deskPresence.markPresent(electionId, voterId, present);
             refreshCounts();
             showRoll();
             if (present) {
@@ -309,7 +315,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     private void activate(String text) {
         activated.setText("");
         voided.setText("");
-        int present = elections.deskRoll(electionId, "", 0, 1).present();
+        int present = deskPresence.deskRoll(electionId, "", 0, 1).present();
         int handedOut = tokens.counts(electionId).handedOut();
         // Only a card that would be activated is asked about: a used, voided or mistyped one is refused at once.
         if (handedOut + 1 > present && tokens.check(electionId, text) == CardCheck.PRINTED) {

@@ -21,7 +21,8 @@ import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -41,7 +42,9 @@ class AuditBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
     @Autowired
     AuditLog audit;
 
@@ -56,7 +59,7 @@ class AuditBrowserTests {
             password = accounts.create(user, "Người xem nhật ký", Role.ADMIN).oneTimePassword();
             long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
                     LocalDateTime.of(2026, 12, 21, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
-            elections.addCandidate(id, "Trần Minh Khoa", "Phó Chủ tịch UBND xã");
+            candidates.addCandidate(id, "Trần Minh Khoa", "Phó Chủ tịch UBND xã");
             // As a lifecycle step would: the check below then has an anchor to compare with.
             audit.anchorAfterCommit("test");
             created = audit.newest(10).stream().filter(e -> e.action().equals("election.create")

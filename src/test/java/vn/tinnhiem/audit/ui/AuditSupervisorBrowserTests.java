@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.support.Acting;
@@ -35,7 +35,7 @@ class AuditSupervisorBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
 
     @Test
     void a_supervisor_reads_their_conference_in_the_log_without_a_name() {
@@ -47,11 +47,11 @@ class AuditSupervisorBrowserTests {
         String candidate = "Đinh Công Kínđáo";
         String voter = "Vũ Thị Ẩndanh";
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            elections.addCandidate(mine, candidate, "Phó Chủ tịch UBND xã");
-            elections.addVoter(mine, new NewVoter(voter, "Đại biểu", "HĐND xã"));
-            elections.addCandidate(other, "Trịnh Văn Ngườikhác", "Chủ tịch");
-            elections.moveTo(mine, ElectionStatus.READY);
-            elections.addSupervisor(mine, supervisor);
+            elections.candidates().addCandidate(mine, candidate, "Phó Chủ tịch UBND xã");
+            elections.voterRoll().addVoter(mine, new NewVoter(voter, "Đại biểu", "HĐND xã"));
+            elections.candidates().addCandidate(other, "Trịnh Văn Ngườikhác", "Chủ tịch");
+            elections.lifecycle().moveTo(mine, ElectionStatus.READY);
+            elections.supervisors().addSupervisor(mine, supervisor);
         }
         try (var browser = new Browser("http://localhost:" + port, 360, 640)) {
             Staff.signIn(browser, supervisor);

@@ -27,7 +27,7 @@ import vn.tinnhiem.ceremony.CeremonyStage;
 import vn.tinnhiem.ceremony.ShareCardText;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -53,7 +53,7 @@ class CardHandoverBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     CeremonyService ceremonies;
     @Autowired
@@ -68,20 +68,20 @@ class CardHandoverBrowserTests {
                 ElectionStatus.DRAFT);
         List<String> tellers = new ArrayList<>();
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            while (elections.tellers(id).size() > 3) {
-                elections.removeTeller(id, elections.tellers(id).getLast().id());
+            while (elections.tallyBoard().tellers(id).size() > 3) {
+                elections.tallyBoard().removeTeller(id, elections.tallyBoard().tellers(id).getLast().id());
             }
-            elections.setThreshold(id, 2);
-            for (var seat : elections.tellers(id)) {
+            elections.tallyBoard().setThreshold(id, 2);
+            for (var seat : elections.tallyBoard().tellers(id)) {
                 String username = Staff.create(accounts, "handover.teller" + seat.seat(), Role.TELLER);
                 tellers.add(username);
-                elections.setSeatAccount(id, seat.id(), Optional.of(username));
+                elections.tallyBoard().setSeatAccount(id, seat.id(), Optional.of(username));
             }
-            elections.moveTo(id, ElectionStatus.READY);
+            elections.lifecycle().moveTo(id, ElectionStatus.READY);
         }
         String seat1Name;
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            seat1Name = elections.tellers(id).getFirst().fullName();
+            seat1Name = elections.tallyBoard().tellers(id).getFirst().fullName();
         }
         List<String> cards = new ArrayList<>(List.of("", "", ""));
         try (var browser = new Browser("http://localhost:" + port, 360, 640)) {

@@ -22,7 +22,7 @@ import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.CeremonyStage;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -49,7 +49,7 @@ class CeremonyBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     CeremonyService ceremonies;
 
@@ -67,17 +67,17 @@ class CeremonyBrowserTests {
         List<String> tellers = new ArrayList<>();
         List<String> names = new ArrayList<>();
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            while (elections.tellers(id).size() > 3) {
-                elections.removeTeller(id, elections.tellers(id).getLast().id());
+            while (elections.tallyBoard().tellers(id).size() > 3) {
+                elections.tallyBoard().removeTeller(id, elections.tallyBoard().tellers(id).getLast().id());
             }
-            elections.setThreshold(id, 2);
-            for (var seat : elections.tellers(id)) {
+            elections.tallyBoard().setThreshold(id, 2);
+            for (var seat : elections.tallyBoard().tellers(id)) {
                 String username = Staff.create(accounts, "ceremony.teller" + seat.seat(), Role.TELLER);
                 tellers.add(username);
                 names.add(seat.fullName());
-                elections.setSeatAccount(id, seat.id(), Optional.of(username));
+                elections.tallyBoard().setSeatAccount(id, seat.id(), Optional.of(username));
             }
-            elections.moveTo(id, ElectionStatus.READY);
+            elections.lifecycle().moveTo(id, ElectionStatus.READY);
         }
         long other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị khác"),
                 ElectionStatus.READY);
@@ -198,7 +198,7 @@ class CeremonyBrowserTests {
             browser.waitForText("#board-status", "Đang bỏ phiếu");
         }
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            assertThat(elections.find(id).orElseThrow().status()).isEqualTo(ElectionStatus.OPEN);
+            assertThat(elections.elections().find(id).orElseThrow().status()).isEqualTo(ElectionStatus.OPEN);
             assertThat(ceremonies.status(id).stage()).isEqualTo(CeremonyStage.COMPLETE);
             assertThat(ceremonies.status(id).manifestHash()).contains(
                     ceremonies.manifest(id).orElseThrow().hashHex());

@@ -31,7 +31,7 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -71,7 +71,7 @@ class CountBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     CeremonyService ceremonies;
     @Autowired
@@ -99,23 +99,23 @@ class CountBrowserTests {
         String title = Conferences.uniqueTitle("Hội nghị kiểm phiếu");
         long id;
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            id = elections.create(new ElectionDetails(title, "UBND huyện Yên Thành", "Hội trường tầng 2",
+            id = elections.elections().create(new ElectionDetails(title, "UBND huyện Yên Thành", "Hội trường tầng 2",
                     LocalDateTime.of(2026, 12, 1, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
             for (int c = 0; c < CANDIDATES.size(); c++) {
-                elections.addCandidate(id, CANDIDATES.get(c), "Trưởng phòng " + (c + 1));
+                elections.candidates().addCandidate(id, CANDIDATES.get(c), "Trưởng phòng " + (c + 1));
             }
             for (int v = 1; v <= 6; v++) {
-                elections.addVoter(id, new NewVoter("Người ghi phiếu " + v, "Thủ trưởng", "Cơ quan " + v));
+                elections.voterRoll().addVoter(id, new NewVoter("Người ghi phiếu " + v, "Thủ trưởng", "Cơ quan " + v));
             }
             for (int s = 0; s < 3; s++) {
-                elections.addTeller(id, TELLERS.get(s), s == 0);
+                elections.tallyBoard().addTeller(id, TELLERS.get(s), s == 0);
             }
-            elections.setThreshold(id, 2);
-            var seats = elections.tellers(id);
+            elections.tallyBoard().setThreshold(id, 2);
+            var seats = elections.tallyBoard().tellers(id);
             for (int s = 0; s < 3; s++) {
-                elections.setSeatAccount(id, seats.get(s).id(), Optional.of(tellers.get(s)));
+                elections.tallyBoard().setSeatAccount(id, seats.get(s).id(), Optional.of(tellers.get(s)));
             }
-            elections.moveTo(id, ElectionStatus.READY);
+            elections.lifecycle().moveTo(id, ElectionStatus.READY);
         }
         // Another conference's card, the wrong card a teller might bring.
         long other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị khác"),
@@ -171,9 +171,9 @@ class CountBrowserTests {
 
         // 2. Voters ticked present (5 of 6), the polls opened by the head of the board, the cards handed out.
         try (var head = Acting.as(tellers.getFirst(), "TELLER")) {
-            var roll = elections.voters(id);
+            var roll = elections.voterRoll().voters(id);
             for (int v = 0; v < 5; v++) {
-                elections.markPresent(id, roll.get(v).id(), true);
+                elections.deskPresence().markPresent(id, roll.get(v).id(), true);
             }
         }
         try (var teller = new Browser(base, 360, 640)) {
@@ -243,7 +243,7 @@ class CountBrowserTests {
             }
         }
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            assertThat(elections.find(id).orElseThrow().status()).isEqualTo(ElectionStatus.TALLIED);
+            assertThat(elections.elections().find(id).orElseThrow().status()).isEqualTo(ElectionStatus.TALLIED);
             // The record names who held each card: seat 2's teller, not the session it was read in.
             assertThat(audit.newest(300).stream().filter(e -> e.subject().equals("election:" + id))
                     .filter(e -> e.action().equals("count.shareAccepted")).map(e -> e.details()).toList())

@@ -24,7 +24,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.count.CountConferences;
 import vn.tinnhiem.count.CountService;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.PhoneLayout;
@@ -49,7 +49,7 @@ class ProjectorBrowserTests {
     @LocalServerPort
     int port;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 
@@ -18,7 +18,7 @@ import vn.tinnhiem.support.IntegrationTest;
 class DemoOnStartIntegrationTests {
 
     @Autowired
-    ElectionService elections;
+    Elections elections;
 
     @Test
     void a_start_with_demos_makes_each_kind_once() {

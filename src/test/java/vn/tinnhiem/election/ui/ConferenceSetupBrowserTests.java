@@ -24,7 +24,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -52,7 +52,7 @@ class ConferenceSetupBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     DSLContext db;
     @Autowired
@@ -102,10 +102,10 @@ class ConferenceSetupBrowserTests {
 
     private long conferenceWithCandidates(String title, String... candidates) {
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            long id = elections.create(new ElectionDetails(title, "UBND xã Mỹ Hòa", "Hội trường xã",
+            long id = elections.elections().create(new ElectionDetails(title, "UBND xã Mỹ Hòa", "Hội trường xã",
                     LocalDateTime.of(2026, 12, 20, 7, 30), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
             for (String c : candidates) {
-                elections.addCandidate(id, c, "Trưởng phòng");
+                elections.candidates().addCandidate(id, c, "Trưởng phòng");
             }
             return id;
         }
@@ -117,7 +117,7 @@ class ConferenceSetupBrowserTests {
         Path shots = Path.of("target", "screenshots", width + "x" + height);
         boolean phone = width < 600;
         try (var browser = signedIn(width, height)) {
-            int before = elections.list().size();
+            int before = elections.elections().list().size();
             browser.click("#new-election");
             browser.find("#new-election-dialog");
             // An empty form creates nothing and says so at the field, not in a pop-up.
@@ -126,14 +126,14 @@ class ConferenceSetupBrowserTests {
             assertThat(browser.find("#new-election-title").getAttribute("invalid")).isNotNull();
             assertThat(browser.isShown(".error-notification")).isFalse();
             browser.screenshot(shots.resolve("new-election-error.png"));
-            assertThat(elections.list()).hasSize(before);
+            assertThat(elections.elections().list()).hasSize(before);
             browser.type("#new-election-title", "Hội nghị lấy phiếu tín nhiệm năm 2026");
             browser.type("#new-election-body", "Ủy ban nhân dân xã Mỹ Hòa");
             GuardRailsBrowserTests.choose(browser, "#new-election-rules", "Quy định 96-QĐ/TW");
             browser.click("#create-election");
             browser.waitForPath("/elections/");
             browser.waitForText(".election-heading", "Hội nghị lấy phiếu tín nhiệm năm 2026");
-            assertThat(elections.list()).hasSize(before + 1);
+            assertThat(elections.elections().list()).hasSize(before + 1);
             // The time picker offers quarter hours, not whole hours only.
             assertThat(browser.find("#election-starts-at").getDomProperty("step")).isEqualTo("900");
             screen(browser, phone, shots.resolve("details.png"));
@@ -230,7 +230,7 @@ class ConferenceSetupBrowserTests {
     void the_checklist_marks_what_is_overdue_by_the_hall_clock() {
         long id;
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            id = elections.create(new ElectionDetails("Hội nghị thử hạn chót", "UBND xã Mỹ Hòa", "",
+            id = elections.elections().create(new ElectionDetails("Hội nghị thử hạn chót", "UBND xã Mỹ Hòa", "",
                     java.time.LocalDate.now(clock).plusDays(5).atTime(8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
         }
         try (var browser = signedInOnTheList(360, 640)) {
@@ -247,7 +247,7 @@ class ConferenceSetupBrowserTests {
     @Test
     void a_draft_conference_is_deleted_only_after_confirmation() {
         long id = conferenceWithCandidates("Hội nghị sẽ bị xóa " + System.nanoTime(), "Trần Văn Xóa");
-        String title = elections.find(id).orElseThrow().title();
+        String title = elections.elections().find(id).orElseThrow().title();
         try (var browser = signedInOnTheList(360, 640)) {
             browser.waitForText("#elections", title);
             openRowMenu(browser, "#elections", title);
@@ -255,14 +255,14 @@ class ConferenceSetupBrowserTests {
             browser.waitForText("#confirm-dialog", "Không thể hoàn tác");
             browser.screenshot(Path.of("target", "screenshots", "360x640", "delete-confirm.png"));
             browser.click("#confirm-dialog vaadin-button[slot='cancel-button']");
-            assertThat(elections.find(id)).isPresent();
+            assertThat(elections.elections().find(id)).isPresent();
             assertThat(browser.find("#elections").getText()).contains(title);
 
             openRowMenu(browser, "#elections", title);
             clickMenuItem(browser, "Xóa hội nghị");
             browser.click("#confirm-dialog vaadin-button[slot='confirm-button']");
             browser.waitForText("vaadin-notification-card", "Đã xóa hội nghị");
-            assertThat(elections.find(id)).isEmpty();
+            assertThat(elections.elections().find(id)).isEmpty();
             assertThat(browser.find("#elections").getText()).doesNotContain(title);
         }
     }
@@ -277,14 +277,14 @@ class ConferenceSetupBrowserTests {
             clickMenuItem(browser, "Xóa");
             browser.waitForText("#confirm-dialog", "Xóa “Trần Minh Khoa”");
             browser.click("#confirm-dialog vaadin-button[slot='cancel-button']");
-            assertThat(elections.candidates(id)).hasSize(2);
+            assertThat(elections.candidates().list(id)).hasSize(2);
 
             openRowMenu(browser, "#candidates", "Trần Minh Khoa");
             clickMenuItem(browser, "Xóa");
             browser.click("#confirm-dialog vaadin-button[slot='confirm-button']");
             browser.waitForText("#candidates", "1. Lê Văn Phúc");
             assertThat(browser.find("#candidates").getText()).doesNotContain("Trần Minh Khoa");
-            assertThat(elections.candidates(id)).extracting(c -> c.fullName()).containsExactly("Lê Văn Phúc");
+            assertThat(elections.candidates().list(id)).extracting(c -> c.fullName()).containsExactly("Lê Văn Phúc");
         }
     }
 
@@ -317,7 +317,7 @@ class ConferenceSetupBrowserTests {
     void the_roll_is_paged_and_searched_without_diacritics() {
         long id;
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            id = elections.createDemo();
+            id = elections.elections().createDemo();
         }
         try (var browser = signedInOnTheList(360, 640)) {
             browser.open("/elections/" + id + "?tab=roll");
@@ -332,7 +332,7 @@ class ConferenceSetupBrowserTests {
                     "return document.documentElement.scrollHeight");
             assertThat(height).isLessThan(4000);
 
-            var first = elections.voters(id).getFirst();
+            var first = elections.voterRoll().voters(id).getFirst();
             String plain = java.text.Normalizer.normalize(first.fullName(), java.text.Normalizer.Form.NFD)
                     .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D').toLowerCase();
             ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
@@ -347,21 +347,21 @@ class ConferenceSetupBrowserTests {
     @Test
     void a_second_tap_on_the_demo_says_one_exists_and_cancel_creates_nothing() {
         try (var browser = signedInOnTheList(360, 640)) {
-            int before = elections.list().size();
+            int before = elections.elections().list().size();
             browser.click("#demo-election");
             browser.find("#demo-kind");
             browser.click("#cancel-demo");
-            assertThat(elections.list()).hasSize(before);
+            assertThat(elections.elections().list()).hasSize(before);
             browser.click("#demo-election");
             browser.click("#create-demo");
             browser.waitForPath("/elections/");
-            assertThat(elections.list()).hasSize(before + 1);
+            assertThat(elections.elections().list()).hasSize(before + 1);
             browser.open("/elections");
             browser.click("#demo-election");
             browser.waitForText("#demo-exists", "Đã có");
             browser.screenshot(Path.of("target", "screenshots", "360x640", "demo-again.png"));
             browser.click("#cancel-demo");
-            assertThat(elections.list()).hasSize(before + 1);
+            assertThat(elections.elections().list()).hasSize(before + 1);
         }
     }
 
@@ -374,7 +374,7 @@ class ConferenceSetupBrowserTests {
             accounts.create(username, "Ngô Thị Kiểm", Role.TELLER);
             id = vn.tinnhiem.support.Conferences.demo(elections, vn.tinnhiem.election.DemoKind.DISTRICT_COMMITTEE,
                     vn.tinnhiem.support.Conferences.uniqueTitle("Hội nghị gắn ghế"), vn.tinnhiem.election.ElectionStatus.READY);
-            firstSeat = elections.tellers(id).getFirst().fullName();
+            firstSeat = elections.tallyBoard().tellers(id).getFirst().fullName();
         }
         try (var browser = signedInOnTheList(360, 640)) {
             browser.open("/elections/" + id + "?tab=tellers");
@@ -388,7 +388,7 @@ class ConferenceSetupBrowserTests {
             browser.waitForText("#tellers", "Tài khoản: " + username);
             screen(browser, true, Path.of("target", "screenshots", "360x640", "tellers-seated.png"));
         }
-        assertThat(elections.tellers(id).getFirst().account()).contains(username);
+        assertThat(elections.tallyBoard().tellers(id).getFirst().account()).contains(username);
     }
 
     // Helpers: what a finger does with the cards' "⋮" menus, and what a phone must never show.

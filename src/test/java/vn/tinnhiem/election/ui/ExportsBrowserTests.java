@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
@@ -38,7 +38,7 @@ class ExportsBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    Elections elections;
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"360, 640", "1280, 800"})

@@ -29,7 +29,12 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -59,7 +64,17 @@ class GuardRailsBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Lifecycle lifecycle;
+    @Autowired
+    Milestones milestones;
     @Autowired
     Clock clock;
 
@@ -108,7 +123,7 @@ class GuardRailsBrowserTests {
 
     private List<String> roll(long id) {
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            return elections.voters(id).stream().map(Voter::fullName).toList();
+            return voterRoll.voters(id).stream().map(Voter::fullName).toList();
         }
     }
 
@@ -122,14 +137,14 @@ class GuardRailsBrowserTests {
         try (var admin = Acting.as("organiser", "ADMIN")) {
             id = elections.create(new ElectionDetails(Conferences.uniqueTitle("Kỳ họp mở hòm phiếu"), "HĐND xã Mỹ Hòa",
                     "Hội trường", scheduled, BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
-            elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
-            elections.addVoter(id, new NewVoter("Nguyễn Văn An", "Đại biểu HĐND", "HĐND xã"));
-            elections.addTeller(id, "Ngô Văn Kiểm", true);
-            elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
-            elections.moveTo(id, ElectionStatus.READY);
+            candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+            voterRoll.addVoter(id, new NewVoter("Nguyễn Văn An", "Đại biểu HĐND", "HĐND xã"));
+            tallyBoard.addTeller(id, "Ngô Văn Kiểm", true);
+            tallyBoard.setSeatAccount(id, tallyBoard.tellers(id).getFirst().id(), Optional.of(teller));
+            lifecycle.moveTo(id, ElectionStatus.READY);
         }
         try (var board = Acting.as(teller, "TELLER")) {
-            elections.recordKeyMade(id, "e5".repeat(32));
+            milestones.recordKeyMade(id, "e5".repeat(32));
         }
         try (var browser = new Browser("http://localhost:" + port, width, height)) {
             Staff.signIn(browser, teller);
@@ -211,8 +226,8 @@ class GuardRailsBrowserTests {
 
             // A roll of two already; a file with a bad row is refused, cleared from the upload, and says what to fix.
             try (var organiser = Acting.as("organiser", "ADMIN")) {
-                elections.addVoter(made.id(), new NewVoter("Đinh Văn Cũ", "Đại biểu", "HĐND xã"));
-                elections.addVoter(made.id(), new NewVoter("Hà Thị Cũ", "Đại biểu", "HĐND xã"));
+                voterRoll.addVoter(made.id(), new NewVoter("Đinh Văn Cũ", "Đại biểu", "HĐND xã"));
+                voterRoll.addVoter(made.id(), new NewVoter("Hà Thị Cũ", "Đại biểu", "HĐND xã"));
             }
             browser.open("/elections/" + made.id());
             browser.clickTab("Người ghi phiếu");

@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -42,7 +42,7 @@ class SupervisorsTabBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
 
     @Test
     void the_organiser_names_a_supervisor_and_removes_them_after_a_confirmation_on_a_phone() {
@@ -76,7 +76,7 @@ class SupervisorsTabBrowserTests {
             browser.waitForText("#supervisors", "Phạm Thu Giám");
             assertThat(browser.find("#supervisors").getText()).contains("Tài khoản: " + supervisor);
             try (var named = Acting.as(supervisor, "SUPERVISOR")) {
-                assertThat(elections.maySupervise(id)).isTrue();
+                assertThat(elections.supervisors().maySupervise(id)).isTrue();
             }
             PhoneLayout.assertFits(browser, "the supervisors tab");
             browser.script("document.querySelector('#supervisor-account').scrollIntoView({block: 'start'})");
@@ -91,7 +91,7 @@ class SupervisorsTabBrowserTests {
             browser.click("#confirm-dialog vaadin-button[slot='cancel-button']");
             browser.waitForText("#supervisors", "Phạm Thu Giám");
             try (var admin = Acting.as("organiser", "ADMIN")) {
-                assertThat(elections.supervisors(id)).containsExactly(supervisor);
+                assertThat(elections.supervisors().named(id)).containsExactly(supervisor);
             }
             openCardMenu(browser, "Phạm Thu Giám");
             clickMenuItem(browser, "Xóa");
@@ -99,7 +99,7 @@ class SupervisorsTabBrowserTests {
             browser.waitForText("#supervisors", "Chưa có giám sát viên");
         }
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            assertThat(elections.supervisors(id)).isEmpty();
+            assertThat(elections.supervisors().named(id)).isEmpty();
         }
     }
 

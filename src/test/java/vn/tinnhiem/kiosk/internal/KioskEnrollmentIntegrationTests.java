@@ -15,7 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.audit.AuditLog;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.Enrollment;
 import vn.tinnhiem.kiosk.EnrollmentCode;
 import vn.tinnhiem.kiosk.KioskConferences;
@@ -35,7 +35,7 @@ class KioskEnrollmentIntegrationTests {
     @Autowired
     KioskMemory memory;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -148,7 +148,7 @@ class KioskEnrollmentIntegrationTests {
             assertThatThrownBy(() -> kiosks.list()).isInstanceOf(AccessDeniedException.class);
         }
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            long draft = elections.create(elections.find(conference).orElseThrow().details());
+            long draft = elections.elections().create(elections.elections().find(conference).orElseThrow().details());
             refusedWith(() -> kiosks.add("Bàn 9", draft), "kiosk.error.conference");
             refusedWith(() -> kiosks.add("  ", conference), "kiosk.error.name");
             EnrollmentCode code = kiosks.add("  Bàn 9  ", conference);

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.FrontendBundleTests;
 import vn.tinnhiem.kiosk.KioskConferences;
 import vn.tinnhiem.support.Browser;
@@ -42,7 +42,7 @@ class BundleHashBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
 
     private String base() {
         return "http://localhost:" + port;

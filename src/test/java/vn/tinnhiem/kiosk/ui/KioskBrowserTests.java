@@ -30,7 +30,7 @@ import com.google.zxing.common.HybridBinarizer;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.EnrollmentCode;
 import vn.tinnhiem.kiosk.KioskConferences;
 import vn.tinnhiem.kiosk.KioskService;
@@ -54,7 +54,7 @@ class KioskBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     KioskService kiosks;
 
@@ -195,11 +195,11 @@ class KioskBrowserTests {
             tablet.screenshot(shot(800, 1280, "kiosk-not-open"));
             String teller;
             try (var organiser = Acting.as("organiser", "ADMIN")) {
-                teller = elections.tellers(conference).getFirst().account().orElseThrow();
+                teller = elections.tallyBoard().tellers(conference).getFirst().account().orElseThrow();
             }
             try (var board = Acting.as(teller, "TELLER")) {
-                elections.recordKeyMade(conference, "e5".repeat(32));
-                elections.moveTo(conference, vn.tinnhiem.election.ElectionStatus.OPEN);
+                elections.milestones().recordKeyMade(conference, "e5".repeat(32));
+                elections.lifecycle().moveTo(conference, vn.tinnhiem.election.ElectionStatus.OPEN);
             }
             tablet.waitForText("#kiosk-content", "Quét mã phiếu");
             KioskConferences.close(elections, conference);

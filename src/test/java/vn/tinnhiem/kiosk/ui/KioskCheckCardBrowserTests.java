@@ -24,7 +24,7 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.BallotOpening;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.Manifest;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -56,7 +56,7 @@ class KioskCheckCardBrowserTests {
     @LocalServerPort
     int port;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

@@ -46,7 +46,7 @@ import vn.tinnhiem.crypto.BallotVerifier;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -72,7 +72,7 @@ class KioskSealingBrowserTests {
     @LocalServerPort
     int port;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
@@ -43,7 +43,7 @@ class KioskVoterScreensBrowserTests {
     @LocalServerPort
     int port;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

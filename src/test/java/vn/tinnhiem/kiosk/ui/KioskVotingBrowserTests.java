@@ -41,7 +41,7 @@ import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskConferences;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.support.Browser;
@@ -67,7 +67,7 @@ class KioskVotingBrowserTests {
     @LocalServerPort
     int port;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

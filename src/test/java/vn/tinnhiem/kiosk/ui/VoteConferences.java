@@ -19,7 +19,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -35,7 +35,7 @@ import vn.tinnhiem.token.TokenService;
  * one-seat key ceremony (card issued and checked back), the polls opened by the teller, voting cards printed
  * and activated at the desk; and tablets enrolled for them.
  */
-record VoteConferences(ElectionService elections, AccountService accounts, CeremonyService ceremonies,
+record VoteConferences(ElectionServices elections, AccountService accounts, CeremonyService ceremonies,
         TokenService tokens, KioskService kiosks) {
 
     private static final Pattern CODE = Pattern.compile("TN(-[0-9A-Z]{4}){6}-[0-9A-Z]{3}");
@@ -50,19 +50,19 @@ record VoteConferences(ElectionService elections, AccountService accounts, Cerem
         List<String> names = new ArrayList<>();
         long id;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
+            id = elections.elections().create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), kind, RuleSet.QD_96_2023));
             for (int c = 1; c <= candidates; c++) {
                 String name = "Nguyễn Văn Ứng Viên " + c;
                 names.add(name);
-                elections.addCandidate(id, name, "Phó Chủ tịch UBND xã " + c);
+                elections.candidates().addCandidate(id, name, "Phó Chủ tịch UBND xã " + c);
             }
-            elections.addVoter(id, new NewVoter("Lê Thị Bình", "Đại biểu", "HĐND xã"));
+            elections.voterRoll().addVoter(id, new NewVoter("Lê Thị Bình", "Đại biểu", "HĐND xã"));
             Staff.createNamed(accounts, teller, "Ngô Văn Kiểm", Role.TELLER);
-            elections.addTeller(id, "Ngô Văn Kiểm", true);
-            elections.setThreshold(id, 1);
-            elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
-            elections.moveTo(id, ElectionStatus.READY);
+            elections.tallyBoard().addTeller(id, "Ngô Văn Kiểm", true);
+            elections.tallyBoard().setThreshold(id, 1);
+            elections.tallyBoard().setSeatAccount(id, elections.tallyBoard().tellers(id).getFirst().id(), Optional.of(teller));
+            elections.lifecycle().moveTo(id, ElectionStatus.READY);
             ceremonies.start(id);
             String share = Cards.issue(ceremonies, id, 1, null);
             if (!ceremonies.checkCard(id, 1, share, null).ceremonyComplete()) {
@@ -70,7 +70,7 @@ record VoteConferences(ElectionService elections, AccountService accounts, Cerem
             }
         }
         try (var board = Acting.as(teller, "TELLER")) {
-            elections.moveTo(id, ElectionStatus.OPEN);
+            elections.lifecycle().moveTo(id, ElectionStatus.OPEN);
         }
         return new Open(id, title, teller, List.copyOf(names));
     }
@@ -103,7 +103,7 @@ record VoteConferences(ElectionService elections, AccountService accounts, Cerem
 
     void close(Open conference) {
         try (var board = Acting.as(conference.teller(), "TELLER")) {
-            elections.moveTo(conference.id(), ElectionStatus.CLOSED);
+            elections.lifecycle().moveTo(conference.id(), ElectionStatus.CLOSED);
         }
     }
 

@@ -38,7 +38,7 @@ import vn.tinnhiem.crypto.Decryption;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.support.Acting;
@@ -67,7 +67,7 @@ class BackupRestoreIntegrationTests {
     @Autowired
     EmbeddedMariaDb server;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -136,11 +136,11 @@ class BackupRestoreIntegrationTests {
                     "--tinnhiem.audit.anchor-file=" + restoredAnchors});
                     var staffThere = OtherInstance.signInsReach(second)) {
                 assertThat(second.getBean(EmbeddedMariaDb.class).dataDir()).isEqualTo(restored);
-                var elections2 = second.getBean(ElectionService.class);
+                var elections2 = ElectionServices.of(second);
                 var counts2 = second.getBean(CountService.class);
                 var audit2 = second.getBean(AuditLog.class);
                 try (var organiser = Acting.as("organiser", "ADMIN")) {
-                    assertThat(elections2.find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.CLOSED);
+                    assertThat(elections2.elections().find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.CLOSED);
                     ChainCheck check = audit2.verifyChain();
                     assertThat(check.isIntact()).as("the restored log against the anchors kept with it: " + check)
                             .isTrue();
@@ -256,7 +256,7 @@ class BackupRestoreIntegrationTests {
     private List<Needle> needles(CountConferences.Cast conf) {
         List<Needle> needles = new ArrayList<>();
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            var roll = elections.voters(conf.id());
+            var roll = elections.voterRoll().voters(conf.id());
             for (int i = 0; i < roll.size(); i++) {
                 needles.add(new Needle(Kind.VOTER, i, roll.get(i).fullName().getBytes(StandardCharsets.UTF_8)));
             }

@@ -23,7 +23,7 @@ import vn.tinnhiem.count.CountConferences;
 import vn.tinnhiem.count.CountService;
 import vn.tinnhiem.count.FullBox;
 import vn.tinnhiem.crypto.ElectionContext;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.OtherInstance;
 import vn.tinnhiem.support.IntegrationTest;
@@ -50,7 +50,7 @@ class BackupTimingTests {
     @Autowired
     EmbeddedMariaDb server;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

@@ -17,7 +17,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import com.zaxxer.hikari.HikariDataSource;
 
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Conferences;
 import vn.tinnhiem.support.GaleraCluster;
@@ -36,7 +36,7 @@ class GaleraTopologyClusterTests {
     @Autowired
     DataSource dataSource;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
 
     private final GaleraCluster cluster = GaleraCluster.shared();
 
@@ -88,12 +88,12 @@ class GaleraTopologyClusterTests {
         cluster.kill(writer);
 
         // A real service call on the pool's connections to the dead node: it must not fail.
-        assertThat(elections.find(id)).hasValueSatisfying(election -> assertThat(election.title()).isEqualTo(title));
+        assertThat(elections.elections().find(id)).hasValueSatisfying(election -> assertThat(election.title()).isEqualTo(title));
         int next = writer + 1;
         assertThat(session()).isEqualTo(new Session("node" + next, cluster.sqlPort(next), 1, "+00:00"));
         // And a write: the conference changes on node 2, the one writer now.
-        elections.addCandidate(id, "Nguyễn Văn Dự Phòng", "Phó Chủ tịch");
-        assertThat(elections.candidates(id)).anySatisfy(c -> assertThat(c.fullName()).isEqualTo("Nguyễn Văn Dự Phòng"));
+        elections.candidates().addCandidate(id, "Nguyễn Văn Dự Phòng", "Phó Chủ tịch");
+        assertThat(elections.candidates().list(id)).anySatisfy(c -> assertThat(c.fullName()).isEqualTo("Nguyễn Văn Dự Phòng"));
         assertThat(cluster.clusterSize(next)).isEqualTo(2);
     }
 }

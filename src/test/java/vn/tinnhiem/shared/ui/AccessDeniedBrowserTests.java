@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.Conferences;
@@ -34,7 +34,7 @@ class AccessDeniedBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"TELLER, Ban Kiểm phiếu", "SUPERVISOR, Giám sát"})

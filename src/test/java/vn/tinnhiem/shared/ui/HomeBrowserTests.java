@@ -19,7 +19,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.support.Acting;
@@ -42,7 +42,7 @@ class HomeBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
 
     private Browser browser(int width, int height) {
         return new Browser("http://localhost:" + port, width, height);
@@ -66,7 +66,7 @@ class HomeBrowserTests {
         long readyId = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, ready, ElectionStatus.READY);
         long draftId;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            draftId = elections.create(new ElectionDetails(draft, "Hội đồng nhân dân xã Phú Lợi", "",
+            draftId = elections.elections().create(new ElectionDetails(draft, "Hội đồng nhân dân xã Phú Lợi", "",
                     LocalDateTime.of(2030, 5, 4, 8, 0), BallotKind.THREE_LEVEL,
                     RuleSet.NQ_96_2023));
         }
@@ -110,7 +110,7 @@ class HomeBrowserTests {
         // The teller sits on the first two boards; the third conference's board is other people.
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             for (long id : new long[] {readyId, draftId}) {
-                elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), java.util.Optional.of(teller));
+                elections.tallyBoard().setSeatAccount(id, elections.tallyBoard().tellers(id).getFirst().id(), java.util.Optional.of(teller));
             }
         }
         try (var browser = browser(width, height)) {
@@ -142,7 +142,7 @@ class HomeBrowserTests {
         String other = Conferences.uniqueTitle("Hội nghị người khác giám sát");
         Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, other, ElectionStatus.READY);
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            elections.addSupervisor(readyId, supervisor);
+            elections.supervisors().addSupervisor(readyId, supervisor);
         }
         try (var browser = browser(width, height)) {
             Staff.signIn(browser, supervisor);

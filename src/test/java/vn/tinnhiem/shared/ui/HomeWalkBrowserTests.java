@@ -31,7 +31,13 @@ import vn.tinnhiem.count.CountService;
 import vn.tinnhiem.count.ShareOutcome;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.DeskPresence;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.Supervisors;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -69,7 +75,19 @@ class HomeWalkBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Supervisors supervisors;
+    @Autowired
+    DeskPresence deskPresence;
+    @Autowired
+    Lifecycle lifecycle;
     @Autowired
     CeremonyService ceremonies;
     @Autowired
@@ -97,20 +115,20 @@ class HomeWalkBrowserTests {
         try (var admin = Acting.as("organiser", "ADMIN")) {
             id = elections.create(new ElectionDetails(title, "UBND xã Phú Lợi", "Hội trường xã",
                     LocalDateTime.of(2026, 12, 1, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
-            elections.addCandidate(id, "Lê Văn Một", "Phó Chủ tịch");
-            elections.addCandidate(id, "Trần Thị Hai", "Trưởng phòng");
+            candidates.addCandidate(id, "Lê Văn Một", "Phó Chủ tịch");
+            candidates.addCandidate(id, "Trần Thị Hai", "Trưởng phòng");
             for (int v = 1; v <= 3; v++) {
-                elections.addVoter(id, new NewVoter("Người ghi phiếu " + v, "Thủ trưởng", "Cơ quan " + v));
+                voterRoll.addVoter(id, new NewVoter("Người ghi phiếu " + v, "Thủ trưởng", "Cơ quan " + v));
             }
             for (int s = 0; s < 3; s++) {
-                elections.addTeller(id, "Thành viên số " + (s + 1), s == 0);
+                tallyBoard.addTeller(id, "Thành viên số " + (s + 1), s == 0);
             }
-            elections.setThreshold(id, 2);
-            var seats = elections.tellers(id);
+            tallyBoard.setThreshold(id, 2);
+            var seats = tallyBoard.tellers(id);
             for (int s = 0; s < 3; s++) {
-                elections.setSeatAccount(id, seats.get(s).id(), Optional.of(tellers.get(s)));
+                tallyBoard.setSeatAccount(id, seats.get(s).id(), Optional.of(tellers.get(s)));
             }
-            elections.addSupervisor(id, supervisor);
+            supervisors.addSupervisor(id, supervisor);
         }
 
         try (var admin = new Browser(base, 360, 640); var teller = new Browser(base, 360, 640);
@@ -129,7 +147,7 @@ class HomeWalkBrowserTests {
 
             // READY, no key yet: the ceremony, at the organiser's console.
             try (var as = Acting.as("organiser", "ADMIN")) {
-                elections.moveTo(id, ElectionStatus.READY);
+                lifecycle.moveTo(id, ElectionStatus.READY);
             }
             home(admin, "ready-admin");
             assertThat(next(admin)).contains("Tiếp theo: lập khóa bầu cử", "2 trong 3 thẻ khóa");
@@ -176,10 +194,10 @@ class HomeWalkBrowserTests {
 
             // OPEN: the desk and, when time is up, the close on the count's page.
             try (var board = Acting.as(tellers.getFirst(), "TELLER")) {
-                for (var voter : elections.voters(id)) {
-                    elections.markPresent(id, voter.id(), true);
+                for (var voter : voterRoll.voters(id)) {
+                    deskPresence.markPresent(id, voter.id(), true);
                 }
-                elections.moveTo(id, ElectionStatus.OPEN);
+                lifecycle.moveTo(id, ElectionStatus.OPEN);
                 for (String code : codes) {
                     tokens.activate(id, code);
                 }

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.Conferences;
@@ -38,7 +38,7 @@ class OneLanguageBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
 
     /** Every accessible name and title the screen gives its controls, inside the components' shadow roots too. */
     @SuppressWarnings("unchecked")

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -40,7 +40,7 @@ class PhoneLayoutBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
 
     private Browser phoneSignedInAsOrganiser() {
         String admin = Staff.create(accounts, "phone-admin", Role.ADMIN);
@@ -142,7 +142,7 @@ class PhoneLayoutBrowserTests {
     void a_button_covered_by_a_dialog_cannot_be_clicked_and_the_demo_asks_which_kind() {
         int before;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            before = elections.list().size();
+            before = elections.elections().list().size();
         }
         try (var browser = phoneSignedInAsOrganiser()) {
             browser.open("/elections");
@@ -155,7 +155,7 @@ class PhoneLayoutBrowserTests {
             assertThatThrownBy(() -> browser.click("#new-election")).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("A finger cannot reach vaadin-button#new-election");
             try (var organiser = Acting.as("organiser", "ADMIN")) {
-                assertThat(elections.list()).hasSize(before);
+                assertThat(elections.elections().list()).hasSize(before);
             }
             browser.click(browser.findAll("#demo-kind vaadin-radio-button").stream()
                     .filter(r -> r.getText().contains("Hội đồng nhân dân xã")).findFirst().orElseThrow());

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -38,7 +38,7 @@ class SupervisorAccessBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
 
     @Test
     void a_supervisor_is_refused_every_set_up_and_tally_screen_and_sees_only_their_conference_at_home() {
@@ -50,9 +50,9 @@ class SupervisorAccessBrowserTests {
         String voter;
         String candidate;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            elections.addSupervisor(mine, supervisor);
-            voter = elections.voters(mine).getFirst().fullName();
-            candidate = elections.candidates(mine).getFirst().fullName();
+            elections.supervisors().addSupervisor(mine, supervisor);
+            voter = elections.voterRoll().voters(mine).getFirst().fullName();
+            candidate = elections.candidates().list(mine).getFirst().fullName();
         }
         List<String> refused = List.of("/elections", "/elections/" + mine, "/elections/" + mine + "?tab=roll",
                 "/elections/" + mine + "?tab=supervisors", "/board/" + mine, "/desk/" + mine, "/count/" + mine,

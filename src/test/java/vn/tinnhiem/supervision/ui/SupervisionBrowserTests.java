@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.supervision.LiveConferences;
 import vn.tinnhiem.support.Acting;
@@ -39,7 +39,7 @@ class SupervisionBrowserTests {
     @LocalServerPort
     int port;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -75,7 +75,7 @@ class SupervisionBrowserTests {
     /** The organiser names the supervisor for the conference in its set-up, as the Giám sát viên tab does. */
     private void name(long conference, String supervisor) {
         try (var organiser = vn.tinnhiem.support.Acting.as("organiser", "ADMIN")) {
-            elections.addSupervisor(conference, supervisor);
+            elections.supervisors().addSupervisor(conference, supervisor);
         }
     }
 
@@ -155,8 +155,8 @@ class SupervisionBrowserTests {
             assertThat(phone.script("return document.querySelector('#live-quorum').dataset.met")).isEqualTo("true");
             assertThat(text(phone, "#live-present-value")).isEqualTo("2");
             try (var teller = Acting.as(conference.teller(), "TELLER")) {
-                long voter = elections.deskRoll(conference.id(), "", 0, 10).entries().get(1).voter().id();
-                elections.markPresent(conference.id(), voter, false);
+                long voter = elections.deskPresence().deskRoll(conference.id(), "", 0, 10).entries().get(1).voter().id();
+                elections.deskPresence().markPresent(conference.id(), voter, false);
             }
             within(phone, Duration.ofSeconds(3), d -> text(phone, "#live-quorum-value").equals("Chưa đủ 2/3"));
             assertNotReloaded(phone);

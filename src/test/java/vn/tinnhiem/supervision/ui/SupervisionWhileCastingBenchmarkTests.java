@@ -26,7 +26,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.SealedBallot;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.supervision.Live;
 import vn.tinnhiem.supervision.LiveConferences;
@@ -63,7 +63,7 @@ class SupervisionWhileCastingBenchmarkTests {
     @Autowired
     VotingService voting;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     AccountService accounts;
     @Autowired

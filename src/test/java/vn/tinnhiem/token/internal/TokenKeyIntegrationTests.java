@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -43,7 +43,7 @@ class TokenKeyIntegrationTests {
     @Autowired
     DSLContext db;
     @Autowired
-    ElectionService elections;
+    Elections elections;
     @Value("${tinnhiem.db.data-dir}")
     String dataDir;
 

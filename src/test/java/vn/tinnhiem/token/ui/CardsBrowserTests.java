@@ -20,7 +20,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.Conferences;
@@ -43,7 +43,7 @@ class CardsBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    ElectionServices elections;
     @Autowired
     TokenService tokens;
 
@@ -53,7 +53,7 @@ class CardsBrowserTests {
         String admin = Staff.create(accounts, "the-in", Role.ADMIN);
         String title = Conferences.uniqueTitle("Hội nghị in thẻ");
         long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, title, ElectionStatus.READY);
-        int roll = elections.voters(id).size();
+        int roll = elections.voterRoll().voters(id).size();
         int spares = TokenService.defaultSpares(roll);
         Path shots = Path.of("target", "screenshots", width + "x" + height);
         try (var browser = new Browser("http://localhost:" + port, width, height)) {

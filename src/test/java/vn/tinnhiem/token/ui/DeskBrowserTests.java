@@ -26,7 +26,14 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.DeskPresence;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.OpenPolls;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -57,7 +64,21 @@ class DeskBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    DeskPresence deskPresence;
+    @Autowired
+    Lifecycle lifecycle;
+    @Autowired
+    Milestones milestones;
+    @Autowired
+    OpenPolls openPolls;
     @Autowired
     TokenService tokens;
     @Autowired
@@ -74,18 +95,18 @@ class DeskBrowserTests {
             id = elections.create(new ElectionDetails("Hội nghị bàn phát phiếu " + UUID.randomUUID().toString().substring(0, 6),
                     "HĐND xã Mỹ Hòa", "Hội trường", LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL,
                     RuleSet.QD_96_2023));
-            elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+            candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
             for (String v : List.of("Nguyễn Văn An", "Nguyễn Thị Vân", "Đỗ Đức Cường", "Lê Văn Đông")) {
-                elections.addVoter(id, new NewVoter(v, "Đại biểu HĐND", "HĐND xã"));
+                voterRoll.addVoter(id, new NewVoter(v, "Đại biểu HĐND", "HĐND xã"));
             }
-            elections.addTeller(id, "Ngô Văn Kiểm", true);
-            elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
-            elections.moveTo(id, ElectionStatus.READY);
+            tallyBoard.addTeller(id, "Ngô Văn Kiểm", true);
+            tallyBoard.setSeatAccount(id, tallyBoard.tellers(id).getFirst().id(), Optional.of(teller));
+            lifecycle.moveTo(id, ElectionStatus.READY);
             pdf = tokens.print(id, 2).pdf();
         }
         try (var board = Acting.as(teller, "TELLER")) {
-            elections.recordKeyMade(id, "d4".repeat(32));
-            elections.moveTo(id, ElectionStatus.OPEN);
+            milestones.recordKeyMade(id, "d4".repeat(32));
+            lifecycle.moveTo(id, ElectionStatus.OPEN);
         }
         List<String> codes = new java.util.ArrayList<>();
         try (var doc = Loader.loadPDF(pdf)) {
@@ -100,8 +121,8 @@ class DeskBrowserTests {
     /** Ticks the voter of that name present, as a teller of the board at another desk would. */
     private void present(Setup s, String name) {
         try (var board = Acting.as(s.teller(), "TELLER")) {
-            long voter = elections.voters(s.id()).stream().filter(v -> v.fullName().equals(name)).findFirst().orElseThrow().id();
-            elections.markPresent(s.id(), voter, true);
+            long voter = voterRoll.voters(s.id()).stream().filter(v -> v.fullName().equals(name)).findFirst().orElseThrow().id();
+            deskPresence.markPresent(s.id(), voter, true);
         }
     }
 
@@ -174,7 +195,7 @@ class DeskBrowserTests {
             PhoneLayout.assertFits(browser, "the desk as the organiser sees it");
         }
         try (var board = Acting.as(s.teller(), "TELLER")) {
-            elections.moveTo(s.id(), ElectionStatus.CLOSED);
+            lifecycle.moveTo(s.id(), ElectionStatus.CLOSED);
         }
         try (var browser = new Browser("http://localhost:" + port, 360, 640)) {
             Staff.signIn(browser, s.teller());
@@ -206,7 +227,7 @@ class DeskBrowserTests {
         try (var board = Acting.as(s.teller(), "TELLER")) {
             tokens.activate(s.id(), s.codes().get(5));
         }
-        new TransactionTemplate(transactions).execute(t -> elections.whileOpen(s.id(),
+        new TransactionTemplate(transactions).execute(t -> openPolls.whileOpen(s.id(),
                 () -> tokens.spendInCast(s.id(), s.codes().get(5))));
 
         try (var browser = new Browser("http://localhost:" + port, width, height)) {
@@ -221,7 +242,7 @@ class DeskBrowserTests {
             browser.click("#desk-results .mark-present");
             browser.waitForText("#desk-results", "Đã có mặt");
             counts(browser, "Có mặt: 2/4");
-            assertThat(elections.deskRoll(s.id(), "an", 0, 5).present()).isEqualTo(2);
+            assertThat(deskPresence.deskRoll(s.id(), "an", 0, 5).present()).isEqualTo(2);
 
             scan(browser, "#desk-card-field", s.codes().get(0));
             browser.waitForText("#desk-activated", "Đã kích hoạt thẻ");

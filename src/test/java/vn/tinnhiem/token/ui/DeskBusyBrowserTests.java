@@ -29,7 +29,13 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.DeskPresence;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -66,7 +72,19 @@ class DeskBusyBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    DeskPresence deskPresence;
+    @Autowired
+    Lifecycle lifecycle;
+    @Autowired
+    Milestones milestones;
     @Autowired
     TokenService tokens;
     @Autowired
@@ -156,17 +174,17 @@ class DeskBusyBrowserTests {
             id = elections.create(new ElectionDetails("Hội nghị bận " + UUID.randomUUID().toString().substring(0, 6),
                     "HĐND xã Mỹ Hòa", "Hội trường", LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL,
                     RuleSet.QD_96_2023));
-            elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
-            elections.addVoter(id, new NewVoter("Nguyễn Văn An", "Đại biểu HĐND", "HĐND xã"));
-            elections.addTeller(id, "Ngô Văn Kiểm", true);
-            elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
-            elections.moveTo(id, ElectionStatus.READY);
+            candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+            voterRoll.addVoter(id, new NewVoter("Nguyễn Văn An", "Đại biểu HĐND", "HĐND xã"));
+            tallyBoard.addTeller(id, "Ngô Văn Kiểm", true);
+            tallyBoard.setSeatAccount(id, tallyBoard.tellers(id).getFirst().id(), Optional.of(teller));
+            lifecycle.moveTo(id, ElectionStatus.READY);
         }
         try (var board = Acting.as(teller, "TELLER")) {
-            elections.recordKeyMade(id, "d4".repeat(32));
-            elections.moveTo(id, ElectionStatus.OPEN);
+            milestones.recordKeyMade(id, "d4".repeat(32));
+            lifecycle.moveTo(id, ElectionStatus.OPEN);
             // The voter is ticked present: one card for one person, so the desk asks nothing before activating.
-            elections.markPresent(id, elections.voters(id).getFirst().id(), true);
+            deskPresence.markPresent(id, voterRoll.voters(id).getFirst().id(), true);
         }
         return id;
     }

@@ -24,7 +24,12 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
-import vn.tinnhiem.election.ElectionService;
+import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.election.Lifecycle;
+import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
@@ -53,7 +58,17 @@ class DeskCheckCardBrowserTests {
     @Autowired
     AccountService accounts;
     @Autowired
-    ElectionService elections;
+    Elections elections;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    VoterRoll voterRoll;
+    @Autowired
+    TallyBoard tallyBoard;
+    @Autowired
+    Lifecycle lifecycle;
+    @Autowired
+    Milestones milestones;
     @Autowired
     TokenService tokens;
 
@@ -73,18 +88,18 @@ class DeskCheckCardBrowserTests {
             id = elections.create(new ElectionDetails("Hội nghị thẻ kiểm tra " + UUID.randomUUID().toString().substring(0, 6),
                     "HĐND xã Mỹ Hòa", "Hội trường", LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL,
                     RuleSet.QD_96_2023));
-            elections.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
+            candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
             for (String v : List.of("Nguyễn Văn An", "Nguyễn Thị Vân")) {
-                elections.addVoter(id, new NewVoter(v, "Đại biểu HĐND", "HĐND xã"));
+                voterRoll.addVoter(id, new NewVoter(v, "Đại biểu HĐND", "HĐND xã"));
             }
-            elections.addTeller(id, "Ngô Văn Kiểm", true);
-            elections.setSeatAccount(id, elections.tellers(id).getFirst().id(), Optional.of(teller));
-            elections.moveTo(id, ElectionStatus.READY);
+            tallyBoard.addTeller(id, "Ngô Văn Kiểm", true);
+            tallyBoard.setSeatAccount(id, tallyBoard.tellers(id).getFirst().id(), Optional.of(teller));
+            lifecycle.moveTo(id, ElectionStatus.READY);
             pdf = tokens.print(id, 2).pdf();
         }
         try (var board = Acting.as(teller, "TELLER")) {
-            elections.recordKeyMade(id, "d4".repeat(32));
-            elections.moveTo(id, ElectionStatus.OPEN);
+            milestones.recordKeyMade(id, "d4".repeat(32));
+            lifecycle.moveTo(id, ElectionStatus.OPEN);
         }
         List<String> codes = new java.util.ArrayList<>();
         try (var doc = Loader.loadPDF(pdf)) {
