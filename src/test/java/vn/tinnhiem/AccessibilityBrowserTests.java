@@ -15,8 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.BoxCheck;
+import vn.tinnhiem.count.PollsClose;
 import vn.tinnhiem.count.TalliedConferences;
+import vn.tinnhiem.count.TotalsUnsealing;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
@@ -55,7 +57,11 @@ class AccessibilityBrowserTests {
     @Autowired
     VotingService voting;
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+    @Autowired
+    TotalsUnsealing totalsUnsealing;
     @Autowired
     KioskService kiosks;
 
@@ -83,7 +89,8 @@ class AccessibilityBrowserTests {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({ "360, 640", "1280, 800" })
     void the_organisers_screens_break_no_serious_rule(int width, int height) {
-        var counted = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, counts).tallied(3, 5, 5, 4);
+        var counted = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, pollsClose, boxCheck,
+                totalsUnsealing).tallied(3, 5, 5, 4);
         String admin = Staff.create(accounts, "axe-admin", Role.ADMIN);
         List<String> problems = new ArrayList<>();
         try (var browser = browser(width, height)) {
@@ -122,7 +129,8 @@ class AccessibilityBrowserTests {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({ "360, 640", "1280, 800" })
     void the_boards_and_the_supervisors_screens_break_no_serious_rule(int width, int height) {
-        var made = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, counts);
+        var made = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, pollsClose, boxCheck,
+                totalsUnsealing);
         var counted = made.tallied(3, 5, 5, 4);
         var closed = made.closed(2, 4, 4, 3);
         var live = new LiveConferences(elections, accounts, ceremonies, tokens, kiosks);

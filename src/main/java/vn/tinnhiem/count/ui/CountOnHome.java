@@ -13,7 +13,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 
 import vn.tinnhiem.count.BoxVerdict;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.BoxCheck;
+import vn.tinnhiem.count.CountDocuments;
+import vn.tinnhiem.count.ElectionRecordExport;
+import vn.tinnhiem.count.TotalsUnsealing;
 import vn.tinnhiem.count.Unsealing;
 import vn.tinnhiem.election.ElectionService;
 import vn.tinnhiem.election.ElectionStatus;
@@ -34,11 +37,18 @@ import vn.tinnhiem.shared.Roles;
 @Component
 class CountOnHome implements ConferenceSteps, ConferenceDocuments {
 
-    private final CountService counts;
+    private final BoxCheck box;
+    private final TotalsUnsealing unsealing;
+    private final CountDocuments documents;
+    private final ElectionRecordExport record;
     private final ElectionService elections;
 
-    CountOnHome(CountService counts, ElectionService elections) {
-        this.counts = counts;
+    CountOnHome(BoxCheck box, TotalsUnsealing unsealing, CountDocuments documents, ElectionRecordExport record,
+            ElectionService elections) {
+        this.box = box;
+        this.unsealing = unsealing;
+        this.documents = documents;
+        this.record = record;
         this.elections = elections;
     }
 
@@ -69,7 +79,7 @@ class CountOnHome implements ConferenceSteps, ConferenceDocuments {
             Locale locale = ui.getLocale();
             var minutes = DownloadLinks.link(label, ui.getTranslation("home.count.minutesAria", label),
                     "bien-ban-kiem-phieu-" + electionId + ".pdf", ExportFormat.PDF,
-                    out -> counts.writeMinutes(electionId, locale, out));
+                    out -> documents.writeMinutes(electionId, locale, out));
             minutes.setId("home-minutes-" + electionId);
             links.add(minutes);
         }
@@ -84,18 +94,18 @@ class CountOnHome implements ConferenceSteps, ConferenceDocuments {
 
     /** After the close: the box to check, then the cards to bring, counted as they come in. */
     private String closedStep(UI ui, long electionId, String who) {
-        Optional<BoxVerdict> verdict = counts.boxVerdict(electionId);
+        Optional<BoxVerdict> verdict = box.boxVerdict(electionId);
         if (verdict.isEmpty()) {
             // k and n as the lists fixed them: the unsealing's own figures need the key, read only once the box is checked.
             var election = elections.find(electionId).orElseThrow();
             return ui.getTranslation("home.count." + who + ".checkBox", election.thresholdK(),
                     elections.tellers(electionId).size());
         }
-        Unsealing unsealing = counts.unsealing(electionId);
-        if (unsealing.noBallots()) {
+        Unsealing state = unsealing.unsealing(electionId);
+        if (state.noBallots()) {
             return ui.getTranslation("home.count." + who + ".noBallots");
         }
-        return ui.getTranslation("home.count." + who + ".unseal", unsealing.k(), unsealing.n(), unsealing.accepted());
+        return ui.getTranslation("home.count." + who + ".unseal", state.k(), state.n(), state.accepted());
     }
 
     @Override
@@ -108,13 +118,13 @@ class CountOnHome implements ConferenceSteps, ConferenceDocuments {
         Locale locale = ui.getLocale();
         return List.of(
                 document(ui, "count.menu.minutes", "count-minutes", "bien-ban-kiem-phieu-" + electionId, ExportFormat.PDF,
-                        out -> counts.writeMinutes(electionId, locale, out)),
+                        out -> documents.writeMinutes(electionId, locale, out)),
                 document(ui, "count.menu.report", "count-report", "bao-cao-ket-qua-" + electionId, ExportFormat.PDF,
-                        out -> counts.writeReport(electionId, locale, out)),
+                        out -> documents.writeReport(electionId, locale, out)),
                 document(ui, "count.menu.xlsx", "count-xlsx", "ket-qua-" + electionId, ExportFormat.XLSX,
-                        out -> counts.writeResultsXlsx(electionId, locale, out)),
+                        out -> documents.writeResultsXlsx(electionId, locale, out)),
                 document(ui, "count.menu.record", "count-record", "tinnhiem-election-record-" + electionId,
-                        ExportFormat.JSON, out -> counts.writeRecord(electionId, out)));
+                        ExportFormat.JSON, out -> record.writeRecord(electionId, out)));
     }
 
     private static Document document(UI ui, String labelKey, String id, String fileName, ExportFormat format,

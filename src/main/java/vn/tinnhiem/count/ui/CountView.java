@@ -29,7 +29,13 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.tinnhiem.count.BoxVerdict;
 import vn.tinnhiem.count.ClosingFigures;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.BoxCheck;
+import vn.tinnhiem.count.CountDocuments;
+import vn.tinnhiem.count.CountFinish;
+import vn.tinnhiem.count.CountResults;
+import vn.tinnhiem.count.ElectionRecordExport;
+import vn.tinnhiem.count.PollsClose;
+import vn.tinnhiem.count.TotalsUnsealing;
 import vn.tinnhiem.count.ResultTable;
 import vn.tinnhiem.count.ShareOutcome;
 import vn.tinnhiem.count.Unsealing;
@@ -57,7 +63,13 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CountView.class);
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private final CountService counts;
+    private final PollsClose polls;
+    private final BoxCheck boxCheck;
+    private final TotalsUnsealing unsealing;
+    private final CountFinish finish;
+    private final CountResults results;
+    private final CountDocuments documents;
+    private final ElectionRecordExport record;
     private final ElectionService elections;
     private long electionId;
     private String title = "";
@@ -68,8 +80,15 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     /** What the last card or file did, said beside the seats after the screen is rebuilt (not in a toast over the buttons). */
     private String notice = "";
 
-    CountView(CountService counts, ElectionService elections) {
-        this.counts = counts;
+    CountView(PollsClose polls, BoxCheck boxCheck, TotalsUnsealing unsealing, CountFinish finish,
+            CountResults results, CountDocuments documents, ElectionRecordExport record, ElectionService elections) {
+        this.polls = polls;
+        this.boxCheck = boxCheck;
+        this.unsealing = unsealing;
+        this.finish = finish;
+        this.results = results;
+        this.documents = documents;
+        this.record = record;
         this.elections = elections;
         setPadding(true);
         setId("count-screen");
@@ -109,24 +128,25 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         if (election.status() == ElectionStatus.OPEN) {
             return;
         }
-        var verdict = counts.boxVerdict(electionId);
+        var verdict = boxCheck.boxVerdict(electionId);
         add(box(verdict.orElse(null)));
         if (verdict.isEmpty()) {
             return;
         }
-        var results = counts.results(electionId);
-        if (results.isEmpty()) {
-            add(unseal(counts.unsealing(electionId)));
+        var table = results.results(electionId);
+        if (table.isEmpty()) {
+            add(unseal(unsealing.unsealing(electionId)));
         } else {
             // The sections keep their numbers after the count: 3 says how it was unsealed, then 4, the results.
-            add(unsealed(counts.unsealing(electionId)), new ResultsSection(counts, electionId, results.get()));
+            add(unsealed(unsealing.unsealing(electionId)),
+                    new ResultsSection(results, documents, record, electionId, table.get()));
         }
     }
 
     // 1. The close.
 
     private VerticalLayout closing(Election election) {
-        ClosingFigures f = counts.closingFigures(electionId);
+        ClosingFigures f = polls.closingFigures(electionId);
         var section = section("count-closing", "count.closing");
         var figures = new Div();
         figures.setId("count-figures");
@@ -145,7 +165,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         } else if (acts && election.status() == ElectionStatus.OPEN) {
             var close = new Button(getTranslation("count.close"), e -> confirm(getTranslation("count.close"),
                     getTranslation("count.close.confirm", f.cardsUnspent()), getTranslation("count.close"), () -> {
-                        if (Notifications.attempt(() -> counts.close(electionId))) {
+                        if (Notifications.attempt(() -> polls.close(electionId))) {
                             Notifications.success(getTranslation("count.closed"));
                             rebuild();
                         }
@@ -239,11 +259,11 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         progressText.setText(getTranslation("count.box.starting"));
         ui.setPollInterval(500);
         long started = System.nanoTime();
-        int stored = counts.storedBallots(electionId);
+        int stored = boxCheck.storedBallots(electionId);
         CompletableFuture.runAsync(() -> {
             SecurityContextHolder.setContext(security);
             try {
-                counts.checkBox(electionId, done -> ui.access(() -> {
+                boxCheck.checkBox(electionId, done -> ui.access(() -> {
                     progress.setIndeterminate(false);
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     int of = Math.max(stored, done);
@@ -319,19 +339,19 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         error.setId("count-finish-error");
         error.addClassName("field-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
-        var finish = new Button(getTranslation(state.noBallots() ? "count.finish.empty" : "count.finish"), e -> {
+        var finishButton = new Button(getTranslation(state.noBallots() ? "count.finish.empty" : "count.finish"), e -> {
             try {
-                counts.finish(electionId);
+                this.finish.finish(electionId);
                 Notifications.success(getTranslation("count.counted"));
                 rebuild();
             } catch (UserFacingException ex) {
                 error.setText(Notifications.translate(ex.key(), ex.args()));
             }
         });
-        finish.setId("count-finish");
-        finish.setMinHeight("44px");
-        finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        section.add(finish, error);
+        finishButton.setId("count-finish");
+        finishButton.setMinHeight("44px");
+        finishButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        section.add(finishButton, error);
         return section;
     }
 
@@ -410,7 +430,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             passphrase.setInvalid(false);
             ShareOutcome outcome;
             try {
-                outcome = counts.unsealWithCard(electionId, text, secret, holderSecret);
+                outcome = unsealing.unsealWithCard(electionId, text, secret, holderSecret);
             } catch (UserFacingException ex) {
                 forget.run();
                 scanner.showError(Notifications.translate(ex.key(), ex.args()));
@@ -487,7 +507,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         box.setPadding(false);
         box.setId("count-offline");
         var totals = new Anchor(com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
-            byte[] json = counts.totalsFile(electionId);
+            byte[] json = unsealing.totalsFile(electionId);
             return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(json),
                     "tinnhiem-encrypted-totals-" + electionId + ".json", "application/json", json.length);
         }), getTranslation("count.offline.download"));
@@ -499,7 +519,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         report.getStyle().set("color", "var(--lumo-error-text-color)");
         var handler = new InMemoryUploadHandler((metadata, data) -> {
             try {
-                switch (counts.importPartial(electionId, data)) {
+                switch (unsealing.importPartial(electionId, data)) {
                     case ShareOutcome.Accepted a -> {
                         notice = getTranslation(a.counted() ? "count.card.lastGood" : "count.card.good", a.seat(),
                                 a.tellerName());
@@ -516,7 +536,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         }) {
             @Override
             public long getFileSizeMax() {
-                return CountService.MAX_PARTIAL_FILE;
+                return TotalsUnsealing.MAX_PARTIAL_FILE;
             }
         };
         var upload = new Upload(handler);

@@ -16,7 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.CountResults;
 import vn.tinnhiem.count.CountSummary;
 import vn.tinnhiem.count.ResultTable;
 import vn.tinnhiem.election.Election;
@@ -148,15 +148,15 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
             layout();
             """;
 
-    private final CountService counts;
+    private final CountResults results;
     private final ElectionService elections;
     private final int pageSeconds;
     private long electionId;
     private String title = "";
     private boolean shown;
 
-    ProjectorView(CountService counts, ElectionService elections, ProjectorPages pages) {
-        this.counts = counts;
+    ProjectorView(CountResults results, ElectionService elections, ProjectorPages pages) {
+        this.results = results;
         this.elections = elections;
         this.pageSeconds = pages.seconds();
         setId("projector");
@@ -200,7 +200,7 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
         var heading = new H1(title);
         add(heading);
         // The same figures the minutes print, the quorum by the same rule (CountSummary.Closing).
-        Optional<CountSummary> summary = counts.summary(electionId);
+        Optional<CountSummary> summary = results.summary(electionId);
         shown = summary.isPresent();
         if (summary.isEmpty()) {
             var waiting = new Paragraph(getTranslation("projector.waiting"));
