@@ -1,24 +1,13 @@
 package vn.tinnhiem.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +20,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.security.RolesAllowed;
-import vn.tinnhiem.audit.ChainCheck.AnchorFileState;
-import vn.tinnhiem.audit.internal.AnchorFile;
 import vn.tinnhiem.audit.internal.AuditRepository;
 import vn.tinnhiem.audit.internal.AuditScope;
 import vn.tinnhiem.shared.CurrentStaff;
@@ -59,24 +46,20 @@ public class AuditLog {
 
     private final AuditRepository repository;
     private final Clock clock;
-    private final AnchorFile anchors;
     private final AuditReaders readers;
+    private final AuditAnchoring anchoring;
+    private final ChainVerifier verifier;
     private final TransactionTemplate ownTransaction;
-    private final TransactionTemplate ownReading;
-    /** The head as last written to the anchor file by this process, so the periodic task skips a still head. */
-    private final AtomicReference<Optional<AuditHead>> lastAnchored = new AtomicReference<>();
 
-    AuditLog(AuditRepository repository, Clock clock, PlatformTransactionManager transactions, AnchorFile anchors,
-            AuditReaders readers) {
+    AuditLog(AuditRepository repository, Clock clock, PlatformTransactionManager transactions, AuditReaders readers,
+            AuditAnchoring anchoring, ChainVerifier verifier) {
         this.repository = repository;
         this.readers = readers;
         this.clock = clock;
-        this.anchors = anchors;
+        this.anchoring = anchoring;
+        this.verifier = verifier;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.ownReading = new TransactionTemplate(transactions);
-        this.ownReading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.ownReading.setReadOnly(true);
     }
 
     /** Records an action by the signed-in user (or "system"), in the caller's transaction. */
@@ -94,10 +77,11 @@ public class AuditLog {
     private AuditEntry append(String actor, String action, String subject, String details) {
         String previous = repository.lockHead().hash();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long id = repository.insertPending(at, actor, action, subject, details, digest(details), previous);
-        String hash = entryHash(id, at, actor, action, subject, digest(details), previous);
+        String digest = AuditHashes.digest(details);
+        long id = repository.insertPending(at, actor, action, subject, details, digest, previous);
+        String hash = AuditHashes.entryHash(id, at, actor, action, subject, digest, previous);
         repository.complete(id, hash);
-        return new AuditEntry(id, at, actor, action, subject, details, digest(details), previous, hash);
+        return new AuditEntry(id, at, actor, action, subject, details, digest, previous, hash);
     }
 
     /** A refusal by the signed-in user (or "system"): see {@link #recordRefusalAs}. */
@@ -239,59 +223,7 @@ public class AuditLog {
      * A failure to write the file is logged, never thrown: the step itself has already happened.
      */
     public void anchorAfterCommit(String reason) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            anchorNow(reason);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                anchorNow(reason);
-            }
-        });
-    }
-
-    /** Anchors only if the head moved since the last anchor (the periodic task). */
-    void anchorIfMoved(String reason) {
-        AuditHead head = committedHead();
-        if (lastAnchored.get() == null) {
-            lastAnchored.compareAndSet(null, lastInFile());
-        }
-        if (head.entryCount() > 0 && !lastAnchored.get().equals(Optional.of(head))) {
-            write(head, reason);
-        }
-    }
-
-    private void anchorNow(String reason) {
-        try {
-            AuditHead head = committedHead();
-            if (head.entryCount() > 0) {
-                write(head, reason);
-            }
-        } catch (RuntimeException e) {
-            log.error("Could not read the audit head to anchor it ({}): {}", reason, e.toString());
-        }
-    }
-
-    private AuditHead committedHead() {
-        return ownReading.execute(tx -> repository.head());
-    }
-
-    private void write(AuditHead head, String reason) {
-        try {
-            anchors.append(clock.instant(), head.entryCount(), head.hash(), reason);
-            lastAnchored.set(Optional.of(head));
-        } catch (IOException e) {
-            log.error("Could not write the audit anchor to {}: {}", anchors.path(), e.toString());
-        }
-    }
-
-    private Optional<AuditHead> lastInFile() {
-        try {
-            return anchors.read().flatMap(AnchorFile.Reading::last).map(a -> new AuditHead(a.entryCount(), a.hash()));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        anchoring.anchorAfterCommit(reason);
     }
 
     /**
@@ -303,110 +235,10 @@ public class AuditLog {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     @Transactional(readOnly = true)
     public ChainCheck verifyChain() {
-        AnchorFileState fileState = AnchorFileState.PRESENT;
-        List<AuditAnchor> anchored = List.of();
-        List<AnchorFinding> findings = new ArrayList<>();
-        try {
-            Optional<AnchorFile.Reading> reading = anchors.read();
-            if (reading.isEmpty()) {
-                fileState = AnchorFileState.MISSING;
-            } else {
-                anchored = reading.get().anchors();
-                for (int line : reading.get().unreadableLines()) {
-                    findings.add(new AnchorFinding(AnchorFinding.Kind.UNREADABLE,
-                            new AuditAnchor(line, Instant.EPOCH, 0, GENESIS, ""), 0, Optional.empty()));
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            fileState = AnchorFileState.UNREADABLE;
-        }
-        Map<Long, List<AuditAnchor>> byCount = new LinkedHashMap<>();
-        anchored.forEach(a -> byCount.computeIfAbsent(a.entryCount(), c -> new ArrayList<>()).add(a));
-
-        String expectedPrevious = GENESIS;
-        long count = 0;
-        Optional<Long> brokenId = Optional.empty();
-        Optional<String> reason = Optional.empty();
-        try (Stream<AuditEntry> entries = repository.inOrder()) {
-            for (Iterator<AuditEntry> it = entries.iterator(); it.hasNext();) {
-                AuditEntry e = it.next();
-                count++;
-                if (reason.isEmpty()) {
-                    Optional<String> problem = problemWith(e, expectedPrevious);
-                    if (problem.isPresent()) {
-                        brokenId = Optional.of(e.id());
-                        reason = problem;
-                    }
-                }
-                for (AuditAnchor a : byCount.getOrDefault(count, List.of())) {
-                    if (!a.hash().equals(e.entryHash())) {
-                        findings.add(new AnchorFinding(AnchorFinding.Kind.REWRITTEN, a, 0, Optional.of(e.id())));
-                    }
-                }
-                expectedPrevious = e.entryHash();
-            }
-        }
-        long total = count;
-        String last = expectedPrevious;
-        AuditHead head = repository.head();
-        if (reason.isEmpty() && (head.entryCount() != total || !head.hash().equals(last))) {
-            // The newest entries were removed: the head still remembers how many there were and the last hash.
-            reason = Optional.of("audit.broken.truncated");
-        }
-        List<AuditAnchor> beyond = anchored.stream().filter(a -> a.entryCount() > total).toList();
-        beyond.forEach(a -> findings.add(new AnchorFinding(AnchorFinding.Kind.MISSING_ENTRIES, a, a.entryCount() - total,
-                Optional.empty())));
-        if (!beyond.isEmpty() && total > 0) {
-            anchored.stream().filter(a -> a.entryCount() == total && a.hash().equals(last)).reduce((a, b) -> b)
-                    .ifPresent(a -> findings.addFirst(new AnchorFinding(AnchorFinding.Kind.OLDER_COPY, a,
-                            beyond.getLast().entryCount() - total, Optional.empty())));
-        }
-        return new ChainCheck(total, brokenId, reason, new AuditHead(total, last), fileState, anchors.path().toString(),
-                anchored.size(),
-                anchored.stream().map(AuditAnchor::at).min(Instant::compareTo), List.copyOf(findings));
-    }
-
-    private static Optional<String> problemWith(AuditEntry e, String expectedPrevious) {
-        if (!e.previousHash().equals(expectedPrevious)) {
-            return Optional.of("audit.broken.link");
-        }
-        if (!digest(e.details()).equals(e.detailsDigest())) {
-            return Optional.of("audit.broken.details");
-        }
-        String recomputed = entryHash(e.id(), e.occurredAt(), e.actor(), e.action(), e.subject(), e.detailsDigest(),
-                e.previousHash());
-        if (!MessageDigest.isEqual(recomputed.getBytes(StandardCharsets.US_ASCII),
-                e.entryHash().getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.of("audit.broken.hash");
-        }
-        return Optional.empty();
+        return verifier.verify();
     }
 
     static String currentActor() {
         return CurrentStaff.username().orElse("system");
-    }
-
-    static String digest(String details) {
-        return sha256Hex(details.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Length-prefixed fields, so no two different entries can hash the same input. */
-    static String entryHash(long id, Instant at, String actor, String action, String subject, String detailsDigest,
-            String previousHash) {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
-        StringBuilder input = new StringBuilder("TN1/audit/01");
-        for (String part : List.of(Long.toString(id), Long.toString(micros), actor, action, subject, detailsDigest,
-                previousHash)) {
-            input.append('|').append(part.length()).append(':').append(part);
-        }
-        return sha256Hex(input.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

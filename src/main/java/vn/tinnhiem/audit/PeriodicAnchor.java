@@ -13,14 +13,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 class PeriodicAnchor {
 
-    private final AuditLog audit;
+    private final AuditAnchoring anchoring;
 
-    PeriodicAnchor(AuditLog audit) {
-        this.audit = audit;
+    PeriodicAnchor(AuditAnchoring anchoring) {
+        this.anchoring = anchoring;
     }
 
     @Scheduled(cron = "${tinnhiem.audit.anchor-cron:0 */5 * * * *}")
     void anchorIfMoved() {
-        audit.anchorIfMoved("periodic");
+        anchoring.anchorIfMoved("periodic");
     }
 }

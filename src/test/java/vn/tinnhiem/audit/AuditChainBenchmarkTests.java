@@ -47,11 +47,11 @@ class AuditChainBenchmarkTests {
         String previous = head.hash();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String details = "name=Người ghi phiếu có một cái tên khá dài để mỗi dòng có kích thước thật";
-        String digest = AuditLog.digest(details);
+        String digest = AuditHashes.digest(details);
         List<Query> batch = new ArrayList<>();
         for (int i = 0; i < ENTRIES; i++) {
             long id = nextId + i;
-            String hash = AuditLog.entryHash(id, at, "bench", "voter.add", "election:1", digest, previous);
+            String hash = AuditHashes.entryHash(id, at, "bench", "voter.add", "election:1", digest, previous);
             batch.add(db.insertInto(AUDIT_ENTRY).set(AUDIT_ENTRY.ID, id)
                     .set(AUDIT_ENTRY.OCCURRED_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
                     .set(AUDIT_ENTRY.ACTOR, "bench").set(AUDIT_ENTRY.ACTION, "voter.add").set(AUDIT_ENTRY.SUBJECT, "election:1")

@@ -42,7 +42,7 @@ class AuditLogIntegrationTests {
             assertThat(check.reasonKey()).contains("audit.broken.details");
 
             // A forger who also fixes the digest still breaks the entry's own hash.
-            db.update(AUDIT_ENTRY).set(AUDIT_ENTRY.DETAILS_DIGEST, AuditLog.digest("amount=99"))
+            db.update(AUDIT_ENTRY).set(AUDIT_ENTRY.DETAILS_DIGEST, AuditHashes.digest("amount=99"))
                     .where(AUDIT_ENTRY.ID.eq(target.id())).execute();
             check = audit.verifyChain();
             assertThat(check.brokenEntryId()).contains(target.id());

@@ -135,7 +135,7 @@ final class DatabaseBackup {
         if (!Files.isReadable(file)) {
             throw new BackupRefused("backup.error.noCredentials", file);
         }
-        if (!Files.exists(dataDir.resolve(EmbeddedMariaDb.SOCKET))) {
+        if (!Files.exists(dataDir.resolve(MariaDbFolder.SOCKET))) {
             throw new BackupRefused("backup.error.notRunning", dataDir);
         }
         return file;
@@ -154,7 +154,7 @@ final class DatabaseBackup {
                 args.add("--datadir=" + BackupFolders.absolute(o.serverDatadir));
             }
         } else {
-            args.add("--socket=" + dataDir.resolve(EmbeddedMariaDb.SOCKET));
+            args.add("--socket=" + dataDir.resolve(MariaDbFolder.SOCKET));
             args.add("--datadir=" + dataDir.resolve("data"));
         }
         if (o.galeraInfo) {

@@ -32,7 +32,7 @@ record DatabaseKey(Path file) {
         try {
             if (!Files.exists(file)) {
                 if (dataExists) {
-                    throw new EmbeddedMariaDb.EmbeddedDatabaseException("The key of the encrypted data folder is "
+                    throw new EmbeddedDatabaseException("The key of the encrypted data folder is "
                             + "missing: no " + FILE_NAME + " in the keys folder " + keysDir + ". Bring the board's "
                             + "key media and point at it with --tinnhiem.keys.dir=PATH. Without that key the data "
                             + "cannot be read.", null);
@@ -50,12 +50,12 @@ record DatabaseKey(Path file) {
             }
             String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
             if (!text.matches("1;[0-9a-fA-F]{64}")) {
-                throw new EmbeddedMariaDb.EmbeddedDatabaseException("The key file " + file + " is not a database "
+                throw new EmbeddedDatabaseException("The key file " + file + " is not a database "
                         + "key (one line: 1;64 hex digits). Restore it from the board's key media.", null);
             }
             return new DatabaseKey(file.toAbsolutePath());
         } catch (IOException e) {
-            throw new EmbeddedMariaDb.EmbeddedDatabaseException("The keys folder " + keysDir + " cannot be used ("
+            throw new EmbeddedDatabaseException("The keys folder " + keysDir + " cannot be used ("
                     + e.getMessage() + "). Choose another with --tinnhiem.keys.dir=PATH.", e);
         }
     }

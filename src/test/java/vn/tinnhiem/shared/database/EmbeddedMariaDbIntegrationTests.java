@@ -48,7 +48,7 @@ class EmbeddedMariaDbIntegrationTests {
     void a_passwordless_root_login_through_the_socket_is_refused_even_for_the_machines_root() throws Exception {
         // The installer gives root a unix-socket login: the machine's root (or whoever runs the service
         // as "root") would get in without a password. The set-up takes that login away.
-        var result = client(server.dataDir().resolve(EmbeddedMariaDb.SOCKET), "root", "SELECT 1");
+        var result = client(server.dataDir().resolve(MariaDbFolder.SOCKET), "root", "SELECT 1");
         System.out.println("Passwordless root through the socket: " + result);
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("Access denied for user 'root'@'localhost' (using password: NO)");
@@ -56,7 +56,7 @@ class EmbeddedMariaDbIntegrationTests {
 
     @Test
     void the_application_cannot_write_or_read_files_through_the_server() {
-        Path target = server.dataDir().resolve(EmbeddedMariaDb.FILES).resolve("leak-" + System.nanoTime() + ".txt");
+        Path target = server.dataDir().resolve(MariaDbFolder.FILES).resolve("leak-" + System.nanoTime() + ".txt");
         assertThatThrownBy(() -> db.execute("SELECT 'x' INTO OUTFILE '" + target + "'"))
                 .isInstanceOf(DataAccessException.class)
                 .hasStackTraceContaining("Access denied");
@@ -137,8 +137,8 @@ class EmbeddedMariaDbIntegrationTests {
         assertThat(settings.get(2, Long.class)).isZero();
         assertThat(settings.get(3, Long.class)).isZero();
         assertThat(settings.get(4, Long.class)).isZero();
-        assertThat(Path.of(settings.get(5, String.class))).isEqualTo(server.dataDir().resolve(EmbeddedMariaDb.FILES));
-        assertThat(Path.of(settings.get(6, String.class))).isEqualTo(server.dataDir().resolve(EmbeddedMariaDb.SOCKET));
+        assertThat(Path.of(settings.get(5, String.class))).isEqualTo(server.dataDir().resolve(MariaDbFolder.FILES));
+        assertThat(Path.of(settings.get(6, String.class))).isEqualTo(server.dataDir().resolve(MariaDbFolder.SOCKET));
     }
 
     @Test

@@ -31,7 +31,7 @@ class EmbeddedMariaDbTests {
     void a_taken_port_is_named_with_the_setting_that_changes_it() throws Exception {
         try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> EmbeddedMariaDb.start(temp.resolve("db"), taken.getLocalPort(), temp.resolve("keys")))
-                    .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                    .isInstanceOf(EmbeddedDatabaseException.class)
                     .hasMessageContaining("Port " + taken.getLocalPort())
                     .hasMessageContaining("--tinnhiem.db.port");
         }
@@ -41,7 +41,7 @@ class EmbeddedMariaDbTests {
     void a_data_folder_that_cannot_be_made_is_named_with_the_setting_that_changes_it() throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
         assertThatThrownBy(() -> EmbeddedMariaDb.start(file.resolve("db"), 0, temp.resolve("keys")))
-                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining(file.resolve("db").toString())
                 .hasMessageContaining("--tinnhiem.db.data-dir");
     }
@@ -80,7 +80,7 @@ class EmbeddedMariaDbTests {
 
         DatabaseCredentials.generate("tinnhiem").write(folder.resolve(DatabaseCredentials.FILE_NAME));
         assertThatThrownBy(() -> EmbeddedMariaDb.start(folder, 0, keys))
-                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining("do not open the embedded database")
                 .hasMessageContaining("delete the file");
         Files.delete(folder.resolve(DatabaseCredentials.FILE_NAME));
@@ -108,16 +108,16 @@ class EmbeddedMariaDbTests {
                 .isEqualTo("rw-------");
 
         assertThatThrownBy(() -> EmbeddedMariaDb.start(folder, 0, temp.resolve("no-keys")))
-                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining("key of the encrypted data folder is missing")
                 .hasMessageContaining("--tinnhiem.keys.dir");
         Path other = Files.createDirectories(temp.resolve("other-keys"));
         Files.writeString(other.resolve(DatabaseKey.FILE_NAME), "1;" + "ab".repeat(32) + "\n");
         assertThatThrownBy(() -> EmbeddedMariaDb.start(folder, 0, other))
-                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining("stopped while starting");
         assertThatThrownBy(() -> EmbeddedMariaDb.start(folder, 0, folder.resolve("keys")))
-                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining("inside the data folder");
 
         EmbeddedMariaDb again = EmbeddedMariaDb.start(folder, 0, keys);
@@ -157,11 +157,11 @@ class EmbeddedMariaDbTests {
         Path data = Files.createDirectories(temp.resolve("db").resolve("data").resolve("mysql")).getParent();
         Files.writeString(data.resolve("mysql_upgrade_info"), "11.4.5-MariaDB");
         assertThatThrownBy(() -> EmbeddedMariaDb.start(temp.resolve("db"), 0, temp.resolve("keys")))
-                .isInstanceOf(EmbeddedMariaDb.EmbeddedDatabaseException.class)
+                .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining("made by MariaDB 11.4.5")
                 .hasMessageContaining("--tinnhiem.db.data-dir");
-        assertThat(EmbeddedMariaDb.compareVersions("10.11.19-MariaDB", "10.11.19")).isZero();
-        assertThat(EmbeddedMariaDb.compareVersions("10.6.2", "10.11.19")).isNegative();
+        assertThat(MariaDbInstallation.compareVersions("10.11.19-MariaDB", "10.11.19")).isZero();
+        assertThat(MariaDbInstallation.compareVersions("10.6.2", "10.11.19")).isNegative();
     }
 
     private static void writeRow(EmbeddedMariaDb server) throws SQLException {
