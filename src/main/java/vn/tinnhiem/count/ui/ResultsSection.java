@@ -27,11 +27,11 @@ class ResultsSection extends VerticalLayout {
         setPadding(false);
         setId("count-results");
         add(new com.vaadin.flow.component.html.H2(getTranslation("count.results")));
-        add(CountView.line(getTranslation("count.results.totals", table.issued(), table.returned(),
+        add(CountParts.line(getTranslation("count.results.totals", table.issued(), table.returned(),
                 getTranslation("count.results.denominator." + table.rule().denominator().name(), table.denominator()))));
         // The quorum as the minutes print it (their rule and words), marked when not met.
         results.summary(electionId).map(vn.tinnhiem.count.CountSummary::closing).ifPresent(closing -> {
-            var quorum = CountView.line(getTranslation(closing.quorumMet() ? "count.doc.quorumMet"
+            var quorum = CountParts.line(getTranslation(closing.quorumMet() ? "count.doc.quorumMet"
                     : "count.doc.quorumNotMet", closing.present(), closing.summoned()));
             quorum.setId("count-results-quorum");
             if (!closing.quorumMet()) {
@@ -40,7 +40,7 @@ class ResultsSection extends VerticalLayout {
             add(quorum);
         });
         results.summary(electionId).map(s -> s.box().checked()).ifPresent(checked -> {
-            var line = CountView.line(getTranslation("count.doc.checked", checked));
+            var line = CountParts.line(getTranslation("count.doc.checked", checked));
             line.setId("count-results-checked");
             add(line);
         });
@@ -98,7 +98,7 @@ class ResultsSection extends VerticalLayout {
         String details = row.position() + "\n" + String.join(" · ", parts) + "\n"
                 + getTranslation("count.results.valid", row.valid(), row.invalid()) + "\n"
                 + getTranslation(table.wordingKey(row));
-        var card = CountView.card(row.order() + ". " + row.name(), details);
+        var card = CountParts.card(row.order() + ". " + row.name(), details);
         card.getChildren().skip(1).findFirst().ifPresent(d -> d.getElement().getStyle().set("white-space", "pre-line"));
         card.setId("count-result-" + row.order());
         return card;
