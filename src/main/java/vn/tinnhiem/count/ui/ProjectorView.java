@@ -16,12 +16,12 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.tinnhiem.count.CountPermissions;
 import vn.tinnhiem.count.CountResults;
 import vn.tinnhiem.count.CountSummary;
 import vn.tinnhiem.count.ResultTable;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionService;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.Roles;
 
 /**
@@ -149,14 +149,17 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
             """;
 
     private final CountResults results;
+    private final CountPermissions permissions;
     private final ElectionService elections;
     private final int pageSeconds;
     private long electionId;
     private String title = "";
     private boolean shown;
 
-    ProjectorView(CountResults results, ElectionService elections, ProjectorPages pages) {
+    ProjectorView(CountResults results, CountPermissions permissions, ElectionService elections,
+            ProjectorPages pages) {
         this.results = results;
+        this.permissions = permissions;
         this.elections = elections;
         this.pageSeconds = pages.seconds();
         setId("projector");
@@ -170,8 +173,7 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        boolean onBoard = elections.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
-        if (!CurrentStaff.hasRole(Roles.ADMIN) && !onBoard) {
+        if (!permissions.projector(id).isAllowed()) {
             event.rerouteToError(AccessDeniedException.class);
             return;
         }

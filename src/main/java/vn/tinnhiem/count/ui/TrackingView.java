@@ -70,8 +70,8 @@ class TrackingView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         scanner.addScanListener(text -> {
             TrackedBallot state = tracking.track(id, text);
             result.setText(getTranslation("tracking.state." + state.name()));
-            result.getStyle().set("color", state == TrackedBallot.COUNTED || state == TrackedBallot.IN_BOX
-                    ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+            result.getStyle().set("color", state.reassures() ? "var(--lumo-success-text-color)"
+                    : "var(--lumo-error-text-color)");
         });
         add(scanner, result);
         var list = new Div();
