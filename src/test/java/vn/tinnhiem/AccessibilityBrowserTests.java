@@ -65,6 +65,54 @@ class AccessibilityBrowserTests {
     @Autowired
     KioskService kiosks;
 
+    /*
+     * The conferences the screens show, made once for the class and shared by every size and role: a visit changes
+     * none of them (the screens are only looked at), and making them through the services, a key ceremony and a
+     * count each, took a third of this class's time when every test made its own.
+     */
+    private static TalliedConferences.Counted counted;
+    private static TalliedConferences.Counted closed;
+    private static LiveConferences.Open open;
+    private static LiveConferences.Open votingAt;
+    private static final java.util.concurrent.atomic.AtomicInteger VOTERS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Counted by the board: the count, minutes, projector and tracking screens have something to show. */
+    private synchronized TalliedConferences.Counted counted() {
+        if (counted == null) {
+            counted = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, pollsClose, boxCheck,
+                    totalsUnsealing).tallied(3, 5, 5, 4);
+        }
+        return counted;
+    }
+
+    /** Closed, not counted yet: the count screen at its first step. */
+    private synchronized TalliedConferences.Counted closed() {
+        if (closed == null) {
+            closed = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, pollsClose, boxCheck,
+                    totalsUnsealing).closed(2, 4, 4, 3);
+        }
+        return closed;
+    }
+
+    /** Open, two of six present: the board's, the desk's and the supervisor's live screens. */
+    private synchronized LiveConferences.Open open() {
+        if (open == null) {
+            var live = new LiveConferences(elections, accounts, ceremonies, tokens, kiosks);
+            var made = live.open(6);
+            live.present(made, 2);
+            open = made;
+        }
+        return open;
+    }
+
+    /** Open, three on the roll, for the kiosk: each size (three) votes with its own card. */
+    private synchronized LiveConferences.Open votingAt() {
+        if (votingAt == null) {
+            votingAt = new LiveConferences(elections, accounts, ceremonies, tokens, kiosks).open(3);
+        }
+        return votingAt;
+    }
+
     private Browser browser(int width, int height) {
         return new Browser("http://localhost:" + port, width, height);
     }
@@ -89,8 +137,7 @@ class AccessibilityBrowserTests {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({ "360, 640", "1280, 800" })
     void the_organisers_screens_break_no_serious_rule(int width, int height) {
-        var counted = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, pollsClose, boxCheck,
-                totalsUnsealing).tallied(3, 5, 5, 4);
+        var counted = counted();
         String admin = Staff.create(accounts, "axe-admin", Role.ADMIN);
         List<String> problems = new ArrayList<>();
         try (var browser = browser(width, height)) {
@@ -129,13 +176,9 @@ class AccessibilityBrowserTests {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({ "360, 640", "1280, 800" })
     void the_boards_and_the_supervisors_screens_break_no_serious_rule(int width, int height) {
-        var made = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, pollsClose, boxCheck,
-                totalsUnsealing);
-        var counted = made.tallied(3, 5, 5, 4);
-        var closed = made.closed(2, 4, 4, 3);
-        var live = new LiveConferences(elections, accounts, ceremonies, tokens, kiosks);
-        var open = live.open(6);
-        live.present(open, 2);
+        var counted = counted();
+        var closed = closed();
+        var open = open();
         String supervisor = open.supervisor();
         List<String> problems = new ArrayList<>();
         try (var browser = browser(width, height)) {
@@ -173,8 +216,9 @@ class AccessibilityBrowserTests {
     @CsvSource({ "360, 640", "800, 1280", "1280, 800" })
     void the_voters_screens_break_no_serious_rule(int width, int height) {
         var live = new LiveConferences(elections, accounts, ceremonies, tokens, kiosks);
-        var open = live.open(3);
-        live.present(open, 1);
+        var open = votingAt();
+        // One more voter present for each size, as the desk ticks each voter before their card.
+        live.present(open, VOTERS.incrementAndGet());
         String code = live.activated(open, 1).getFirst();
         List<String> problems = new ArrayList<>();
         try (var tablet = browser(width, height)) {

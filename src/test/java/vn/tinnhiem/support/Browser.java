@@ -322,11 +322,33 @@ public final class Browser implements AutoCloseable {
         waitForVaadin();
     }
 
-    /** Every visible text of every grid cell, for asserting what a grid shows. */
+    /**
+     * Every visible text of every grid cell, for asserting what a grid shows. Read in one call to the page: in a
+     * full run the grids hold every account and conference the earlier tests made, and one WebDriver call per cell
+     * cost seconds per read.
+     */
+    @SuppressWarnings("unchecked")
     public String gridText(String gridCss) {
         WebElement grid = find(gridCss);
-        return String.join("\n", grid.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                .map(c -> c.getAttribute("textContent")).toList());
+        var texts = (List<Object>) script("return Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content'))"
+                + ".map(c => c.textContent);", grid);
+        return String.join("\n", texts.stream().map(t -> t == null ? "null" : t.toString()).toList());
+    }
+
+    /**
+     * The first element matching the CSS whose text as shown contains the words (an element not rendered shows no
+     * text, as {@link WebElement#getText()} says), looked up now, in one call to the page; none fails at once. In a
+     * full run a conference list or an account choice holds hundreds of entries made by earlier tests: reading each
+     * one's text over WebDriver cost a round trip per entry.
+     */
+    public WebElement findShowing(String css, String words) {
+        Object found = script("""
+                return Array.from(document.querySelectorAll(arguments[0])).find(e => e.checkVisibility()
+                    && e.innerText.includes(arguments[1])) || null;""", css, words);
+        if (found instanceof WebElement element) {
+            return element;
+        }
+        throw new java.util.NoSuchElementException("No " + css + " showing “" + words + "” on " + currentPath());
     }
 
     public String pageText() {

@@ -30,6 +30,7 @@ import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Spreadsheets;
+import vn.tinnhiem.support.Staff;
 
 /**
  * The organiser's conference screens in a real browser, on a phone and on a desktop: a new conference
@@ -80,6 +81,20 @@ class ConferenceSetupBrowserTests {
         browser.type("#new-password-again", PASSWORD);
         browser.click("#save-password");
         // The organiser's home comes first now; the conference list is one tap away.
+        browser.click("#home-elections");
+        browser.waitForPath("/elections");
+        return browser;
+    }
+
+    /**
+     * An organiser whose one-time password was already changed (through the service), signed in on the conference
+     * list: the tests of one screen each. The first sign-in with its password change is walked through once, by
+     * {@link #organiser_sets_up_a_conference_and_fixes_the_lists} (and by the sign-in's own tests).
+     */
+    private Browser signedInOnTheList(int width, int height) {
+        String username = Staff.create(accounts, "tochuc", Role.ADMIN);
+        var browser = new Browser("http://localhost:" + port, width, height);
+        Staff.signIn(browser, username);
         browser.click("#home-elections");
         browser.waitForPath("/elections");
         return browser;
@@ -218,7 +233,7 @@ class ConferenceSetupBrowserTests {
             id = elections.create(new ElectionDetails("Hội nghị thử hạn chót", "UBND xã Mỹ Hòa", "",
                     java.time.LocalDate.now(clock).plusDays(5).atTime(8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
         }
-        try (var browser = signedIn(360, 640)) {
+        try (var browser = signedInOnTheList(360, 640)) {
             browser.open("/elections/" + id + "?tab=checklist");
             browser.waitForText("#checklist", "Hạn:");
             var cards = browser.findAll("#checklist .election-card");
@@ -233,7 +248,7 @@ class ConferenceSetupBrowserTests {
     void a_draft_conference_is_deleted_only_after_confirmation() {
         long id = conferenceWithCandidates("Hội nghị sẽ bị xóa " + System.nanoTime(), "Trần Văn Xóa");
         String title = elections.find(id).orElseThrow().title();
-        try (var browser = signedIn(360, 640)) {
+        try (var browser = signedInOnTheList(360, 640)) {
             browser.waitForText("#elections", title);
             openRowMenu(browser, "#elections", title);
             clickMenuItem(browser, "Xóa hội nghị");
@@ -255,7 +270,7 @@ class ConferenceSetupBrowserTests {
     @Test
     void a_candidate_removal_is_cancelled_then_confirmed() {
         long id = conferenceWithCandidates("Hội nghị thử xóa người được lấy phiếu", "Trần Minh Khoa", "Lê Văn Phúc");
-        try (var browser = signedIn(360, 640)) {
+        try (var browser = signedInOnTheList(360, 640)) {
             browser.open("/elections/" + id + "?tab=candidates");
             browser.waitForText("#candidates", "Lê Văn Phúc");
             openRowMenu(browser, "#candidates", "Trần Minh Khoa");
@@ -276,7 +291,7 @@ class ConferenceSetupBrowserTests {
     @Test
     void the_open_tab_is_in_the_address_and_survives_a_reload() {
         long id = conferenceWithCandidates("Hội nghị thử tải lại trang", "Trần Minh Khoa");
-        try (var browser = signedIn(1280, 800)) {
+        try (var browser = signedInOnTheList(1280, 800)) {
             browser.open("/elections/" + id);
             browser.clickTab("Ban Kiểm phiếu");
             waitForPathToEnd(browser, "?tab=tellers");
@@ -304,7 +319,7 @@ class ConferenceSetupBrowserTests {
         try (var admin = Acting.as("organiser", "ADMIN")) {
             id = elections.createDemo();
         }
-        try (var browser = signedIn(360, 640)) {
+        try (var browser = signedInOnTheList(360, 640)) {
             browser.open("/elections/" + id + "?tab=roll");
             browser.waitForText("#voter-count", "có 30 người");
             assertThat(browser.find("#voter-count").getText()).contains("1–20 trong 30");
@@ -331,7 +346,7 @@ class ConferenceSetupBrowserTests {
 
     @Test
     void a_second_tap_on_the_demo_says_one_exists_and_cancel_creates_nothing() {
-        try (var browser = signedIn(360, 640)) {
+        try (var browser = signedInOnTheList(360, 640)) {
             int before = elections.list().size();
             browser.click("#demo-election");
             browser.find("#demo-kind");
@@ -361,14 +376,13 @@ class ConferenceSetupBrowserTests {
                     vn.tinnhiem.support.Conferences.uniqueTitle("Hội nghị gắn ghế"), vn.tinnhiem.election.ElectionStatus.READY);
             firstSeat = elections.tellers(id).getFirst().fullName();
         }
-        try (var browser = signedIn(360, 640)) {
+        try (var browser = signedInOnTheList(360, 640)) {
             browser.open("/elections/" + id + "?tab=tellers");
             browser.waitForText("#tellers", "Chưa gắn tài khoản");
             openRowMenu(browser, "#tellers", firstSeat);
             clickMenuItem(browser, "Gắn tài khoản");
             browser.click("#seat-account");
-            browser.click(browser.findAll("vaadin-select-item").stream()
-                    .filter(i -> i.getText().contains(username)).findFirst().orElseThrow());
+            browser.click(browser.findShowing("vaadin-select-item", username));
             screen(browser, true, Path.of("target", "screenshots", "360x640", "seat-account.png"));
             browser.click("#save-seat-account");
             browser.waitForText("#tellers", "Tài khoản: " + username);
@@ -380,8 +394,7 @@ class ConferenceSetupBrowserTests {
     // Helpers: what a finger does with the cards' "⋮" menus, and what a phone must never show.
 
     private static void openRowMenu(Browser browser, String listCss, String cardText) {
-        WebElement card = browser.findAll(listCss + " .election-card").stream()
-                .filter(c -> c.getText().contains(cardText)).findFirst().orElseThrow();
+        WebElement card = browser.findShowing(listCss + " .election-card", cardText);
         browser.click(card.findElement(org.openqa.selenium.By.cssSelector("vaadin-menu-bar-button")));
     }
 

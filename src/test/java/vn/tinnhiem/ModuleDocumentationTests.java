@@ -1,0 +1,161 @@
+package vn.tinnhiem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The module documentation, generated from the code by Spring Modulith's {@link Documenter} on every build into
+ * target/spring-modulith-docs (the C4 component diagram of all modules, one diagram and one canvas per module, the
+ * aggregating document) with a module table of our own (modules.md: each module's direct dependencies and users,
+ * and the number of module edges). The copy committed under docs/modules must be the same, so a change of the
+ * module map that leaves the committed documentation behind fails the build. Refresh it with
+ * {@value #REFRESH}.
+ */
+class ModuleDocumentationTests {
+
+    static final String REFRESH = "./mvnw -q test -Dtest=ModuleDocumentationTests -Dtinnhiem.docs.refresh=true";
+
+    private static final Path GENERATED = Path.of("target", "spring-modulith-docs");
+    private static final Path COMMITTED = Path.of("docs", "modules");
+
+    @Test
+    void the_committed_module_documentation_is_what_the_code_generates() throws IOException {
+        ApplicationModules modules = ApplicationModules.of(TinNhiemApplication.class);
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(GENERATED.toString()))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases()
+                .writeAggregatingDocument();
+        Files.writeString(GENERATED.resolve("modules.md"), table(modules));
+        for (String name : names(GENERATED)) {
+            if (name.endsWith(".puml")) {
+                Path file = GENERATED.resolve(name);
+                Files.writeString(file, inStableOrder(Files.readString(file)));
+            }
+        }
+        System.out.println("Module edges (module → module dependencies Spring Modulith sees): " + edges(modules));
+
+        if (Boolean.getBoolean("tinnhiem.docs.refresh")) {
+            refresh();
+        }
+        Set<String> generated = names(GENERATED);
+        Set<String> committed = names(COMMITTED);
+        List<String> stale = new ArrayList<>();
+        for (String name : generated) {
+            if (!committed.contains(name)) {
+                stale.add(name + " is new");
+            } else if (!Files.readString(GENERATED.resolve(name)).equals(Files.readString(COMMITTED.resolve(name)))) {
+                stale.add(name + " changed");
+            }
+        }
+        committed.stream().filter(n -> !generated.contains(n)).forEach(n -> stale.add(n + " is gone"));
+        assertThat(stale).as("docs/modules is not what the code generates (compare with " + GENERATED
+                + "); refresh it with: " + REFRESH).isEmpty();
+    }
+
+    /**
+     * The diagram with each run of declarations (components, relations) sorted: the Documenter writes them in the
+     * order of hash sets, which differs from one run to the next, and PlantUML draws the same picture in any order.
+     */
+    static String inStableOrder(String puml) {
+        List<String> out = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        String kind = null;
+        for (String line : puml.split("\n", -1)) {
+            String trimmed = line.strip();
+            String lineKind = trimmed.startsWith("Rel(") ? "Rel(" : trimmed.startsWith("Component(") ? "Component(" : null;
+            if (lineKind == null || !lineKind.equals(kind)) {
+                run.sort(null);
+                out.addAll(run);
+                run.clear();
+            }
+            kind = lineKind;
+            (lineKind == null ? out : run).add(line);
+        }
+        run.sort(null);
+        out.addAll(run);
+        return String.join("\n", out);
+    }
+
+    /** The number of module → module dependencies: each module's direct dependencies, each target counted once. */
+    static long edges(ApplicationModules modules) {
+        return modules.stream().mapToLong(m -> m.getDirectDependencies(modules).uniqueModules().count()).sum();
+    }
+
+    /** One line per module: its base package, the modules it uses directly, the modules that use it. */
+    private static String table(ApplicationModules modules) {
+        var sorted = modules.stream().sorted(Comparator.comparing(ApplicationModule::getName)).toList();
+        var text = new StringBuilder("""
+                # Modules
+
+                Generated by `ModuleDocumentationTests` from the code (Spring Modulith); do not edit by hand.
+                Refresh: `%s`.
+
+                | module | base package | uses | used by |
+                |---|---|---|---|
+                """.formatted(REFRESH));
+        for (ApplicationModule module : sorted) {
+            text.append("| `").append(module.getName()).append("` | `")
+                    .append(module.getBasePackage().getName()).append("` | ")
+                    .append(names(module.getDirectDependencies(modules).uniqueModules())).append(" | ")
+                    .append(names(sorted.stream().filter(other -> other.getDirectDependencies(modules).uniqueModules()
+                            .anyMatch(m -> m.getName().equals(module.getName())))))
+                    .append(" |\n");
+        }
+        text.append("\n").append(sorted.size()).append(" modules, ").append(edges(modules))
+                .append(" module edges (module → module dependencies). Diagram: [components.puml](components.puml);")
+                .append(" each module's canvas: `module-<name>.adoc`; all of it: [all-docs.adoc](all-docs.adoc).\n");
+        return text.toString();
+    }
+
+    private static String names(Stream<ApplicationModule> modules) {
+        String joined = modules.map(ApplicationModule::getName).sorted().map(n -> "`" + n + "`")
+                .collect(Collectors.joining(", "));
+        return joined.isEmpty() ? "—" : joined;
+    }
+
+    private static Set<String> names(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return new TreeSet<>();
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /** Makes docs/modules the generated set: every file copied, none left that is no longer generated. */
+    private static void refresh() throws IOException {
+        Files.createDirectories(COMMITTED);
+        Set<String> generated = names(GENERATED);
+        for (String name : names(COMMITTED)) {
+            if (!generated.contains(name)) {
+                Files.delete(COMMITTED.resolve(name));
+            }
+        }
+        generated.forEach(name -> {
+            try {
+                Files.copy(GENERATED.resolve(name), COMMITTED.resolve(name),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
