@@ -15,8 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.BoxCheck;
+import vn.tinnhiem.count.PollsClose;
 import vn.tinnhiem.count.TalliedConferences;
+import vn.tinnhiem.count.TotalsUnsealing;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
@@ -55,7 +57,11 @@ class AccessibilityBrowserTests {
     @Autowired
     VotingService voting;
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+    @Autowired
+    TotalsUnsealing totalsUnsealing;
     @Autowired
     KioskService kiosks;
 
@@ -73,7 +79,8 @@ class AccessibilityBrowserTests {
     /** Counted by the board: the count, minutes, projector and tracking screens have something to show. */
     private synchronized TalliedConferences.Counted counted() {
         if (counted == null) {
-            counted = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, counts).tallied(3, 5, 5, 4);
+            counted = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, pollsClose, boxCheck,
+                    totalsUnsealing).tallied(3, 5, 5, 4);
         }
         return counted;
     }
@@ -81,7 +88,8 @@ class AccessibilityBrowserTests {
     /** Closed, not counted yet: the count screen at its first step. */
     private synchronized TalliedConferences.Counted closed() {
         if (closed == null) {
-            closed = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, counts).closed(2, 4, 4, 3);
+            closed = new TalliedConferences(elections, accounts, ceremonies, tokens, voting, pollsClose, boxCheck,
+                    totalsUnsealing).closed(2, 4, 4, 3);
         }
         return closed;
     }

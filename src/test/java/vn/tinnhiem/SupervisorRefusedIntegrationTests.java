@@ -18,7 +18,12 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.PollsClose;
+import vn.tinnhiem.count.BoxCheck;
+import vn.tinnhiem.count.TotalsUnsealing;
+import vn.tinnhiem.count.CountResults;
+import vn.tinnhiem.count.CountDocuments;
+import vn.tinnhiem.count.ElectionRecordExport;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionExports;
 import vn.tinnhiem.support.ElectionServices;
@@ -48,7 +53,17 @@ class SupervisorRefusedIntegrationTests {
     @Autowired
     CeremonyService ceremony;
     @Autowired
-    CountService count;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+    @Autowired
+    TotalsUnsealing totalsUnsealing;
+    @Autowired
+    CountResults countResults;
+    @Autowired
+    CountDocuments countDocuments;
+    @Autowired
+    ElectionRecordExport recordExport;
     @Autowired
     TokenService tokens;
     @Autowired
@@ -76,17 +91,19 @@ class SupervisorRefusedIntegrationTests {
         long id = supervisedConference("refused.watcher");
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
         calls.put("VotingService.ballotBox", () -> voting.ballotBox(id));
-        calls.put("CountService.closingFigures", () -> count.closingFigures(id));
-        calls.put("CountService.boxVerdict", () -> count.boxVerdict(id));
-        calls.put("CountService.unsealing", () -> count.unsealing(id));
-        calls.put("CountService.totalsFile", () -> count.totalsFile(id));
-        calls.put("CountService.results", () -> count.results(id));
-        calls.put("CountService.summary", () -> count.summary(id));
-        calls.put("CountService.writeMinutes", () -> count.writeMinutes(id, Locale.ROOT, new ByteArrayOutputStream()));
-        calls.put("CountService.writeReport", () -> count.writeReport(id, Locale.ROOT, new ByteArrayOutputStream()));
-        calls.put("CountService.writeResultsXlsx",
-                () -> count.writeResultsXlsx(id, Locale.ROOT, new ByteArrayOutputStream()));
-        calls.put("CountService.writeRecord", () -> count.writeRecord(id, new ByteArrayOutputStream()));
+        calls.put("PollsClose.closingFigures", () -> pollsClose.closingFigures(id));
+        calls.put("BoxCheck.boxVerdict", () -> boxCheck.boxVerdict(id));
+        calls.put("TotalsUnsealing.unsealing", () -> totalsUnsealing.unsealing(id));
+        calls.put("TotalsUnsealing.totalsFile", () -> totalsUnsealing.totalsFile(id));
+        calls.put("CountResults.results", () -> countResults.results(id));
+        calls.put("CountResults.summary", () -> countResults.summary(id));
+        calls.put("CountDocuments.writeMinutes",
+                () -> countDocuments.writeMinutes(id, Locale.ROOT, new ByteArrayOutputStream()));
+        calls.put("CountDocuments.writeReport",
+                () -> countDocuments.writeReport(id, Locale.ROOT, new ByteArrayOutputStream()));
+        calls.put("CountDocuments.writeResultsXlsx",
+                () -> countDocuments.writeResultsXlsx(id, Locale.ROOT, new ByteArrayOutputStream()));
+        calls.put("ElectionRecordExport.writeRecord", () -> recordExport.writeRecord(id, new ByteArrayOutputStream()));
         calls.put("VoterRoll.voters", () -> elections.voterRoll().voters(id));
         calls.put("VoterRoll.searchVoters", () -> elections.voterRoll().searchVoters(id, "", 0, 10));
         calls.put("DeskPresence.deskRoll", () -> elections.deskPresence().deskRoll(id, "", 0, 10));

@@ -32,7 +32,7 @@ import vn.tinnhiem.shared.Roles;
  * <p>What this makes provable: a card spent can never become unspent, a card handed over or voided never
  * un-handed; so a count anchored at one interval that is lower at a later one, or at the close, was changed
  * behind the desk's back (a spent card set back to ACTIVATED votes twice). The box check compares them
- * ({@link CountService#checkBox}). Run every minute by {@code DeskCountsSchedule}
+ * ({@link BoxCheck#checkBox}). Run every minute by {@code DeskCountsSchedule}
  * ({@code tinnhiem.desk.counts-cron}); tests call {@link #anchorOpenConferences()} themselves.
  */
 @Service

@@ -11,5 +11,10 @@ public enum TrackedBallot {
     /** A copy of another ballot, counted once under the other's code. */
     COPY,
     /** No ballot in this box has this code. */
-    NOT_FOUND
+    NOT_FOUND;
+
+    /** Good news for the voter: their ballot is in the box, and counted once the box is checked. */
+    public boolean reassures() {
+        return this == COUNTED || this == IN_BOX;
+    }
 }

@@ -31,7 +31,12 @@ import vn.tinnhiem.voting.VotingService;
 class BoxTamperingIntegrationTests {
 
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+
+    @Autowired
+    BallotTracking ballotTracking;
     @Autowired
     ElectionServices elections;
     @Autowired
@@ -49,7 +54,7 @@ class BoxTamperingIntegrationTests {
         var conf = new CountConferences(elections, accounts, ceremonies, tokens, voting)
                 .cast(2, ballots, ballots, ballots, 0, (v, c) -> (v + c) % 3);
         try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            counts.close(conf.id());
+            pollsClose.close(conf.id());
         }
         return conf;
     }
@@ -72,7 +77,7 @@ class BoxTamperingIntegrationTests {
 
         BoxVerdict verdict;
         try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            verdict = counts.checkBox(conf.id(), done -> {});
+            verdict = boxCheck.checkBox(conf.id(), done -> {});
         }
         assertThat(verdict.setAside()).extracting(BoxVerdict.SetAside::trackingCode)
                 .as("set aside under the code its bytes give, not the other voter's").containsExactly(corrupted);
@@ -82,10 +87,10 @@ class BoxTamperingIntegrationTests {
                         org.assertj.core.groups.Tuple.tuple(b, a));
         assertThat(verdict.tampering()).extracting(BoxVerdict.Tampering::kind)
                 .as("the box's codes are not the ones the close sealed").contains("boxDigest");
-        assertThat(counts.track(conf.id(), b)).as("b's ballot is whole and counted").isEqualTo(TrackedBallot.COUNTED);
-        assertThat(counts.track(conf.id(), a)).as("a's ballot is not in the box as cast: never told it counted")
+        assertThat(ballotTracking.track(conf.id(), b)).as("b's ballot is whole and counted").isEqualTo(TrackedBallot.COUNTED);
+        assertThat(ballotTracking.track(conf.id(), a)).as("a's ballot is not in the box as cast: never told it counted")
                 .isEqualTo(TrackedBallot.NOT_FOUND);
-        assertThat(counts.publishedCodes(conf.id())).contains(corrupted, b).doesNotContain(a);
+        assertThat(ballotTracking.publishedCodes(conf.id())).contains(corrupted, b).doesNotContain(a);
     }
 
     @Test
@@ -95,7 +100,7 @@ class BoxTamperingIntegrationTests {
         List<String> left = new ArrayList<>(conf.trackingCodes());
         left.remove(2);
         Collections.sort(left);
-        String forged = CountService.sha256(String.join("\n", left));
+        String forged = PollsClose.sha256(String.join("\n", left));
         db.update(POLL_CLOSING).set(POLL_CLOSING.CARDS_SPENT, 5).set(POLL_CLOSING.CARDS_UNSPENT, 1)
                 .where(POLL_CLOSING.ELECTION_ID.eq(conf.id())).execute();
         db.update(ELECTION_MILESTONE).set(ELECTION_MILESTONE.DIGEST, forged)
@@ -104,7 +109,7 @@ class BoxTamperingIntegrationTests {
 
         BoxVerdict verdict;
         try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            verdict = counts.checkBox(conf.id(), done -> {});
+            verdict = boxCheck.checkBox(conf.id(), done -> {});
         }
         assertThat(verdict.spentCards()).as("the cards spent as the close's audit entry holds them").isEqualTo(6);
         assertThat(verdict.difference()).isEqualTo(-1);
@@ -119,7 +124,7 @@ class BoxTamperingIntegrationTests {
     void an_untouched_box_shows_no_tampering() {
         var conf = closed(4);
         try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            BoxVerdict verdict = counts.checkBox(conf.id(), done -> {});
+            BoxVerdict verdict = boxCheck.checkBox(conf.id(), done -> {});
             assertThat(verdict.tampering()).isEmpty();
             assertThat(verdict.difference()).isZero();
         }

@@ -44,7 +44,17 @@ import vn.tinnhiem.voting.VotingService;
 class CheckedBallotsCountIntegrationTests {
 
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+    @Autowired
+    TotalsUnsealing totalsUnsealing;
+    @Autowired
+    CountResults countResults;
+    @Autowired
+    CountDocuments countDocuments;
+    @Autowired
+    ElectionRecordExport recordExport;
     @Autowired
     ElectionServices elections;
     @Autowired
@@ -79,8 +89,8 @@ class CheckedBallotsCountIntegrationTests {
         marked.put(check(tablet, kiosk, conf.id(), voterCard, voterCheck), names(voterCheck));
         assertThat(tablet.vote(kiosk, conf.id(), voterCard, new int[] {0, 0, 0})).isInstanceOf(CastOutcome.Recorded.class);
 
-        conferences.tally(conf, counts);
-        CountSummary summary = counts.summary(conf.id()).orElseThrow();
+        conferences.tally(conf, pollsClose, boxCheck, totalsUnsealing);
+        CountSummary summary = countResults.summary(conf.id()).orElseThrow();
         assertThat(summary.box().checked()).isEqualTo(3);
         assertThat(summary.results().returned()).as("checked ballots are not counted").isEqualTo(4);
         int[] high = {1 + 1, 1 + 1, 1 + 1}; // (v + c) % 3 == 0 once per candidate among v = 0..2, plus the voter's 0s
@@ -89,7 +99,7 @@ class CheckedBallotsCountIntegrationTests {
         }
 
         var out = new ByteArrayOutputStream();
-        counts.writeRecord(conf.id(), out);
+        recordExport.writeRecord(conf.id(), out);
         List<RecordVerifier.Check> verdict = new RecordVerifier().verify(out.toByteArray());
         assertThat(verdict).allSatisfy(c -> assertThat(c.holds()).as(c.name() + " " + c.detailKey() + " " + c.args())
                 .isTrue());
@@ -107,7 +117,7 @@ class CheckedBallotsCountIntegrationTests {
         assertThat(ids).hasSize(3).isSorted();
 
         var minutes = new ByteArrayOutputStream();
-        counts.writeMinutes(conf.id(), vn.tinnhiem.shared.i18n.Languages.VIETNAMESE, minutes);
+        countDocuments.writeMinutes(conf.id(), vn.tinnhiem.shared.i18n.Languages.VIETNAMESE, minutes);
         try (var doc = Loader.loadPDF(minutes.toByteArray())) {
             assertThat(new PDFTextStripper().getText(doc))
                     .contains("Số phiếu dùng để kiểm tra máy (đã mở, không tính vào kết quả): 3");

@@ -40,7 +40,11 @@ class CloseRaceIntegrationTests {
     private static final int CARDS = 40;
 
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+    @Autowired
+    BallotTracking ballotTracking;
     @Autowired
     ElectionServices elections;
     @Autowired
@@ -106,7 +110,7 @@ class CloseRaceIntegrationTests {
                 Thread.onSpinWait();
             }
             try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-                return counts.close(conf.id());
+                return pollsClose.close(conf.id());
             }
         });
         start.countDown();
@@ -114,7 +118,8 @@ class CloseRaceIntegrationTests {
         for (Future<?> f : casting) {
             f.get(2, TimeUnit.MINUTES);
         }
-        return FrozenBox.mismatch(round, conf, frozen, recorded, refusedAfterClose.get(), CARDS, elections, counts);
+        return FrozenBox.mismatch(round, conf, frozen, recorded, refusedAfterClose.get(), CARDS, elections, boxCheck,
+                ballotTracking);
     }
 
     /** The cards still to cast, shared by the tablets. */

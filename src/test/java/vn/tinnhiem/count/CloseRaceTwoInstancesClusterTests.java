@@ -61,7 +61,11 @@ class CloseRaceTwoInstancesClusterTests {
     @Autowired
     DataSource dataSource;
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+    @Autowired
+    BallotTracking ballotTracking;
     @Autowired
     ElectionServices elections;
     @Autowired
@@ -179,7 +183,7 @@ class CloseRaceTwoInstancesClusterTests {
                 // retries lost to them); the teller presses again, as at the desk.
                 for (int press = 1; ; press++) {
                     try {
-                        return counts.close(conf.id());
+                        return pollsClose.close(conf.id());
                     } catch (DatabaseBusyException busy) {
                         closePressedAgain.incrementAndGet();
                         if (press == 50) {
@@ -195,6 +199,7 @@ class CloseRaceTwoInstancesClusterTests {
             f.get(2, TimeUnit.MINUTES);
         }
         assertThat(otherAnswers).as("every cast recorded or refused as after the close").isEmpty();
-        return FrozenBox.mismatch(round, conf, frozen, recorded, refused.get(), CARDS, elections, counts);
+        return FrozenBox.mismatch(round, conf, frozen, recorded, refused.get(), CARDS, elections, boxCheck,
+                ballotTracking);
     }
 }

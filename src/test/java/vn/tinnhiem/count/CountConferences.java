@@ -142,12 +142,12 @@ public final class CountConferences {
      * Closes the polls, checks the box and unseals with seats 3 and 1 (k = 2), as the board does on the count page:
      * the conference is then TALLIED, its results, minutes and projector there.
      */
-    public void tally(Cast conf, CountService counts) {
+    public void tally(Cast conf, PollsClose polls, BoxCheck box, TotalsUnsealing unsealing) {
         try (var board = Acting.as(conf.tellers().get(2), "TELLER")) {
-            counts.close(conf.id());
-            counts.checkBox(conf.id(), done -> {});
-            for (ShareOutcome outcome : List.of(counts.unsealWithCard(conf.id(), conf.cards().get(2), null, null),
-                    counts.unsealWithCard(conf.id(), conf.cards().get(0), null, Staff.PASSWORD.toCharArray()))) {
+            polls.close(conf.id());
+            box.checkBox(conf.id(), done -> {});
+            for (ShareOutcome outcome : List.of(unsealing.unsealWithCard(conf.id(), conf.cards().get(2), null, null),
+                    unsealing.unsealWithCard(conf.id(), conf.cards().get(0), null, Staff.PASSWORD.toCharArray()))) {
                 if (!(outcome instanceof ShareOutcome.Accepted)) {
                     throw new AssertionError("a card was refused: " + outcome);
                 }

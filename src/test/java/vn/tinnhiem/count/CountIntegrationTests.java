@@ -44,7 +44,22 @@ import vn.tinnhiem.voting.VotingService;
 class CountIntegrationTests {
 
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+
+    @Autowired
+    TotalsUnsealing totalsUnsealing;
+    @Autowired
+    CountFinish countFinish;
+
+    @Autowired
+    CountResults countResults;
+    @Autowired
+    ElectionRecordExport recordExport;
+
+    @Autowired
+    BallotTracking ballotTracking;
     @Autowired
     ElectionServices elections;
     @Autowired
@@ -79,9 +94,9 @@ class CountIntegrationTests {
         var conf = conferences().cast(3, 9, 6, 10, 2, CountIntegrationTests::mark);
         String head = conf.tellers().getFirst();
         try (var board = Acting.as(head, "TELLER")) {
-            ClosingFigures live = counts.closingFigures(conf.id());
+            ClosingFigures live = pollsClose.closingFigures(conf.id());
             assertThat(live.closedAt()).isNull();
-            ClosingFigures closed = counts.close(conf.id());
+            ClosingFigures closed = pollsClose.close(conf.id());
             assertThat(closed.summoned()).isEqualTo(9);
             assertThat(closed.present()).isEqualTo(6);
             assertThat(closed.quorumMet()).as("6 of 9 is two thirds").isTrue();
@@ -91,10 +106,10 @@ class CountIntegrationTests {
             assertThat(closed.closedAt()).isNotNull();
             assertThat(elections.elections().find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.CLOSED);
 
-            assertThatThrownBy(() -> counts.unsealWithCard(conf.id(), conf.cards().get(0), null, null))
+            assertThatThrownBy(() -> totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(0), null, null))
                     .isInstanceOf(UserFacingException.class).extracting("key").isEqualTo("count.error.boxFirst");
             int[] progress = {0};
-            BoxVerdict verdict = counts.checkBox(conf.id(), done -> progress[0] = Math.max(progress[0], done));
+            BoxVerdict verdict = boxCheck.checkBox(conf.id(), done -> progress[0] = Math.max(progress[0], done));
             assertThat(progress[0]).isEqualTo(10);
             assertThat(verdict.counted()).isEqualTo(10);
             assertThat(verdict.difference()).isZero();
@@ -102,39 +117,39 @@ class CountIntegrationTests {
             assertThat(verdict.copies()).isEmpty();
 
             // Refusals, each said in words and nothing kept.
-            assertThat(counts.unsealWithCard(conf.id(), other.cards().get(0), null, null))
+            assertThat(totalsUnsealing.unsealWithCard(conf.id(), other.cards().get(0), null, null))
                     .isEqualTo(new ShareOutcome.Refused("ceremony.check.OTHER_ELECTION", List.of()));
             String corrupted = conf.cards().get(0).substring(0, 20) + (conf.cards().get(0).charAt(20) == 'A' ? 'B' : 'A')
                     + conf.cards().get(0).substring(21);
-            assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), corrupted, null, null)).reasonKey())
+            assertThat(((ShareOutcome.Refused) totalsUnsealing.unsealWithCard(conf.id(), corrupted, null, null)).reasonKey())
                     .isEqualTo("card.typo.group");
-            assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), conf.cards().get(1), null, null)).reasonKey())
+            assertThat(((ShareOutcome.Refused) totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(1), null, null)).reasonKey())
                     .isEqualTo("ceremony.check.PASSPHRASE_REQUIRED");
-            assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), conf.cards().get(1),
+            assertThat(((ShareOutcome.Refused) totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(1),
                     "sai mật khẩu rồi".toCharArray(), null)).reasonKey()).isEqualTo("ceremony.check.WRONG_PASSPHRASE");
 
-            ShareOutcome first = counts.unsealWithCard(conf.id(), conf.cards().get(0), null, null);
+            ShareOutcome first = totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(0), null, null);
             assertThat(first).isEqualTo(new ShareOutcome.Accepted(1, "Trần Văn Trưởng", false));
-            assertThat(((ShareOutcome.Refused) counts.unsealWithCard(conf.id(), conf.cards().get(0), null, null)).reasonKey())
+            assertThat(((ShareOutcome.Refused) totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(0), null, null)).reasonKey())
                     .isEqualTo("count.share.alreadyCounted");
             // k - 1 cards: refused with the reason.
-            assertThatThrownBy(() -> counts.finish(conf.id())).isInstanceOf(UserFacingException.class)
+            assertThatThrownBy(() -> countFinish.finish(conf.id())).isInstanceOf(UserFacingException.class)
                     .satisfies(e -> {
                         assertThat(((UserFacingException) e).key()).isEqualTo("count.error.tooFew");
                         assertThat(((UserFacingException) e).args()).containsExactly(1, 2, 1);
                     });
-            assertThat(counts.results(conf.id())).isEmpty();
+            assertThat(countResults.results(conf.id())).isEmpty();
 
             char[] pass = CountConferences.PASSPHRASE.toCharArray();
             // Seat 2's card read under seat 1's session counts only once seat 2's teller types their own password.
-            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(1), CountConferences.PASSPHRASE.toCharArray(),
+            assertThat(totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(1), CountConferences.PASSPHRASE.toCharArray(),
                     null)).isEqualTo(new ShareOutcome.HolderNeeded(2, "Nguyễn Thị Hồng Nhung", "holder.error.passwordNeeded"));
-            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(1), CountConferences.PASSPHRASE.toCharArray(),
+            assertThat(totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(1), CountConferences.PASSPHRASE.toCharArray(),
                     "mật khẩu của người khác".toCharArray()))
                     .isEqualTo(new ShareOutcome.HolderNeeded(2, "Nguyễn Thị Hồng Nhung", "holder.error.WRONG"));
-            assertThat(counts.unsealing(conf.id()).accepted()).as("nothing kept for seat 2").isEqualTo(1);
+            assertThat(totalsUnsealing.unsealing(conf.id()).accepted()).as("nothing kept for seat 2").isEqualTo(1);
             char[] holder = vn.tinnhiem.support.Staff.PASSWORD.toCharArray();
-            ShareOutcome second = counts.unsealWithCard(conf.id(), conf.cards().get(1), pass, holder);
+            ShareOutcome second = totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(1), pass, holder);
             assertThat(second).isEqualTo(new ShareOutcome.Accepted(2, "Nguyễn Thị Hồng Nhung", true));
             assertThat(new String(holder)).as("the holder's password is cleared").isEqualTo("\0".repeat(holder.length));
             List<AuditEntry> log = audit.newest(200).stream().filter(e -> e.subject().equals("election:" + conf.id()))
@@ -150,7 +165,7 @@ class CountIntegrationTests {
         }
         assertThat(elections.elections().find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.TALLIED);
 
-        ResultTable table = counts.results(conf.id()).orElseThrow();
+        ResultTable table = countResults.results(conf.id()).orElseThrow();
         assertThat(table.returned()).isEqualTo(10);
         assertThat(table.issued()).isEqualTo(12);
         for (int c = 0; c < 3; c++) {
@@ -161,9 +176,9 @@ class CountIntegrationTests {
         }
         assertThat(table.rows().get(1).invalid()).as("two voters left candidate 2 blank").isEqualTo(2);
 
-        CountSummary summary = counts.summary(conf.id()).orElseThrow();
+        CountSummary summary = countResults.summary(conf.id()).orElseThrow();
         var out = new ByteArrayOutputStream();
-        counts.writeRecord(conf.id(), out);
+        recordExport.writeRecord(conf.id(), out);
         String recordHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
         assertThat(summary.fingerprints().recordHash()).as("the minutes' record hash names the exported file")
                 .isEqualTo(recordHash);
@@ -179,10 +194,10 @@ class CountIntegrationTests {
         assertThat(log(conf.id())).filteredOn(e -> e.action().equals("count.shareRefused")).hasSize(5);
         assertThat(log(conf.id())).filteredOn(e -> e.action().equals("count.finishRefused")).hasSize(1);
         // The tracking codes are published, and each voter finds theirs counted.
-        assertThat(counts.publishedCodes(conf.id())).containsExactlyInAnyOrderElementsOf(conf.trackingCodes());
-        assertThat(counts.track(conf.id(), conf.trackingCodes().get(3).toLowerCase().replace("-", " ")))
+        assertThat(ballotTracking.publishedCodes(conf.id())).containsExactlyInAnyOrderElementsOf(conf.trackingCodes());
+        assertThat(ballotTracking.track(conf.id(), conf.trackingCodes().get(3).toLowerCase().replace("-", " ")))
                 .isEqualTo(TrackedBallot.COUNTED);
-        assertThat(counts.track(conf.id(), "0000-0000-0000-0000")).isEqualTo(TrackedBallot.NOT_FOUND);
+        assertThat(ballotTracking.track(conf.id(), "0000-0000-0000-0000")).isEqualTo(TrackedBallot.NOT_FOUND);
     }
 
     @Test
@@ -207,8 +222,8 @@ class CountIntegrationTests {
         String copyCode = SealedBallot.of(copyBytes).trackingCode();
 
         try (var board = Acting.as(conf.tellers().get(2), "TELLER")) {
-            counts.close(conf.id());
-            BoxVerdict verdict = counts.checkBox(conf.id(), done -> {});
+            pollsClose.close(conf.id());
+            BoxVerdict verdict = boxCheck.checkBox(conf.id(), done -> {});
             assertThat(verdict.stored()).isEqualTo(6);
             assertThat(verdict.counted()).as("6 cast, 1 changed, 1 deleted, 1 copy").isEqualTo(4);
             assertThat(verdict.setAside()).extracting(BoxVerdict.SetAside::trackingCode).containsExactly(changedCode);
@@ -221,23 +236,23 @@ class CountIntegrationTests {
             assertThat(verdict.tampering()).as("the changed row's and the copy's columns are not what their bytes give")
                     .filteredOn(t -> t.kind().equals("rowCode")).extracting(BoxVerdict.Tampering::about)
                     .containsExactlyInAnyOrder(changedCode, copyCode);
-            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(2), null, null)).isInstanceOf(ShareOutcome.Accepted.class);
-            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(0), null,
+            assertThat(totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(2), null, null)).isInstanceOf(ShareOutcome.Accepted.class);
+            assertThat(totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(0), null,
                     vn.tinnhiem.support.Staff.PASSWORD.toCharArray()))
                     .isEqualTo(new ShareOutcome.Accepted(1, "Trần Văn Trưởng", true));
         }
-        ResultTable table = counts.results(conf.id()).orElseThrow();
+        ResultTable table = countResults.results(conf.id()).orElseThrow();
         assertThat(table.returned()).isEqualTo(4);
         assertThat(table.rows()).allSatisfy(r -> assertThat(r.valid()).isEqualTo(4));
-        CountSummary summary = counts.summary(conf.id()).orElseThrow();
+        CountSummary summary = countResults.summary(conf.id()).orElseThrow();
         assertThat(summary.difference()).isEqualTo(-2);
         assertThat(log(conf.id())).extracting(AuditEntry::action).contains("count.ballotSetAside", "count.ballotCopied",
                 "count.boxMismatch");
         assertThat(log(conf.id())).filteredOn(e -> e.action().equals("count.ballotSetAside"))
                 .singleElement().satisfies(e -> assertThat(e.details()).contains(changedCode));
-        assertThat(counts.track(conf.id(), changedCode)).isEqualTo(TrackedBallot.SET_ASIDE);
+        assertThat(ballotTracking.track(conf.id(), changedCode)).isEqualTo(TrackedBallot.SET_ASIDE);
         var out = new ByteArrayOutputStream();
-        counts.writeRecord(conf.id(), out);
+        recordExport.writeRecord(conf.id(), out);
         assertEveryCheckHolds(out.toByteArray());
     }
 
@@ -245,20 +260,20 @@ class CountIntegrationTests {
     void a_conference_with_no_ballots_counts_to_zeros_without_any_card() {
         var conf = conferences().cast(2, 3, 1, 0, 1, (v, c) -> 0);
         try (var board = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            ClosingFigures closed = counts.close(conf.id());
+            ClosingFigures closed = pollsClose.close(conf.id());
             assertThat(closed.quorumMet()).as("1 of 3 present").isFalse();
-            assertThat(counts.checkBox(conf.id(), done -> {}).counted()).isZero();
-            assertThat(counts.unsealing(conf.id()).noBallots()).isTrue();
-            counts.finish(conf.id());
+            assertThat(boxCheck.checkBox(conf.id(), done -> {}).counted()).isZero();
+            assertThat(totalsUnsealing.unsealing(conf.id()).noBallots()).isTrue();
+            countFinish.finish(conf.id());
         }
-        ResultTable table = counts.results(conf.id()).orElseThrow();
+        ResultTable table = countResults.results(conf.id()).orElseThrow();
         assertThat(table.returned()).isZero();
         assertThat(table.rows()).allSatisfy(r -> {
             assertThat(r.levels()).containsExactly(0, 0, 0);
             assertThat(r.percentages()).containsExactly("0,00", "0,00", "0,00");
         });
         var out = new ByteArrayOutputStream();
-        counts.writeRecord(conf.id(), out);
+        recordExport.writeRecord(conf.id(), out);
         assertEveryCheckHolds(out.toByteArray());
     }
 
@@ -276,10 +291,10 @@ class CountIntegrationTests {
         var conf = conferences().cast(2, 3, 3, 3, 0, (v, c) -> v % 3);
         Manifest manifest;
         try (var board = Acting.as(conf.tellers().get(1), "TELLER")) {
-            counts.close(conf.id());
-            counts.checkBox(conf.id(), done -> {});
+            pollsClose.close(conf.id());
+            boxCheck.checkBox(conf.id(), done -> {});
             manifest = ceremonies.manifest(conf.id()).orElseThrow();
-            byte[] totalsFile = counts.totalsFile(conf.id());
+            byte[] totalsFile = totalsUnsealing.totalsFile(conf.id());
             EncryptedTally tally = ((FileResult.Ok<EncryptedTotalsFile>) EncryptedTotalsFile.read(totalsFile)).value().tally();
             // What the laptop does with seat 3's card.
             var share = ((ShareCards.Accepted) ShareCards.read(conf.cards().get(2), manifest, null)).share();
@@ -290,22 +305,22 @@ class CountIntegrationTests {
             String changed = new String(file, java.nio.charset.StandardCharsets.UTF_8);
             int at = changed.indexOf("\"response\":\"") + 12;
             changed = changed.substring(0, at) + (changed.charAt(at) == '0' ? '1' : '0') + changed.substring(at + 1);
-            assertThat(counts.importPartial(conf.id(), changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            assertThat(totalsUnsealing.importPartial(conf.id(), changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                     .isInstanceOf(ShareOutcome.Refused.class);
-            assertThat(counts.importPartial(conf.id(), "not json".getBytes())).isInstanceOf(ShareOutcome.Refused.class);
-            assertThat(counts.importPartial(conf.id(), file)).isEqualTo(new ShareOutcome.Accepted(3, "Phạm Minh Tuấn", false));
-            assertThat(((ShareOutcome.Refused) counts.importPartial(conf.id(), file)).reasonKey())
+            assertThat(totalsUnsealing.importPartial(conf.id(), "not json".getBytes())).isInstanceOf(ShareOutcome.Refused.class);
+            assertThat(totalsUnsealing.importPartial(conf.id(), file)).isEqualTo(new ShareOutcome.Accepted(3, "Phạm Minh Tuấn", false));
+            assertThat(((ShareOutcome.Refused) totalsUnsealing.importPartial(conf.id(), file)).reasonKey())
                     .isEqualTo("count.share.alreadyCounted");
-            assertThat(counts.unsealWithCard(conf.id(), conf.cards().get(0), null,
+            assertThat(totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(0), null,
                     vn.tinnhiem.support.Staff.PASSWORD.toCharArray()))
                     .isEqualTo(new ShareOutcome.Accepted(1, "Trần Văn Trưởng", true));
         }
-        CountSummary summary = counts.summary(conf.id()).orElseThrow();
+        CountSummary summary = countResults.summary(conf.id()).orElseThrow();
         assertThat(summary.partials()).containsExactly(new CountSummary.Partial(3, CountSummary.Path.OFFLINE),
                 new CountSummary.Partial(1, CountSummary.Path.HALL));
         assertThat(summary.results().rows().get(0).levels()).containsExactly(1, 1, 1);
         var out = new ByteArrayOutputStream();
-        counts.writeRecord(conf.id(), out);
+        recordExport.writeRecord(conf.id(), out);
         assertEveryCheckHolds(out.toByteArray());
     }
 
@@ -314,8 +329,8 @@ class CountIntegrationTests {
         var conf = conferences().cast(1, 3, 3, 1, 0, (v, c) -> 0);
         var other = conferences().cast(1, 3, 3, 1, 0, (v, c) -> 0);
         try (var stranger = Acting.as(other.tellers().getFirst(), "TELLER")) {
-            assertThatThrownBy(() -> counts.close(conf.id())).isInstanceOf(UserFacingException.class);
-            assertThatThrownBy(() -> counts.closingFigures(conf.id())).isInstanceOf(UserFacingException.class);
+            assertThatThrownBy(() -> pollsClose.close(conf.id())).isInstanceOf(UserFacingException.class);
+            assertThatThrownBy(() -> pollsClose.closingFigures(conf.id())).isInstanceOf(UserFacingException.class);
         }
         assertThat(elections.elections().find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.OPEN);
         assertThat(log(conf.id())).extracting(AuditEntry::action).contains("count.notOnBoard");

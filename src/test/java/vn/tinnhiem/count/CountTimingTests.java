@@ -34,7 +34,19 @@ import vn.tinnhiem.voting.VotingService;
 class CountTimingTests {
 
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+
+    @Autowired
+    TotalsUnsealing totalsUnsealing;
+    @Autowired
+    CountResults countResults;
+
+    @Autowired
+    CountDocuments countDocuments;
+    @Autowired
+    ElectionRecordExport recordExport;
     @Autowired
     ElectionServices elections;
     @Autowired
@@ -66,23 +78,23 @@ class CountTimingTests {
         double kth;
         double screen;
         try (var board = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            counts.close(conf.id());
+            pollsClose.close(conf.id());
             t0 = System.nanoTime();
-            BoxVerdict verdict = counts.checkBox(conf.id(), done -> {});
+            BoxVerdict verdict = boxCheck.checkBox(conf.id(), done -> {});
             check = seconds(t0);
             assertThat(verdict.counted()).isEqualTo(ballots);
             t0 = System.nanoTime();
-            counts.unsealWithCard(conf.id(), conf.cards().get(0), null, null);
+            totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(0), null, null);
             first = seconds(t0);
             t0 = System.nanoTime();
-            ShareOutcome last = counts.unsealWithCard(conf.id(), conf.cards().get(1),
+            ShareOutcome last = totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(1),
                     CountConferences.PASSPHRASE.toCharArray(), vn.tinnhiem.support.Staff.PASSWORD.toCharArray());
             kth = seconds(t0);
             assertThat(last).isInstanceOf(ShareOutcome.Accepted.class);
             t0 = System.nanoTime();
-            ResultTable table = counts.results(conf.id()).orElseThrow();
-            counts.unsealing(conf.id());
-            counts.boxVerdict(conf.id());
+            ResultTable table = countResults.results(conf.id()).orElseThrow();
+            totalsUnsealing.unsealing(conf.id());
+            boxCheck.boxVerdict(conf.id());
             screen = seconds(t0);
             assertThat(table.returned()).isEqualTo(ballots);
         }
@@ -90,7 +102,7 @@ class CountTimingTests {
         t0 = System.nanoTime();
         var file = java.nio.file.Files.createTempFile("record", ".json");
         try (OutputStream out = java.nio.file.Files.newOutputStream(file)) {
-            counts.writeRecord(conf.id(), new java.io.FilterOutputStream(out) {
+            recordExport.writeRecord(conf.id(), new java.io.FilterOutputStream(out) {
                 @Override
                 public void write(byte[] b, int off, int len) throws java.io.IOException {
                     size[0] += len;
@@ -112,7 +124,7 @@ class CountTimingTests {
         assertThat(RecordVerifier.allHold(checks)).isTrue();
         t0 = System.nanoTime();
         var minutes = new java.io.ByteArrayOutputStream();
-        counts.writeMinutes(conf.id(), Locale.forLanguageTag("vi"), minutes);
+        countDocuments.writeMinutes(conf.id(), Locale.forLanguageTag("vi"), minutes);
         double pdf = seconds(t0);
 
         System.out.printf(Locale.ROOT, "COUNT %d ballots x %d candidates: box check %.2f s, first card %.2f s, "

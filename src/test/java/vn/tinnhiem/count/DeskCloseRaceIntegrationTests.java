@@ -40,7 +40,7 @@ class DeskCloseRaceIntegrationTests {
     private static final int ROUNDS = 20;
 
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
     @Autowired
     ElectionServices elections;
     @Autowired
@@ -131,7 +131,7 @@ class DeskCloseRaceIntegrationTests {
                 Thread.onSpinWait();
             }
             try (var teller = Acting.as(head, "TELLER")) {
-                return counts.close(conf.id());
+                return pollsClose.close(conf.id());
             }
         });
         start.countDown();

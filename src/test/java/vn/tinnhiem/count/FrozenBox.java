@@ -26,17 +26,17 @@ final class FrozenBox {
     /** Null when the close froze exactly the box; otherwise what differed, to be listed with the other rounds. */
     static @Nullable String mismatch(int round, CountConferences.Cast conf, ClosingFigures frozen,
             Collection<String> recorded, int refusedAfterClose, int cards, ElectionServices elections,
-            CountService counts) {
+            BoxCheck boxCheck, BallotTracking tracking) {
         List<String> box = new ArrayList<>(recorded);
         Collections.sort(box);
-        String digest = CountService.sha256(String.join("\n", box));
+        String digest = PollsClose.sha256(String.join("\n", box));
         String sealed = elections.milestones().reported(conf.id()).get(Milestone.POLLS_CLOSED);
         BoxVerdict verdict;
         try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            verdict = counts.checkBox(conf.id(), done -> {});
+            verdict = boxCheck.checkBox(conf.id(), done -> {});
         }
         assertThat(box.size() + refusedAfterClose).isEqualTo(cards);
-        assertThat(counts.publishedCodes(conf.id())).as("the box holds every recorded ballot and no other")
+        assertThat(tracking.publishedCodes(conf.id())).as("the box holds every recorded ballot and no other")
                 .containsExactlyInAnyOrderElementsOf(box);
         if (frozen.cardsSpent() == box.size() && digest.equals(sealed) && verdict.difference() == 0) {
             return null;

@@ -56,7 +56,14 @@ import vn.tinnhiem.voting.VotingService;
 class NothingAddedOrRemovedIntegrationTests {
 
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+
+    @Autowired
+    TotalsUnsealing totalsUnsealing;
+    @Autowired
+    CountDocuments countDocuments;
     @Autowired
     DeskCounts desk;
     @Autowired
@@ -87,13 +94,13 @@ class NothingAddedOrRemovedIntegrationTests {
 
     private void close(CountConferences.Cast conf) {
         try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            counts.close(conf.id());
+            pollsClose.close(conf.id());
         }
     }
 
     private BoxVerdict check(CountConferences.Cast conf) {
         try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            return counts.checkBox(conf.id(), done -> {});
+            return boxCheck.checkBox(conf.id(), done -> {});
         }
     }
 
@@ -113,10 +120,10 @@ class NothingAddedOrRemovedIntegrationTests {
     private String minutes(CountConferences.Cast conf) {
         // Seat 3's teller hands in their own card, and seat 1's with its holder's password.
         try (var teller = Acting.as(conf.tellers().get(2), "TELLER")) {
-            counts.unsealWithCard(conf.id(), conf.cards().get(2), null, null);
-            counts.unsealWithCard(conf.id(), conf.cards().get(0), null, Staff.PASSWORD.toCharArray());
+            totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(2), null, null);
+            totalsUnsealing.unsealWithCard(conf.id(), conf.cards().get(0), null, Staff.PASSWORD.toCharArray());
             var out = new ByteArrayOutputStream();
-            counts.writeMinutes(conf.id(), Locale.of("vi"), out);
+            countDocuments.writeMinutes(conf.id(), Locale.of("vi"), out);
             return Pdfs.read(out.toByteArray()).text().replaceAll("\\s+", " ");
         }
     }

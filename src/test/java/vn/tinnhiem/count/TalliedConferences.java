@@ -15,7 +15,8 @@ import vn.tinnhiem.voting.VotingService;
  * count, the minutes and the projector.
  */
 public record TalliedConferences(ElectionServices elections, AccountService accounts, CeremonyService ceremonies,
-        TokenService tokens, VotingService voting, CountService counts) {
+        TokenService tokens, VotingService voting, PollsClose polls, BoxCheck box,
+        TotalsUnsealing unsealing) {
 
     /** @param tellers the board's usernames by seat; the head (seat 1) first */
     public record Counted(long id, String title, List<String> tellers, int ballots, List<String> trackingCodes) {
@@ -26,7 +27,7 @@ public record TalliedConferences(ElectionServices elections, AccountService acco
         var cast = new CountConferences(elections, accounts, ceremonies, tokens, voting)
                 .cast(candidates, summoned, present, ballots, 1, (v, c) -> (v + c) % 3);
         try (var board = Acting.as(cast.tellers().getFirst(), "TELLER")) {
-            counts.close(cast.id());
+            polls.close(cast.id());
         }
         return new Counted(cast.id(), cast.title(), cast.tellers(), cast.ballots(), cast.trackingCodes());
     }
@@ -35,7 +36,7 @@ public record TalliedConferences(ElectionServices elections, AccountService acco
     public Counted tallied(int candidates, int summoned, int present, int ballots) {
         var conferences = new CountConferences(elections, accounts, ceremonies, tokens, voting);
         var cast = conferences.cast(candidates, summoned, present, ballots, 1, (v, c) -> (v + c) % 3);
-        conferences.tally(cast, counts);
+        conferences.tally(cast, polls, box, unsealing);
         return new Counted(cast.id(), cast.title(), cast.tellers(), cast.ballots(), cast.trackingCodes());
     }
 }

@@ -12,18 +12,14 @@ import org.springframework.stereotype.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 
-import vn.tinnhiem.count.BoxVerdict;
-import vn.tinnhiem.count.CountService;
-import vn.tinnhiem.count.Unsealing;
-import vn.tinnhiem.election.Elections;
-import vn.tinnhiem.election.TallyBoard;
-import vn.tinnhiem.election.ElectionStatus;
-import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.count.CountDocuments;
+import vn.tinnhiem.count.CountHomeStep;
+import vn.tinnhiem.count.CountPermissions;
+import vn.tinnhiem.count.ElectionRecordExport;
 import vn.tinnhiem.shared.report.ExportFormat;
 import vn.tinnhiem.shared.ui.ConferenceDocuments;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
 import vn.tinnhiem.shared.ui.DownloadLinks;
-import vn.tinnhiem.shared.Roles;
 
 /**
  * The count's part of a conference's home card, from the polls' opening to the minutes: the next step read from
@@ -35,48 +31,39 @@ import vn.tinnhiem.shared.Roles;
 @Component
 class CountOnHome implements ConferenceSteps, ConferenceDocuments {
 
-    private final CountService counts;
-    private final Elections elections;
-    private final TallyBoard tallyBoard;
+    private final CountPermissions permissions;
+    private final CountDocuments documents;
+    private final ElectionRecordExport record;
 
-    CountOnHome(CountService counts, Elections elections, TallyBoard tallyBoard) {
-        this.counts = counts;
-        this.elections = elections;
-        this.tallyBoard = tallyBoard;
+    CountOnHome(CountPermissions permissions, CountDocuments documents, ElectionRecordExport record) {
+        this.permissions = permissions;
+        this.documents = documents;
+        this.record = record;
     }
 
     @Override
     public Optional<Part> part(long electionId, String status) {
-        boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
-        if (!admin && !CurrentStaff.hasRole(Roles.TELLER)) {
+        Optional<CountHomeStep> step = permissions.home(electionId);
+        if (step.isEmpty()) {
             return Optional.empty();
         }
         UI ui = UI.getCurrent();
-        String who = admin ? "admin" : "teller";
+        String next = ui.getTranslation(step.get().nextKey(), step.get().nextArgs().toArray());
         List<com.vaadin.flow.component.Component> links = new ArrayList<>();
-        String next;
-        switch (status) {
-            case "OPEN" -> next = ui.getTranslation("home.count." + who + ".open");
-            case "CLOSED" -> next = closedStep(ui, electionId, who);
-            case "TALLIED" -> next = ui.getTranslation("home.count." + who + ".tallied");
-            default -> {
-                return Optional.empty();
-            }
-        }
         var count = new Anchor("count/" + electionId, ui.getTranslation("home.count.open"));
         count.addClassName("link-button");
         count.setId("home-count-" + electionId);
         links.add(count);
-        if (status.equals("TALLIED")) {
+        if (step.get().minutes().isAllowed()) {
             String label = ui.getTranslation("count.doc.minutes");
             Locale locale = ui.getLocale();
             var minutes = DownloadLinks.link(label, ui.getTranslation("home.count.minutesAria", label),
                     "bien-ban-kiem-phieu-" + electionId + ".pdf", ExportFormat.PDF,
-                    out -> counts.writeMinutes(electionId, locale, out));
+                    out -> documents.writeMinutes(electionId, locale, out));
             minutes.setId("home-minutes-" + electionId);
             links.add(minutes);
         }
-        if (!status.equals("OPEN")) {
+        if (step.get().projector().isAllowed()) {
             var projector = new Anchor("projector/" + electionId, ui.getTranslation("count.projector"));
             projector.addClassName("link-button");
             projector.setId("home-projector-" + electionId);
@@ -85,39 +72,22 @@ class CountOnHome implements ConferenceSteps, ConferenceDocuments {
         return Optional.of(new Part(30, Optional.of(next), Optional.empty(), links));
     }
 
-    /** After the close: the box to check, then the cards to bring, counted as they come in. */
-    private String closedStep(UI ui, long electionId, String who) {
-        Optional<BoxVerdict> verdict = counts.boxVerdict(electionId);
-        if (verdict.isEmpty()) {
-            // k and n as the lists fixed them: the unsealing's own figures need the key, read only once the box is checked.
-            var election = elections.find(electionId).orElseThrow();
-            return ui.getTranslation("home.count." + who + ".checkBox", election.thresholdK(),
-                    tallyBoard.tellers(electionId).size());
-        }
-        Unsealing unsealing = counts.unsealing(electionId);
-        if (unsealing.noBallots()) {
-            return ui.getTranslation("home.count." + who + ".noBallots");
-        }
-        return ui.getTranslation("home.count." + who + ".unseal", unsealing.k(), unsealing.n(), unsealing.accepted());
-    }
-
     @Override
     public List<Document> documents(long electionId) {
-        boolean counted = elections.find(electionId).map(e -> e.status() == ElectionStatus.TALLIED).orElse(false);
-        if (!counted || !CurrentStaff.hasRole(Roles.ADMIN) && !CurrentStaff.hasRole(Roles.TELLER)) {
+        if (!permissions.documents(electionId).isAllowed()) {
             return List.of();
         }
         UI ui = UI.getCurrent();
         Locale locale = ui.getLocale();
         return List.of(
                 document(ui, "count.menu.minutes", "count-minutes", "bien-ban-kiem-phieu-" + electionId, ExportFormat.PDF,
-                        out -> counts.writeMinutes(electionId, locale, out)),
+                        out -> documents.writeMinutes(electionId, locale, out)),
                 document(ui, "count.menu.report", "count-report", "bao-cao-ket-qua-" + electionId, ExportFormat.PDF,
-                        out -> counts.writeReport(electionId, locale, out)),
+                        out -> documents.writeReport(electionId, locale, out)),
                 document(ui, "count.menu.xlsx", "count-xlsx", "ket-qua-" + electionId, ExportFormat.XLSX,
-                        out -> counts.writeResultsXlsx(electionId, locale, out)),
+                        out -> documents.writeResultsXlsx(electionId, locale, out)),
                 document(ui, "count.menu.record", "count-record", "tinnhiem-election-record-" + electionId,
-                        ExportFormat.JSON, out -> counts.writeRecord(electionId, out)));
+                        ExportFormat.JSON, out -> record.writeRecord(electionId, out)));
     }
 
     private static Document document(UI ui, String labelKey, String id, String fileName, ExportFormat format,

@@ -16,13 +16,12 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.CountPermissions;
+import vn.tinnhiem.count.CountResults;
 import vn.tinnhiem.count.CountSummary;
 import vn.tinnhiem.count.ResultTable;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.Elections;
-import vn.tinnhiem.election.TallyBoard;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.Roles;
 
 /**
@@ -149,18 +148,19 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
             layout();
             """;
 
-    private final CountService counts;
+    private final CountResults results;
+    private final CountPermissions permissions;
     private final Elections elections;
-    private final TallyBoard tallyBoard;
     private final int pageSeconds;
     private long electionId;
     private String title = "";
     private boolean shown;
 
-    ProjectorView(CountService counts, Elections elections, TallyBoard tallyBoard, ProjectorPages pages) {
-        this.counts = counts;
+    ProjectorView(CountResults results, CountPermissions permissions, Elections elections,
+            ProjectorPages pages) {
+        this.results = results;
+        this.permissions = permissions;
         this.elections = elections;
-        this.tallyBoard = tallyBoard;
         this.pageSeconds = pages.seconds();
         setId("projector");
     }
@@ -173,8 +173,7 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        boolean onBoard = tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
-        if (!CurrentStaff.hasRole(Roles.ADMIN) && !onBoard) {
+        if (!permissions.projector(id).isAllowed()) {
             event.rerouteToError(AccessDeniedException.class);
             return;
         }
@@ -203,7 +202,7 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
         var heading = new H1(title);
         add(heading);
         // The same figures the minutes print, the quorum by the same rule (CountSummary.Closing).
-        Optional<CountSummary> summary = counts.summary(electionId);
+        Optional<CountSummary> summary = results.summary(electionId);
         shown = summary.isPresent();
         if (summary.isEmpty()) {
             var waiting = new Paragraph(getTranslation("projector.waiting"));

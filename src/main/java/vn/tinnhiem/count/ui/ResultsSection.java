@@ -7,7 +7,9 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.List;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.CountDocuments;
+import vn.tinnhiem.count.CountResults;
+import vn.tinnhiem.count.ElectionRecordExport;
 import vn.tinnhiem.count.ResultTable;
 import vn.tinnhiem.shared.report.ExportFormat;
 import vn.tinnhiem.shared.ui.DownloadLinks;
@@ -20,15 +22,16 @@ import vn.tinnhiem.shared.ui.DownloadLinks;
  */
 class ResultsSection extends VerticalLayout {
 
-    ResultsSection(CountService counts, long electionId, ResultTable table) {
+    ResultsSection(CountResults results, CountDocuments documents, ElectionRecordExport record, long electionId,
+            ResultTable table) {
         setPadding(false);
         setId("count-results");
         add(new com.vaadin.flow.component.html.H2(getTranslation("count.results")));
-        add(CountView.line(getTranslation("count.results.totals", table.issued(), table.returned(),
+        add(CountParts.line(getTranslation("count.results.totals", table.issued(), table.returned(),
                 getTranslation("count.results.denominator." + table.rule().denominator().name(), table.denominator()))));
         // The quorum as the minutes print it (their rule and words), marked when not met.
-        counts.summary(electionId).map(vn.tinnhiem.count.CountSummary::closing).ifPresent(closing -> {
-            var quorum = CountView.line(getTranslation(closing.quorumMet() ? "count.doc.quorumMet"
+        results.summary(electionId).map(vn.tinnhiem.count.CountSummary::closing).ifPresent(closing -> {
+            var quorum = CountParts.line(getTranslation(closing.quorumMet() ? "count.doc.quorumMet"
                     : "count.doc.quorumNotMet", closing.present(), closing.summoned()));
             quorum.setId("count-results-quorum");
             if (!closing.quorumMet()) {
@@ -36,8 +39,8 @@ class ResultsSection extends VerticalLayout {
             }
             add(quorum);
         });
-        counts.summary(electionId).map(s -> s.box().checked()).ifPresent(checked -> {
-            var line = CountView.line(getTranslation("count.doc.checked", checked));
+        results.summary(electionId).map(s -> s.box().checked()).ifPresent(checked -> {
+            var line = CountParts.line(getTranslation("count.doc.checked", checked));
             line.setId("count-results-checked");
             add(line);
         });
@@ -47,27 +50,27 @@ class ResultsSection extends VerticalLayout {
             var card = row(table, row);
             var page = download("count-candidate-" + row.order(), getTranslation("count.doc.candidate"),
                     "ket-qua-" + electionId + "-" + row.order() + ".pdf", ExportFormat.PDF,
-                    out -> counts.writeCandidatePage(electionId, row.order(), getLocale(), out));
+                    out -> documents.writeCandidatePage(electionId, row.order(), getLocale(), out));
             page.getElement().setAttribute("aria-label", getTranslation("count.doc.candidateOf", row.name()));
             card.add(page);
             rows.add(card);
         }
         add(rows);
 
-        var documents = new FlexLayout();
-        documents.setId("count-documents");
-        documents.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        documents.getStyle().set("gap", "var(--lumo-space-s)");
-        documents.add(
+        var downloads = new FlexLayout();
+        downloads.setId("count-documents");
+        downloads.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        downloads.getStyle().set("gap", "var(--lumo-space-s)");
+        downloads.add(
                 download("count-minutes", getTranslation("count.doc.minutes"), "bien-ban-kiem-phieu-" + electionId + ".pdf",
-                        ExportFormat.PDF, out -> counts.writeMinutes(electionId, getLocale(), out)),
+                        ExportFormat.PDF, out -> documents.writeMinutes(electionId, getLocale(), out)),
                 download("count-report", getTranslation("count.doc.report"), "bao-cao-ket-qua-" + electionId + ".pdf",
-                        ExportFormat.PDF, out -> counts.writeReport(electionId, getLocale(), out)),
+                        ExportFormat.PDF, out -> documents.writeReport(electionId, getLocale(), out)),
                 download("count-xlsx", getTranslation("count.doc.xlsx"), "ket-qua-" + electionId + ".xlsx",
-                        ExportFormat.XLSX, out -> counts.writeResultsXlsx(electionId, getLocale(), out)),
+                        ExportFormat.XLSX, out -> documents.writeResultsXlsx(electionId, getLocale(), out)),
                 download("count-record", getTranslation("count.doc.record"),
                         "tinnhiem-election-record-" + electionId + ".json", ExportFormat.JSON,
-                        out -> counts.writeRecord(electionId, out)));
+                        out -> record.writeRecord(electionId, out)));
         var projector = new Anchor("projector/" + electionId, getTranslation("count.projector"));
         projector.setId("count-projector");
         projector.setTarget("_blank");
@@ -80,8 +83,8 @@ class ResultsSection extends VerticalLayout {
         for (Anchor a : List.of(projector, tracking, verify)) {
             a.getStyle().set("min-height", "44px").set("display", "inline-flex").set("align-items", "center");
         }
-        add(new Paragraph(getTranslation("count.doc.explain", counts.summary(electionId)
-                .map(s -> s.fingerprints().recordHash().substring(0, 16)).orElse(""))), documents, projector,
+        add(new Paragraph(getTranslation("count.doc.explain", results.summary(electionId)
+                .map(s -> s.fingerprints().recordHash().substring(0, 16)).orElse(""))), downloads, projector,
                 tracking, verify);
     }
 
@@ -95,7 +98,7 @@ class ResultsSection extends VerticalLayout {
         String details = row.position() + "\n" + String.join(" · ", parts) + "\n"
                 + getTranslation("count.results.valid", row.valid(), row.invalid()) + "\n"
                 + getTranslation(table.wordingKey(row));
-        var card = CountView.card(row.order() + ". " + row.name(), details);
+        var card = CountParts.card(row.order() + ". " + row.name(), details);
         card.getChildren().skip(1).findFirst().ifPresent(d -> d.getElement().getStyle().set("white-space", "pre-line"));
         card.setId("count-result-" + row.order());
         return card;

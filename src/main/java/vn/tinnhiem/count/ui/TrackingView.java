@@ -11,7 +11,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.BallotTracking;
 import vn.tinnhiem.count.TrackedBallot;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.Elections;
@@ -27,12 +27,12 @@ import vn.tinnhiem.shared.ui.QrScanner;
 @AnonymousAllowed
 class TrackingView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    private final CountService counts;
+    private final BallotTracking tracking;
     private final Elections elections;
     private String title = "";
 
-    TrackingView(CountService counts, Elections elections) {
-        this.counts = counts;
+    TrackingView(BallotTracking tracking, Elections elections) {
+        this.tracking = tracking;
         this.elections = elections;
         setId("tracking");
         setMaxWidth("960px");
@@ -51,7 +51,7 @@ class TrackingView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         add(new H1(getTranslation("tracking.title")), new Paragraph(election.get().title()));
         List<String> codes;
         try {
-            codes = counts.publishedCodes(id);
+            codes = tracking.publishedCodes(id);
         } catch (UserFacingException ex) {
             var notYet = new Paragraph(getTranslation("tracking.notYet"));
             notYet.setId("tracking-not-yet");
@@ -68,10 +68,10 @@ class TrackingView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         scanner.setLabel(getTranslation("tracking.code"));
         scanner.setSubmitText(getTranslation("tracking.check"));
         scanner.addScanListener(text -> {
-            TrackedBallot state = counts.track(id, text);
+            TrackedBallot state = tracking.track(id, text);
             result.setText(getTranslation("tracking.state." + state.name()));
-            result.getStyle().set("color", state == TrackedBallot.COUNTED || state == TrackedBallot.IN_BOX
-                    ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+            result.getStyle().set("color", state.reassures() ? "var(--lumo-success-text-color)"
+                    : "var(--lumo-error-text-color)");
         });
         add(scanner, result);
         var list = new Div();

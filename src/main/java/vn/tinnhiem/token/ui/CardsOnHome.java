@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
 import vn.tinnhiem.token.CardCounts;
+import vn.tinnhiem.token.CardsHomeActions;
+import vn.tinnhiem.token.DeskPermissions;
 import vn.tinnhiem.token.TokenService;
-import vn.tinnhiem.shared.Roles;
 
 /**
  * On the home card of a conference whose lists are fixed or whose polls are open: its voting cards in figures,
@@ -24,16 +24,17 @@ import vn.tinnhiem.shared.Roles;
 class CardsOnHome implements ConferenceSteps {
 
     private final TokenService tokens;
+    private final DeskPermissions permissions;
 
-    CardsOnHome(TokenService tokens) {
+    CardsOnHome(TokenService tokens, DeskPermissions permissions) {
         this.tokens = tokens;
+        this.permissions = permissions;
     }
 
     @Override
     public Optional<Part> part(long electionId, String status) {
-        boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
-        boolean teller = !admin && CurrentStaff.hasRole(Roles.TELLER);
-        if (!admin && !teller || !status.equals("READY") && !status.equals("OPEN")) {
+        CardsHomeActions actions = permissions.home(electionId);
+        if (!actions.desk().isShown()) {
             return Optional.empty();
         }
         UI ui = UI.getCurrent();
@@ -46,12 +47,12 @@ class CardsOnHome implements ConferenceSteps {
         desk.setId("home-desk-" + electionId);
         links.add(desk);
         Optional<String> next = Optional.empty();
-        if (admin) {
+        if (actions.print().isAllowed()) {
             var print = new Anchor("cards/" + electionId, ui.getTranslation("home.cards.open"));
             print.addClassName("link-button");
             print.setId("home-cards-" + electionId);
             links.add(print);
-            if (c.total() == 0 && status.equals("READY")) {
+            if (actions.printNext()) {
                 next = Optional.of(ui.getTranslation("home.next.admin.printCards"));
             }
         }

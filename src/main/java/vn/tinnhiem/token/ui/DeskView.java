@@ -1,20 +1,21 @@
 package vn.tinnhiem.token.ui;
 
+import static vn.tinnhiem.token.ui.DeskParts.cardField;
+import static vn.tinnhiem.token.ui.DeskParts.confirm;
+import static vn.tinnhiem.token.ui.DeskParts.notice;
+
 import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.Autocapitalize;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -25,23 +26,22 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.election.DeskRoll;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.DeskPresence;
 import vn.tinnhiem.election.Elections;
-import vn.tinnhiem.election.TallyBoard;
-import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.DeskPresence;
 import vn.tinnhiem.election.RollEntry;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
 import vn.tinnhiem.shared.ui.QrScanner;
-import vn.tinnhiem.token.CardCheck;
+import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.token.CardCounts;
+import vn.tinnhiem.token.DeskActions;
+import vn.tinnhiem.token.DeskPermissions;
 import vn.tinnhiem.token.TokenService;
-import vn.tinnhiem.shared.Roles;
 
 /**
  * The desk: find a voter on the roll and tick them present; then scan or type the card handed over to
@@ -57,14 +57,13 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     private static final int SHOWN = 20;
 
     private final Elections elections;
-    private final TallyBoard tallyBoard;
     private final DeskPresence deskPresence;
     private final TokenService tokens;
+    private final DeskPermissions permissions;
     private long electionId;
     private String title = "";
-    private boolean canAct;
-    private boolean open;
-    private boolean presenceOpen;
+    /** What the signed-in person may do at this desk now, as the service answers it. */
+    private DeskActions actions;
     private final Span counts = new Span();
     private final TextField search = new TextField();
     private final Div results = new Div();
@@ -79,11 +78,11 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     private final TextField checkCard = cardField("desk-check-card");
     private final Div checkActivated = new Div();
 
-    DeskView(Elections elections, TallyBoard tallyBoard, DeskPresence deskPresence, TokenService tokens) {
+    DeskView(Elections elections, DeskPresence deskPresence, TokenService tokens, DeskPermissions permissions) {
         this.elections = elections;
-        this.tallyBoard = tallyBoard;
         this.deskPresence = deskPresence;
         this.tokens = tokens;
+        this.permissions = permissions;
         setPadding(true);
         addClassName("desk-screen");
         getStyle().set("max-width", "48rem").set("box-sizing", "border-box");
@@ -114,16 +113,14 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
                     notice("desk-refused", Notifications.translate(refused.key(), refused.args())));
             return;
         }
-        canAct = CurrentStaff.hasRole(Roles.TELLER)
-                && tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
-        open = election.status() == ElectionStatus.OPEN;
-        presenceOpen = open || election.status() == ElectionStatus.READY;
+        actions = permissions.desk(electionId);
+        boolean cardsOpen = actions.cards().isAllowed();
 
         var heading = new H1(getTranslation("desk.title"));
         var conference = new Div(election.title());
         conference.getStyle().set("font-weight", "600").set("overflow-wrap", "anywhere");
         var status = new Span(getTranslation("status." + election.status().name()));
-        status.getElement().getThemeList().add("badge " + (open ? "success" : "contrast"));
+        status.getElement().getThemeList().add("badge " + (actions.pollsOpen() ? "success" : "contrast"));
         status.setId("desk-status");
         counts.setId("desk-counts");
         counts.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
@@ -132,12 +129,12 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         checkCounts.getStyle().set("display", "block");
         checkCounts.getElement().setAttribute("aria-live", "polite");
         add(heading, conference, status, counts, checkCounts);
-        if (!canAct) {
+        if (!actions.cards().isShown()) {
             // Only the organiser gets here without acting: a teller of another board was refused above.
             add(notice("desk-admin-notice", getTranslation("desk.adminNotice")));
-        } else if (!open) {
-            add(notice("desk-not-open", getTranslation("desk.notOpen",
-                    getTranslation("status." + election.status().name()))));
+        } else if (!cardsOpen) {
+            Refusal why = actions.cards().reasons().getFirst();
+            add(notice("desk-not-open", Notifications.translate(why.key(), why.args().toArray())));
         }
 
         add(new H2(getTranslation("desk.presence")));
@@ -160,8 +157,8 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         card.setLabel(getTranslation("desk.card"));
         card.setSubmitText(getTranslation("desk.activate"));
         // A desk that cannot activate opens no camera.
-        card.setCameraEnabled(canAct && open);
-        card.getElement().setEnabled(canAct && open);
+        card.setCameraEnabled(cardsOpen);
+        card.getElement().setEnabled(cardsOpen);
         card.addScanListener(this::activate);
         var cardHelp = new Div(getTranslation("desk.card.helper"));
         cardHelp.addClassName("cell-details");
@@ -172,11 +169,11 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
 
         add(new H2(getTranslation("desk.void.section")));
         voidCard.setLabel(getTranslation("desk.void.card"));
-        voidCard.setEnabled(canAct && open);
+        voidCard.setEnabled(cardsOpen);
         var voidButton = new Button(getTranslation("desk.void"), e -> confirmVoid());
         voidButton.setId("desk-void");
         voidButton.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        voidButton.setEnabled(canAct && open);
+        voidButton.setEnabled(cardsOpen);
         voidCard.addKeyPressListener(Key.ENTER, e -> confirmVoid());
         voided.setId("desk-voided");
         voided.getElement().setAttribute("role", "status");
@@ -186,10 +183,10 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         var checkHelp = new Paragraph(getTranslation("desk.check.text"));
         checkHelp.addClassName("cell-details");
         checkCard.setLabel(getTranslation("desk.check.card"));
-        checkCard.setEnabled(canAct && open);
+        checkCard.setEnabled(cardsOpen);
         var checkButton = new Button(getTranslation("desk.check.activate"), e -> confirmCheckCard());
         checkButton.setId("desk-check-activate");
-        checkButton.setEnabled(canAct && open);
+        checkButton.setEnabled(cardsOpen);
         checkCard.addKeyPressListener(Key.ENTER, e -> confirmCheckCard());
         checkActivated.setId("desk-check-activated");
         checkActivated.getElement().setAttribute("role", "status");
@@ -201,27 +198,6 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         add(privacy);
         refreshCounts();
         showRoll();
-    }
-
-    private static TextField cardField(String id) {
-        var field = new TextField();
-        field.setId(id);
-        field.setWidthFull();
-        field.setManualValidation(true);
-        // A card's code must not stay anywhere: no autofill history, no spelling help.
-        field.setAutocomplete(Autocomplete.OFF);
-        field.setAutocorrect(false);
-        field.setAutocapitalize(Autocapitalize.CHARACTERS);
-        field.getElement().setAttribute("spellcheck", "false");
-        field.addValueChangeListener(e -> field.setInvalid(false));
-        return field;
-    }
-
-    private Div notice(String id, String text) {
-        var div = new Div(text);
-        div.setId(id);
-        div.addClassName("locked-notice");
-        return div;
     }
 
     private void refreshCounts() {
@@ -270,7 +246,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
             badge.getElement().getThemeList().add("badge success");
             badge.addClassName("present-badge");
             row.add(badge);
-            if (canAct && presenceOpen) {
+            if (actions.presence().isAllowed()) {
                 row.add(Actions.rowMenu(new Actions.RowAction("desk.unmark", () -> confirmUnmark(v.id(), v.fullName(),
                         error), () -> { })));
             }
@@ -278,7 +254,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
             var mark = new Button(getTranslation("desk.markPresent"), e -> mark(v.id(), true, error));
             mark.addClassName("mark-present");
             mark.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            mark.setEnabled(canAct && presenceOpen);
+            mark.setEnabled(actions.presence().isAllowed());
             row.add(mark);
         }
         return row;
@@ -315,12 +291,11 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     private void activate(String text) {
         activated.setText("");
         voided.setText("");
-        int present = deskPresence.deskRoll(electionId, "", 0, 1).present();
-        int handedOut = tokens.counts(electionId).handedOut();
-        // Only a card that would be activated is asked about: a used, voided or mistyped one is refused at once.
-        if (handedOut + 1 > present && tokens.check(electionId, text) == CardCheck.PRINTED) {
+        Optional<DeskPermissions.OverPresent> over = permissions.askBeforeActivating(electionId, text);
+        if (over.isPresent()) {
+            int handedOut = over.get().handedOut();
             var dialog = confirm(getTranslation("desk.over.header"),
-                    getTranslation("desk.over.text", handedOut, present, handedOut + 1),
+                    getTranslation("desk.over.text", handedOut, over.get().present(), handedOut + 1),
                     getTranslation("desk.over.confirm"), () -> activateNow(text));
             dialog.setId("desk-over-dialog");
             dialog.addCancelListener(e -> {
@@ -407,20 +382,6 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
             showError.accept(Notifications.translate(key, e.args()));
             return false;
         }
-    }
-
-    private static ConfirmDialog confirm(String header, String text, String confirmLabel, Runnable onConfirm) {
-        UI ui = UI.getCurrent();
-        var dialog = new ConfirmDialog();
-        dialog.setHeader(header);
-        dialog.setText(text);
-        dialog.setCancelable(true);
-        dialog.setCancelText(ui.getTranslation("common.cancel"));
-        dialog.setConfirmText(confirmLabel);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> onConfirm.run());
-        dialog.open();
-        return dialog;
     }
 
     @Override

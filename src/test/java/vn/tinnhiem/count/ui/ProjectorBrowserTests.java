@@ -22,8 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.count.BoxCheck;
 import vn.tinnhiem.count.CountConferences;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.PollsClose;
+import vn.tinnhiem.count.TotalsUnsealing;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
@@ -59,7 +61,11 @@ class ProjectorBrowserTests {
     @Autowired
     VotingService voting;
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+    @Autowired
+    TotalsUnsealing totalsUnsealing;
     @Autowired
     ProjectorPages pages;
 
@@ -86,7 +92,7 @@ class ProjectorBrowserTests {
             // Without quorum: 5 of 9 present, each of them voting.
             var cast = conferences.cast(candidates, 9, quorum ? 8 : 5, quorum ? BALLOTS : 5, 0,
                     ProjectorBrowserTests::mark);
-            conferences.tally(cast, counts);
+            conferences.tally(cast, pollsClose, boxCheck, totalsUnsealing);
             return cast;
         });
     }

@@ -29,8 +29,13 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.audit.ChainCheck;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.count.CountConferences;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.PollsClose;
+import vn.tinnhiem.count.BoxCheck;
+import vn.tinnhiem.count.TotalsUnsealing;
+import vn.tinnhiem.count.CountResults;
+import vn.tinnhiem.count.ElectionRecordExport;
 import vn.tinnhiem.count.EncryptedTotalsFile;
+import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.count.PartialDecryptionFile;
 import vn.tinnhiem.count.ResultTable;
 import vn.tinnhiem.count.ShareOutcome;
@@ -40,7 +45,6 @@ import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
-import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.OtherInstance;
 import vn.tinnhiem.support.IntegrationTest;
@@ -77,7 +81,13 @@ class BackupRestoreIntegrationTests {
     @Autowired
     VotingService voting;
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+    @Autowired
+    TotalsUnsealing totalsUnsealing;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     AuditLog audit;
     @Autowired
@@ -94,7 +104,7 @@ class BackupRestoreIntegrationTests {
         String teller = conf.tellers().get(2);
         anchorFile = Path.of(audit.verifyChain().anchorFilePath());
         try (var board = Acting.as(teller, "TELLER")) {
-            counts.close(conf.id());
+            pollsClose.close(conf.id());
         }
         Path work = server.dataDir().resolveSibling("backup-test-" + System.nanoTime()).toAbsolutePath();
         Path backup = work.resolve("backup");
@@ -118,7 +128,7 @@ class BackupRestoreIntegrationTests {
 
             // The original is counted after the backup; its record is what the restored copy must reproduce.
             List<byte[]> partials = offlinePartials(conf);
-            Counted original = count(counts, conf, teller, partials);
+            Counted original = count(context, conf, teller, partials);
             refusals(backup, keysCopy, work);
 
             Path restored = work.resolve("restored");
@@ -137,7 +147,6 @@ class BackupRestoreIntegrationTests {
                     var staffThere = OtherInstance.signInsReach(second)) {
                 assertThat(second.getBean(EmbeddedMariaDb.class).dataDir()).isEqualTo(restored);
                 var elections2 = ElectionServices.of(second);
-                var counts2 = second.getBean(CountService.class);
                 var audit2 = second.getBean(AuditLog.class);
                 try (var organiser = Acting.as("organiser", "ADMIN")) {
                     assertThat(elections2.elections().find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.CLOSED);
@@ -152,7 +161,7 @@ class BackupRestoreIntegrationTests {
                     Files.copy(anchorsCopy.resolve(anchorFile.getFileName()), restoredAnchors,
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                Counted again = count(counts2, conf, teller, partials);
+                Counted again = count(second, conf, teller, partials);
                 assertThat(again.table()).isEqualTo(original.table());
                 assertThat(again.recordHash()).isEqualTo(original.recordHash());
                 assertThat(again.record()).isEqualTo(original.record());
@@ -220,9 +229,10 @@ class BackupRestoreIntegrationTests {
     /** What the teller's offline laptop makes from the encrypted totals with seats 3 and 1: one file each. */
     private List<byte[]> offlinePartials(CountConferences.Cast conf) {
         try (var board = Acting.as(conf.tellers().get(2), "TELLER")) {
-            counts.checkBox(conf.id(), done -> {});
+            boxCheck.checkBox(conf.id(), done -> {});
             Manifest manifest = ceremonies.manifest(conf.id()).orElseThrow();
-            var totals = ((FileResult.Ok<EncryptedTotalsFile>) EncryptedTotalsFile.read(counts.totalsFile(conf.id())))
+            var totals = ((FileResult.Ok<EncryptedTotalsFile>) EncryptedTotalsFile.read(
+                    totalsUnsealing.totalsFile(conf.id())))
                     .value();
             List<byte[]> files = new ArrayList<>();
             for (int seat : new int[] {3, 1}) {
@@ -235,20 +245,25 @@ class BackupRestoreIntegrationTests {
         }
     }
 
-    private static Counted count(CountService counts, CountConferences.Cast conf, String teller, List<byte[]> partials)
-            throws Exception {
+    /** Counts with the count's services of {@code context}: this test's instance, or the restored copy. */
+    private static Counted count(org.springframework.context.ApplicationContext context, CountConferences.Cast conf,
+            String teller, List<byte[]> partials) throws Exception {
+        var boxCheck = context.getBean(BoxCheck.class);
+        var totalsUnsealing = context.getBean(TotalsUnsealing.class);
+        var recordExport = context.getBean(ElectionRecordExport.class);
+        var countResults = context.getBean(CountResults.class);
         try (var board = Acting.as(teller, "TELLER")) {
-            if (counts.boxVerdict(conf.id()).isEmpty()) {
-                counts.checkBox(conf.id(), done -> {});
+            if (boxCheck.boxVerdict(conf.id()).isEmpty()) {
+                boxCheck.checkBox(conf.id(), done -> {});
             }
             for (byte[] file : partials) {
-                assertThat(counts.importPartial(conf.id(), file)).isInstanceOf(ShareOutcome.Accepted.class);
+                assertThat(totalsUnsealing.importPartial(conf.id(), file)).isInstanceOf(ShareOutcome.Accepted.class);
             }
             var out = new ByteArrayOutputStream();
-            counts.writeRecord(conf.id(), out);
+            recordExport.writeRecord(conf.id(), out);
             String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
-            assertThat(counts.summary(conf.id()).orElseThrow().fingerprints().recordHash()).isEqualTo(hash);
-            return new Counted(counts.results(conf.id()).orElseThrow(), hash, out.toByteArray());
+            assertThat(countResults.summary(conf.id()).orElseThrow().fingerprints().recordHash()).isEqualTo(hash);
+            return new Counted(countResults.results(conf.id()).orElseThrow(), hash, out.toByteArray());
         }
     }
 

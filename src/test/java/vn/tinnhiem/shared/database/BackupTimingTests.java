@@ -20,7 +20,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.count.CountConferences;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.PollsClose;
 import vn.tinnhiem.count.FullBox;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.support.ElectionServices;
@@ -60,7 +60,7 @@ class BackupTimingTests {
     @Autowired
     VotingService voting;
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
     @Autowired
     AuditLog audit;
     @Autowired
@@ -78,7 +78,7 @@ class BackupTimingTests {
         }
         FullBox.fill(db, conf.id(), ctx, BALLOTS, CANDIDATES);
         try (var board = Acting.as(conf.tellers().getFirst(), "TELLER")) {
-            counts.close(conf.id());
+            pollsClose.close(conf.id());
         }
         Path anchorFile = Path.of(audit.verifyChain().anchorFilePath());
         Path work = server.dataDir().resolveSibling("backup-timing-" + System.nanoTime()).toAbsolutePath();

@@ -27,7 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
-import vn.tinnhiem.count.CountService;
+import vn.tinnhiem.count.PollsClose;
+import vn.tinnhiem.count.BoxCheck;
+import vn.tinnhiem.count.TotalsUnsealing;
 import vn.tinnhiem.count.ShareOutcome;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
@@ -97,7 +99,11 @@ class HomeWalkBrowserTests {
     @Autowired
     VotingService voting;
     @Autowired
-    CountService counts;
+    PollsClose pollsClose;
+    @Autowired
+    BoxCheck boxCheck;
+    @Autowired
+    TotalsUnsealing totalsUnsealing;
 
     private long id;
     private String title;
@@ -228,7 +234,7 @@ class HomeWalkBrowserTests {
 
             // CLOSED: the box to check, then k of n cards, counted as they come in.
             try (var board = Acting.as(tellers.getFirst(), "TELLER")) {
-                counts.close(id);
+                pollsClose.close(id);
             }
             home(teller, "closed-teller");
             assertThat(next(teller)).contains("Đã kết thúc bỏ phiếu", "kiểm tra hộp phiếu", "2 trong 3 thẻ khóa");
@@ -238,9 +244,9 @@ class HomeWalkBrowserTests {
             a_teller_signed_in_afresh_after_the_close_reaches_the_count_and_the_projector_from_the_home(base,
                     tellers.get(1));
             try (var board = Acting.as(tellers.getFirst(), "TELLER")) {
-                counts.checkBox(id, done -> {
+                boxCheck.checkBox(id, done -> {
                 });
-                assertThat(counts.unsealWithCard(id, cards.getFirst(), null, null))
+                assertThat(totalsUnsealing.unsealWithCard(id, cards.getFirst(), null, null))
                         .isInstanceOf(ShareOutcome.Accepted.class);
             }
             home(teller, "unsealing-teller");
@@ -250,7 +256,7 @@ class HomeWalkBrowserTests {
 
             // TALLIED: the minutes to print and sign, the projector; never a step back.
             try (var board = Acting.as(tellers.get(2), "TELLER")) {
-                var last = counts.unsealWithCard(id, cards.get(2), null, null);
+                var last = totalsUnsealing.unsealWithCard(id, cards.get(2), null, null);
                 assertThat(last).isInstanceOfSatisfying(ShareOutcome.Accepted.class, a -> assertThat(a.counted()).isTrue());
             }
             home(teller, "tallied-teller");
