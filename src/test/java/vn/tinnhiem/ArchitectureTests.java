@@ -33,20 +33,13 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("vn.tinnhiem");
 
     /**
-     * The ui packages whose views still decide by role or by status, until their parts of issue 20 land (the
-     * conferences, the count, the cards): drop each as it does, and this list with the last.
-     */
-    private static final String[] NOT_YET = {"vn.tinnhiem.election.ui..", "vn.tinnhiem.count.ui..",
-            "vn.tinnhiem.token.ui.."};
-
-    /**
      * No role check in a view: the service answers ({@link vn.tinnhiem.shared.Permission}). A role constant in
      * {@code @RolesAllowed} on a route is inlined by the compiler and stays allowed: it guards the page, it
      * decides nothing on it.
      */
     @Test
     void views_check_no_roles() {
-        noClasses().that().resideInAPackage("..ui..").and().resideOutsideOfPackages(NOT_YET)
+        noClasses().that().resideInAPackage("..ui..")
                 .should().callMethod(CurrentStaff.class, "hasRole", String.class)
                 .orShould().dependOnClassesThat().belongToAnyOf(Roles.class)
                 .because("a view renders the service's answer (Permission) instead of checking roles itself")
@@ -61,7 +54,7 @@ class ArchitectureTests {
      */
     @Test
     void views_compare_no_conference_status() {
-        noClasses().that().resideInAPackage("..ui..").and().resideOutsideOfPackages(NOT_YET)
+        noClasses().that().resideInAPackage("..ui..")
                 .should().accessFieldWhere(target(owner(assignableTo(ElectionStatus.class))))
                 .orShould().callMethodWhere(target(owner(assignableTo(ElectionStatus.class)))
                         .and(target(nameMatching("ordinal|compareTo|values|valueOf"))))

@@ -20,6 +20,9 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.DemoConference;
 import vn.tinnhiem.election.internal.ElectionRepository;
+import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Permission;
+import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
@@ -129,6 +132,34 @@ public class Elections {
         }
         repository.delete(electionId);
         audit.record("election.delete", subject(electionId), AuditFields.of("title", election.title()));
+    }
+
+    /**
+     * Whether the organiser may change the conference's lists (details, candidates, roll, the board's seats and
+     * k) now: in DRAFT only. Otherwise the reason is the conference screen's notice: READY may go back to DRAFT,
+     * a conference whose polls have opened is never edited again. For display: each change checks again.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public Permission listsEditing(Election election) {
+        ElectionStatus status = election.status();
+        if (status.isEditable()) {
+            return Permission.allowed();
+        }
+        return Permission.notNow(Refusal.of(status == ElectionStatus.READY ? "election.lockedNotice"
+                : "election.lockedNotice.final", "status." + status.name()));
+    }
+
+    /**
+     * Whether the signed-in person may delete the conference now: the organiser, while it is DRAFT (see
+     * {@link #delete}). A teller's status screen asks too, and is told it is not theirs.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
+    public Permission deleting(Election election) {
+        if (!CurrentStaff.hasRole(Roles.ADMIN)) {
+            return Permission.notYours();
+        }
+        return election.status() == ElectionStatus.DRAFT ? Permission.allowed()
+                : Permission.notNow(Refusal.of("election.error.deleteNotDraft", "status." + election.status().name()));
     }
 
     private void scheduleChecklist(long electionId, LocalDate conference) {

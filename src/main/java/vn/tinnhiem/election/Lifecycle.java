@@ -22,6 +22,7 @@ import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.election.internal.OpenGate;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
@@ -52,6 +53,36 @@ public class Lifecycle {
     public List<Refusal> refusalsFor(long electionId, ElectionStatus target) {
         Election election = rows.existing(electionId);
         return refusals(election, target);
+    }
+
+    /**
+     * What the signed-in person may do on the conference's status screen now (see {@link LifecycleSteps}). For
+     * display: {@link #moveTo} checks again.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
+    @Transactional(readOnly = true)
+    public LifecycleSteps steps(long electionId) {
+        Election election = rows.existing(electionId);
+        ElectionStatus status = election.status();
+        boolean organiser = CurrentStaff.hasRole(Roles.ADMIN);
+        Permission toCeremony = status == ElectionStatus.READY && organiser ? Permission.allowed() : Permission.notYours();
+        Permission toCount = status.ordinal() >= ElectionStatus.OPEN.ordinal() ? Permission.allowed()
+                : Permission.notYours();
+        List<LifecycleSteps.Step> steps = new ArrayList<>();
+        for (ElectionStatus target : status.next().stream().sorted().toList()) {
+            if (target == ElectionStatus.CLOSED || target == ElectionStatus.TALLIED) {
+                continue;
+            }
+            boolean organisersStep = target == ElectionStatus.DRAFT || target == ElectionStatus.READY;
+            List<Refusal> missing = refusals(election, target);
+            boolean yours = CurrentStaff.hasRole(organisersStep ? Roles.ADMIN : Roles.TELLER);
+            steps.add(new LifecycleSteps.Step(target, yours ? Permission.unless(missing) : Permission.notYours(),
+                    organisersStep ? "lifecycle.byOrganiser" : "lifecycle.byTellers", missing,
+                    target.ordinal() > status.ordinal(), organisersStep ? LifecycleSteps.Confirmation.PLAIN
+                            : target == ElectionStatus.OPEN ? LifecycleSteps.Confirmation.OPENING
+                                    : LifecycleSteps.Confirmation.NONE));
+        }
+        return new LifecycleSteps(toCeremony, toCount, status.next().isEmpty(), steps);
     }
 
     /** DRAFT and READY are the organiser's; opening, closing and counting belong to the tally board. */

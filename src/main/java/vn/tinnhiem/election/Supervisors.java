@@ -16,6 +16,8 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Permission;
+import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
@@ -78,10 +80,22 @@ public class Supervisors {
         audit.record("supervisor.remove", subject(electionId), AuditFields.of("account", username));
     }
 
+    /**
+     * Whether the organiser may name or remove the conference's supervisors now: until it is TALLIED. For
+     * display: {@link #addSupervisor} and {@link #removeSupervisor} check again, with the row locked.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public Permission changing(Election election) {
+        return election.status() == ElectionStatus.TALLIED
+                ? Permission.notNow(Refusal.of("supervisor.error.locked", "status." + election.status().name()))
+                : Permission.allowed();
+    }
+
     private void supervisorsOpen(long electionId) {
-        Election election = rows.locked(electionId);
-        if (election.status() == ElectionStatus.TALLIED) {
-            throw new UserFacingException("supervisor.error.locked", "status." + election.status().name());
+        Permission now = changing(rows.locked(electionId));
+        if (!now.isAllowed()) {
+            Refusal locked = now.reasons().getFirst();
+            throw new UserFacingException(locked.key(), locked.args().toArray());
         }
     }
 

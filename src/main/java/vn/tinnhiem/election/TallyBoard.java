@@ -19,6 +19,8 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.Permission;
+import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
@@ -59,6 +61,31 @@ public class TallyBoard {
     public List<Election> boardsOfCurrentTeller() {
         List<Long> mine = CurrentStaff.username().map(repository::boardsOf).orElse(List.of());
         return repository.all().stream().filter(e -> mine.contains(e.id())).toList();
+    }
+
+    /**
+     * Whether the signed-in person may open the board's screen of this conference: the organiser (to look), or a
+     * teller who sits on its board; a teller of another board is not shown it.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TELLER})
+    @Transactional(readOnly = true)
+    public Permission boardScreen(long electionId) {
+        if (CurrentStaff.hasRole(Roles.ADMIN)) {
+            return Permission.allowed();
+        }
+        List<Long> mine = CurrentStaff.username().map(repository::boardsOf).orElse(List.of());
+        return mine.contains(electionId) ? Permission.allowed() : Permission.notYours();
+    }
+
+    /**
+     * Whether the seats' accounts may be tied now ({@link #setSeatAccount}, which checks again): while the lists
+     * can change and until the election key is made.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public Permission seatAccounts(long electionId) {
+        Election election = rows.existing(electionId);
+        return seatsOpen(election) ? Permission.allowed() : seatLocked(election);
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -135,9 +162,9 @@ public class TallyBoard {
     @Transactional
     public void setSeatAccount(long electionId, long tellerId, Optional<String> username) {
         Election election = rows.locked(electionId);
-        boolean keyMade = repository.milestones(electionId).containsKey(Milestone.KEY_MADE);
-        if (!(election.status() == ElectionStatus.DRAFT || election.status() == ElectionStatus.READY) || keyMade) {
-            throw new UserFacingException("teller.error.seatLocked", "status." + election.status().name());
+        if (!seatsOpen(election)) {
+            Refusal locked = seatLocked(election).reasons().getFirst();
+            throw new UserFacingException(locked.key(), locked.args().toArray());
         }
         List<Teller> board = repository.tellers(electionId);
         Teller seat = board.stream().filter(t -> t.id() == tellerId).findFirst()
@@ -153,5 +180,15 @@ public class TallyBoard {
         repository.setTellerAccount(electionId, tellerId, username);
         audit.record("teller.account", subject(electionId), AuditFields.of("seat", seat.seat())
                 .with("account", username.orElse("-")));
+    }
+
+    /** Who sits on a seat may still change after the lists are fixed, until the key is dealt to the seats. */
+    private boolean seatsOpen(Election election) {
+        boolean keyMade = repository.milestones(election.id()).containsKey(Milestone.KEY_MADE);
+        return (election.status() == ElectionStatus.DRAFT || election.status() == ElectionStatus.READY) && !keyMade;
+    }
+
+    private static Permission seatLocked(Election election) {
+        return Permission.notNow(Refusal.of("teller.error.seatLocked", "status." + election.status().name()));
     }
 }

@@ -19,7 +19,6 @@ import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.Teller;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.Roles;
 
@@ -55,9 +54,7 @@ class BoardView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
             return;
         }
-        boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
-        boolean onBoard = tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == id);
-        if (!admin && !onBoard) {
+        if (!tallyBoard.boardScreen(id).isAllowed()) {
             event.rerouteToError(AccessDeniedException.class);
             return;
         }

@@ -4,7 +4,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,18 +16,13 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.Elections;
-import vn.tinnhiem.election.Lifecycle;
-import vn.tinnhiem.election.Supervisors;
-import vn.tinnhiem.election.TallyBoard;
-import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.election.HomeConferences;
+import vn.tinnhiem.election.HomeConferences.Audience;
 import vn.tinnhiem.shared.Refusal;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
 import vn.tinnhiem.shared.ui.HomeSection;
 import vn.tinnhiem.shared.ui.Notifications;
-import vn.tinnhiem.shared.Roles;
 
 /**
  * The conferences on each role's home, one card each, with the next step read from what is true now: the
@@ -36,32 +30,20 @@ import vn.tinnhiem.shared.Roles;
  * minutes (after a restart, a new sign-in or the idle logout this is the board's way back to the count), a
  * supervisor the conferences they are named for. The other modules add their part of each card (the ceremony,
  * the cards and the desk, the tablets, the count, its minutes and the projector) through {@link ConferenceSteps};
- * the first part that names a next step gives the card's "Tiếp theo", otherwise the lifecycle's own rules do.
+ * the first part that names a next step gives the card's "Tiếp theo", otherwise the one {@link HomeConferences}
+ * answers from the lifecycle's rules.
  */
 @Component
 class ConferencesOnHome implements HomeSection {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConferencesOnHome.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    /** The board works at a conference from the fixed lists to the minutes; a DRAFT is the organiser's alone. */
-    private static final Set<ElectionStatus> TELLERS_SEE = Set.of(ElectionStatus.READY, ElectionStatus.OPEN,
-            ElectionStatus.CLOSED, ElectionStatus.TALLIED);
-    /** Refusals about who acts, not about the conference: they say nothing about what is still to be done. */
-    private static final Set<String> ABOUT_THE_ROLE = Set.of("lifecycle.refuse.tellersOnly",
-            "lifecycle.refuse.organiserOnly", "lifecycle.refuse.notOnBoard");
 
-    private final Elections elections;
-    private final TallyBoard tallyBoard;
-    private final Supervisors supervisors;
-    private final Lifecycle lifecycle;
+    private final HomeConferences home;
     private final ObjectProvider<ConferenceSteps> steps;
 
-    ConferencesOnHome(Elections elections, TallyBoard tallyBoard, Supervisors supervisors, Lifecycle lifecycle,
-            ObjectProvider<ConferenceSteps> steps) {
-        this.elections = elections;
-        this.tallyBoard = tallyBoard;
-        this.supervisors = supervisors;
-        this.lifecycle = lifecycle;
+    ConferencesOnHome(HomeConferences home, ObjectProvider<ConferenceSteps> steps) {
+        this.home = home;
         this.steps = steps;
     }
 
@@ -73,34 +55,37 @@ class ConferencesOnHome implements HomeSection {
     @Override
     public Optional<com.vaadin.flow.component.Component> build() {
         UI ui = UI.getCurrent();
-        boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
-        boolean teller = !admin && CurrentStaff.hasRole(Roles.TELLER);
-        boolean supervisor = !admin && !teller && CurrentStaff.hasRole(Roles.SUPERVISOR);
-        if (!admin && !teller && !supervisor) {
+        // The service says whose home this is, which conferences it shows and what each one's next step is.
+        Optional<HomeConferences.Shown> found = home.forCurrentStaff();
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        // A teller sees only the conferences whose board they sit on: they act on no other.
-        // A supervisor only those they are named for: they watch no other.
-        List<Election> shown = teller
-                ? tallyBoard.boardsOfCurrentTeller().stream().filter(e -> TELLERS_SEE.contains(e.status())).toList()
-                : supervisor ? supervisors.supervisedByCurrentSupervisor() : elections.list();
+        Audience audience = found.get().audience();
         var section = new Div();
         section.setId("home-conferences");
-        section.add(new H2(ui.getTranslation(teller ? "home.conferences.teller"
-                : supervisor ? "home.conferences.supervisor" : "home.conferences")));
-        if (shown.isEmpty()) {
-            var none = new Paragraph(ui.getTranslation(admin ? "home.conferences.noneAdmin"
-                    : teller ? "home.conferences.noneTeller" : "home.conferences.noneSupervisor"));
+        section.add(new H2(ui.getTranslation(switch (audience) {
+            case ORGANISER -> "home.conferences";
+            case TELLER -> "home.conferences.teller";
+            case SUPERVISOR -> "home.conferences.supervisor";
+        })));
+        if (found.get().cards().isEmpty()) {
+            var none = new Paragraph(ui.getTranslation(switch (audience) {
+                case ORGANISER -> "home.conferences.noneAdmin";
+                case TELLER -> "home.conferences.noneTeller";
+                case SUPERVISOR -> "home.conferences.noneSupervisor";
+            }));
             none.setId("home-no-conference");
             section.add(none);
         }
-        for (Election e : shown) {
-            section.add(card(ui, e, admin, teller));
+        for (HomeConferences.Card c : found.get().cards()) {
+            section.add(card(ui, c, audience));
         }
         return Optional.of(section);
     }
 
-    private Div card(UI ui, Election e, boolean admin, boolean teller) {
+    private Div card(UI ui, HomeConferences.Card c, Audience audience) {
+        Election e = c.election();
+        boolean board = audience != Audience.SUPERVISOR;
         var card = new Div();
         card.addClassName("home-card");
         card.setId("home-card-" + e.id());
@@ -111,13 +96,13 @@ class ConferencesOnHome implements HomeSection {
         when.addClassName("cell-details");
         card.add(title, when);
         // Supervisors get no other module's part: they watch figures, never the count's screens or documents.
-        List<ConferenceSteps.Part> parts = admin || teller
+        List<ConferenceSteps.Part> parts = board
                 ? steps.orderedStream().flatMap(s -> part(s, e).stream())
                         .sorted(Comparator.comparingInt(ConferenceSteps.Part::order)).toList()
                 : List.of();
         String nextStep = parts.stream().flatMap(p -> p.next().stream()).findFirst()
-                .orElseGet(() -> admin ? organisersNextStep(ui, e) : teller ? tellersNextStep(ui, e)
-                        : supervisorsNextStep(ui, e));
+                .orElseGet(() -> c.missing().isEmpty() ? ui.getTranslation(c.next())
+                        : ui.getTranslation(c.next(), sentences(c.missing())));
         var next = new Div(nextStep);
         next.addClassName("home-next");
         next.setId("home-next-" + e.id());
@@ -129,9 +114,10 @@ class ConferencesOnHome implements HomeSection {
         }));
         var links = new Div();
         links.addClassName("home-links");
-        if (admin || teller) {
-            var open = new Anchor((admin ? "elections/" : "board/") + e.id(),
-                    ui.getTranslation(admin ? "home.conferences.open" : "home.conferences.board"));
+        if (board) {
+            boolean organiser = audience == Audience.ORGANISER;
+            var open = new Anchor((organiser ? "elections/" : "board/") + e.id(),
+                    ui.getTranslation(organiser ? "home.conferences.open" : "home.conferences.board"));
             open.addClassName("link-button");
             open.setId("home-open-" + e.id());
             links.add(open);
@@ -157,54 +143,6 @@ class ConferencesOnHome implements HomeSection {
             LOG.warn("The home card of conference {} left out a part: {}", e.id(), refused.key());
             return Optional.empty();
         }
-    }
-
-    /** What the organiser does next, or waits for, when no other module has a step of its own to name. */
-    private String organisersNextStep(UI ui, Election e) {
-        return switch (e.status()) {
-            case DRAFT -> {
-                List<Refusal> missing = lifecycle.refusalsFor(e.id(), ElectionStatus.READY);
-                yield missing.isEmpty() ? ui.getTranslation("home.next.admin.canReady")
-                        : ui.getTranslation("home.next.admin.missing", sentences(missing));
-            }
-            case READY -> {
-                String missing = beforeOpening(e);
-                yield missing.isEmpty() ? ui.getTranslation("home.next.admin.ready")
-                        : ui.getTranslation("home.next.beforeOpen", missing);
-            }
-            case OPEN -> ui.getTranslation("home.next.admin.open");
-            case CLOSED -> ui.getTranslation("home.next.admin.closed");
-            case TALLIED -> ui.getTranslation("home.next.admin.tallied");
-        };
-    }
-
-    /** The same for a teller of the conference's board. */
-    private String tellersNextStep(UI ui, Election e) {
-        return switch (e.status()) {
-            case READY -> {
-                String missing = beforeOpening(e);
-                yield missing.isEmpty() ? ui.getTranslation("home.next.teller.ready")
-                        : ui.getTranslation("home.next.beforeOpen", missing);
-            }
-            case OPEN -> ui.getTranslation("home.next.teller.open");
-            case CLOSED -> ui.getTranslation("home.next.teller.closed");
-            default -> ui.getTranslation("home.next.teller.tallied");
-        };
-    }
-
-    private static String supervisorsNextStep(UI ui, Election e) {
-        return switch (e.status()) {
-            case OPEN -> ui.getTranslation("home.next.supervisor.open");
-            case CLOSED -> ui.getTranslation("home.next.supervisor.closed");
-            case TALLIED -> ui.getTranslation("home.next.supervisor.tallied");
-            default -> ui.getTranslation("home.next.supervisor.other");
-        };
-    }
-
-    /** What the lifecycle still misses before the polls may open (the key, a seat's account), in words. */
-    private String beforeOpening(Election e) {
-        return sentences(lifecycle.refusalsFor(e.id(), ElectionStatus.OPEN).stream()
-                .filter(r -> !ABOUT_THE_ROLE.contains(r.key())).toList());
     }
 
     private static String sentences(List<Refusal> refusals) {

@@ -22,14 +22,15 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.election.Candidates;
 import vn.tinnhiem.election.Checklist;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.Lifecycle;
-import vn.tinnhiem.election.Milestones;
 import vn.tinnhiem.election.Supervisors;
 import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.VoterRoll;
+import vn.tinnhiem.shared.Permission;
+import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.ui.MainLayout;
+import vn.tinnhiem.shared.ui.Notifications;
 import vn.tinnhiem.shared.Roles;
 
 /**
@@ -49,7 +50,6 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     private final Candidates candidates;
     private final VoterRoll voterRoll;
     private final TallyBoard tallyBoard;
-    private final Milestones milestones;
     private final Supervisors supervisors;
     private final Checklist checklist;
     private final Lifecycle lifecycle;
@@ -60,13 +60,12 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     private int selectedTab;
 
     ElectionView(Elections elections, Candidates candidates, VoterRoll voterRoll, TallyBoard tallyBoard,
-            Milestones milestones, Supervisors supervisors, Checklist checklist, Lifecycle lifecycle,
+            Supervisors supervisors, Checklist checklist, Lifecycle lifecycle,
             AccountService accounts, Clock clock) {
         this.elections = elections;
         this.candidates = candidates;
         this.voterRoll = voterRoll;
         this.tallyBoard = tallyBoard;
-        this.milestones = milestones;
         this.supervisors = supervisors;
         this.checklist = checklist;
         this.lifecycle = lifecycle;
@@ -96,25 +95,28 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         var heading = new H1(election.title());
         heading.addClassName("election-heading");
         var status = new Span(getTranslation("status." + election.status().name()));
-        status.getElement().getThemeList().add("badge " + (election.status().isEditable() ? "contrast" : "success"));
+        // The organiser's service says whether the lists may change now, and if not, why: the screen shows that.
+        Permission editing = elections.listsEditing(election);
+        status.getElement().getThemeList().add("badge " + (editing.isAllowed() ? "contrast" : "success"));
         status.setId("election-status");
         add(heading, status);
-        if (!election.status().isEditable()) {
+        if (!editing.isAllowed()) {
             // Only a fixed conference may go back to Draft; once the polls have opened nothing is ever edited again.
-            var notice = new Div(getTranslation(election.status() == ElectionStatus.READY ? "election.lockedNotice"
-                    : "election.lockedNotice.final", getTranslation("status." + election.status().name())));
+            Refusal why = editing.reasons().getFirst();
+            var notice = new Div(Notifications.translate(why.key(), why.args().toArray()));
             notice.setId("locked-notice");
             notice.addClassName("locked-notice");
             add(notice);
         }
-        boolean editable = election.status().isEditable();
+        boolean editable = editing.isAllowed();
         var tabs = new TabSheet();
         tabs.setWidthFull();
         TabStrips.fixRoles(tabs);
         tabs.add(getTranslation("tab.details"), new DetailsTab(elections, election, editable, this::rebuild));
         tabs.add(getTranslation("tab.candidates"), new CandidatesTab(candidates, electionId, editable, this::rebuild));
         tabs.add(getTranslation("tab.roll"), new RollTab(voterRoll, electionId, editable, this::rebuild));
-        tabs.add(getTranslation("tab.tellers"), new TellersTab(tallyBoard, milestones, accounts, election, editable, this::rebuild));
+        tabs.add(getTranslation("tab.tellers"), new TellersTab(tallyBoard, accounts, election, editable,
+                this::rebuild));
         tabs.add(getTranslation("tab.supervisors"), new SupervisorsTab(supervisors, accounts, election, this::rebuild));
         tabs.add(getTranslation("tab.checklist"), new ChecklistTab(checklist, electionId, clock));
         tabs.add(getTranslation("tab.status"), new StatusTab(elections, lifecycle, election, this::rebuild));

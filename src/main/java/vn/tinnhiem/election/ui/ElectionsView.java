@@ -28,7 +28,6 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.Elections;
-import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.ComponentTexts;
@@ -81,13 +80,14 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
         var title = new RouterLink(election.title(), ElectionView.class, election.id());
         title.addClassName("card-main");
         var status = new Span(getTranslation("status." + election.status().name()));
-        status.getElement().getThemeList().add("badge " + (election.status().isEditable() ? "contrast" : "success"));
+        status.getElement().getThemeList().add("badge " + (elections.listsEditing(election).isAllowed() ? "contrast"
+                : "success"));
         status.addClassName("election-card-status");
         var details = Cards.details(election.details().startsAt().format(WHEN) + " · ");
         details.add(status);
         var open = new Actions.RowAction("elections.open",
                 () -> getUI().ifPresent(ui -> ui.navigate(ElectionView.class, election.id())), () -> { });
-        var menu = election.status() == ElectionStatus.DRAFT
+        var menu = elections.deleting(election).isAllowed()
                 ? Actions.rowMenu(open, new Actions.RowAction("elections.delete", () -> confirmDelete(election), () -> { }))
                 : Actions.rowMenu(open);
         return Cards.card(title, details, menu);

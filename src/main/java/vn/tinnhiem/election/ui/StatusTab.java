@@ -15,15 +15,15 @@ import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.LifecycleRefusedException;
+import vn.tinnhiem.election.LifecycleSteps;
 import vn.tinnhiem.shared.Refusal;
-import vn.tinnhiem.shared.CurrentStaff;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ConferencePanels;
 import vn.tinnhiem.shared.ui.Notifications;
-import vn.tinnhiem.shared.Roles;
 
 /**
- * The lifecycle steps, each shown only to the role that takes it (the organiser fixes the lists and
+ * The lifecycle steps as the lifecycle service answers them for the signed-in person ({@link LifecycleSteps}), each
+ * offered only to the role that takes it (the organiser fixes the lists and
  * takes them back to DRAFT; the tally board opens, closes and counts). A step not yet possible says
  * what is missing instead of offering a button that can only be refused; a step that fixes or reopens
  * the lists asks first. A DRAFT may be deleted, after a confirmation.
@@ -36,7 +36,8 @@ class StatusTab extends VerticalLayout {
         setPadding(false);
         add(new Paragraph(getTranslation("lifecycle.explain")));
         refusals.setId("lifecycle-refusals");
-        if (election.status() == ElectionStatus.READY && CurrentStaff.hasRole(Roles.ADMIN)) {
+        LifecycleSteps now = lifecycle.steps(election.id());
+        if (now.toCeremony().isAllowed()) {
             // The ceremony is its own module's screen: reached by its address, so this module needs none of its types.
             var ceremony = new Button(getTranslation("lifecycle.goCeremony"),
                     e -> getUI().ifPresent(ui -> ui.navigate("ceremony/" + election.id())));
@@ -44,7 +45,7 @@ class StatusTab extends VerticalLayout {
             ceremony.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(ceremony);
         }
-        if (election.status().ordinal() >= ElectionStatus.OPEN.ordinal()) {
+        if (now.toCount().isAllowed()) {
             // Closing the polls and the count are the count module's screen, reached by its address: there the
             // close freezes the quorum and the cards, and the count follows its steps.
             var count = new Button(getTranslation("lifecycle.goCount"),
@@ -53,13 +54,11 @@ class StatusTab extends VerticalLayout {
             count.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(count);
         }
-        if (election.status().next().isEmpty()) {
+        if (now.last()) {
             add(new Paragraph(getTranslation("lifecycle.nothingNext")));
         }
-        for (ElectionStatus target : election.status().next().stream().sorted().toList()) {
-            if (target == ElectionStatus.CLOSED || target == ElectionStatus.TALLIED) {
-                continue;
-            }
+        for (LifecycleSteps.Step s : now.steps()) {
+            ElectionStatus target = s.target();
             String step = getTranslation("lifecycle.to." + target.name());
             Runnable move = () -> {
                 try {
@@ -74,37 +73,32 @@ class StatusTab extends VerticalLayout {
                     Notifications.refused(ex);
                 }
             };
-            boolean organisersStep = target == ElectionStatus.DRAFT || target == ElectionStatus.READY;
-            List<Refusal> missing = lifecycle.refusalsFor(election.id(), target);
-            if (!CurrentStaff.hasRole(organisersStep ? Roles.ADMIN : Roles.TELLER)) {
-                add(note(target, getTranslation(organisersStep ? "lifecycle.byOrganiser" : "lifecycle.byTellers", step),
-                        missing));
+            if (!s.permission().isShown()) {
+                add(note(target, getTranslation(s.byWhom(), step), s.missing()));
                 continue;
             }
-            if (!missing.isEmpty()) {
-                add(note(target, getTranslation("lifecycle.missing", step), missing));
+            if (!s.permission().isAllowed()) {
+                add(note(target, getTranslation("lifecycle.missing", step), s.permission().reasons()));
                 continue;
             }
             var button = new Button(step, e -> {
-                if (organisersStep) {
-                    Confirm.ask(step, getTranslation("lifecycle.confirm." + target.name()), step, false, move);
-                } else if (target == ElectionStatus.OPEN) {
+                switch (s.confirmation()) {
+                    case PLAIN -> Confirm.ask(step, getTranslation("lifecycle.confirm." + target.name()), step, false,
+                            move);
                     // Opening cannot be taken back: the tablets take ballots from that moment. One tap must not do it,
                     // and a board opening before the hour on the invitation is told so.
-                    Confirm.ask(step, openingQuestion(election), step, false, move);
-                } else {
-                    move.run();
+                    case OPENING -> Confirm.ask(step, openingQuestion(election), step, false, move);
+                    case NONE -> move.run();
                 }
             });
             button.setId("to-" + target.name().toLowerCase(java.util.Locale.ROOT));
-            button.addThemeVariants(target.ordinal() > election.status().ordinal() ? ButtonVariant.LUMO_PRIMARY
-                    : ButtonVariant.LUMO_CONTRAST);
+            button.addThemeVariants(s.forward() ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
             add(button);
         }
         add(refusals);
         // The live figures and the audit log's tail (the supervision module's panels, reached through Spring).
         ConferencePanels.statusPanelsOf(election.id()).forEach(this::add);
-        if (election.status() == ElectionStatus.DRAFT && CurrentStaff.hasRole(Roles.ADMIN)) {
+        if (elections.deleting(election).isAllowed()) {
             var delete = new Button(getTranslation("elections.delete"), e -> Confirm.ask(getTranslation("elections.delete"),
                     getTranslation("elections.deleteConfirm", election.title()), getTranslation("elections.delete"), true,
                     () -> {

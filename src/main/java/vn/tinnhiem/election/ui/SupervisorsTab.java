@@ -15,7 +15,6 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.Supervisors;
-import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
 
@@ -29,7 +28,7 @@ class SupervisorsTab extends VerticalLayout {
     SupervisorsTab(Supervisors supervisors, AccountService accounts, Election election, Runnable changed) {
         setPadding(false);
         long electionId = election.id();
-        boolean open = election.status() != ElectionStatus.TALLIED;
+        boolean open = supervisors.changing(election).isAllowed();
         List<String> named = supervisors.named(electionId);
         List<StaffAccount> supervisorAccounts = accounts.list().stream()
                 .filter(a -> a.role() == Role.SUPERVISOR).toList();

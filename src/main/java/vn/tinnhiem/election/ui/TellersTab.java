@@ -17,10 +17,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.election.Election;
-import vn.tinnhiem.election.Milestones;
 import vn.tinnhiem.election.TallyBoard;
-import vn.tinnhiem.election.ElectionStatus;
-import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
@@ -31,14 +28,12 @@ import vn.tinnhiem.shared.ui.Notifications;
  */
 class TellersTab extends VerticalLayout {
 
-    TellersTab(TallyBoard tallyBoard, Milestones milestones, AccountService accounts, Election election,
-            boolean editable,
+    TellersTab(TallyBoard tallyBoard, AccountService accounts, Election election, boolean editable,
             Runnable changed) {
         setPadding(false);
         long electionId = election.id();
         // Who sits on a seat may still change after the lists are fixed, until the key is dealt to the seats.
-        boolean seatsOpen = (election.status() == ElectionStatus.DRAFT || election.status() == ElectionStatus.READY)
-                && !milestones.reported(electionId).containsKey(Milestone.KEY_MADE);
+        boolean seatsOpen = tallyBoard.seatAccounts(electionId).isAllowed();
         var tellers = tallyBoard.tellers(electionId);
         var name = new TextField(getTranslation("teller.fullName"));
         name.setId("teller-name");

@@ -83,7 +83,8 @@ class KioskBrowserTests {
             assertThat(organiser.find("#main-menu").getAttribute("textContent")).contains("Máy tính bảng");
             organiser.type("#kiosk-name", name);
             organiser.click("#kiosk-conference-choice");
-            organiser.click(organiser.findShowing("vaadin-select-item", title));
+            organiser.click(organiser.findAll("vaadin-select-item").stream().filter(i -> i.getText().contains(title))
+                    .findFirst().orElseThrow());
             organiser.click("#add-kiosk");
             WebElement qr = organiser.find("#enrollment-qr");
             String url = organiser.find("#enrollment-url").getText().strip();
