@@ -92,13 +92,7 @@ public record CeremonyRequest(String electionId, String title, String body, Stri
      * this format, and any request the ceremony could not run on (threshold, seats, candidate list).
      */
     public static FileResult<CeremonyRequest> parse(byte[] json) {
-        try {
-            return new FileResult.Ok<>(read(json));
-        } catch (FileProblem p) {
-            return new FileResult.Refused<>(p.reasonKey(), p.args());
-        } catch (RuntimeException e) {
-            return new FileResult.Refused<>("ceremony.file.notJson");
-        }
+        return CeremonyFiles.JSON.read(() -> read(json));
     }
 
     private static CeremonyRequest read(byte[] json) throws FileProblem {

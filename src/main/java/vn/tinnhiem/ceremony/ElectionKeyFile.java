@@ -68,13 +68,7 @@ public record ElectionKeyFile(String electionId, int k, int n, Point electionKey
      * the hash's form. Whether it belongs to a conference is {@link #against}'s question.
      */
     public static FileResult<ElectionKeyFile> parse(byte[] json) {
-        try {
-            return new FileResult.Ok<>(read(json));
-        } catch (FileProblem p) {
-            return new FileResult.Refused<>(p.reasonKey(), p.args());
-        } catch (RuntimeException e) {
-            return new FileResult.Refused<>("ceremony.file.notJson");
-        }
+        return CeremonyFiles.JSON.read(() -> read(json));
     }
 
     private static ElectionKeyFile read(byte[] json) throws FileProblem {

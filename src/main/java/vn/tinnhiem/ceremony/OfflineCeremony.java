@@ -1,25 +1,25 @@
 package vn.tinnhiem.ceremony;
 
+import static vn.tinnhiem.shared.files.LaptopCommand.ABORTED;
+import static vn.tinnhiem.shared.files.LaptopCommand.BAD_INPUT;
+import static vn.tinnhiem.shared.files.LaptopCommand.CANNOT_WRITE;
+import static vn.tinnhiem.shared.files.LaptopCommand.OK;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DrbgParameters;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -29,11 +29,9 @@ import org.jspecify.annotations.Nullable;
 import vn.tinnhiem.ceremony.internal.CeremonyFiles;
 import vn.tinnhiem.crypto.Ceremony;
 import vn.tinnhiem.crypto.Manifest;
-import vn.tinnhiem.shared.files.CommandLine;
-import vn.tinnhiem.shared.files.FileResult;
-import vn.tinnhiem.shared.files.InputFile;
-import vn.tinnhiem.shared.i18n.Languages;
-import vn.tinnhiem.shared.i18n.Translations;
+import vn.tinnhiem.shared.files.FileNames;
+import vn.tinnhiem.shared.files.LaptopCommand;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * The key ceremony on a laptop that has never been on a network:
@@ -48,17 +46,12 @@ import vn.tinnhiem.shared.i18n.Translations;
  */
 public final class OfflineCeremony {
 
-    public static final int OK = 0;
-    public static final int CANNOT_WRITE = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int ABORTED = 3;
-
-    private final Locale locale;
+    private final LaptopCommand command;
     private final PrintStream out;
     private final ConsoleAnswers answers;
 
-    private OfflineCeremony(Locale locale, PrintStream out, ConsoleAnswers answers) {
-        this.locale = locale;
+    private OfflineCeremony(LaptopCommand command, PrintStream out, ConsoleAnswers answers) {
+        this.command = command;
         this.out = out;
         this.answers = answers;
     }
@@ -70,75 +63,33 @@ public final class OfflineCeremony {
      * otherwise as lines of {@code in} (UTF-8), for scripts and tests.
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        CommandLine line = CommandLine.parse(CommandLine.after("ceremony", args),
-                Set.of("--lang", "--request", "--out"), Set.of("--help", "-h"), 0);
-        Locale locale = line.last("--lang").map(Languages::fromTag).orElse(Languages.VIETNAMESE);
-        if (line.refusedArgument().isPresent()) {
-            return usage(err, locale, line.refusedArgument().get());
-        }
-        if (line.has("--help", "-h")) {
-            out.println(Translations.translate("ceremony.offline.usage", locale, CardPassphrase.MIN_LENGTH));
-            return OK;
-        }
-        Optional<String> request = line.last("--request");
-        Optional<String> folder = line.last("--out");
-        if (request.isEmpty() || folder.isEmpty()) {
-            return usage(err, locale, request.isEmpty() ? "--request" : "--out");
+        LaptopCommand command;
+        switch (LaptopCommand.start(args, "ceremony", "ceremony.offline", List.of("--request", "--out"), out, err,
+                CardPassphrase.MIN_LENGTH)) {
+            case LaptopCommand.Exit exit -> {
+                return exit.code();
+            }
+            case LaptopCommand.Run run -> command = run.command();
         }
         ConsoleAnswers answers = ConsoleAnswers.of(in, out);
         try {
-            return new OfflineCeremony(locale, out, answers).ceremony(request.get(), folder.get(), err);
+            return new OfflineCeremony(command, out, answers).ceremony(err);
         } catch (RuntimeException e) {
             // No stack trace for the operator, and never the secrets' values: only what went wrong.
-            err.println(translate(locale, "ceremony.offline.failed", e.getClass().getSimpleName()));
+            err.println(command.translate("ceremony.offline.failed", e.getClass().getSimpleName()));
             return CANNOT_WRITE;
         }
     }
 
-    private static int usage(PrintStream err, Locale locale, String argument) {
-        err.println(translate(locale, "ceremony.offline.badArgument", argument));
-        err.println(Translations.translate("ceremony.offline.usage", locale, CardPassphrase.MIN_LENGTH));
-        return BAD_INPUT;
-    }
-
-    private int ceremony(String requestArg, String folderArg, PrintStream err) {
-        Path requestFile;
-        Path folder;
-        try {
-            requestFile = Path.of(requestArg);
-            folder = Path.of(folderArg);
-        } catch (InvalidPathException e) {
-            err.println(translate("ceremony.offline.badArgument", e.getInput()));
+    private int ceremony(PrintStream err) {
+        // The request, checked before anything is made.
+        Optional<LaptopCommand.Input<CeremonyRequest>> input = command.input("--request", "--out",
+                CeremonyFiles.JSON, "Request", CeremonyRequest::parse);
+        if (input.isEmpty()) {
             return BAD_INPUT;
         }
-
-        // The request, checked before anything is made.
-        byte[] bytes;
-        switch (InputFile.read(requestFile, CeremonyFiles.JSON.maxBytes())) {
-            case InputFile.Read read -> bytes = read.bytes();
-            case InputFile.TooLarge tooLarge -> {
-                // Refused without reading it: no request comes near this size.
-                err.println(translate("ceremony.offline.badRequest", requestFile,
-                        CeremonyFiles.JSON.tooLarge(tooLarge.size()).message(locale)));
-                return BAD_INPUT;
-            }
-            case InputFile.Missing missing -> {
-                err.println(translate("ceremony.offline.noRequest", requestFile));
-                return BAD_INPUT;
-            }
-            case InputFile.Unreadable unreadable -> {
-                err.println(translate("ceremony.offline.unreadable", requestFile, unreadable.why()));
-                return BAD_INPUT;
-            }
-        }
-        CeremonyRequest request;
-        switch (CeremonyRequest.parse(bytes)) {
-            case FileResult.Ok<CeremonyRequest> ok -> request = ok.value();
-            case FileResult.Refused<CeremonyRequest> refused -> {
-                err.println(translate("ceremony.offline.badRequest", requestFile, refused.message(locale)));
-                return BAD_INPUT;
-            }
-        }
+        CeremonyRequest request = input.get().value();
+        Path folder = input.get().folder();
 
         // The folder: new or empty, so no earlier card is mistaken for one of this ceremony.
         Optional<String> folderProblem = folderProblem(folder);
@@ -150,12 +101,12 @@ public final class OfflineCeremony {
         out.println(translate("ceremony.offline.conference", request.title(), request.electionId()));
         out.println(translate("ceremony.offline.board", request.n(), request.k()));
 
-        SecureRandom rng = strongRandom();
+        SecureRandom rng = LaptopCommand.strongRandom();
         List<char @Nullable []> passphrases = new ArrayList<>();
         try (Ceremony.Dealing dealing = Ceremony.deal(request.k(), request.n(), rng)) {
             Manifest manifest = request.manifest(dealing.electionKey(), dealing.commitments());
             out.println(translate("ceremony.offline.dealt"));
-            out.println(translate("ceremony.offline.manifestHash", ShareCardPdf.shortHash(manifest.hashHex())));
+            out.println(translate("ceremony.offline.manifestHash", Sha256.shortForm(manifest.hashHex())));
             out.println(translate("ceremony.offline.fingerprint", KeyFingerprint.of(manifest.electionKey())));
 
             for (CeremonyRequest.Seat seat : request.tellers()) {
@@ -211,13 +162,12 @@ public final class OfflineCeremony {
             if (answer.isEmpty()) {
                 return Optional.empty();
             }
-            String a = Normalizer.normalize(new String(answer.get()).strip(), Normalizer.Form.NFC)
-                    .toLowerCase(Locale.ROOT);
-            if (List.of("k", "không", "khong", "n", "no").contains(a)) {
+            Optional<Boolean> yes = LaptopCommand.yesOrNo(answer.get());
+            if (yes.isPresent() && !yes.get()) {
                 out.println(translate("ceremony.offline.noPassphrase"));
                 return Optional.of(new char[0]);
             }
-            if (!List.of("c", "có", "co", "y", "yes").contains(a)) {
+            if (yes.isEmpty()) {
                 out.println(translate("ceremony.offline.answerAgain"));
                 continue;
             }
@@ -317,38 +267,17 @@ public final class OfflineCeremony {
 
     /** "card-seat-1-tran-van-khai.pdf": ASCII, so any printer's computer and USB stick take it. */
     static String cardFileName(CeremonyRequest.Seat seat) {
-        String slug = slug(seat.name());
+        String slug = FileNames.slug(seat.name());
         return "card-seat-" + seat.seat() + (slug.isEmpty() ? "" : "-" + slug) + ".pdf";
     }
 
     static String keyFileName(String electionId) {
-        String slug = slug(electionId);
+        String slug = FileNames.slug(electionId);
         return "tinnhiem-election-key-" + (slug.isEmpty() ? "conference" : slug) + ".json";
     }
 
-    private static String slug(String text) {
-        String ascii = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug;
-    }
-
-    /** A DRBG (NIST SP 800-90A) at 256 bits, reseeded from the system's entropy before every output. */
-    private static SecureRandom strongRandom() {
-        try {
-            return SecureRandom.getInstance("DRBG",
-                    DrbgParameters.instantiation(256, DrbgParameters.Capability.PR_AND_RESEED, null));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String translate(String key, Object... args) {
-        return translate(locale, key, args);
-    }
-
-    private static String translate(Locale locale, String key, Object... args) {
-        return Translations.translate(key, locale, args);
+        return command.translate(key, args);
     }
 
 }

@@ -21,6 +21,7 @@ import com.google.zxing.qrcode.encoder.QRCode;
 
 import vn.tinnhiem.ceremony.internal.QrSymbols;
 import vn.tinnhiem.crypto.ShareCards;
+import vn.tinnhiem.shared.files.Sha256;
 import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.shared.i18n.Translations;
 import vn.tinnhiem.shared.report.PdfReport;
@@ -175,7 +176,7 @@ public final class ShareCardPdf {
                 left(line, regular, 8.5f, MARGIN + 10);
             }
             y -= 3;
-            left(translate("ceremony.card.manifest", shortHash(f.manifestHashHex())), regular, 9, MARGIN + 10);
+            left(translate("ceremony.card.manifest", Sha256.shortForm(f.manifestHashHex())), regular, 9, MARGIN + 10);
             y -= 6;
             frame(MARGIN, y, width, boxTop - y, 0.8f);
 
@@ -319,15 +320,5 @@ public final class ShareCardPdf {
                 return false;
             }
         }
-    }
-
-    /** The first 16 hex digits of the manifest hash in groups of 4: "a1b2 c3d4 e5f6 0718". */
-    static String shortHash(String hashHex) {
-        String h = hashHex.length() >= 16 ? hashHex.substring(0, 16) : hashHex;
-        StringBuilder out = new StringBuilder(19);
-        for (int i = 0; i < h.length(); i += 4) {
-            out.append(i > 0 ? " " : "").append(h, i, Math.min(h.length(), i + 4));
-        }
-        return out.toString();
     }
 }

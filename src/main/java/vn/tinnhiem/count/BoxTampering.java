@@ -18,6 +18,7 @@ import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.StoredBallot;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * The box check's search for what changed behind the count's back (see {@link #tampering}). Reads only; the
@@ -93,7 +94,7 @@ class BoxTampering {
             found.add(new BoxVerdict.Tampering("closeDigest", "POLLS_CLOSED", milestone, digest));
         }
         List<String> box = rows.stream().map(StoredBallot::trackingCode).sorted().toList();
-        String boxDigest = PollsClose.sha256(String.join("\n", box));
+        String boxDigest = Sha256.hex(String.join("\n", box));
         if (!boxDigest.equals(digest)) {
             found.add(new BoxVerdict.Tampering("boxDigest", String.valueOf(rows.size()), boxDigest, digest));
         }
@@ -119,10 +120,10 @@ class BoxTampering {
             return;
         }
         String list = codes.get().fields().get("codes").orElse("");
-        if (!PollsClose.sha256(list.replace(',', '\n')).equals(digest)) {
+        if (!Sha256.hex(list.replace(',', '\n')).equals(digest)) {
             // The list does not hash to the seal it was written with: it names nothing it could be trusted for.
             found.add(new BoxVerdict.Tampering("closeEntry", PollsClose.CODES_ACTION,
-                    PollsClose.sha256(list.replace(',', '\n')), digest));
+                    Sha256.hex(list.replace(',', '\n')), digest));
             return;
         }
         Map<String, Integer> expected = new java.util.TreeMap<>();

@@ -89,14 +89,7 @@ public record EncryptedTotalsFile(Manifest manifest, EncryptedTally tally) {
      * not the tally's, and the totals of a conference with no ballots (nothing to decrypt).
      */
     public static FileResult<EncryptedTotalsFile> read(byte[] json) {
-        try {
-            return new FileResult.Ok<>(parse(json));
-        } catch (FileProblem p) {
-            return p.refusal();
-        } catch (RuntimeException e) {
-            // No reader path is known to get here (the fuzz tests say so); should one exist, it is a refusal.
-            return new FileResult.Refused<>("count.file.notJson");
-        }
+        return CountFiles.JSON.read(() -> parse(json));
     }
 
     /** {@link #read} without its last safety net, for the tests: only {@link FileProblem} may leave it. */

@@ -1,22 +1,21 @@
 package vn.tinnhiem.count;
 
+import static vn.tinnhiem.shared.files.LaptopCommand.ABORTED;
+import static vn.tinnhiem.shared.files.LaptopCommand.BAD_INPUT;
+import static vn.tinnhiem.shared.files.LaptopCommand.CANNOT_WRITE;
+import static vn.tinnhiem.shared.files.LaptopCommand.OK;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DrbgParameters;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,11 +27,9 @@ import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.crypto.TellerShare;
-import vn.tinnhiem.shared.files.CommandLine;
-import vn.tinnhiem.shared.files.FileResult;
-import vn.tinnhiem.shared.files.InputFile;
-import vn.tinnhiem.shared.i18n.Languages;
-import vn.tinnhiem.shared.i18n.Translations;
+import vn.tinnhiem.shared.files.FileNames;
+import vn.tinnhiem.shared.files.LaptopCommand;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * One teller's part of the unsealing on a laptop that has never been on a network:
@@ -51,18 +48,13 @@ public final class OfflineDecryption {
 
     public static final String COMMAND = "decrypt-share";
 
-    public static final int OK = 0;
-    public static final int CANNOT_WRITE = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int ABORTED = 3;
-
-    private final Locale locale;
+    private final LaptopCommand command;
     private final PrintStream out;
     private final PrintStream err;
     private final ConsoleAnswers answers;
 
-    private OfflineDecryption(Locale locale, PrintStream out, PrintStream err, ConsoleAnswers answers) {
-        this.locale = locale;
+    private OfflineDecryption(LaptopCommand command, PrintStream out, PrintStream err, ConsoleAnswers answers) {
+        this.command = command;
         this.out = out;
         this.err = err;
         this.answers = answers;
@@ -75,75 +67,32 @@ public final class OfflineDecryption {
      * otherwise as lines of {@code in} (UTF-8), for scripts and tests.
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        CommandLine line = CommandLine.parse(CommandLine.after(COMMAND, args),
-                Set.of("--lang", "--totals", "--out"), Set.of("--help", "-h"), 0);
-        Locale locale = line.last("--lang").map(Languages::fromTag).orElse(Languages.VIETNAMESE);
-        if (line.refusedArgument().isPresent()) {
-            return usage(err, locale, line.refusedArgument().get());
-        }
-        if (line.has("--help", "-h")) {
-            out.println(Translations.translate("count.offline.usage", locale));
-            return OK;
-        }
-        Optional<String> totals = line.last("--totals");
-        Optional<String> folder = line.last("--out");
-        if (totals.isEmpty() || folder.isEmpty()) {
-            return usage(err, locale, totals.isEmpty() ? "--totals" : "--out");
+        LaptopCommand command;
+        switch (LaptopCommand.start(args, COMMAND, "count.offline", List.of("--totals", "--out"), out, err)) {
+            case LaptopCommand.Exit exit -> {
+                return exit.code();
+            }
+            case LaptopCommand.Run run -> command = run.command();
         }
         ConsoleAnswers answers = ConsoleAnswers.of(in, out);
         try {
-            return new OfflineDecryption(locale, out, err, answers).decrypt(totals.get(), folder.get());
+            return new OfflineDecryption(command, out, err, answers).decrypt();
         } catch (RuntimeException e) {
             // No stack trace for the operator, and never a secret's value: only what went wrong.
-            err.println(Translations.translate("count.offline.failed", locale, e.getClass().getSimpleName()));
+            err.println(command.translate("count.offline.failed", e.getClass().getSimpleName()));
             return CANNOT_WRITE;
         }
     }
 
-    private static int usage(PrintStream err, Locale locale, String argument) {
-        err.println(Translations.translate("count.offline.badArgument", locale, argument));
-        err.println(Translations.translate("count.offline.usage", locale));
-        return BAD_INPUT;
-    }
-
-    private int decrypt(String totalsArg, String folderArg) {
-        Path totalsFile;
-        Path folder;
-        try {
-            totalsFile = Path.of(totalsArg);
-            folder = Path.of(folderArg);
-        } catch (InvalidPathException e) {
-            err.println(translate("count.offline.badArgument", e.getInput()));
+    private int decrypt() {
+        // The totals, checked before any card is asked for.
+        Optional<LaptopCommand.Input<EncryptedTotalsFile>> input = command.input("--totals", "--out", CountFiles.JSON,
+                "Totals", EncryptedTotalsFile::read);
+        if (input.isEmpty()) {
             return BAD_INPUT;
         }
-
-        // The totals, checked before any card is asked for.
-        byte[] bytes;
-        switch (InputFile.read(totalsFile, CountFiles.MAX_BYTES)) {
-            case InputFile.Read read -> bytes = read.bytes();
-            case InputFile.TooLarge tooLarge -> {
-                // Refused without reading it: no conference's totals come near this size.
-                err.println(translate("count.offline.badTotals", totalsFile,
-                        CountFiles.JSON.tooLarge(tooLarge.size()).message(locale)));
-                return BAD_INPUT;
-            }
-            case InputFile.Missing missing -> {
-                err.println(translate("count.offline.noTotals", totalsFile));
-                return BAD_INPUT;
-            }
-            case InputFile.Unreadable unreadable -> {
-                err.println(translate("count.offline.unreadable", totalsFile, unreadable.why()));
-                return BAD_INPUT;
-            }
-        }
-        EncryptedTotalsFile totals;
-        switch (EncryptedTotalsFile.read(bytes)) {
-            case FileResult.Ok<EncryptedTotalsFile> ok -> totals = ok.value();
-            case FileResult.Refused<EncryptedTotalsFile> refused -> {
-                err.println(translate("count.offline.badTotals", totalsFile, refused.message(locale)));
-                return BAD_INPUT;
-            }
-        }
+        EncryptedTotalsFile totals = input.get().value();
+        Path folder = input.get().folder();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             err.println(translate("count.offline.notAFolder", folder));
             return CANNOT_WRITE;
@@ -155,8 +104,8 @@ public final class OfflineDecryption {
         out.println(translate("count.offline.totals", totals.tally().ballots(), manifest.candidateCount(),
                 manifest.k(), manifest.n()));
         out.println(translate("count.offline.fingerprint", KeyFingerprint.of(manifest.electionKey())));
-        out.println(translate("count.offline.manifestHash", shortHash(manifest.hashHex())));
-        out.println(translate("count.offline.tallyHash", shortHash(totals.tallyHashHex())));
+        out.println(translate("count.offline.manifestHash", Sha256.shortForm(manifest.hashHex())));
+        out.println(translate("count.offline.tallyHash", Sha256.shortForm(totals.tallyHashHex())));
         Optional<Boolean> confirmed = confirm();
         if (confirmed.isEmpty()) {
             err.println(translate("count.offline.inputEnded"));
@@ -183,7 +132,7 @@ public final class OfflineDecryption {
             }
             out.println(translate("count.offline.cardAccepted", share.index(), manifest.n()));
             out.println(translate("count.offline.computing", totals.tally().entries().size()));
-            partial = Decryption.partial(ElectionContext.of(manifest), totals.tally(), share, strongRandom());
+            partial = Decryption.partial(ElectionContext.of(manifest), totals.tally(), share, LaptopCommand.strongRandom());
         } finally {
             share.destroy();
         }
@@ -217,13 +166,9 @@ public final class OfflineDecryption {
             if (answer.isEmpty()) {
                 return Optional.empty();
             }
-            String a = Normalizer.normalize(new String(answer.get()).strip(), Normalizer.Form.NFC)
-                    .toLowerCase(Locale.ROOT);
-            if (List.of("c", "có", "co", "y", "yes").contains(a)) {
-                return Optional.of(true);
-            }
-            if (List.of("k", "không", "khong", "n", "no").contains(a)) {
-                return Optional.of(false);
+            Optional<Boolean> yes = LaptopCommand.yesOrNo(answer.get());
+            if (yes.isPresent()) {
+                return yes;
             }
             out.println(translate("count.offline.answerAgain"));
         }
@@ -279,36 +224,13 @@ public final class OfflineDecryption {
         }
     }
 
-    /** The first 16 hex characters in groups of four, as on the cards and the console. */
-    static String shortHash(String hashHex) {
-        String h = hashHex.substring(0, Math.min(16, hashHex.length()));
-        StringBuilder out = new StringBuilder(19);
-        for (int i = 0; i < h.length(); i += 4) {
-            out.append(i > 0 ? " " : "").append(h, i, Math.min(h.length(), i + 4));
-        }
-        return out.toString();
-    }
-
     /** The election id in a file name: ASCII letters, digits and dashes only ("42" stays "42"). */
     static String slug(String text) {
-        String ascii = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        slug = slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug;
+        String slug = FileNames.slug(text);
         return slug.isEmpty() ? "conference" : slug;
     }
 
-    /** A DRBG (NIST SP 800-90A) at 256 bits, reseeded from the system's entropy before every output. */
-    private static SecureRandom strongRandom() {
-        try {
-            return SecureRandom.getInstance("DRBG",
-                    DrbgParameters.instantiation(256, DrbgParameters.Capability.PR_AND_RESEED, null));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String translate(String key, Object... args) {
-        return Translations.translate(key, locale, args);
+        return command.translate(key, args);
     }
 }

@@ -80,14 +80,7 @@ public final class PartialDecryptionFile {
      */
     public static FileResult<PartialDecryption> read(byte[] file, long electionId, Manifest manifest,
             EncryptedTally tally) {
-        try {
-            return new FileResult.Ok<>(parse(file, Long.toString(electionId), manifest, tally));
-        } catch (FileProblem p) {
-            return p.refusal();
-        } catch (RuntimeException e) {
-            // No reader path is known to get here (the fuzz tests say so); should one exist, it is a refusal.
-            return new FileResult.Refused<>("count.file.notJson");
-        }
+        return CountFiles.JSON.read(() -> parse(file, Long.toString(electionId), manifest, tally));
     }
 
     /** {@link #read} without its last safety net, for the tests: only {@link FileProblem} may leave it. */

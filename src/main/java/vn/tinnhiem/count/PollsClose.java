@@ -86,7 +86,7 @@ public class PollsClose {
         repository.insertClosing(electionId, new CountRepository.Closing(now, live.summoned(), live.present(),
                 live.cardsActivated(), live.cardsSpent(), live.cardsUnspent(), live.cardsVoided()));
         List<String> codes = voting.publishedTrackingCodes(electionId);
-        String digest = sha256(String.join("\n", codes));
+        String digest = Sha256.hex(String.join("\n", codes));
         milestones.recordPollsClosed(electionId, digest);
         String subject = CountGuards.subject(electionId);
         // The desk's counts at the close, the last of their anchors (DeskCounts), with the box's size and seal.
@@ -112,10 +112,5 @@ public class PollsClose {
     private static ClosingFigures figures(CountRepository.Closing c) {
         return new ClosingFigures(c.summoned(), c.present(), c.cardsActivated(), c.cardsSpent(), c.cardsUnspent(),
                 c.cardsVoided(), c.closedAt());
-    }
-
-    /** The seal's digest: SHA-256 of the text, as lowercase hex. */
-    static String sha256(String text) {
-        return Sha256.hex(text);
     }
 }

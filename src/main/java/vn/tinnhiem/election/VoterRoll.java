@@ -6,7 +6,6 @@ import static vn.tinnhiem.election.internal.TypedText.MAX_TITLE;
 import static vn.tinnhiem.election.internal.TypedText.optional;
 import static vn.tinnhiem.election.internal.TypedText.required;
 
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -22,6 +21,7 @@ import vn.tinnhiem.election.internal.SearchText;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * The voter roll of a conference: read and searched by the organiser and the tellers (never a supervisor), and
@@ -97,7 +97,7 @@ public class VoterRoll {
         // Parse first: reading a large file must not hold the election's row lock.
         RollImporter.Parsed parsed = RollImporter.parse(fileName, content);
         rows.editable(electionId);
-        String fileHash = HexFormat.of().formatHex(sha256(content));
+        String fileHash = Sha256.hex(content);
         if (!parsed.problems().isEmpty()) {
             // On the record even if the caller's transaction rolls back after this returns.
             audit.recordRefusal("voter.import.refused", subject(electionId),
@@ -114,13 +114,5 @@ public class VoterRoll {
 
     private static AuditFields renumbered(AuditFields fields, boolean renumbered) {
         return renumbered ? fields.with("renumbered", true) : fields;
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.shared.files.FileResult;
+import vn.tinnhiem.shared.files.LaptopCommand;
+import vn.tinnhiem.shared.files.Sha256;
 import vn.tinnhiem.support.Pdfs;
 
 /**
@@ -132,13 +134,13 @@ class OfflineCeremonyProcessTests {
 
         Manifest manifest = checkOutput(request, out, java.util.Arrays.asList(null, PASS_2.toCharArray(), null));
         assertThat(run.out()).contains("Dấu vân tay khóa bầu cử: " + KeyFingerprint.of(manifest.electionKey()),
-                ShareCardPdf.shortHash(manifest.hashHex()));
+                Sha256.shortForm(manifest.hashHex()));
         System.out.printf("offline ceremony n=3 (one passphrase): %d ms%n", run.millis());
 
         // Run again into the same folder: refused, and nothing there is touched.
         long before = Files.getLastModifiedTime(out.resolve("card-seat-1-tran-van-khai.pdf")).toMillis();
         Run again = run("k\nk\nk\n", "--request", requestFile(request).toString(), "--out", out.toString());
-        assertThat(again.exit()).isEqualTo(OfflineCeremony.CANNOT_WRITE);
+        assertThat(again.exit()).isEqualTo(LaptopCommand.CANNOT_WRITE);
         assertThat(again.err()).contains("không trống");
         assertThat(Files.getLastModifiedTime(out.resolve("card-seat-1-tran-van-khai.pdf")).toMillis())
                 .isEqualTo(before);
@@ -190,7 +192,7 @@ class OfflineCeremonyProcessTests {
         Path out = dir.resolve("out");
         Run run = run("k\nc\n" + PASS_2 + "\n", "--request", requestFile(Requests.of(2, 3)).toString(), "--out",
                 out.toString());
-        assertThat(run.exit()).isEqualTo(OfflineCeremony.ABORTED);
+        assertThat(run.exit()).isEqualTo(LaptopCommand.ABORTED);
         assertThat(run.err()).contains("Không có tệp nào được ghi.");
         assertThat(out).doesNotExist();
     }

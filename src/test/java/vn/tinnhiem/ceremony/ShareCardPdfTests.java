@@ -33,6 +33,7 @@ import com.google.zxing.qrcode.encoder.Encoder;
 import vn.tinnhiem.crypto.Ceremony;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.ShareCards;
+import vn.tinnhiem.shared.files.Sha256;
 import vn.tinnhiem.support.Pdfs;
 
 /**
@@ -78,7 +79,7 @@ class ShareCardPdfTests {
             assertThat(read.text()).contains("THẺ KHÓA KIỂM PHIẾU", "Nguyễn Thị Hồng Nhung", "Ghế số 2/3",
                     "Cần 2 trong 3 thẻ để mở niêm phong", "Hội nghị lấy phiếu tín nhiệm giữa nhiệm kỳ 2026",
                     "01/12/2026 08:00", "Hội trường tầng 2", "Thẻ không có mật khẩu", "TUYỆT ĐỐI KHÔNG",
-                    KeyFingerprint.of(m.electionKey()), ShareCardPdf.shortHash(m.hashHex()));
+                    KeyFingerprint.of(m.electionKey()), Sha256.shortForm(m.hashHex()));
             assertThat(read.text()).doesNotContain("Trưởng ban Kiểm phiếu ·", "Thẻ có mật khẩu");
             // The code printed to be typed is the card itself, in groups of four.
             assertThat(read.text().replaceAll("\\s", "")).contains(cards.get(1));

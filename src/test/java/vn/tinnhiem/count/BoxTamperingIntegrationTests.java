@@ -20,6 +20,7 @@ import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.VotingService;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * Someone with the database's root account changes a closed conference's rows by hand, as was tried on a real one.
@@ -100,7 +101,7 @@ class BoxTamperingIntegrationTests {
         List<String> left = new ArrayList<>(conf.trackingCodes());
         left.remove(2);
         Collections.sort(left);
-        String forged = PollsClose.sha256(String.join("\n", left));
+        String forged = Sha256.hex(String.join("\n", left));
         db.update(POLL_CLOSING).set(POLL_CLOSING.CARDS_SPENT, 5).set(POLL_CLOSING.CARDS_UNSPENT, 1)
                 .where(POLL_CLOSING.ELECTION_ID.eq(conf.id())).execute();
         db.update(ELECTION_MILESTONE).set(ELECTION_MILESTONE.DIGEST, forged)

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.support.Acting;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * The verdict of one close-race round: the close must have frozen exactly the ballots recorded before it (cards
@@ -29,7 +30,7 @@ final class FrozenBox {
             BoxCheck boxCheck, BallotTracking tracking) {
         List<String> box = new ArrayList<>(recorded);
         Collections.sort(box);
-        String digest = PollsClose.sha256(String.join("\n", box));
+        String digest = Sha256.hex(String.join("\n", box));
         String sealed = elections.milestones().reported(conf.id()).get(Milestone.POLLS_CLOSED);
         BoxVerdict verdict;
         try (var teller = Acting.as(conf.tellers().getFirst(), "TELLER")) {

@@ -22,6 +22,8 @@ import vn.tinnhiem.crypto.Decryption;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.SeededRandom;
 import vn.tinnhiem.shared.files.FileResult;
+import vn.tinnhiem.shared.files.LaptopCommand;
+import vn.tinnhiem.shared.files.Sha256;
 
 /**
  * The offline unsealing as a teller runs it on the laptop: a separate Java process started like
@@ -120,7 +122,7 @@ class OfflineDecryptionProcessTests {
         assertThat(run.out()).contains("Hội nghị: Hội nghị lấy phiếu tín nhiệm giữa nhiệm kỳ 2026 (mã 42)",
                 "Tổng mã hóa của 14 phiếu, 3 người được lấy phiếu; cần 2 trong 3 thẻ để mở niêm phong.",
                 "Dấu vân tay khóa bầu cử: " + KeyFingerprint.of(conference.manifest().electionKey()),
-                "Mã băm tổng mã hóa (16 ký tự đầu): " + OfflineDecryption.shortHash(conference.totals().tallyHashHex()),
+                "Mã băm tổng mã hóa (16 ký tự đầu): " + Sha256.shortForm(conference.totals().tallyHashHex()),
                 "Thẻ hợp lệ: ghế số 1/3.", "Đã xóa phần khóa của thẻ khỏi bộ nhớ.",
                 "Đã ghi tinnhiem-partial-decryption-42-seat1.json");
         // The card is the share itself: never echoed.
@@ -135,7 +137,7 @@ class OfflineDecryptionProcessTests {
         // Run again for the same seat into the same folder: refused, the file untouched.
         byte[] before = Files.readAllBytes(file);
         Run again = run("c\n" + cards.get(0) + "\n", "--totals", totalsFile().toString(), "--out", out.toString());
-        assertThat(again.exit()).isEqualTo(OfflineDecryption.CANNOT_WRITE);
+        assertThat(again.exit()).isEqualTo(LaptopCommand.CANNOT_WRITE);
         assertThat(again.err()).contains("đã có tệp tinnhiem-partial-decryption-42-seat1.json", "không ghi đè");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
@@ -178,7 +180,7 @@ class OfflineDecryptionProcessTests {
         Files.writeString(bad, new String(conference.totals().toJsonBytes(), StandardCharsets.UTF_8)
                 .replace("Hoàng Minh Đức", "Hoàng Minh Đực"));
         Run run = run("c\n" + cards.get(0) + "\n", "--totals", bad.toString(), "--out", out.toString());
-        assertThat(run.exit()).isEqualTo(OfflineDecryption.BAD_INPUT);
+        assertThat(run.exit()).isEqualTo(LaptopCommand.BAD_INPUT);
         assertThat(run.err()).contains("Không dùng được tệp tổng mã hóa",
                 "Mã băm danh sách ghi trong tệp không khớp với nội dung danh sách").doesNotContain("Exception", "\tat ");
         assertThat(run.out()).doesNotContain("Quét mã QR");
@@ -212,15 +214,15 @@ class OfflineDecryptionProcessTests {
     void a_teller_who_does_not_confirm_or_has_no_card_writes_nothing() throws Exception {
         Path out = dir.resolve("out");
         Run declined = run("k\n", "--totals", totalsFile().toString(), "--out", out.toString());
-        assertThat(declined.exit()).isEqualTo(OfflineDecryption.ABORTED);
+        assertThat(declined.exit()).isEqualTo(LaptopCommand.ABORTED);
         assertThat(declined.err()).contains("thông tin không khớp với máy chủ", "Không có tệp nào được ghi.");
 
         Run stopped = run("c\n" + otherCard + "\n\n", "--totals", totalsFile().toString(), "--out", out.toString());
-        assertThat(stopped.exit()).isEqualTo(OfflineDecryption.ABORTED);
+        assertThat(stopped.exit()).isEqualTo(LaptopCommand.ABORTED);
         assertThat(stopped.err()).contains("chưa đọc được thẻ. Không có tệp nào được ghi.");
 
         Run ended = run("c\n" + cards.get(2) + "\n", "--totals", totalsFile().toString(), "--out", out.toString());
-        assertThat(ended.exit()).isEqualTo(OfflineDecryption.ABORTED);
+        assertThat(ended.exit()).isEqualTo(LaptopCommand.ABORTED);
         assertThat(out).doesNotExist();
     }
 }

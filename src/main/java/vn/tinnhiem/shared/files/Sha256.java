@@ -38,6 +38,16 @@ public final class Sha256 {
         return HexFormat.of().formatHex(of(bytes));
     }
 
+    /** A hash's first 16 hex digits in groups of 4, to compare by eye: "a1b2 c3d4 e5f6 0718". */
+    public static String shortForm(String hashHex) {
+        String h = hashHex.substring(0, Math.min(16, hashHex.length()));
+        StringBuilder out = new StringBuilder(19);
+        for (int i = 0; i < h.length(); i += 4) {
+            out.append(i > 0 ? " " : "").append(h, i, Math.min(h.length(), i + 4));
+        }
+        return out.toString();
+    }
+
     /** Of the text's UTF-8 bytes, as 64 lower-case hex characters. */
     public static String hex(String text) {
         return hex(text.getBytes(StandardCharsets.UTF_8));

@@ -38,19 +38,30 @@ public record StrictJson(String reasons, int maxBytes) {
         return new FileResult.Refused<>(reasons + ".tooLarge", size / 1024, maxBytes / (1024 * 1024));
     }
 
+    /** A reader of one file: it throws its refusal, {@link #read} turns that into a result. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read() throws FileProblem;
+    }
+
+    /**
+     * The reader's value, or its refusal; never throws. Any other failure of the reader is a refusal too
+     * ({@code <reasons>.notJson}): no reader path is known to get there (the fuzz tests say so).
+     */
+    public <T> FileResult<T> read(Reader<T> reader) {
+        try {
+            return new FileResult.Ok<>(reader.read());
+        } catch (FileProblem p) {
+            return p.refusal();
+        } catch (RuntimeException e) {
+            return new FileResult.Refused<>(reasons + ".notJson");
+        }
+    }
+
     /** The top-level object of a file, or the reason it is not one. */
     public JsonNode object(byte[] json) throws FileProblem {
-        if (json.length > maxBytes) {
-            FileResult.Refused<?> refused = tooLarge(json.length);
-            throw new FileProblem(refused.reasonKey(), refused.args().toArray());
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new FileProblem(reasons + ".notJson");
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = tree(json);
+        if (!root.isObject()) {
             throw new FileProblem(reasons + ".notJson");
         }
         return root;
@@ -65,6 +76,14 @@ public record StrictJson(String reasons, int maxBytes) {
 
     /** The elements of a top-level array (a list the app stored itself), or the reason it is not one. */
     public List<JsonNode> array(byte[] json) throws FileProblem {
+        JsonNode root = tree(json);
+        if (!root.isArray()) {
+            throw new FileProblem(reasons + ".notJson");
+        }
+        return elements(root);
+    }
+
+    private JsonNode tree(byte[] json) throws FileProblem {
         if (json.length > maxBytes) {
             FileResult.Refused<?> refused = tooLarge(json.length);
             throw new FileProblem(refused.reasonKey(), refused.args().toArray());
@@ -75,10 +94,10 @@ public record StrictJson(String reasons, int maxBytes) {
         } catch (JacksonException | IllegalArgumentException e) {
             throw new FileProblem(reasons + ".notJson");
         }
-        if (root == null || !root.isArray()) {
+        if (root == null) {
             throw new FileProblem(reasons + ".notJson");
         }
-        return elements(root);
+        return root;
     }
 
     /** A new, empty array to fill and {@link #write}. */
