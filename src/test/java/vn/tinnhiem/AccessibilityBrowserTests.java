@@ -20,6 +20,7 @@ import vn.tinnhiem.count.PollsClose;
 import vn.tinnhiem.count.TalliedConferences;
 import vn.tinnhiem.count.TotalsUnsealing;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.KioskService;
@@ -153,7 +154,7 @@ class AccessibilityBrowserTests {
                 browser.clickTab(tab);
                 check(browser, "conference-tab-" + (TABS.indexOf(tab) + 1), problems);
             }
-            long draft = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị axe"),
+            ElectionId draft = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị axe"),
                     ElectionStatus.DRAFT);
             browser.open("/elections/" + draft);
             browser.clickTab("Trạng thái");

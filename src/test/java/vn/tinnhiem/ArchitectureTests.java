@@ -7,12 +7,15 @@ import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.Wi
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,6 +24,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 
 /**
@@ -76,6 +80,38 @@ class ArchitectureTests {
         assertThat(CLASSES.stream().filter(c -> c.isAnnotatedWith(RolesAllowed.class)
                 || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(RolesAllowed.class))))
                 .as("the rule sees the annotations").isNotEmpty();
+    }
+
+    /**
+     * A conference travels as an {@link ElectionId} from the view's route parameter to the repository, which
+     * unwraps it at the jOOQ edge: outside a module's {@code internal} package no method, constructor or record
+     * takes a conference's id as a bare {@code long} (where a voter's, a teller's or a candidate's would fit too).
+     */
+    @Test
+    void a_conference_id_is_typed_outside_the_repositories() {
+        List<String> bare = new ArrayList<>();
+        int typed = 0;
+        for (JavaClass c : CLASSES) {
+            if (c.getPackageName().contains(".internal") || c.getPackageName().startsWith("vn.tinnhiem.db")) {
+                continue; // the repositories unwrap it for jOOQ, whose generated records hold the column's type
+            }
+            for (JavaCodeUnit unit : c.getCodeUnits()) {
+                Parameter[] parameters = unit instanceof JavaMethod m ? m.reflect().getParameters()
+                        : unit instanceof JavaConstructor k ? k.reflect().getParameters() : new Parameter[0];
+                for (Parameter p : parameters) {
+                    if (!p.getName().equals("electionId")) {
+                        continue;
+                    }
+                    if (p.getType() == long.class || p.getType() == Long.class) {
+                        bare.add(unit.getFullName());
+                    } else if (p.getType() == ElectionId.class) {
+                        typed++;
+                    }
+                }
+            }
+        }
+        assertThat(bare).isEmpty();
+        assertThat(typed).as("the rule reads parameter names (javac -parameters)").isGreaterThan(100);
     }
 
     private static void check(String where, RolesAllowed allowed, List<String> unknown) {

@@ -26,6 +26,7 @@ import vn.tinnhiem.count.CountDocuments;
 import vn.tinnhiem.count.ElectionRecordExport;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionExports;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.KioskService;
@@ -74,8 +75,8 @@ class SupervisorRefusedIntegrationTests {
     AuditLog audit;
 
     /** A READY conference with its roll and board, and a supervisor named for it. */
-    private long supervisedConference(String supervisor) {
-        long id = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, Conferences.uniqueTitle("Hội nghị giám sát"),
+    private ElectionId supervisedConference(String supervisor) {
+        ElectionId id = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, Conferences.uniqueTitle("Hội nghị giám sát"),
                 ElectionStatus.READY);
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             if (accounts.find(supervisor).isEmpty()) {
@@ -88,7 +89,7 @@ class SupervisorRefusedIntegrationTests {
 
     @Test
     void a_named_supervisor_is_refused_every_ballot_result_card_roll_and_set_up_method() {
-        long id = supervisedConference("refused.watcher");
+        ElectionId id = supervisedConference("refused.watcher");
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
         calls.put("VotingService.ballotBox", () -> voting.ballotBox(id));
         calls.put("PollsClose.closingFigures", () -> pollsClose.closingFigures(id));
@@ -133,7 +134,7 @@ class SupervisorRefusedIntegrationTests {
     @Test
     void a_named_supervisor_reads_the_figures_the_live_screens_show() {
         String name = "figures.watcher." + System.nanoTime() % 1_000_000;
-        long id = supervisedConference(name);
+        ElectionId id = supervisedConference(name);
         try (var watcher = Acting.as(name, "SUPERVISOR")) {
             assertThat(elections.elections().find(id)).isPresent();
             assertThat(elections.deskPresence().attendance(id).summoned()).isEqualTo(30);

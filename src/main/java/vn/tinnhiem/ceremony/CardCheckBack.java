@@ -14,6 +14,7 @@ import vn.tinnhiem.ceremony.internal.KeyRepository.StoredKey;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.Milestones;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 
 /**
@@ -41,12 +42,12 @@ class CardCheckBack {
      * good, the key is recorded for the lifecycle and the polls may open. The share read from the card is
      * destroyed at once.
      */
-    CardCheck checkCard(long electionId, int seat, String cardText, char @Nullable [] passphrase) {
+    CardCheck checkCard(ElectionId electionId, int seat, String cardText, char @Nullable [] passphrase) {
         Election election = lists.lockedReady(electionId);
         CeremonyRequest request = lists.request(election);
         StoredKey key = lists.currentKey(election, request);
         Map<Integer, KeyRepository.SeatCard> seats = new java.util.HashMap<>();
-        keys.seats(electionId).forEach(s -> seats.put(s.seat(), s));
+        keys.seats(electionId.value()).forEach(s -> seats.put(s.seat(), s));
         KeyRepository.SeatCard card = seats.get(seat);
         if (card == null) {
             throw new UserFacingException("ceremony.error.noSuchSeat", seat);
@@ -76,8 +77,8 @@ class CardCheckBack {
             audit.recordRefusal("ceremony.cardRefused", CeremonyLists.subject(electionId), AuditFields.of("seat", seat).with("reason", refusal.key()));
             return CardCheck.refused(refusal.key(), refusal.args());
         }
-        keys.markChecked(electionId, seat);
-        boolean complete = keys.allChecked(electionId);
+        keys.markChecked(electionId.value(), seat);
+        boolean complete = keys.allChecked(electionId.value());
         if (complete) {
             milestones.recordKeyMade(electionId, key.manifestHash());
         }

@@ -17,6 +17,7 @@ import vn.tinnhiem.election.OpenPolls;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 
 /**
@@ -59,12 +60,12 @@ class CeremonyLists {
             return false;
         }
         String recorded = milestones.reported(election.id()).get(Milestone.KEY_MADE);
-        boolean allChecked = keys.allChecked(election.id());
+        boolean allChecked = keys.allChecked(election.id().value());
         return allChecked ? key.manifestHash().equals(recorded) : recorded == null;
     }
 
     StoredKey currentKey(Election election, CeremonyRequest request) {
-        StoredKey key = keys.find(election.id()).orElseThrow(() -> new UserFacingException("ceremony.error.notStarted"));
+        StoredKey key = keys.find(election.id().value()).orElseThrow(() -> new UserFacingException("ceremony.error.notStarted"));
         if (!current(election, tallyBoard.tellers(election.id()), key)) {
             throw new UserFacingException("ceremony.error.voided");
         }
@@ -72,18 +73,18 @@ class CeremonyLists {
     }
 
     /** Voids the key the lifecycle recorded (its cards with it) and drops any dealing; whether there was one. */
-    boolean voidEarlierKey(long electionId) {
-        boolean had = keys.find(electionId).isPresent();
+    boolean voidEarlierKey(ElectionId electionId) {
+        boolean had = keys.find(electionId.value()).isPresent();
         if (milestones.reported(electionId).containsKey(Milestone.KEY_MADE)) {
             milestones.voidKey(electionId);
             had = true;
         }
         dealings.destroy(electionId);
-        keys.delete(electionId);
+        keys.delete(electionId.value());
         return had;
     }
 
-    Election existing(long electionId) {
+    Election existing(ElectionId electionId) {
         return elections.find(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
     }
 
@@ -91,7 +92,7 @@ class CeremonyLists {
      * The conference locked for update as this transaction's first statement, and READY: two cards checked back at
      * once are taken one after the other, so the last one sees every other and the key is recorded exactly once.
      */
-    Election lockedReady(long electionId) {
+    Election lockedReady(ElectionId electionId) {
         Election election = openPolls.lockFirst(electionId);
         if (election.status() != ElectionStatus.READY) {
             throw new UserFacingException("ceremony.error.notReady", "status." + election.status().name());
@@ -99,7 +100,7 @@ class CeremonyLists {
         return election;
     }
 
-    Election ready(long electionId) {
+    Election ready(ElectionId electionId) {
         Election election = existing(electionId);
         if (election.status() != ElectionStatus.READY) {
             throw new UserFacingException("ceremony.error.notReady", "status." + election.status().name());
@@ -119,7 +120,7 @@ class CeremonyLists {
         List<CeremonyRequest.Seat> seats = board.stream()
                 .map(t -> new CeremonyRequest.Seat(t.seat(), t.fullName(), t.head())).toList();
         var d = election.details();
-        return new CeremonyRequest(Long.toString(election.id()), d.title(), d.body(), d.place(), d.startsAt(),
+        return new CeremonyRequest(election.id().toString(), d.title(), d.body(), d.place(), d.startsAt(),
                 d.ballotKind(), d.ruleSet().name(), candidates, election.thresholdK(), board.size(), seats);
     }
 
@@ -131,7 +132,7 @@ class CeremonyLists {
     }
 
     /** The audit subject of a conference's ceremony. */
-    static String subject(long electionId) {
+    static String subject(ElectionId electionId) {
         return "election:" + electionId;
     }
 }

@@ -20,6 +20,7 @@ import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.UserFacingException;
@@ -72,10 +73,10 @@ public class CeremonyService {
     /** Where the conference's ceremony stands, seat by seat. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public CeremonyStatus status(long electionId) {
+    public CeremonyStatus status(ElectionId electionId) {
         Election election = lists.existing(electionId);
         List<Teller> board = tallyBoard.tellers(electionId);
-        Optional<StoredKey> stored = keys.find(electionId).filter(k -> lists.current(election, board, k));
+        Optional<StoredKey> stored = keys.find(electionId.value()).filter(k -> lists.current(election, board, k));
         if (stored.isEmpty()) {
             List<SeatCard> seats = board.stream()
                     .map(t -> new SeatCard(t.seat(), t.fullName(), t.head(), t.account(), false, false, false)).toList();
@@ -83,7 +84,7 @@ public class CeremonyService {
                     Optional.empty(), Optional.empty(), false, seats);
         }
         StoredKey key = stored.get();
-        List<SeatCard> seats = seats(board, keys.seats(electionId));
+        List<SeatCard> seats = seats(board, keys.seats(electionId.value()));
         boolean allIssued = seats.stream().allMatch(SeatCard::issued);
         boolean allChecked = seats.stream().allMatch(SeatCard::checked);
         CeremonyStage stage;
@@ -105,7 +106,7 @@ public class CeremonyService {
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public Permission mayRun(long electionId) {
+    public Permission mayRun(ElectionId electionId) {
         ElectionStatus now = lists.existing(electionId).status();
         if (now == ElectionStatus.READY) {
             return Permission.allowed();
@@ -119,7 +120,7 @@ public class CeremonyService {
      * conference is READY, empty otherwise (for anyone else, in another status, or once every card is checked).
      */
     @Transactional(readOnly = true)
-    public Optional<CeremonyOnCard> onHomeCard(long electionId) {
+    public Optional<CeremonyOnCard> onHomeCard(ElectionId electionId) {
         boolean organiser = CurrentStaff.hasRole(Roles.ADMIN);
         if (!organiser && !CurrentStaff.hasRole(Roles.TELLER)
                 || lists.existing(electionId).status() != ElectionStatus.READY) {
@@ -138,7 +139,7 @@ public class CeremonyService {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public CeremonyStatus start(long electionId) {
+    public CeremonyStatus start(ElectionId electionId) {
         dealing.start(electionId);
         return status(electionId);
     }
@@ -153,7 +154,7 @@ public class CeremonyService {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public byte[] issueCard(long electionId, int seat, char @Nullable [] passphrase, char @Nullable [] holderPassword) {
+    public byte[] issueCard(ElectionId electionId, int seat, char @Nullable [] passphrase, char @Nullable [] holderPassword) {
         return dealing.issueCard(electionId, seat, passphrase, holderPassword);
     }
 
@@ -164,7 +165,7 @@ public class CeremonyService {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
-    public void cardTaken(long electionId, int seat) {
+    public void cardTaken(ElectionId electionId, int seat) {
         dealing.cardTaken(electionId, seat);
     }
 
@@ -176,7 +177,7 @@ public class CeremonyService {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public boolean withdrawCard(long electionId, int seat) {
+    public boolean withdrawCard(ElectionId electionId, int seat) {
         return dealing.withdrawCard(electionId, seat);
     }
 
@@ -187,14 +188,14 @@ public class CeremonyService {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public CardCheck checkCard(long electionId, int seat, String cardText, char @Nullable [] passphrase) {
+    public CardCheck checkCard(ElectionId electionId, int seat, String cardText, char @Nullable [] passphrase) {
         return checkBack.checkCard(electionId, seat, cardText, passphrase);
     }
 
     /** The request file for the offline laptop: the frozen lists, k, n and the board, no secret. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public CeremonyRequest request(long electionId) {
+    public CeremonyRequest request(ElectionId electionId) {
         return offline.request(electionId);
     }
 
@@ -205,7 +206,7 @@ public class CeremonyService {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public CeremonyStatus importKeyFile(long electionId, byte[] content) {
+    public CeremonyStatus importKeyFile(ElectionId electionId, byte[] content) {
         offline.importKeyFile(electionId, content);
         return status(electionId);
     }
@@ -216,11 +217,11 @@ public class CeremonyService {
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public Optional<Manifest> manifest(long electionId) {
+    public Optional<Manifest> manifest(ElectionId electionId) {
         Election election = lists.existing(electionId);
         CeremonyRequest request = lists.request(election);
-        return keys.find(electionId).filter(k -> lists.current(election, tallyBoard.tellers(electionId), k))
-                .filter(k -> keys.allChecked(electionId))
+        return keys.find(electionId.value()).filter(k -> lists.current(election, tallyBoard.tellers(electionId), k))
+                .filter(k -> keys.allChecked(electionId.value()))
                 .map(k -> request.manifest(k.electionKey(), k.commitments()));
     }
 
@@ -230,7 +231,7 @@ public class CeremonyService {
      * only when the polls are open with a key whose every card was checked, made for exactly these lists.
      */
     @Transactional(readOnly = true)
-    public Optional<Manifest> openManifest(long electionId) {
+    public Optional<Manifest> openManifest(ElectionId electionId) {
         Optional<Election> found = elections.findForKiosk(electionId);
         if (found.isEmpty() || found.get().status() != ElectionStatus.OPEN) {
             return Optional.empty();
@@ -238,8 +239,8 @@ public class CeremonyService {
         Election election = found.get();
         var d = election.details();
         List<Manifest.Candidate> candidates = CeremonyLists.onBallot(this.candidates.ballotForKiosk(electionId));
-        Optional<StoredKey> key = keys.find(electionId).filter(k -> keys.allChecked(electionId));
-        return key.map(k -> new Manifest(Long.toString(electionId), d.title(), candidates, d.ballotKind(),
+        Optional<StoredKey> key = keys.find(electionId.value()).filter(k -> keys.allChecked(electionId.value()));
+        return key.map(k -> new Manifest(electionId.toString(), d.title(), candidates, d.ballotKind(),
                 d.ruleSet().name(), k.electionKey(), k.commitments(), k.k(), k.n()))
                 .filter(m -> m.hashHex().equals(key.get().manifestHash()));
     }

@@ -3,6 +3,8 @@ package vn.tinnhiem.ceremony;
 import java.util.List;
 import java.util.Optional;
 
+import vn.tinnhiem.shared.ElectionId;
+
 /**
  * A conference's ceremony as the console shows it.
  *
@@ -10,7 +12,7 @@ import java.util.Optional;
  * @param fingerprint the election key's fingerprint, read aloud at the ceremony
  * @param offline whether the key was made on the offline laptop (the server saw no secret at all)
  */
-public record CeremonyStatus(long electionId, CeremonyStage stage, int k, int n, Optional<String> manifestHash,
+public record CeremonyStatus(ElectionId electionId, CeremonyStage stage, int k, int n, Optional<String> manifestHash,
         Optional<String> fingerprint, boolean offline, List<SeatCard> seats) {
 
     public boolean allIssued() {

@@ -18,6 +18,7 @@ import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 
 /**
@@ -51,14 +52,14 @@ class ConsoleDealing {
      * Makes the election key at the console and freezes the manifest. Run again while the conference is READY,
      * it voids the earlier key and every card printed for it.
      */
-    void start(long electionId) {
+    void start(ElectionId electionId) {
         Election election = lists.lockedReady(electionId);
         CeremonyRequest request = lists.request(election);
         boolean again = lists.voidEarlierKey(electionId);
         Ceremony.Dealing dealing = Ceremony.deal(request.k(), request.n(), random);
         Manifest manifest = request.manifest(dealing.electionKey(), dealing.commitments());
         String hash = manifest.hashHex();
-        keys.replace(new StoredKey(electionId, hash, dealing.electionKey(), dealing.commitments(), request.k(),
+        keys.replace(new StoredKey(electionId.value(), hash, dealing.electionKey(), dealing.commitments(), request.k(),
                 request.n(), CeremonyService.CONSOLE), false);
         dealings.put(electionId, dealing, hash);
         // Should this transaction not commit, the dealing it made must not outlive it.
@@ -82,7 +83,7 @@ class ConsoleDealing {
      * stays in memory until the PDF is {@link #cardTaken taken} (then it is destroyed, and the whole dealing
      * after the last card), so that a card never taken can be {@link #withdrawCard withdrawn} and printed again.
      */
-    byte[] issueCard(long electionId, int seat, char @Nullable [] passphrase, char @Nullable [] holderPassword) {
+    byte[] issueCard(ElectionId electionId, int seat, char @Nullable [] passphrase, char @Nullable [] holderPassword) {
         Election election = lists.lockedReady(electionId);
         CeremonyRequest request = lists.request(election);
         StoredKey key = lists.currentKey(election, request);
@@ -94,7 +95,7 @@ class ConsoleDealing {
         }
         CeremonyRequest.Seat teller = request.tellers().stream().filter(t -> t.seat() == seat).findFirst()
                 .orElseThrow(() -> new UserFacingException("ceremony.error.noSuchSeat", seat));
-        if (keys.seats(electionId).stream().anyMatch(s -> s.seat() == seat && s.issued())) {
+        if (keys.seats(electionId.value()).stream().anyMatch(s -> s.seat() == seat && s.issued())) {
             throw new UserFacingException("ceremony.error.alreadyIssued", seat);
         }
         RunningDealings.Running running = dealings.get(electionId, key.manifestHash())
@@ -102,7 +103,7 @@ class ConsoleDealing {
         Teller board = tallyBoard.tellers(electionId).stream().filter(t -> t.seat() == seat).findFirst().orElseThrow();
         // Before anything is marked or made: a refused holder leaves the seat as it was.
         String holder = holders.confirm(electionId, board, holderPassword, "ceremony.holderRefused");
-        if (running.dealing().shares().get(seat - 1).isDestroyed() || !keys.markIssued(electionId, seat,
+        if (running.dealing().shares().get(seat - 1).isDestroyed() || !keys.markIssued(electionId.value(), seat,
                 passphrase != null)) {
             throw new UserFacingException("ceremony.error.alreadyIssued", seat);
         }
@@ -119,9 +120,9 @@ class ConsoleDealing {
      * dealing once every seat's card is out and taken. Called by the download itself, so a card served is never
      * printed again.
      */
-    void cardTaken(long electionId, int seat) {
+    void cardTaken(ElectionId electionId, int seat) {
         dealings.destroyShare(electionId, seat);
-        if (keys.seats(electionId).stream().allMatch(KeyRepository.SeatCard::issued) && dealings.allDestroyed(electionId)) {
+        if (keys.seats(electionId.value()).stream().allMatch(KeyRepository.SeatCard::issued) && dealings.allDestroyed(electionId)) {
             dealings.destroy(electionId);
         }
     }
@@ -132,12 +133,12 @@ class ConsoleDealing {
      * stand. False (and nothing changes) when the share is no longer here: that card was taken, or the dealing
      * was lost, and the ceremony is started again.
      */
-    boolean withdrawCard(long electionId, int seat) {
+    boolean withdrawCard(ElectionId electionId, int seat) {
         Election election = lists.lockedReady(electionId);
         StoredKey key = lists.currentKey(election, lists.request(election));
         Optional<RunningDealings.Running> running = dealings.get(electionId, key.manifestHash());
         if (running.isEmpty() || seat < 1 || seat > key.n() || running.get().dealing().shares().get(seat - 1)
-                .isDestroyed() || !keys.unmarkIssued(electionId, seat)) {
+                .isDestroyed() || !keys.unmarkIssued(electionId.value(), seat)) {
             return false;
         }
         audit.record("ceremony.cardWithdrawn", CeremonyLists.subject(electionId), AuditFields.of("seat", seat));

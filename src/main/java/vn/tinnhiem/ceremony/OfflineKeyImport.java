@@ -7,6 +7,7 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.internal.KeyRepository;
 import vn.tinnhiem.ceremony.internal.KeyRepository.StoredKey;
 import vn.tinnhiem.election.Election;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.files.FileResult;
 
@@ -29,7 +30,7 @@ class OfflineKeyImport {
     }
 
     /** The request file for the offline laptop: the frozen lists, k, n and the board, no secret. */
-    CeremonyRequest request(long electionId) {
+    CeremonyRequest request(ElectionId electionId) {
         CeremonyRequest request = lists.request(lists.ready(electionId));
         audit.record("ceremony.requestExported", CeremonyLists.subject(electionId), AuditFields.of("k", request.k()).with("n", request.n()));
         return request;
@@ -40,7 +41,7 @@ class OfflineKeyImport {
      * hash) and the commitments' shape. Then every card counts as handed out, and each teller checks theirs back.
      * Voids any earlier key of this conference.
      */
-    void importKeyFile(long electionId, byte[] content) {
+    void importKeyFile(ElectionId electionId, byte[] content) {
         Election election = lists.lockedReady(electionId);
         CeremonyRequest request = lists.request(election);
         FileResult.Refused<ElectionKeyFile> refused = null;
@@ -62,7 +63,7 @@ class OfflineKeyImport {
             throw new UserFacingException(why, refused == null ? new Object[0] : refused.args().toArray());
         }
         boolean again = lists.voidEarlierKey(electionId);
-        keys.replace(new StoredKey(electionId, file.manifestHash(), file.electionKey(), file.commitments(), file.k(),
+        keys.replace(new StoredKey(electionId.value(), file.manifestHash(), file.electionKey(), file.commitments(), file.k(),
                 file.n(), CeremonyService.OFFLINE), true);
         audit.record("ceremony.imported", CeremonyLists.subject(electionId), AuditFields.of("k", file.k()).with("n", file.n())
                 .with("again", again).with("manifest", file.manifestHash()));

@@ -13,6 +13,7 @@ import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.Teller;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.Roles;
 
@@ -39,7 +40,7 @@ public class SeatHolders {
      * {@link UserFacingException} with one of the {@code holder.error.*} keys, the refusal recorded under
      * {@code refusedAction}. {@code password} (null when nothing was typed) is cleared before this returns.
      */
-    public String confirm(long electionId, Teller seat, char @Nullable [] password, String refusedAction) {
+    public String confirm(ElectionId electionId, Teller seat, char @Nullable [] password, String refusedAction) {
         try {
             Optional<String> account = seat.account();
             if (account.isEmpty()) {
@@ -66,7 +67,7 @@ public class SeatHolders {
         }
     }
 
-    private UserFacingException refuse(long electionId, Teller seat, String holder, String action, String key,
+    private UserFacingException refuse(ElectionId electionId, Teller seat, String holder, String action, String key,
             Object... args) {
         audit.recordRefusal(action, "election:" + electionId, AuditFields.of("seat", seat.seat()).with("holder", holder)
                 .with("reason", key));

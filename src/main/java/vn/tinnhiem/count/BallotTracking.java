@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tinnhiem.count.internal.CountRepository;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -23,7 +24,7 @@ public class BallotTracking {
     }
 
     /** Every tracking code in the box, sorted; public once the polls are closed. */
-    public List<String> publishedCodes(long electionId) {
+    public List<String> publishedCodes(ElectionId electionId) {
         return voting.publishedTrackingCodes(electionId);
     }
 
@@ -33,12 +34,12 @@ public class BallotTracking {
      * spaces or no dashes).
      */
     @Transactional(readOnly = true)
-    public TrackedBallot track(long electionId, String typed) {
+    public TrackedBallot track(ElectionId electionId, String typed) {
         String code = trackingCode(typed);
         if (code == null || !voting.publishedTrackingCodes(electionId).contains(code)) {
             return TrackedBallot.NOT_FOUND;
         }
-        Optional<CountRepository.BoxRow> box = repository.box(electionId);
+        Optional<CountRepository.BoxRow> box = repository.box(electionId.value());
         if (box.isEmpty()) {
             return TrackedBallot.IN_BOX;
         }

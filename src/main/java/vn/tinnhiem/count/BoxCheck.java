@@ -23,6 +23,7 @@ import vn.tinnhiem.crypto.BallotFailure;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.EncryptedTally;
 import vn.tinnhiem.crypto.SealedBallot;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.voting.StoredBallot;
 import vn.tinnhiem.voting.VotingService;
@@ -62,14 +63,14 @@ public class BoxCheck {
     /** The verdict on the box, once checked. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public Optional<BoxVerdict> boxVerdict(long electionId) {
+    public Optional<BoxVerdict> boxVerdict(ElectionId electionId) {
         guards.readable(electionId);
         return stored.verdict(electionId);
     }
 
     /** How many rows the box holds, for the box check's progress (the rows themselves are read by the check). */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
-    public int storedBallots(long electionId) {
+    public int storedBallots(ElectionId electionId) {
         return voting.storedBallots(electionId);
     }
 
@@ -79,7 +80,7 @@ public class BoxCheck {
      * once: a second call returns the first verdict. Runs outside any transaction while it checks.
      */
     @RolesAllowed(Roles.TELLER)
-    public BoxVerdict checkBox(long electionId, IntConsumer progress) {
+    public BoxVerdict checkBox(ElectionId electionId, IntConsumer progress) {
         guards.onBoard(electionId);
         Optional<BoxVerdict> done = transaction.execute(s -> boxVerdict(electionId));
         if (done != null && done.isPresent()) {
@@ -114,10 +115,10 @@ public class BoxCheck {
                 BoxColumns.tampering(found == null ? List.of() : found));
         BoxVerdict verdict = transaction.execute(s -> {
             guards.closed(electionId);
-            if (repository.box(electionId).isPresent()) {
+            if (repository.box(electionId.value()).isPresent()) {
                 return boxVerdict(electionId).orElseThrow();
             }
-            repository.insertBox(electionId, row);
+            repository.insertBox(electionId.value(), row);
             BoxVerdict v = boxVerdict(electionId).orElseThrow();
             String subject = CountGuards.subject(electionId);
             for (BoxVerdict.SetAside a : v.setAside()) {

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 
 /**
@@ -46,7 +47,7 @@ public class BoxCheckJob {
     }
 
     /** Starts the check and returns at once; the listener hears the progress and the end. */
-    public void start(long electionId, Listener listener) {
+    public void start(ElectionId electionId, Listener listener) {
         SecurityContext security = SecurityContextHolder.getContext();
         long started = System.nanoTime();
         int stored = boxCheck.storedBallots(electionId);

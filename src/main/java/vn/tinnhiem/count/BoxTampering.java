@@ -15,6 +15,7 @@ import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.Milestones;
 import vn.tinnhiem.election.LifecycleMismatch;
 import vn.tinnhiem.election.Milestone;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.StoredBallot;
@@ -50,7 +51,7 @@ class BoxTampering {
      * sealed; the conference's status and milestones are held against its audited lifecycle; the desk's counts
      * against their anchors (see {@link #deskCounts}).
      */
-    List<BoxVerdict.Tampering> tampering(long electionId, List<StoredBallot> rows) {
+    List<BoxVerdict.Tampering> tampering(ElectionId electionId, List<StoredBallot> rows) {
         List<BoxVerdict.Tampering> found = new ArrayList<>();
         for (StoredBallot r : rows) {
             if (!r.columnCode().equals(r.trackingCode())) {
@@ -63,7 +64,7 @@ class BoxTampering {
         for (LifecycleMismatch m : lifecycle.auditedLifecycle(electionId)) {
             found.add(new BoxVerdict.Tampering("lifecycle", m.about(), m.found(), m.expected()));
         }
-        CountRepository.Closing c = repository.closing(electionId).orElseThrow();
+        CountRepository.Closing c = repository.closing(electionId.value()).orElseThrow();
         Optional<AuditEntry> entry = audit.latest("count.closed", CountGuards.subject(electionId));
         if (entry.isEmpty()) {
             found.add(new BoxVerdict.Tampering("closeEntry", "count.closed", "", ""));
@@ -108,7 +109,7 @@ class BoxTampering {
      * chained into the log (a code that appears twice where it was sealed once is an added copy). A close made
      * before the codes were sealed has no such entry and names nothing here (its digest still speaks).
      */
-    private void sealedCodes(long electionId, AuditEntry close, List<String> box, List<BoxVerdict.Tampering> found) {
+    private void sealedCodes(ElectionId electionId, AuditEntry close, List<String> box, List<BoxVerdict.Tampering> found) {
         if (!close.fields().has("ballots")) {
             return;
         }
@@ -159,7 +160,7 @@ class BoxTampering {
      *
      * @param closeEntry the close's entry number, or null when the figures are the table's (no entry)
      */
-    private void deskCounts(long electionId, int ballots, DeskCounts.Figures atClose, @Nullable Long closeEntry,
+    private void deskCounts(ElectionId electionId, int ballots, DeskCounts.Figures atClose, @Nullable Long closeEntry,
             List<BoxVerdict.Tampering> found) {
         String closeLabel = closeEntry == null ? "poll_closing" : "#" + closeEntry;
         if (atClose.activated() > atClose.present()) {

@@ -19,6 +19,7 @@ import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.Milestones;
 import vn.tinnhiem.election.OpenPolls;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 
@@ -57,15 +58,15 @@ public class CountFinish {
      */
     @RolesAllowed(Roles.TELLER)
     @Transactional
-    public void finish(long electionId) {
+    public void finish(ElectionId electionId) {
         openPolls.lockFirst(electionId);
         guards.onBoard(electionId);
         guards.closed(electionId);
-        if (repository.box(electionId).isEmpty()) {
+        if (repository.box(electionId.value()).isEmpty()) {
             throw new UserFacingException("count.error.boxFirst");
         }
         if (!countIfEnough(electionId)) {
-            int have = repository.partials(electionId).size();
+            int have = repository.partials(electionId.value()).size();
             int k = guards.manifest(electionId).k();
             audit.recordRefusal("count.finishRefused", CountGuards.subject(electionId), AuditFields.of("have", have).with("k", k));
             throw new UserFacingException("count.error.tooFew", have, k, k - have);
@@ -73,19 +74,19 @@ public class CountFinish {
     }
 
     /** Combines; false if fewer than k good partials. Stores the counts and moves the conference on. */
-    boolean countIfEnough(long electionId) {
-        if (repository.result(electionId).isPresent()) {
+    boolean countIfEnough(ElectionId electionId) {
+        if (repository.result(electionId.value()).isPresent()) {
             throw new UserFacingException("count.error.alreadyCounted");
         }
         Manifest manifest = guards.manifest(electionId);
         ElectionContext ctx = ElectionContext.of(manifest);
-        CountRepository.BoxRow box = repository.box(electionId).orElseThrow();
+        CountRepository.BoxRow box = repository.box(electionId.value()).orElseThrow();
         Counts counts;
         if (box.tally() == null) {
             counts = Counts.noBallots(ctx);
         } else {
             EncryptedTally tally = EncryptedTally.decode(box.tally());
-            List<PartialDecryption> partials = repository.partials(electionId).stream()
+            List<PartialDecryption> partials = repository.partials(electionId.value()).stream()
                     .map(p -> PartialDecryption.decode(p.encoded())).toList();
             Decryption.Outcome outcome = Decryption.combine(ctx, tally, partials);
             if (!(outcome instanceof Decryption.Decrypted decrypted)) {
@@ -94,16 +95,16 @@ public class CountFinish {
             counts = decrypted.counts();
         }
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
-        repository.insertResult(electionId, new CountRepository.ResultRow(now, levelCounts(counts), "0".repeat(64),
+        repository.insertResult(electionId.value(), new CountRepository.ResultRow(now, levelCounts(counts), "0".repeat(64),
                 "0".repeat(64)));
         // The record holds the results but not its own hash: written once the results are stored.
         String recordHash = record.hash(electionId);
-        repository.setRecordHash(electionId, recordHash);
+        repository.setRecordHash(electionId.value(), recordHash);
         milestones.recordCounted(electionId, recordHash);
         lifecycle.moveTo(electionId, ElectionStatus.TALLIED);
         var entry = audit.record("count.counted", CountGuards.subject(electionId), AuditFields.of("ballots", counts.ballots())
                 .with("record", recordHash));
-        repository.setAuditHead(electionId, entry.entryHash());
+        repository.setAuditHead(electionId.value(), entry.entryHash());
         return true;
     }
 

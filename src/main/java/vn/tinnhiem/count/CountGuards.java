@@ -11,6 +11,7 @@ import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 
@@ -34,12 +35,12 @@ class CountGuards {
         this.audit = audit;
     }
 
-    Manifest manifest(long electionId) {
+    Manifest manifest(ElectionId electionId) {
         return ceremony.manifest(electionId).orElseThrow(() -> new UserFacingException("count.error.noKey"));
     }
 
     /** The organiser, or a teller sitting on this conference's board. */
-    Election readable(long electionId) {
+    Election readable(ElectionId electionId) {
         Election election = elections.find(electionId)
                 .orElseThrow(() -> new UserFacingException("election.error.missing"));
         if (!CurrentStaff.hasRole(Roles.ADMIN)) {
@@ -49,20 +50,20 @@ class CountGuards {
     }
 
     /** Whether the signed-in account sits on this conference's tally board; no refusal is recorded. */
-    boolean isOnBoard(long electionId) {
+    boolean isOnBoard(ElectionId electionId) {
         Optional<String> me = CurrentStaff.username();
         return tallyBoard.tellers(electionId).stream().anyMatch(t -> t.account().isPresent() && t.account().equals(me));
     }
 
     /** Refuses, and records the refusal, unless the signed-in account sits on this conference's tally board. */
-    void onBoard(long electionId) {
+    void onBoard(ElectionId electionId) {
         if (!isOnBoard(electionId)) {
             audit.recordRefusal("count.notOnBoard", subject(electionId), AuditFields.none());
             throw new UserFacingException("lifecycle.refuse.notOnBoard");
         }
     }
 
-    void closed(long electionId) {
+    void closed(ElectionId electionId) {
         ElectionStatus status = elections.find(electionId).map(Election::status)
                 .orElseThrow(() -> new UserFacingException("election.error.missing"));
         if (status != ElectionStatus.CLOSED) {
@@ -70,7 +71,7 @@ class CountGuards {
         }
     }
 
-    static String subject(long electionId) {
+    static String subject(ElectionId electionId) {
         return "election:" + electionId;
     }
 }

@@ -10,6 +10,7 @@ import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.Roles;
@@ -41,7 +42,7 @@ public class CountPermissions {
 
     /** The count's screen of a conference that exists. */
     @Transactional(readOnly = true)
-    public CountPage page(long electionId) {
+    public CountPage page(ElectionId electionId) {
         Election election = elections.find(electionId)
                 .orElseThrow(() -> new UserFacingException("election.error.missing"));
         boolean onBoard = onBoard(electionId);
@@ -50,8 +51,8 @@ public class CountPermissions {
         ElectionStatus status = election.status();
         boolean opened = status.ordinal() >= ElectionStatus.OPEN.ordinal();
         Refusal notClosed = Refusal.of("count.error.notClosed", "status." + status.name());
-        Optional<CountRepository.BoxRow> box = repository.box(electionId);
-        boolean counted = repository.result(electionId).isPresent();
+        Optional<CountRepository.BoxRow> box = repository.box(electionId.value());
+        boolean counted = repository.result(electionId.value()).isPresent();
 
         Permission close = !acts ? Permission.notYours() : status == ElectionStatus.OPEN ? Permission.allowed()
                 : Permission.notNow(Refusal.of("count.refuse.notOpen", "status." + status.name()));
@@ -69,13 +70,13 @@ public class CountPermissions {
 
     /** The hall's projector: the organiser, or a teller on this conference's board. */
     @Transactional(readOnly = true)
-    public Permission projector(long electionId) {
+    public Permission projector(ElectionId electionId) {
         return CurrentStaff.hasRole(Roles.ADMIN) || onBoard(electionId) ? Permission.allowed() : Permission.notYours();
     }
 
     /** The count's documents (minutes, report, table, record): staff who read the count, once it is counted. */
     @Transactional(readOnly = true)
-    public Permission documents(long electionId) {
+    public Permission documents(ElectionId electionId) {
         boolean counted = elections.find(electionId).map(e -> e.status() == ElectionStatus.TALLIED).orElse(false);
         if (!CurrentStaff.hasRole(Roles.ADMIN) && !CurrentStaff.hasRole(Roles.TELLER)) {
             return Permission.notYours();
@@ -89,7 +90,7 @@ public class CountPermissions {
      * do not read the count.
      */
     @Transactional(readOnly = true)
-    public Optional<CountHomeStep> home(long electionId) {
+    public Optional<CountHomeStep> home(ElectionId electionId) {
         boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
         if (!admin && !CurrentStaff.hasRole(Roles.TELLER)) {
             return Optional.empty();
@@ -111,7 +112,7 @@ public class CountPermissions {
 
     /** After the close: the box to check, then the cards to bring, counted as they come in. */
     private CountHomeStep closedStep(Election election, String prefix) {
-        long electionId = election.id();
+        ElectionId electionId = election.id();
         Permission projector = Permission.allowed();
         if (boxCheck.boxVerdict(electionId).isEmpty()) {
             // k and n as the lists fixed them: the unsealing's own figures need the key, read once the box is checked.
@@ -126,7 +127,7 @@ public class CountPermissions {
                 Permission.notYours(), projector);
     }
 
-    private boolean onBoard(long electionId) {
-        return tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
+    private boolean onBoard(ElectionId electionId) {
+        return tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id().equals(electionId));
     }
 }

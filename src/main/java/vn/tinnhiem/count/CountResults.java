@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tinnhiem.count.internal.CountRepository;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.TallyBoard;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.voting.VotingService;
 
@@ -36,22 +37,22 @@ public class CountResults {
     /** The result table of the rule set, once counted. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public Optional<ResultTable> results(long electionId) {
+    public Optional<ResultTable> results(ElectionId electionId) {
         guards.readable(electionId);
-        return repository.result(electionId).map(r -> stored.table(electionId, r));
+        return repository.result(electionId.value()).map(r -> stored.table(electionId, r));
     }
 
     /** Everything the documents print, once counted. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public Optional<CountSummary> summary(long electionId) {
+    public Optional<CountSummary> summary(ElectionId electionId) {
         Election election = guards.readable(electionId);
-        Optional<CountRepository.ResultRow> result = repository.result(electionId);
+        Optional<CountRepository.ResultRow> result = repository.result(electionId.value());
         if (result.isEmpty()) {
             return Optional.empty();
         }
         var d = election.details();
-        CountRepository.Closing c = repository.closing(electionId).orElseThrow();
+        CountRepository.Closing c = repository.closing(electionId.value()).orElseThrow();
         BoxVerdict box = stored.verdict(electionId).orElseThrow();
         // Copies name the counted ballot by id; the minutes name it by tracking code (read only when needed: the
         // box of a large conference is hundreds of megabytes).
@@ -70,7 +71,7 @@ public class CountResults {
                         box.copies().stream().map(x -> new CountSummary.Copy(x.trackingCode(),
                                 codeOfId.getOrDefault(x.copyOf(), x.copyOf()))).toList(), box.tampering(),
                         stored.checkedBallots(electionId).size()),
-                repository.partials(electionId).stream()
+                repository.partials(electionId.value()).stream()
                         .map(p -> new CountSummary.Partial(p.seat(), CountSummary.Path.valueOf(p.path()))).toList(),
                 stored.table(electionId, result.get()), result.get().countedAt(),
                 new CountSummary.Fingerprints(guards.manifest(electionId).hashHex(), result.get().recordHash(),

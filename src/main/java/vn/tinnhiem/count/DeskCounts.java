@@ -18,6 +18,7 @@ import vn.tinnhiem.election.DeskPresence;
 import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.shared.Roles;
@@ -95,7 +96,7 @@ public class DeskCounts {
         });
     }
 
-    private boolean anchor(long electionId) {
+    private boolean anchor(ElectionId electionId) {
         Attendance attendance = deskPresence.attendance(electionId);
         CardCounts cards = tokens.counts(electionId);
         Figures now = new Figures(attendance.present(), cards.handedOut(), cards.spent(), cards.voided());

@@ -15,6 +15,7 @@ import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.voting.StoredBallot;
 import vn.tinnhiem.voting.VotingService;
 import vn.tinnhiem.shared.files.Sha256;
@@ -44,12 +45,12 @@ class ElectionRecordContent {
         this.audit = audit;
     }
 
-    void write(long electionId, java.io.OutputStream out) {
+    void write(ElectionId electionId, java.io.OutputStream out) {
         RecordWriter.write(content(electionId), out);
     }
 
     /** The record's SHA-256, as lowercase hex, without keeping the record. */
-    String hash(long electionId) {
+    String hash(ElectionId electionId) {
         try {
             MessageDigest sha = Sha256.digest();
             try (var out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), sha)) {
@@ -61,12 +62,12 @@ class ElectionRecordContent {
         }
     }
 
-    private RecordWriter.Content content(long electionId) {
+    private RecordWriter.Content content(ElectionId electionId) {
         Election election = elections.find(electionId).orElseThrow();
         var d = election.details();
         Manifest manifest = guards.manifest(electionId);
-        CountRepository.Closing closing = repository.closing(electionId).orElseThrow();
-        CountRepository.BoxRow box = repository.box(electionId).orElseThrow();
+        CountRepository.Closing closing = repository.closing(electionId.value()).orElseThrow();
+        CountRepository.BoxRow box = repository.box(electionId.value()).orElseThrow();
         BoxVerdict verdict = StoredCount.verdict(box, stored.sealedSpent(electionId, closing.cardsSpent()));
         Map<String, StoredBallot> byBallotId = new java.util.HashMap<>();
         Map<String, StoredBallot> byRowId = new java.util.HashMap<>();
@@ -86,12 +87,12 @@ class ElectionRecordContent {
                 x.trackingCode(), sealed(byRowId.get(x.id())), x.copyOf())).toList();
         List<RecordWriter.SetAside> setAside = verdict.setAside().stream().map(x -> new RecordWriter.SetAside(x.id(),
                 x.trackingCode(), sealed(byRowId.get(x.id())), x.reasons())).toList();
-        CountRepository.ResultRow result = repository.result(electionId).orElseThrow();
+        CountRepository.ResultRow result = repository.result(electionId.value()).orElseThrow();
         return new RecordWriter.Content(manifest, d.body(), d.place(), d.startsAt(), closing, box.stored(), counted,
                 closing.cardsSpent(), copies, setAside,
                 stored.checkedBallots(electionId),
                 box.tally() == null ? null : EncryptedTally.decode(box.tally()),
-                repository.partials(electionId), stored.table(electionId, result).toJson(),
+                repository.partials(electionId.value()), stored.table(electionId, result).toJson(),
                 audit.latest("count.closed", CountGuards.subject(electionId))
                         .map(e -> new RecordWriter.CloseEntry(e.id(), e.entryHash())).orElse(null));
     }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tinnhiem.count.internal.CountRepository;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 
@@ -24,9 +25,9 @@ public class ElectionRecordExport {
     /** Streams the election record (docs/protocol.md 10.2) of a counted conference. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public void writeRecord(long electionId, java.io.OutputStream out) {
+    public void writeRecord(ElectionId electionId, java.io.OutputStream out) {
         guards.readable(electionId);
-        if (repository.result(electionId).isEmpty()) {
+        if (repository.result(electionId.value()).isEmpty()) {
             throw new UserFacingException("count.error.notCounted");
         }
         record.write(electionId, out);

@@ -18,6 +18,7 @@ import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.Point;
 import vn.tinnhiem.crypto.Scalar;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.files.FileProblem;
 import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.shared.files.StrictJson;
@@ -78,9 +79,9 @@ public final class PartialDecryptionFile {
      * naming the entries), a proof that fails ({@code WRONG_PROOF}, naming the entries). Whether this teller
      * was already counted is the caller's question: it knows which partials it holds.
      */
-    public static FileResult<PartialDecryption> read(byte[] file, long electionId, Manifest manifest,
+    public static FileResult<PartialDecryption> read(byte[] file, ElectionId electionId, Manifest manifest,
             EncryptedTally tally) {
-        return CountFiles.JSON.read(() -> parse(file, Long.toString(electionId), manifest, tally));
+        return CountFiles.JSON.read(() -> parse(file, electionId.toString(), manifest, tally));
     }
 
     /** {@link #read} without its last safety net, for the tests: only {@link FileProblem} may leave it. */

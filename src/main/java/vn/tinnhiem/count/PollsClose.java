@@ -15,6 +15,7 @@ import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.Milestones;
 import vn.tinnhiem.election.OpenPolls;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import vn.tinnhiem.token.CardCounts;
@@ -61,9 +62,9 @@ public class PollsClose {
     /** Live while the polls are open; frozen as they were at the close afterwards. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public ClosingFigures closingFigures(long electionId) {
+    public ClosingFigures closingFigures(ElectionId electionId) {
         guards.readable(electionId);
-        return repository.closing(electionId).map(PollsClose::figures).orElseGet(() -> live(electionId));
+        return repository.closing(electionId.value()).map(PollsClose::figures).orElseGet(() -> live(electionId));
     }
 
     /**
@@ -75,7 +76,7 @@ public class PollsClose {
     @RolesAllowed(Roles.TELLER)
     @Transactional
     @RetriedWhenBusy
-    public ClosingFigures close(long electionId) {
+    public ClosingFigures close(ElectionId electionId) {
         // The lock first: it waits for every cast, tick and activation in flight, and the figures read after it
         // hold all that committed meanwhile. A read before it would fix a snapshot that misses them.
         openPolls.lockFirst(electionId);
@@ -83,7 +84,7 @@ public class PollsClose {
         lifecycle.moveTo(electionId, ElectionStatus.CLOSED);
         ClosingFigures live = live(electionId);
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
-        repository.insertClosing(electionId, new CountRepository.Closing(now, live.summoned(), live.present(),
+        repository.insertClosing(electionId.value(), new CountRepository.Closing(now, live.summoned(), live.present(),
                 live.cardsActivated(), live.cardsSpent(), live.cardsUnspent(), live.cardsVoided()));
         List<String> codes = voting.publishedTrackingCodes(electionId);
         String digest = Sha256.hex(String.join("\n", codes));
@@ -102,7 +103,7 @@ public class PollsClose {
         return closingFigures(electionId);
     }
 
-    private ClosingFigures live(long electionId) {
+    private ClosingFigures live(ElectionId electionId) {
         Attendance attendance = deskPresence.attendance(electionId);
         CardCounts cards = tokens.counts(electionId);
         return new ClosingFigures(attendance.summoned(), attendance.present(), cards.handedOut(), cards.spent(),

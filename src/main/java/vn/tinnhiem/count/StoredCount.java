@@ -10,6 +10,7 @@ import vn.tinnhiem.count.internal.CountRepository;
 import vn.tinnhiem.count.internal.RecordWriter;
 import vn.tinnhiem.crypto.Counts;
 import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.voting.VotingService;
 import vn.tinnhiem.count.internal.BoxColumns;
 
@@ -34,14 +35,14 @@ class StoredCount {
     }
 
     /** The verdict on the box, once checked, with the cards spent as the close sealed them. */
-    Optional<BoxVerdict> verdict(long electionId) {
+    Optional<BoxVerdict> verdict(ElectionId electionId) {
         int spent = sealedSpent(electionId,
-                repository.closing(electionId).map(CountRepository.Closing::cardsSpent).orElse(0));
-        return repository.box(electionId).map(b -> verdict(b, spent));
+                repository.closing(electionId.value()).map(CountRepository.Closing::cardsSpent).orElse(0));
+        return repository.box(electionId.value()).map(b -> verdict(b, spent));
     }
 
     /** The cards spent as the close's audit entry carries them (the poll_closing row could be rewritten). */
-    int sealedSpent(long electionId, int fallback) {
+    int sealedSpent(ElectionId electionId, int fallback) {
         return audit.latest("count.closed", CountGuards.subject(electionId)).flatMap(e -> e.fields().get("spent"))
                 .map(Integer::valueOf).orElse(fallback);
     }
@@ -51,15 +52,15 @@ class StoredCount {
      * ballot and its opening. They are not in the box and never counted; the record publishes them and the
      * minutes give their number.
      */
-    List<RecordWriter.Checked> checkedBallots(long electionId) {
+    List<RecordWriter.Checked> checkedBallots(ElectionId electionId) {
         return voting.checkedBallots(electionId).stream()
                 .map(x -> new RecordWriter.Checked(x.sealed().encode(), x.opening())).toList();
     }
 
-    ResultTable table(long electionId, CountRepository.ResultRow result) {
+    ResultTable table(ElectionId electionId, CountRepository.ResultRow result) {
         Manifest manifest = guards.manifest(electionId);
-        CountRepository.Closing closing = repository.closing(electionId).orElseThrow();
-        int ballots = repository.box(electionId).map(b -> b.countedIds().length / 16).orElse(0);
+        CountRepository.Closing closing = repository.closing(electionId.value()).orElseThrow();
+        int ballots = repository.box(electionId.value()).map(b -> b.countedIds().length / 16).orElse(0);
         String[] perCandidate = result.levelCounts().split(";");
         List<Counts.CandidateCount> candidates = new ArrayList<>();
         for (int c = 0; c < perCandidate.length; c++) {

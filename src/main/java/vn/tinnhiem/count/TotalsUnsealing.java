@@ -26,6 +26,7 @@ import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.OpenPolls;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.files.FileResult;
@@ -66,19 +67,19 @@ public class TotalsUnsealing {
 
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public Unsealing unsealing(long electionId) {
+    public Unsealing unsealing(ElectionId electionId) {
         Election election = guards.readable(electionId);
         Manifest manifest = guards.manifest(electionId);
         Map<Integer, String> paths = new java.util.HashMap<>();
-        repository.partials(electionId).forEach(p -> paths.put(p.seat(), p.path()));
+        repository.partials(electionId.value()).forEach(p -> paths.put(p.seat(), p.path()));
         List<Unsealing.Seat> seats = tallyBoard.tellers(electionId).stream()
                 .map(t -> new Unsealing.Seat(t.seat(), t.fullName(), t.head(), Optional.ofNullable(paths.get(t.seat()))))
                 .toList();
-        Optional<CountRepository.BoxRow> box = repository.box(electionId);
+        Optional<CountRepository.BoxRow> box = repository.box(electionId.value());
         boolean noBallots = box.map(b -> b.tally() == null).orElse(false);
         EncryptedTally tally = box.filter(b -> b.tally() != null).map(b -> EncryptedTally.decode(b.tally())).orElse(null);
         return new Unsealing(manifest.k(), manifest.n(), seats, noBallots,
-                repository.result(electionId).isPresent() || election.status() == ElectionStatus.TALLIED,
+                repository.result(electionId.value()).isPresent() || election.status() == ElectionStatus.TALLIED,
                 tally == null ? 0 : tally.ballots(), KeyFingerprint.of(manifest.electionKey()),
                 tally == null ? "" : EncryptedTotalsFile.tallyHashHex(tally));
     }
@@ -93,7 +94,7 @@ public class TotalsUnsealing {
      */
     @RolesAllowed(Roles.TELLER)
     @Transactional
-    public ShareOutcome unsealWithCard(long electionId, String cardText, char @Nullable [] passphrase,
+    public ShareOutcome unsealWithCard(ElectionId electionId, String cardText, char @Nullable [] passphrase,
             char @Nullable [] holderPassword) {
         try {
             // The lock first: two cards read at once are taken one after the other, each seeing the other's.
@@ -143,7 +144,7 @@ public class TotalsUnsealing {
     /** The encrypted totals for the offline laptop (docs/protocol.md 10.1): public values only. */
     @RolesAllowed(Roles.TELLER)
     @Transactional
-    public byte[] totalsFile(long electionId) {
+    public byte[] totalsFile(ElectionId electionId) {
         guards.onBoard(electionId);
         EncryptedTally tally = unsealable(electionId);
         byte[] file = EncryptedTotalsFile.write(guards.manifest(electionId), tally);
@@ -158,7 +159,7 @@ public class TotalsUnsealing {
      */
     @RolesAllowed(Roles.TELLER)
     @Transactional
-    public ShareOutcome importPartial(long electionId, byte[] file) {
+    public ShareOutcome importPartial(ElectionId electionId, byte[] file) {
         openPolls.lockFirst(electionId);
         guards.onBoard(electionId);
         EncryptedTally tally = unsealable(electionId);
@@ -175,10 +176,10 @@ public class TotalsUnsealing {
 
     /** A partial decryption already checked against this conference's totals; stored, audited, and counted at k. */
     /** {@code holder}: the teller account confirmed as holding the card read in the hall; null for a file ("-"). */
-    private ShareOutcome accept(long electionId, PartialDecryption partial, String path, @Nullable String holder) {
+    private ShareOutcome accept(ElectionId electionId, PartialDecryption partial, String path, @Nullable String holder) {
         int seat = partial.teller();
-        int position = repository.partials(electionId).size() + 1;
-        repository.insertPartial(electionId, new CountRepository.PartialRow(seat, position, path, partial.encode()));
+        int position = repository.partials(electionId.value()).size() + 1;
+        repository.insertPartial(electionId.value(), new CountRepository.PartialRow(seat, position, path, partial.encode()));
         String name = tallyBoard.tellers(electionId).stream().filter(t -> t.seat() == seat).map(Teller::fullName)
                 .findFirst().orElse("");
         audit.record("count.shareAccepted", CountGuards.subject(electionId), AuditFields.of("seat", seat).with("path", path)
@@ -187,22 +188,22 @@ public class TotalsUnsealing {
         return new ShareOutcome.Accepted(seat, name, counted);
     }
 
-    private boolean seatDone(long electionId, int seat) {
-        return repository.partials(electionId).stream().anyMatch(p -> p.seat() == seat);
+    private boolean seatDone(ElectionId electionId, int seat) {
+        return repository.partials(electionId.value()).stream().anyMatch(p -> p.seat() == seat);
     }
 
-    private ShareOutcome refused(long electionId, String path, String key, Object... args) {
+    private ShareOutcome refused(ElectionId electionId, String path, String key, Object... args) {
         audit.recordRefusal("count.shareRefused", CountGuards.subject(electionId),
                 AuditFields.of("path", path).with("reason", key));
         return new ShareOutcome.Refused(key, List.of(args));
     }
 
     /** The totals to decrypt: only once the box is checked, while not yet counted, and with ballots in it. */
-    private EncryptedTally unsealable(long electionId) {
+    private EncryptedTally unsealable(ElectionId electionId) {
         guards.closed(electionId);
-        CountRepository.BoxRow box = repository.box(electionId)
+        CountRepository.BoxRow box = repository.box(electionId.value())
                 .orElseThrow(() -> new UserFacingException("count.error.boxFirst"));
-        if (repository.result(electionId).isPresent()) {
+        if (repository.result(electionId.value()).isPresent()) {
             throw new UserFacingException("count.error.alreadyCounted");
         }
         if (box.tally() == null) {

@@ -16,6 +16,7 @@ import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
@@ -45,41 +46,41 @@ public class Candidates {
      * them. No staff role, as for {@link Elections#findForKiosk}: the caller authorises the kiosk.
      */
     @Transactional(readOnly = true)
-    public List<Candidate> ballotForKiosk(long electionId) {
+    public List<Candidate> ballotForKiosk(ElectionId electionId) {
         Election election = rows.existing(electionId);
         if (election.status() == ElectionStatus.DRAFT) {
             throw new UserFacingException("election.error.notOpen", "status." + election.status().name());
         }
-        return repository.candidates(electionId);
+        return repository.candidates(electionId.value());
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public List<Candidate> list(long electionId) {
-        return repository.candidates(electionId);
+    public List<Candidate> list(ElectionId electionId) {
+        return repository.candidates(electionId.value());
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void addCandidate(long electionId, String fullName, String jobTitle) {
+    public void addCandidate(ElectionId electionId, String fullName, String jobTitle) {
         rows.editable(electionId);
         String name = required(fullName, MAX_NAME, "candidate.error.name");
         String title = required(jobTitle, MAX_TITLE, "candidate.error.title");
-        int count = repository.candidates(electionId).size();
+        int count = repository.candidates(electionId.value()).size();
         if (count >= MAX_CANDIDATES) {
             throw new UserFacingException("candidate.error.tooMany", MAX_CANDIDATES);
         }
-        repository.insertCandidate(electionId, count + 1, name, title);
+        repository.insertCandidate(electionId.value(), count + 1, name, title);
         audit.record("candidate.add", subject(electionId), AuditFields.of("ordinal", count + 1).with("name", name));
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void updateCandidate(long electionId, long candidateId, String fullName, String jobTitle) {
+    public void updateCandidate(ElectionId electionId, long candidateId, String fullName, String jobTitle) {
         rows.editable(electionId);
         String name = required(fullName, MAX_NAME, "candidate.error.name");
         String title = required(jobTitle, MAX_TITLE, "candidate.error.title");
-        if (repository.updateCandidate(electionId, candidateId, name, title) == 0) {
+        if (repository.updateCandidate(electionId.value(), candidateId, name, title) == 0) {
             throw new UserFacingException("candidate.error.missing");
         }
         audit.record("candidate.update", subject(electionId), AuditFields.of("candidate", candidateId).with("name", name));
@@ -87,21 +88,21 @@ public class Candidates {
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void removeCandidate(long electionId, long candidateId) {
+    public void removeCandidate(ElectionId electionId, long candidateId) {
         rows.editable(electionId);
-        if (repository.deleteCandidate(electionId, candidateId) == 0) {
+        if (repository.deleteCandidate(electionId.value(), candidateId) == 0) {
             throw new UserFacingException("candidate.error.missing");
         }
-        renumberCandidates(electionId, repository.candidates(electionId).stream().map(Candidate::id).toList());
+        renumberCandidates(electionId, repository.candidates(electionId.value()).stream().map(Candidate::id).toList());
         audit.record("candidate.remove", subject(electionId), AuditFields.of("candidate", candidateId));
     }
 
     /** Moves a candidate up (-1) or down (+1) the ballot. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void moveCandidate(long electionId, long candidateId, int delta) {
+    public void moveCandidate(ElectionId electionId, long candidateId, int delta) {
         rows.editable(electionId);
-        List<Long> order = new ArrayList<>(repository.candidates(electionId).stream().map(Candidate::id).toList());
+        List<Long> order = new ArrayList<>(repository.candidates(electionId.value()).stream().map(Candidate::id).toList());
         int from = order.indexOf(candidateId);
         if (from < 0) {
             throw new UserFacingException("candidate.error.missing");
@@ -112,9 +113,9 @@ public class Candidates {
         audit.record("candidate.move", subject(electionId), AuditFields.of("candidate", candidateId).with("to", to + 1));
     }
 
-    private void renumberCandidates(long electionId, List<Long> order) {
+    private void renumberCandidates(ElectionId electionId, List<Long> order) {
         for (int i = 0; i < order.size(); i++) {
-            repository.setCandidateOrdinal(electionId, order.get(i), i + 1);
+            repository.setCandidateOrdinal(electionId.value(), order.get(i), i + 1);
         }
     }
 }

@@ -15,6 +15,7 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
 
@@ -40,16 +41,16 @@ public class Checklist {
 
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public List<ChecklistItem> items(long electionId) {
-        return repository.checklist(electionId);
+    public List<ChecklistItem> items(ElectionId electionId) {
+        return repository.checklist(electionId.value());
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void setChecklistDone(long electionId, ChecklistStep step, boolean done) {
+    public void setChecklistDone(ElectionId electionId, ChecklistStep step, boolean done) {
         rows.existing(electionId);
         String by = CurrentStaff.username().orElse("system");
-        repository.setChecklistDone(electionId, step, done ? Optional.of(clock.instant()) : Optional.empty(),
+        repository.setChecklistDone(electionId.value(), step, done ? Optional.of(clock.instant()) : Optional.empty(),
                 done ? Optional.of(by) : Optional.empty());
         audit.record(done ? "checklist.done" : "checklist.undone", subject(electionId), AuditFields.of("step", step));
     }

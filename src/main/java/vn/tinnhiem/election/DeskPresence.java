@@ -14,6 +14,7 @@ import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.election.internal.SearchText;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
@@ -44,7 +45,7 @@ public class DeskPresence {
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public DeskRoll deskRoll(long electionId, String text, int offset, int limit) {
+    public DeskRoll deskRoll(ElectionId electionId, String text, int offset, int limit) {
         SearchText.checkPage(offset, limit);
         rows.existing(electionId);
         if (!CurrentStaff.hasRole(Roles.ADMIN)) {
@@ -57,9 +58,9 @@ public class DeskPresence {
             }
         }
         String folded = SearchText.fold(text == null ? "" : text);
-        return new DeskRoll(repository.searchRollEntries(electionId, folded, offset, limit),
-                repository.countVoters(electionId, folded), repository.voterCount(electionId),
-                repository.presentCount(electionId));
+        return new DeskRoll(repository.searchRollEntries(electionId.value(), folded, offset, limit),
+                repository.countVoters(electionId.value(), folded), repository.voterCount(electionId.value()),
+                repository.presentCount(electionId.value()));
     }
 
     /**
@@ -70,7 +71,7 @@ public class DeskPresence {
      */
     @RolesAllowed(Roles.TELLER)
     @Transactional
-    public void markPresent(long electionId, long voterId, boolean present) {
+    public void markPresent(ElectionId electionId, long voterId, boolean present) {
         // Share mode, like a cast: ticks go on side by side, and closing waits for them. The lock comes first,
         // so that a tick is either in what the close freezes or refused after it.
         Election election = rows.lockedShared(electionId);
@@ -83,8 +84,8 @@ public class DeskPresence {
         if (election.status() != ElectionStatus.READY && election.status() != ElectionStatus.OPEN) {
             throw new UserFacingException("desk.error.presenceStatus", "status." + election.status().name());
         }
-        if (repository.setPresent(electionId, voterId, present) == 0) {
-            boolean onRoll = repository.voters(electionId).stream().anyMatch(v -> v.id() == voterId);
+        if (repository.setPresent(electionId.value(), voterId, present) == 0) {
+            boolean onRoll = repository.voters(electionId.value()).stream().anyMatch(v -> v.id() == voterId);
             throw new UserFacingException(!onRoll ? "voter.error.missing"
                     : present ? "desk.error.alreadyPresent" : "desk.error.notPresent");
         }
@@ -96,8 +97,8 @@ public class DeskPresence {
     /** Voters summoned and present now, and so whether the quorum is met. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
-    public Attendance attendance(long electionId) {
+    public Attendance attendance(ElectionId electionId) {
         rows.existing(electionId);
-        return new Attendance(repository.voterCount(electionId), repository.presentCount(electionId));
+        return new Attendance(repository.voterCount(electionId.value()), repository.presentCount(electionId.value()));
     }
 }

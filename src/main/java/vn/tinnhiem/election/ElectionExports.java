@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.election.internal.ElectionDocuments;
 import vn.tinnhiem.election.internal.ElectionRepository;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.report.ExportFormat;
 import vn.tinnhiem.shared.Roles;
@@ -59,35 +60,35 @@ public class ElectionExports {
     /** Writes one document of one conference, in the reader's language, to {@code out}. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
-    public void write(long electionId, Document document, ExportFormat format, Locale locale, OutputStream out) {
+    public void write(ElectionId electionId, Document document, ExportFormat format, Locale locale, OutputStream out) {
         if (!document.formats().contains(format)) {
             throw new IllegalArgumentException(document + " has no " + format + " form");
         }
-        Election election = repository.find(electionId)
+        Election election = repository.find(electionId.value())
                 .orElseThrow(() -> new UserFacingException("election.error.missing"));
         var documents = new ElectionDocuments(election, locale, clock);
         switch (document) {
             case ROLL -> {
-                List<Voter> voters = repository.voters(electionId);
+                List<Voter> voters = repository.voters(electionId.value());
                 if (format == ExportFormat.PDF) {
-                    documents.rollPdf(voters, repository.tellers(electionId), out);
+                    documents.rollPdf(voters, repository.tellers(electionId.value()), out);
                 } else {
                     documents.rollXlsx(voters, out);
                 }
             }
             case CANDIDATES -> {
                 if (format == ExportFormat.PDF) {
-                    documents.candidatesPdf(repository.candidates(electionId), out);
+                    documents.candidatesPdf(repository.candidates(electionId.value()), out);
                 } else {
-                    documents.candidatesXlsx(repository.candidates(electionId), out);
+                    documents.candidatesXlsx(repository.candidates(electionId.value()), out);
                 }
             }
-            case BALLOT_PREVIEW -> documents.ballotPreviewPdf(repository.candidates(electionId), out);
+            case BALLOT_PREVIEW -> documents.ballotPreviewPdf(repository.candidates(electionId.value()), out);
             case CHECKLIST -> {
                 if (format == ExportFormat.PDF) {
-                    documents.checklistPdf(repository.checklist(electionId), out);
+                    documents.checklistPdf(repository.checklist(electionId.value()), out);
                 } else {
-                    documents.checklistXlsx(repository.checklist(electionId), out);
+                    documents.checklistXlsx(repository.checklist(electionId.value()), out);
                 }
             }
         }
@@ -106,7 +107,7 @@ public class ElectionExports {
     }
 
     /** A plain ASCII file name, safe in every browser's download bar: stem, conference id, extension. */
-    public static String fileName(Document document, ExportFormat format, long electionId) {
+    public static String fileName(Document document, ExportFormat format, ElectionId electionId) {
         return document.fileStem + "-" + electionId + "." + format.extension();
     }
 

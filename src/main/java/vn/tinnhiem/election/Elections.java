@@ -21,6 +21,7 @@ import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.DemoConference;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.Roles;
@@ -67,8 +68,8 @@ public class Elections {
 
     @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
-    public Optional<Election> find(long id) {
-        return repository.find(id);
+    public Optional<Election> find(ElectionId id) {
+        return repository.find(id.value());
     }
 
     /**
@@ -76,15 +77,15 @@ public class Elections {
      * device, not a staff session, so the kiosk module authorises its own caller (as for whileOpen).
      */
     @Transactional(readOnly = true)
-    public Optional<Election> findForKiosk(long id) {
-        return repository.find(id);
+    public Optional<Election> findForKiosk(ElectionId id) {
+        return repository.find(id.value());
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public long create(ElectionDetails details) {
+    public ElectionId create(ElectionDetails details) {
         ElectionDetails clean = validate(details);
-        long id = repository.insert(clean, 1);
+        ElectionId id = ElectionId.of(repository.insert(clean, 1));
         scheduleChecklist(id, clean.startsAt().toLocalDate());
         audit.record("election.create", subject(id), AuditFields.of("title", clean.title()));
         return id;
@@ -92,10 +93,10 @@ public class Elections {
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void updateDetails(long electionId, ElectionDetails details) {
+    public void updateDetails(ElectionId electionId, ElectionDetails details) {
         rows.editable(electionId);
         ElectionDetails clean = validate(details);
-        repository.update(electionId, clean);
+        repository.update(electionId.value(), clean);
         scheduleChecklist(electionId, clean.startsAt().toLocalDate());
         audit.record("election.update", subject(electionId), AuditFields.of("title", clean.title())
                 .with("kind", clean.ballotKind()).with("rules", clean.ruleSet()).with("at", clean.startsAt()));
@@ -104,18 +105,18 @@ public class Elections {
     /** A conference shaped like the district's plan, with invented names. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public long createDemo() {
+    public ElectionId createDemo() {
         return createDemo(DemoKind.DISTRICT_COMMITTEE);
     }
 
     /** A demo conference of the given shape (the district's plan, or a commune People's Council), invented names. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public long createDemo(DemoKind kind) {
+    public ElectionId createDemo(DemoKind kind) {
         var demo = DemoConference.build(kind, LocalDate.now(clock).plusDays(21));
-        long id = create(demo.details());
+        ElectionId id = create(demo.details());
         demo.candidates().forEach(c -> candidates.addCandidate(id, c.fullName(), c.jobTitle()));
-        repository.insertVoters(id, 1, demo.voters());
+        repository.insertVoters(id.value(), 1, demo.voters());
         demo.tellers().forEach(t -> tallyBoard.addTeller(id, t.fullName(), t.head()));
         tallyBoard.setThreshold(id, demo.thresholdK());
         audit.record("election.demo", subject(id), AuditFields.of("voters", demo.voters().size()));
@@ -125,12 +126,12 @@ public class Elections {
     /** Deletes a conference still in DRAFT, with everything in it; once READY it is part of the record. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void delete(long electionId) {
+    public void delete(ElectionId electionId) {
         Election election = rows.locked(electionId);
         if (election.status() != ElectionStatus.DRAFT) {
             throw new UserFacingException("election.error.deleteNotDraft", "status." + election.status().name());
         }
-        repository.delete(electionId);
+        repository.delete(electionId.value());
         audit.record("election.delete", subject(electionId), AuditFields.of("title", election.title()));
     }
 
@@ -162,9 +163,9 @@ public class Elections {
                 : Permission.notNow(Refusal.of("election.error.deleteNotDraft", "status." + election.status().name()));
     }
 
-    private void scheduleChecklist(long electionId, LocalDate conference) {
+    private void scheduleChecklist(ElectionId electionId, LocalDate conference) {
         for (ChecklistStep step : ChecklistStep.values()) {
-            repository.putChecklistDue(electionId, step, conference.plusDays(step.daysFromConference()));
+            repository.putChecklistDue(electionId.value(), step, conference.plusDays(step.daysFromConference()));
         }
     }
 

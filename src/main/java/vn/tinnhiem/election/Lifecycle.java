@@ -22,6 +22,7 @@ import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.election.internal.OpenGate;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.Roles;
@@ -50,7 +51,7 @@ public class Lifecycle {
 
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public List<Refusal> refusalsFor(long electionId, ElectionStatus target) {
+    public List<Refusal> refusalsFor(ElectionId electionId, ElectionStatus target) {
         Election election = rows.existing(electionId);
         return refusals(election, target);
     }
@@ -61,7 +62,7 @@ public class Lifecycle {
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public LifecycleSteps steps(long electionId) {
+    public LifecycleSteps steps(ElectionId electionId) {
         Election election = rows.existing(electionId);
         ElectionStatus status = election.status();
         boolean organiser = CurrentStaff.hasRole(Roles.ADMIN);
@@ -88,7 +89,7 @@ public class Lifecycle {
     /** DRAFT and READY are the organiser's; opening, closing and counting belong to the tally board. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional
-    public void moveTo(long electionId, ElectionStatus target) {
+    public void moveTo(ElectionId electionId, ElectionStatus target) {
         boolean organisersMove = target == ElectionStatus.DRAFT || target == ElectionStatus.READY;
         if (!CurrentStaff.hasRole(organisersMove ? Roles.ADMIN : Roles.TELLER)) {
             throw refused(electionId, target, List.of(Refusal.of(
@@ -99,14 +100,14 @@ public class Lifecycle {
         if (!refusals.isEmpty()) {
             throw refused(electionId, target, refusals);
         }
-        LocalDateTime changedAt = repository.setStatus(electionId, target);
+        LocalDateTime changedAt = repository.setStatus(electionId.value(), target);
         if (target == ElectionStatus.OPEN) {
             gate.open(electionId);
         }
         // Back to DRAFT the lists may change: the key made for them, and every card printed for it, is void.
-        String voidedKey = target == ElectionStatus.DRAFT ? repository.milestones(electionId).get(Milestone.KEY_MADE) : null;
+        String voidedKey = target == ElectionStatus.DRAFT ? repository.milestones(electionId.value()).get(Milestone.KEY_MADE) : null;
         if (voidedKey != null) {
-            repository.deleteMilestone(electionId, Milestone.KEY_MADE);
+            repository.deleteMilestone(electionId.value(), Milestone.KEY_MADE);
         }
         // The row's exact moment of change too: a status written later by SQL cannot match it (auditedLifecycle).
         audit.record("election.status", subject(electionId), AuditFields.of("from", election.status())
@@ -118,7 +119,7 @@ public class Lifecycle {
     }
 
     /** The refusal goes on the record even though this transaction is about to roll back. */
-    private LifecycleRefusedException refused(long electionId, ElectionStatus target, List<Refusal> refusals) {
+    private LifecycleRefusedException refused(ElectionId electionId, ElectionStatus target, List<Refusal> refusals) {
         audit.recordRefusal("election.statusRefused", subject(electionId), AuditFields.of("to", target)
                 .with("reasons", String.join(",", refusals.stream().map(Refusal::key).toList())));
         return new LifecycleRefusedException(refusals);
@@ -146,7 +147,7 @@ public class Lifecycle {
 
     /** Every reason the step is refused now: the lifecycle's rules, then the tally board's seats. */
     private List<Refusal> refusals(Election election, ElectionStatus target) {
-        List<Teller> board = repository.tellers(election.id());
+        List<Teller> board = repository.tellers(election.id().value());
         List<Refusal> refusals = new ArrayList<>(LifecycleRules.refusals(election.status(), target,
                 facts(election, board)));
         refusals.addAll(boardRefusals(board, target));
@@ -154,9 +155,9 @@ public class Lifecycle {
     }
 
     private LifecycleRules.Facts facts(Election election, List<Teller> tellers) {
-        long id = election.id();
-        Map<Milestone, String> reported = repository.milestones(id);
-        return new LifecycleRules.Facts(repository.candidates(id).size(), repository.voterCount(id), tellers.size(),
+        ElectionId id = election.id();
+        Map<Milestone, String> reported = repository.milestones(id.value());
+        return new LifecycleRules.Facts(repository.candidates(id.value()).size(), repository.voterCount(id.value()), tellers.size(),
                 (int) tellers.stream().filter(Teller::head).count(), election.thresholdK(),
                 reported.containsKey(Milestone.KEY_MADE), reported.containsKey(Milestone.COUNTED));
     }
@@ -170,7 +171,7 @@ public class Lifecycle {
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public List<LifecycleMismatch> auditedLifecycle(long electionId) {
+    public List<LifecycleMismatch> auditedLifecycle(ElectionId electionId) {
         Election election = rows.existing(electionId);
         List<LifecycleMismatch> found = new ArrayList<>();
         ElectionStatus audited = ElectionStatus.DRAFT;
@@ -204,7 +205,7 @@ public class Lifecycle {
             found.add(new LifecycleMismatch("status", election.status().name(), audited.name()));
         }
         if (lastMove != null) {
-            LocalDateTime row = repository.updatedAt(electionId).orElseThrow();
+            LocalDateTime row = repository.updatedAt(electionId.value()).orElseThrow();
             Instant changed = row.toInstant(ZoneOffset.UTC);
             // The entry carries the row's exact moment; an entry written before it did is held to within a few
             // seconds of its own time (the row and the entry are written in one transaction, milliseconds apart).
@@ -216,7 +217,7 @@ public class Lifecycle {
                         ? LocalDateTime.ofInstant(lastMove, ZoneOffset.UTC).toString() : lastStamp));
             }
         }
-        Map<Milestone, String> table = repository.milestones(electionId);
+        Map<Milestone, String> table = repository.milestones(electionId.value());
         for (Milestone m : Milestone.values()) {
             String inTable = table.getOrDefault(m, "");
             String inChain = milestones.getOrDefault(m, "");

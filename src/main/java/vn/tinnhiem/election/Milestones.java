@@ -12,6 +12,7 @@ import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
@@ -38,9 +39,9 @@ public class Milestones {
     /** The milestones reported so far, each with its digest. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public Map<Milestone, String> reported(long electionId) {
+    public Map<Milestone, String> reported(ElectionId electionId) {
         rows.existing(electionId);
-        return repository.milestones(electionId);
+        return repository.milestones(electionId.value());
     }
 
     /**
@@ -50,7 +51,7 @@ public class Milestones {
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional
-    public void recordKeyMade(long electionId, String manifestHash) {
+    public void recordKeyMade(ElectionId electionId, String manifestHash) {
         reportMilestone(electionId, Milestone.KEY_MADE, ElectionStatus.READY, manifestHash);
     }
 
@@ -60,45 +61,45 @@ public class Milestones {
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional
-    public void voidKey(long electionId) {
+    public void voidKey(ElectionId electionId) {
         lockedIn(electionId, ElectionStatus.READY);
-        String manifestHash = repository.milestones(electionId).get(Milestone.KEY_MADE);
+        String manifestHash = repository.milestones(electionId.value()).get(Milestone.KEY_MADE);
         if (manifestHash == null) {
             throw new UserFacingException("milestone.error.missing", "milestone." + Milestone.KEY_MADE.name());
         }
-        repository.deleteMilestone(electionId, Milestone.KEY_MADE);
+        repository.deleteMilestone(electionId.value(), Milestone.KEY_MADE);
         audit.record("election.keyVoided", subject(electionId), AuditFields.of("digest", manifestHash));
     }
 
     /** The polls are CLOSED and the ballot box is sealed; {@code boxDigest} (64 hex) pins what it holds. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional
-    public void recordPollsClosed(long electionId, String boxDigest) {
+    public void recordPollsClosed(ElectionId electionId, String boxDigest) {
         reportMilestone(electionId, Milestone.POLLS_CLOSED, ElectionStatus.CLOSED, boxDigest);
     }
 
     /** The count of a CLOSED conference is done; {@code resultsDigest} (64 hex) pins the results. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional
-    public void recordCounted(long electionId, String resultsDigest) {
+    public void recordCounted(ElectionId electionId, String resultsDigest) {
         reportMilestone(electionId, Milestone.COUNTED, ElectionStatus.CLOSED, resultsDigest);
     }
 
-    private void reportMilestone(long electionId, Milestone milestone, ElectionStatus required, String digest) {
+    private void reportMilestone(ElectionId electionId, Milestone milestone, ElectionStatus required, String digest) {
         if (digest == null || !digest.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("A milestone's digest is 64 lower-case hex characters");
         }
         lockedIn(electionId, required);
-        if (repository.milestones(electionId).containsKey(milestone)) {
+        if (repository.milestones(electionId.value()).containsKey(milestone)) {
             throw new UserFacingException("milestone.error.already", "milestone." + milestone.name());
         }
-        repository.insertMilestone(electionId, milestone, digest);
+        repository.insertMilestone(electionId.value(), milestone, digest);
         audit.record("election.milestone", subject(electionId), AuditFields.of("milestone", milestone)
                 .with("digest", digest));
     }
 
     /** Locks the row for update (after any cast in flight) and checks the status. */
-    private Election lockedIn(long electionId, ElectionStatus required) {
+    private Election lockedIn(ElectionId electionId, ElectionStatus required) {
         Election election = rows.locked(electionId);
         if (election.status() != required) {
             throw new UserFacingException("milestone.error.status", "status." + election.status().name());

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.OpenGate;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
 
@@ -41,7 +42,7 @@ public class OpenPolls {
      * @throws IllegalStateException if the caller's transaction already ran a statement
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Election lockFirst(long electionId) {
+    public Election lockFirst(ElectionId electionId) {
         Election election = rows.locked(electionId);
         if (election.status() == ElectionStatus.OPEN) {
             gate.shut(electionId);
@@ -62,7 +63,7 @@ public class OpenPolls {
      * @throws UserFacingException {@code election.error.notOpen} when the conference is not OPEN
      */
     @Transactional
-    public <T> T whileOpen(long electionId, Supplier<T> work) {
+    public <T> T whileOpen(ElectionId electionId, Supplier<T> work) {
         Election election = rows.lockedShared(electionId);
         if (election.status() != ElectionStatus.OPEN) {
             throw new UserFacingException("election.error.notOpen", "status." + election.status().name());

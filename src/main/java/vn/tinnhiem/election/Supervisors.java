@@ -16,6 +16,7 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.Roles;
@@ -45,9 +46,9 @@ public class Supervisors {
     /** The user names of the SUPERVISOR accounts named for the conference, in alphabetical order. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
-    public List<String> named(long electionId) {
+    public List<String> named(ElectionId electionId) {
         rows.existing(electionId);
-        return repository.supervisors(electionId);
+        return repository.supervisors(electionId.value());
     }
 
     /**
@@ -56,7 +57,7 @@ public class Supervisors {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void addSupervisor(long electionId, String username) {
+    public void addSupervisor(ElectionId electionId, String username) {
         supervisorsOpen(electionId);
         String name = username == null ? "" : username.strip();
         if (name.isEmpty()) {
@@ -64,7 +65,7 @@ public class Supervisors {
         }
         StaffAccount account = accounts.find(name).filter(a -> a.role() == Role.SUPERVISOR && a.enabled())
                 .orElseThrow(() -> new UserFacingException("supervisor.error.notASupervisor", name));
-        if (!repository.insertSupervisor(electionId, account.username())) {
+        if (!repository.insertSupervisor(electionId.value(), account.username())) {
             throw new UserFacingException("supervisor.error.already", account.username());
         }
         audit.record("supervisor.add", subject(electionId), AuditFields.of("account", account.username()));
@@ -72,9 +73,9 @@ public class Supervisors {
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void removeSupervisor(long electionId, String username) {
+    public void removeSupervisor(ElectionId electionId, String username) {
         supervisorsOpen(electionId);
-        if (repository.deleteSupervisor(electionId, username) == 0) {
+        if (repository.deleteSupervisor(electionId.value(), username) == 0) {
             throw new UserFacingException("supervisor.error.missing", username);
         }
         audit.record("supervisor.remove", subject(electionId), AuditFields.of("account", username));
@@ -91,7 +92,7 @@ public class Supervisors {
                 : Permission.allowed();
     }
 
-    private void supervisorsOpen(long electionId) {
+    private void supervisorsOpen(ElectionId electionId) {
         Permission now = changing(rows.locked(electionId));
         if (!now.isAllowed()) {
             Refusal locked = now.reasons().getFirst();
@@ -106,8 +107,8 @@ public class Supervisors {
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
-    public boolean maySupervise(long electionId) {
-        if (repository.find(electionId).isEmpty()) {
+    public boolean maySupervise(ElectionId electionId) {
+        if (repository.find(electionId.value()).isEmpty()) {
             return false;
         }
         if (CurrentStaff.hasRole(Roles.ADMIN)) {
@@ -121,7 +122,7 @@ public class Supervisors {
     @RolesAllowed(Roles.SUPERVISOR)
     @Transactional(readOnly = true)
     public List<Election> supervisedByCurrentSupervisor() {
-        List<Long> mine = CurrentStaff.username().map(repository::supervisedBy).orElse(List.of());
+        List<ElectionId> mine = CurrentStaff.username().map(repository::supervisedBy).orElse(List.of());
         return repository.all().stream().filter(e -> mine.contains(e.id())).toList();
     }
 }

@@ -19,6 +19,7 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.Roles;
@@ -51,15 +52,15 @@ public class TallyBoard {
 
     @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
-    public List<Teller> tellers(long electionId) {
-        return repository.tellers(electionId);
+    public List<Teller> tellers(ElectionId electionId) {
+        return repository.tellers(electionId.value());
     }
 
     /** The conferences on whose tally board the signed-in teller sits. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
     public List<Election> boardsOfCurrentTeller() {
-        List<Long> mine = CurrentStaff.username().map(repository::boardsOf).orElse(List.of());
+        List<ElectionId> mine = CurrentStaff.username().map(repository::boardsOf).orElse(List.of());
         return repository.all().stream().filter(e -> mine.contains(e.id())).toList();
     }
 
@@ -69,11 +70,11 @@ public class TallyBoard {
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public Permission boardScreen(long electionId) {
+    public Permission boardScreen(ElectionId electionId) {
         if (CurrentStaff.hasRole(Roles.ADMIN)) {
             return Permission.allowed();
         }
-        List<Long> mine = CurrentStaff.username().map(repository::boardsOf).orElse(List.of());
+        List<ElectionId> mine = CurrentStaff.username().map(repository::boardsOf).orElse(List.of());
         return mine.contains(electionId) ? Permission.allowed() : Permission.notYours();
     }
 
@@ -83,36 +84,36 @@ public class TallyBoard {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
-    public Permission seatAccounts(long electionId) {
+    public Permission seatAccounts(ElectionId electionId) {
         Election election = rows.existing(electionId);
         return seatsOpen(election) ? Permission.allowed() : seatLocked(election);
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void addTeller(long electionId, String fullName, boolean head) {
+    public void addTeller(ElectionId electionId, String fullName, boolean head) {
         rows.editable(electionId);
         String name = required(fullName, MAX_NAME, "teller.error.name");
-        List<Teller> tellers = repository.tellers(electionId);
+        List<Teller> tellers = repository.tellers(electionId.value());
         if (tellers.size() >= MAX_SEATS) {
             throw new UserFacingException("teller.error.tooMany", MAX_SEATS);
         }
-        repository.insertTeller(electionId, tellers.size() + 1, name, false);
+        repository.insertTeller(electionId.value(), tellers.size() + 1, name, false);
         if (head || tellers.isEmpty()) {
-            long id = repository.tellers(electionId).getLast().id();
-            repository.setHead(electionId, id);
+            long id = repository.tellers(electionId.value()).getLast().id();
+            repository.setHead(electionId.value(), id);
         }
         audit.record("teller.add", subject(electionId), AuditFields.of("seat", tellers.size() + 1).with("name", name));
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void removeTeller(long electionId, long tellerId) {
+    public void removeTeller(ElectionId electionId, long tellerId) {
         Election election = rows.editable(electionId);
-        if (repository.deleteTeller(electionId, tellerId) == 0) {
+        if (repository.deleteTeller(electionId.value(), tellerId) == 0) {
             throw new UserFacingException("teller.error.missing");
         }
-        List<Teller> rest = repository.tellers(electionId);
+        List<Teller> rest = repository.tellers(electionId.value());
         // Seats are renumbered in two steps: the unique (election, seat) key forbids a swap in one.
         for (Teller t : rest) {
             repository.setTellerSeat(t.id(), 1000 + t.seat());
@@ -121,35 +122,35 @@ public class TallyBoard {
             repository.setTellerSeat(rest.get(i).id(), i + 1);
         }
         if (!rest.isEmpty() && rest.stream().noneMatch(Teller::head)) {
-            repository.setHead(electionId, rest.getFirst().id());
+            repository.setHead(electionId.value(), rest.getFirst().id());
         }
         int k = Math.min(election.thresholdK(), Math.max(1, rest.size()));
-        repository.setThreshold(electionId, k);
+        repository.setThreshold(electionId.value(), k);
         audit.record("teller.remove", subject(electionId), AuditFields.of("teller", tellerId).with("k", k)
                 .with("n", rest.size()));
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void setHeadTeller(long electionId, long tellerId) {
+    public void setHeadTeller(ElectionId electionId, long tellerId) {
         rows.editable(electionId);
-        if (repository.tellers(electionId).stream().noneMatch(t -> t.id() == tellerId)) {
+        if (repository.tellers(electionId.value()).stream().noneMatch(t -> t.id() == tellerId)) {
             throw new UserFacingException("teller.error.missing");
         }
-        repository.setHead(electionId, tellerId);
+        repository.setHead(electionId.value(), tellerId);
         audit.record("teller.head", subject(electionId), AuditFields.of("teller", tellerId));
     }
 
     /** How many tellers must bring their share cards to unseal: 1 <= k <= n. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void setThreshold(long electionId, int k) {
+    public void setThreshold(ElectionId electionId, int k) {
         rows.editable(electionId);
-        int n = repository.tellers(electionId).size();
+        int n = repository.tellers(electionId.value()).size();
         if (k < 1 || k > Math.max(1, n)) {
             throw new UserFacingException("teller.error.threshold", k, n);
         }
-        repository.setThreshold(electionId, k);
+        repository.setThreshold(electionId.value(), k);
         audit.record("teller.threshold", subject(electionId), AuditFields.of("k", k).with("n", n));
     }
 
@@ -160,13 +161,13 @@ public class TallyBoard {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void setSeatAccount(long electionId, long tellerId, Optional<String> username) {
+    public void setSeatAccount(ElectionId electionId, long tellerId, Optional<String> username) {
         Election election = rows.locked(electionId);
         if (!seatsOpen(election)) {
             Refusal locked = seatLocked(election).reasons().getFirst();
             throw new UserFacingException(locked.key(), locked.args().toArray());
         }
-        List<Teller> board = repository.tellers(electionId);
+        List<Teller> board = repository.tellers(electionId.value());
         Teller seat = board.stream().filter(t -> t.id() == tellerId).findFirst()
                 .orElseThrow(() -> new UserFacingException("teller.error.missing"));
         if (username.isPresent()) {
@@ -177,14 +178,14 @@ public class TallyBoard {
                 throw new UserFacingException("teller.error.alreadySeated", account.username());
             }
         }
-        repository.setTellerAccount(electionId, tellerId, username);
+        repository.setTellerAccount(electionId.value(), tellerId, username);
         audit.record("teller.account", subject(electionId), AuditFields.of("seat", seat.seat())
                 .with("account", username.orElse("-")));
     }
 
     /** Who sits on a seat may still change after the lists are fixed, until the key is dealt to the seats. */
     private boolean seatsOpen(Election election) {
-        boolean keyMade = repository.milestones(election.id()).containsKey(Milestone.KEY_MADE);
+        boolean keyMade = repository.milestones(election.id().value()).containsKey(Milestone.KEY_MADE);
         return (election.status() == ElectionStatus.DRAFT || election.status() == ElectionStatus.READY) && !keyMade;
     }
 

@@ -18,6 +18,7 @@ import vn.tinnhiem.election.internal.ConferenceRows;
 import vn.tinnhiem.election.internal.ElectionRepository;
 import vn.tinnhiem.election.internal.RollImporter;
 import vn.tinnhiem.election.internal.SearchText;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
@@ -44,8 +45,8 @@ public class VoterRoll {
 
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public List<Voter> voters(long electionId) {
-        return repository.voters(electionId);
+    public List<Voter> voters(ElectionId electionId) {
+        return repository.voters(electionId.value());
     }
 
     /**
@@ -54,33 +55,33 @@ public class VoterRoll {
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
     @Transactional(readOnly = true)
-    public VoterPage searchVoters(long electionId, String text, int offset, int limit) {
+    public VoterPage searchVoters(ElectionId electionId, String text, int offset, int limit) {
         SearchText.checkPage(offset, limit);
         String folded = SearchText.fold(text == null ? "" : text);
-        return new VoterPage(repository.searchVoters(electionId, folded, offset, limit),
-                repository.countVoters(electionId, folded));
+        return new VoterPage(repository.searchVoters(electionId.value(), folded, offset, limit),
+                repository.countVoters(electionId.value(), folded));
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void addVoter(long electionId, NewVoter voter) {
+    public void addVoter(ElectionId electionId, NewVoter voter) {
         rows.editable(electionId);
         NewVoter clean = new NewVoter(required(voter.fullName(), MAX_NAME, "voter.error.name"),
                 optional(voter.jobTitle(), MAX_TITLE), optional(voter.organisation(), MAX_TITLE));
-        int count = repository.voterCount(electionId);
-        repository.insertVoters(electionId, count + 1, List.of(clean));
+        int count = repository.voterCount(electionId.value());
+        repository.insertVoters(electionId.value(), count + 1, List.of(clean));
         audit.record("voter.add", subject(electionId), AuditFields.of("ordinal", count + 1)
                 .with("name", clean.fullName()));
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void removeVoter(long electionId, long voterId) {
+    public void removeVoter(ElectionId electionId, long voterId) {
         rows.editable(electionId);
-        if (repository.deleteVoter(electionId, voterId) == 0) {
+        if (repository.deleteVoter(electionId.value(), voterId) == 0) {
             throw new UserFacingException("voter.error.missing");
         }
-        List<Voter> rest = repository.voters(electionId);
+        List<Voter> rest = repository.voters(electionId.value());
         for (int i = 0; i < rest.size(); i++) {
             repository.setVoterOrdinal(rest.get(i).id(), i + 1);
         }
@@ -93,7 +94,7 @@ public class VoterRoll {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public RollImportResult importRoll(long electionId, String fileName, byte[] content) {
+    public RollImportResult importRoll(ElectionId electionId, String fileName, byte[] content) {
         // Parse first: reading a large file must not hold the election's row lock.
         RollImporter.Parsed parsed = RollImporter.parse(fileName, content);
         rows.editable(electionId);
@@ -105,8 +106,8 @@ public class VoterRoll {
                             .with("problems", parsed.problems().size()));
             return new RollImportResult(0, parsed.problems());
         }
-        repository.deleteAllVoters(electionId);
-        repository.insertVoters(electionId, 1, parsed.voters());
+        repository.deleteAllVoters(electionId.value());
+        repository.insertVoters(electionId.value(), 1, parsed.voters());
         audit.record("voter.import", subject(electionId), renumbered(AuditFields.of("file", fileName)
                 .with("sha256", fileHash).with("rows", parsed.voters().size()), parsed.renumbered()));
         return new RollImportResult(parsed.voters().size(), List.of(), parsed.renumbered());

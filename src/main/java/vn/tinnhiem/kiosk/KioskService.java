@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
@@ -103,7 +104,7 @@ public class KioskService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @RetriedWhenBusy
-    public EnrollmentCode add(String name, long electionId) {
+    public EnrollmentCode add(String name, ElectionId electionId) {
         String clean = validName(name);
         Election election = elections.find(electionId).orElseThrow(() -> new UserFacingException("kiosk.error.conference"));
         if (election.status() != ElectionStatus.READY && election.status() != ElectionStatus.OPEN) {
@@ -231,9 +232,9 @@ public class KioskService {
      */
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
     @Transactional(readOnly = true)
-    public List<KioskPresence> presence(long electionId) {
+    public List<KioskPresence> presence(ElectionId electionId) {
         var now = memory.now();
-        return repository.all().stream().filter(k -> k.electionId() == electionId && k.isActive()).map(k -> {
+        return repository.all().stream().filter(k -> k.electionId().equals(electionId) && k.isActive()).map(k -> {
             var beat = memory.lastBeat(k.id());
             boolean online = beat.isPresent() && beat.get().at().isAfter(now.minus(OFFLINE_AFTER));
             return new KioskPresence(k, memory.lastContact(k.id()), online, online && beat.get().voterOnScreen());

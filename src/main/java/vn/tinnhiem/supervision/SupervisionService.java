@@ -10,6 +10,7 @@ import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.Supervisors;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.UserFacingException;
@@ -38,13 +39,13 @@ public class SupervisionService {
 
     /** Whether the signed-in person may watch this conference (the page asks before it shows anything). */
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
-    public boolean mayWatch(long electionId) {
+    public boolean mayWatch(ElectionId electionId) {
         return elections.find(electionId).isPresent() && allowed(electionId);
     }
 
     /** The conference's figures now (the poller's last reading while pages are open). */
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
-    public Live now(long electionId) {
+    public Live now(ElectionId electionId) {
         require(electionId);
         return feed.now(electionId);
     }
@@ -54,7 +55,7 @@ public class SupervisionService {
      * action is run; the page starts from {@link #now}.
      */
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.TELLER})
-    public Runnable subscribe(long electionId, Consumer<Live> page) {
+    public Runnable subscribe(ElectionId electionId, Consumer<Live> page) {
         require(electionId);
         return feed.subscribe(electionId, page);
     }
@@ -64,7 +65,7 @@ public class SupervisionService {
      * board screen keeps its steps alone; the teller has /supervise/&lt;id&gt;), and once the lists are fixed (a
      * DRAFT has nobody present and no card).
      */
-    public Permission statusPanels(long electionId) {
+    public Permission statusPanels(ElectionId electionId) {
         if (!CurrentStaff.hasRole(Roles.ADMIN) || !mayWatch(electionId)) {
             return Permission.notYours();
         }
@@ -77,18 +78,18 @@ public class SupervisionService {
         return !CurrentStaff.hasRole(Roles.SUPERVISOR);
     }
 
-    private void require(long electionId) {
+    private void require(ElectionId electionId) {
         if (!mayWatch(electionId)) {
             throw new UserFacingException("supervise.error.notAllowed");
         }
     }
 
     /** The organiser, a supervisor named for this conference in its set-up, or a teller on its board. */
-    private boolean allowed(long electionId) {
+    private boolean allowed(ElectionId electionId) {
         if (supervisors.maySupervise(electionId)) {
             return true;
         }
         return CurrentStaff.hasRole(Roles.TELLER)
-                && tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
+                && tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id().equals(electionId));
     }
 }

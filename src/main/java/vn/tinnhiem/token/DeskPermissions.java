@@ -8,6 +8,7 @@ import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.DeskPresence;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.CurrentStaff;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.Roles;
@@ -39,11 +40,11 @@ public class DeskPermissions {
     }
 
     /** The desk of a conference that exists, for someone its service lets in. */
-    public DeskActions desk(long electionId) {
+    public DeskActions desk(ElectionId electionId) {
         Election election = elections.find(electionId)
                 .orElseThrow(() -> new UserFacingException("election.error.missing"));
         boolean canAct = CurrentStaff.hasRole(Roles.TELLER)
-                && tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id() == electionId);
+                && tallyBoard.boardsOfCurrentTeller().stream().anyMatch(e -> e.id().equals(electionId));
         ElectionStatus status = election.status();
         boolean open = status == ElectionStatus.OPEN;
         boolean presenceOpen = open || status == ElectionStatus.READY;
@@ -60,7 +61,7 @@ public class DeskPermissions {
      * refused: ticking and activating are separate steps, often at two desks, and a tick made a moment late at the
      * other desk must not stop the queue.
      */
-    public Optional<OverPresent> askBeforeActivating(long electionId, String text) {
+    public Optional<OverPresent> askBeforeActivating(ElectionId electionId, String text) {
         int present = deskPresence.deskRoll(electionId, "", 0, 1).present();
         int handedOut = tokens.counts(electionId).handedOut();
         if (handedOut + 1 > present && tokens.check(electionId, text) == CardCheck.PRINTED) {
@@ -70,7 +71,7 @@ public class DeskPermissions {
     }
 
     /** The cards' part of the home card: shown to the organiser and the tellers once the lists are fixed. */
-    public CardsHomeActions home(long electionId) {
+    public CardsHomeActions home(ElectionId electionId) {
         boolean admin = CurrentStaff.hasRole(Roles.ADMIN);
         boolean teller = !admin && CurrentStaff.hasRole(Roles.TELLER);
         ElectionStatus status = elections.find(electionId).map(Election::status).orElse(ElectionStatus.DRAFT);

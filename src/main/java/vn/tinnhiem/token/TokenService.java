@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.database.RetriedWhenBusy;
 import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
@@ -76,12 +77,12 @@ public class TokenService {
 
     @RolesAllowed({Roles.ADMIN, Roles.TELLER, Roles.SUPERVISOR})
     @Transactional(readOnly = true)
-    public CardCounts counts(long electionId) {
+    public CardCounts counts(ElectionId electionId) {
         return countsIn(electionId);
     }
 
-    private CardCounts countsIn(long electionId) {
-        Map<String, Integer> c = repository.counts(electionId);
+    private CardCounts countsIn(ElectionId electionId) {
+        Map<String, Integer> c = repository.counts(electionId.value());
         return new CardCounts(c.getOrDefault(TokenRepository.PRINTED, 0), c.getOrDefault(TokenRepository.ACTIVATED, 0),
                 c.getOrDefault(TokenRepository.SPENT, 0), c.getOrDefault(TokenRepository.VOID, 0),
                 c.getOrDefault(TokenRepository.CHECK, 0));
@@ -94,7 +95,7 @@ public class TokenService {
      * Audited as one entry with the count.
      */
     @RolesAllowed(Roles.ADMIN)
-    public PrintedCards print(long electionId, int spares) {
+    public PrintedCards print(ElectionId electionId, int spares) {
         Election election = elections.find(electionId).orElseThrow(() -> new UserFacingException("election.error.missing"));
         requirePrintable(election);
         boolean first = transaction.execute(status -> countsIn(electionId).total()) == 0;
@@ -120,7 +121,7 @@ public class TokenService {
             byte[] pdf = CardSheet.render(election.title(), tokens);
             transaction.executeWithoutResult(status -> {
                 requirePrintable(elections.find(electionId).orElseThrow());
-                repository.insertPrinted(electionId, hashes);
+                repository.insertPrinted(electionId.value(), hashes);
                 audit.record("token.print", subject(electionId), AuditFields.of("count", count));
             });
             return new PrintedCards(pdf, count);
@@ -143,11 +144,11 @@ public class TokenService {
      */
     @RolesAllowed(Roles.TELLER)
     @Transactional
-    public void activate(long electionId, String scannedText) {
+    public void activate(ElectionId electionId, String scannedText) {
         openPolls.whileOpen(electionId, () -> {
             onBoard(electionId, "activate");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
-            if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED), TokenRepository.ACTIVATED) == 1) {
+            if (repository.move(electionId.value(), hash, List.of(TokenRepository.PRINTED), TokenRepository.ACTIVATED) == 1) {
                 return null;
             }
             throw refusal(electionId, hash, "desk.error.alreadyActivated");
@@ -164,11 +165,11 @@ public class TokenService {
      */
     @RolesAllowed(Roles.TELLER)
     @Transactional
-    public void activateForCheck(long electionId, String scannedText) {
+    public void activateForCheck(ElectionId electionId, String scannedText) {
         openPolls.whileOpen(electionId, () -> {
             onBoard(electionId, "activateForCheck");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
-            if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED), TokenRepository.CHECK) == 1) {
+            if (repository.move(electionId.value(), hash, List.of(TokenRepository.PRINTED), TokenRepository.CHECK) == 1) {
                 return null;
             }
             throw refusal(electionId, hash, "desk.error.alreadyActivated");
@@ -182,12 +183,12 @@ public class TokenService {
      */
     @RolesAllowed(Roles.TELLER)
     @Transactional
-    public void voidCard(long electionId, String scannedText) {
+    public void voidCard(ElectionId electionId, String scannedText) {
         openPolls.whileOpen(electionId, () -> {
             onBoard(electionId, "void");
             byte[] hash = hashOf(scannedText).orElseThrow(() -> new UserFacingException("desk.error.unknown"));
             // A lost check card too: whoever finds it could go on making checked ballots.
-            if (repository.move(electionId, hash, List.of(TokenRepository.PRINTED, TokenRepository.ACTIVATED,
+            if (repository.move(electionId.value(), hash, List.of(TokenRepository.PRINTED, TokenRepository.ACTIVATED,
                     TokenRepository.CHECK), TokenRepository.VOID) == 1) {
                 return null;
             }
@@ -196,10 +197,10 @@ public class TokenService {
         audit.record("token.void", subject(electionId), AuditFields.of("count", 1));
     }
 
-    private UserFacingException refusal(long electionId, byte[] hash, String whenActivated) {
-        Optional<String> state = repository.stateLatest(electionId, hash);
+    private UserFacingException refusal(ElectionId electionId, byte[] hash, String whenActivated) {
+        Optional<String> state = repository.stateLatest(electionId.value(), hash);
         if (state.isEmpty()) {
-            return new UserFacingException(repository.elsewhere(electionId, hash) ? "desk.error.otherConference"
+            return new UserFacingException(repository.elsewhere(electionId.value(), hash) ? "desk.error.otherConference"
                     : "desk.error.unknown");
         }
         return new UserFacingException(switch (state.get()) {
@@ -212,8 +213,8 @@ public class TokenService {
     }
 
     /** A teller acts only on the board they sit on; a refusal goes on the record, without any card data. */
-    private void onBoard(long electionId, String action) {
-        if (tallyBoard.boardsOfCurrentTeller().stream().noneMatch(e -> e.id() == electionId)) {
+    private void onBoard(ElectionId electionId, String action) {
+        if (tallyBoard.boardsOfCurrentTeller().stream().noneMatch(e -> e.id().equals(electionId))) {
             audit.recordRefusal("token.refused", subject(electionId), AuditFields.of("action", action).with("reason", "notOnBoard"));
             throw new UserFacingException("desk.error.notOnBoard");
         }
@@ -228,17 +229,17 @@ public class TokenService {
      * record when or in what order cards are spent.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public SpendResult spendInCast(long electionId, String scannedText) {
+    public SpendResult spendInCast(ElectionId electionId, String scannedText) {
         Optional<byte[]> hash = hashOf(scannedText);
         if (hash.isEmpty()) {
             return SpendResult.UNKNOWN;
         }
-        if (repository.move(electionId, hash.get(), List.of(TokenRepository.ACTIVATED), TokenRepository.SPENT) == 1) {
+        if (repository.move(electionId.value(), hash.get(), List.of(TokenRepository.ACTIVATED), TokenRepository.SPENT) == 1) {
             return SpendResult.SPENT;
         }
-        Optional<String> state = repository.stateLatest(electionId, hash.get());
+        Optional<String> state = repository.stateLatest(electionId.value(), hash.get());
         if (state.isEmpty()) {
-            return repository.elsewhere(electionId, hash.get()) ? SpendResult.OTHER_CONFERENCE : SpendResult.UNKNOWN;
+            return repository.elsewhere(electionId.value(), hash.get()) ? SpendResult.OTHER_CONFERENCE : SpendResult.UNKNOWN;
         }
         return switch (state.get()) {
             case TokenRepository.SPENT -> SpendResult.ALREADY_SPENT;
@@ -254,14 +255,14 @@ public class TokenService {
      * (the calling module authorises its device), no audit entry, no log line.
      */
     @Transactional(readOnly = true)
-    public CardCheck check(long electionId, String scannedText) {
+    public CardCheck check(ElectionId electionId, String scannedText) {
         Optional<byte[]> hash = hashOf(scannedText);
         if (hash.isEmpty()) {
             return CardCheck.UNKNOWN;
         }
-        Optional<String> state = repository.state(electionId, hash.get());
+        Optional<String> state = repository.state(electionId.value(), hash.get());
         if (state.isEmpty()) {
-            return repository.elsewhere(electionId, hash.get()) ? CardCheck.OTHER_CONFERENCE : CardCheck.UNKNOWN;
+            return repository.elsewhere(electionId.value(), hash.get()) ? CardCheck.OTHER_CONFERENCE : CardCheck.UNKNOWN;
         }
         return CardCheck.valueOf(state.get());
     }
@@ -274,7 +275,7 @@ public class TokenService {
         });
     }
 
-    private static String subject(long electionId) {
+    private static String subject(ElectionId electionId) {
         return "election:" + electionId;
     }
 }

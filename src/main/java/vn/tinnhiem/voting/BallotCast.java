@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.OpenPolls;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
 import vn.tinnhiem.shared.database.DatabaseRetry;
@@ -61,8 +62,8 @@ final class BallotCast {
         this.haltAfterCommit = haltAfterCommit;
     }
 
-    CastOutcome cast(String kioskId, long electionId, String scannedText, Committed ballot) {
-        if (ballot.electionId() != electionId) {
+    CastOutcome cast(String kioskId, ElectionId electionId, String scannedText, Committed ballot) {
+        if (!ballot.electionId().equals(electionId)) {
             throw new IllegalArgumentException("the ballot was committed for another conference");
         }
         if (ballot.checked()) {
@@ -92,7 +93,7 @@ final class BallotCast {
                 }
                 SpendResult result = tokens.spendInCast(electionId, scannedText);
                 if (result.spent()) {
-                    ballots.insert(electionId, sealed);
+                    ballots.insert(electionId.value(), sealed);
                 }
                 return result;
             }), () -> storedAfterAll(electionId, sealed));
@@ -133,9 +134,9 @@ final class BallotCast {
      * the ballot's presence says which. If even that cannot be read, the voter tries again; a card that was in
      * fact spent then reads "already used", and its ballot is in the count.
      */
-    private CastOutcome inDoubt(long electionId, SealedBallot sealed) {
+    private CastOutcome inDoubt(ElectionId electionId, SealedBallot sealed) {
         try {
-            Boolean stored = reading.execute(status -> ballots.exists(electionId, sealed.id()));
+            Boolean stored = reading.execute(status -> ballots.exists(electionId.value(), sealed.id()));
             return Boolean.TRUE.equals(stored) ? new CastOutcome.Recorded(sealed.trackingCode())
                     : new CastOutcome.Refused(TRY_AGAIN);
         } catch (RuntimeException e) {
@@ -144,9 +145,9 @@ final class BallotCast {
     }
 
     /** For a retry: whether this ballot is in the box after all (the previous attempt committed); empty if unknown. */
-    private Optional<SpendResult> storedAfterAll(long electionId, SealedBallot sealed) {
+    private Optional<SpendResult> storedAfterAll(ElectionId electionId, SealedBallot sealed) {
         try {
-            return Boolean.TRUE.equals(reading.execute(status -> ballots.exists(electionId, sealed.id())))
+            return Boolean.TRUE.equals(reading.execute(status -> ballots.exists(electionId.value(), sealed.id())))
                     ? Optional.of(SpendResult.SPENT) : Optional.empty();
         } catch (RuntimeException unknown) {
             // The retry runs anyway: it cannot store twice, and it finds the card spent if the first one counted.

@@ -3,13 +3,14 @@ package vn.tinnhiem.voting;
 import java.util.List;
 
 import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.shared.ElectionId;
 
 /**
  * What a kiosk shows: the conference's title, the kind (levels), the candidates in order, and the manifest the
  * tablet seals for ({@code manifestJson}, docs/protocol.md 9; {@code manifestHash}, its hash Q̄ in lower-case hex,
  * which the tablet sends back with each sealed ballot).
  */
-public record BallotForm(long electionId, String title, BallotKind kind, List<Entry> candidates, String manifestJson,
+public record BallotForm(ElectionId electionId, String title, BallotKind kind, List<Entry> candidates, String manifestJson,
         String manifestHash) {
 
     public BallotForm {

@@ -3,6 +3,7 @@ package vn.tinnhiem.voting;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import vn.tinnhiem.crypto.SealedBallot;
+import vn.tinnhiem.shared.ElectionId;
 
 /**
  * A sealed ballot the server accepted as a commitment ({@link Commitment.Accepted}): every proof checked
@@ -12,18 +13,18 @@ import vn.tinnhiem.crypto.SealedBallot;
  */
 public final class Committed {
 
-    private final long electionId;
+    private final ElectionId electionId;
     private final String manifestHash;
     private final SealedBallot ballot;
     private final AtomicBoolean checked = new AtomicBoolean();
 
-    Committed(long electionId, String manifestHash, SealedBallot ballot) {
+    Committed(ElectionId electionId, String manifestHash, SealedBallot ballot) {
         this.electionId = electionId;
         this.manifestHash = manifestHash;
         this.ballot = ballot;
     }
 
-    public long electionId() {
+    public ElectionId electionId() {
         return electionId;
     }
 

@@ -10,6 +10,7 @@ import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotVerifier;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.voting.internal.ProofChecks;
 
 /**
@@ -27,7 +28,7 @@ final class OpenManifests {
     private final SecureRandom random = new SecureRandom();
     /** One permit per core, shared by every check of proofs and openings ({@link ProofChecks}). */
     private final Semaphore verifying;
-    private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
+    private final Map<ElectionId, Prepared> prepared = new ConcurrentHashMap<>();
 
     OpenManifests(CeremonyService ceremony, Semaphore verifying) {
         this.ceremony = ceremony;
@@ -35,13 +36,13 @@ final class OpenManifests {
     }
 
     /** The entry made already, or one read now if there is none. */
-    Optional<Prepared> cached(long electionId) {
+    Optional<Prepared> cached(ElectionId electionId) {
         Prepared p = prepared.get(electionId);
         return p != null ? Optional.of(p) : refresh(electionId);
     }
 
     /** Reads the OPEN conference's manifest and (re)builds its entry if the manifest hash changed. */
-    Optional<Prepared> refresh(long electionId) {
+    Optional<Prepared> refresh(ElectionId electionId) {
         Optional<Manifest> manifest = ceremony.openManifest(electionId);
         if (manifest.isEmpty()) {
             return Optional.empty();
@@ -59,7 +60,7 @@ final class OpenManifests {
         }));
     }
 
-    private static BallotForm formOf(long electionId, Manifest m, String hash) {
+    private static BallotForm formOf(ElectionId electionId, Manifest m, String hash) {
         return new BallotForm(electionId, m.title(), m.kind(), m.candidates().stream()
                 .map(c -> new BallotForm.Entry(c.order(), c.name(), c.position())).toList(), m.toJson(), hash);
     }

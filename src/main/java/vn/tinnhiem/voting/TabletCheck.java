@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.tinnhiem.crypto.BallotOpening;
 import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.OpenPolls;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
 import vn.tinnhiem.shared.database.DatabaseRetry;
@@ -56,9 +57,9 @@ final class TabletCheck {
         this.verifying = verifying;
     }
 
-    CheckOutcome check(String kioskId, long electionId, String scannedText, Committed ballot, byte[] opening) {
+    CheckOutcome check(String kioskId, ElectionId electionId, String scannedText, Committed ballot, byte[] opening) {
         try {
-            if (ballot.electionId() != electionId) {
+            if (!ballot.electionId().equals(electionId)) {
                 throw new IllegalArgumentException("the ballot was committed for another conference");
             }
             OptionalInt wait = refusals.secondsToWait(kioskId);
@@ -109,11 +110,11 @@ final class TabletCheck {
     }
 
     /** Stores the checked ballot with its opening; empty when stored (now or by an attempt whose answer was lost). */
-    private Optional<CheckOutcome> store(long electionId, SealedBallot sealed, byte[] opening) {
+    private Optional<CheckOutcome> store(ElectionId electionId, SealedBallot sealed, byte[] opening) {
         try {
             DatabaseRetry.inTransaction(transaction, status -> openPolls.whileOpen(electionId, () -> {
-                if (!checkedBallots.exists(electionId, sealed.id())) {
-                    checkedBallots.insert(electionId, sealed, opening);
+                if (!checkedBallots.exists(electionId.value(), sealed.id())) {
+                    checkedBallots.insert(electionId.value(), sealed, opening);
                 }
                 return Boolean.TRUE;
             }), () -> checkedAfterAll(electionId, sealed));
@@ -127,7 +128,7 @@ final class TabletCheck {
                 | TransactionException e) {
             Boolean stored = null;
             try {
-                stored = reading.execute(status -> checkedBallots.exists(electionId, sealed.id()));
+                stored = reading.execute(status -> checkedBallots.exists(electionId.value(), sealed.id()));
             } catch (RuntimeException again) {
                 // unknown: the voter tries again
             }
@@ -138,9 +139,9 @@ final class TabletCheck {
         return Optional.empty();
     }
 
-    private Optional<Boolean> checkedAfterAll(long electionId, SealedBallot sealed) {
+    private Optional<Boolean> checkedAfterAll(ElectionId electionId, SealedBallot sealed) {
         try {
-            return Boolean.TRUE.equals(reading.execute(status -> checkedBallots.exists(electionId, sealed.id())))
+            return Boolean.TRUE.equals(reading.execute(status -> checkedBallots.exists(electionId.value(), sealed.id())))
                     ? Optional.of(Boolean.TRUE) : Optional.empty();
         } catch (RuntimeException unknown) {
             return Optional.empty();

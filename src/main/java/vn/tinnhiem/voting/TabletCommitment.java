@@ -17,6 +17,7 @@ import vn.tinnhiem.crypto.BallotCheck;
 import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.token.CardCheck;
 import vn.tinnhiem.token.TokenService;
 import vn.tinnhiem.voting.OpenManifests.Prepared;
@@ -49,7 +50,7 @@ final class TabletCommitment {
         this.reading = reading;
     }
 
-    Commitment commit(String kioskId, long electionId, String scannedText, String manifestHashHex,
+    Commitment commit(String kioskId, ElectionId electionId, String scannedText, String manifestHashHex,
             byte[] sealedBallot, String trackingCode) {
         OptionalInt wait = refusals.secondsToWait(kioskId);
         if (wait.isPresent()) {
@@ -91,8 +92,8 @@ final class TabletCommitment {
         }
         Boolean stored;
         try {
-            stored = reading.execute(status -> ballots.exists(electionId, sealed.id())
-                    || checkedBallots.exists(electionId, sealed.id()));
+            stored = reading.execute(status -> ballots.exists(electionId.value(), sealed.id())
+                    || checkedBallots.exists(electionId.value(), sealed.id()));
         } catch (RuntimeException e) {
             return new Commitment.Refused(VoterRefusals.ofDatabase(e).orElseThrow(() -> e));
         }
@@ -103,11 +104,11 @@ final class TabletCommitment {
     }
 
     /** Whether the polls are open now (one read; the cast's and the check's transactions hold the real seam). */
-    private boolean pollsOpen(long electionId) {
+    private boolean pollsOpen(ElectionId electionId) {
         return elections.findForKiosk(electionId).map(e -> e.status() == ElectionStatus.OPEN).orElse(false);
     }
 
-    private Commitment fault(String kioskId, long electionId, String reasonKey, String check) {
+    private Commitment fault(String kioskId, ElectionId electionId, String reasonKey, String check) {
         refusals.recordFault(kioskId, electionId, check);
         return new Commitment.Faulty(reasonKey);
     }

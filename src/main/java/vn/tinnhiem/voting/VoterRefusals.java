@@ -18,6 +18,7 @@ import org.springframework.transaction.TransactionException;
 
 import vn.tinnhiem.audit.AuditFields;
 import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
 import vn.tinnhiem.shared.database.DatabaseFailure;
@@ -52,7 +53,7 @@ final class VoterRefusals {
      * Why the card may not vote or check here, or empty when it may (activated, or a check card). A wrong code
      * counts against the tablet.
      */
-    Optional<String> ofCard(String kioskId, long electionId, CardCheck card) {
+    Optional<String> ofCard(String kioskId, ElectionId electionId, CardCheck card) {
         return Optional.ofNullable(switch (card) {
             case ACTIVATED, CHECK -> null;
             case PRINTED -> NOT_ACTIVATED;
@@ -64,7 +65,7 @@ final class VoterRefusals {
     }
 
     /** A wrong code read by the tablet: counted, and a burst audited once (the count, no code). */
-    String wrong(String kioskId, long electionId, String reason) {
+    String wrong(String kioskId, ElectionId electionId, String reason) {
         int burst = wrongCodes.wrong(kioskId);
         if (burst > 0) {
             audit.recordRefusal("voting.wrongCodes", "kiosk:" + kioskId, AuditFields.of("count", burst).with("election", electionId));
@@ -73,7 +74,7 @@ final class VoterRefusals {
     }
 
     /** A tablet fault: audited (which tablet, which check, which conference; never the ballot or the card). */
-    void recordFault(String kioskId, long electionId, String check) {
+    void recordFault(String kioskId, ElectionId electionId, String check) {
         audit.recordRefusal(KIOSK_FAULT_ACTION, "kiosk:" + kioskId,
                 AuditFields.of("check", check).with("election", electionId));
     }

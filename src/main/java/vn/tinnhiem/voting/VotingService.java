@@ -16,6 +16,7 @@ import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.OpenPolls;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
@@ -144,7 +145,7 @@ public class VotingService {
     }
 
     /** The ballot a kiosk shows: present only while the polls are OPEN under a checked key. */
-    public Optional<BallotForm> form(long electionId) {
+    public Optional<BallotForm> form(ElectionId electionId) {
         return manifests.refresh(electionId).map(OpenManifests.Prepared::form);
     }
 
@@ -154,7 +155,7 @@ public class VotingService {
      * tablet: after five within a minute it must wait, longer each time, and the burst is reported once to the
      * audit log (no code in it).
      */
-    public Admission admit(String kioskId, long electionId, String scannedText) {
+    public Admission admit(String kioskId, ElectionId electionId, String scannedText) {
         OptionalInt wait = refusals.secondsToWait(kioskId);
         if (wait.isPresent()) {
             return new Admission.Refused(TOO_MANY_ATTEMPTS, wait.getAsInt());
@@ -181,7 +182,7 @@ public class VotingService {
      * @param sealedBallot the sealed ballot's bytes (docs/protocol.md 5.2)
      * @param trackingCode the tracking code the tablet computed and will show
      */
-    public Commitment commit(String kioskId, long electionId, String scannedText, String manifestHashHex,
+    public Commitment commit(String kioskId, ElectionId electionId, String scannedText, String manifestHashHex,
             byte[] sealedBallot, String trackingCode) {
         return commitments.commit(kioskId, electionId, scannedText, manifestHashHex, sealedBallot, trackingCode);
     }
@@ -195,7 +196,7 @@ public class VotingService {
      * @throws IllegalArgumentException if the ballot was committed for another conference (a programming error)
      * @throws IllegalStateException if the ballot was opened for a check (it can never be cast)
      */
-    public CastOutcome cast(String kioskId, long electionId, String scannedText, Committed ballot) {
+    public CastOutcome cast(String kioskId, ElectionId electionId, String scannedText, Committed ballot) {
         return casts.cast(kioskId, electionId, scannedText, ballot);
     }
 
@@ -208,7 +209,7 @@ public class VotingService {
      *
      * @throws IllegalArgumentException if the ballot was committed for another conference (a programming error)
      */
-    public CheckOutcome check(String kioskId, long electionId, String scannedText, Committed ballot, byte[] opening) {
+    public CheckOutcome check(String kioskId, ElectionId electionId, String scannedText, Committed ballot, byte[] opening) {
         return checks.check(kioskId, electionId, scannedText, ballot, opening);
     }
 
@@ -217,9 +218,9 @@ public class VotingService {
      * each sealed ballot with the opening its tablet revealed. Only after the close, like the ballot box.
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
-    public List<CheckedBallot> checkedBallots(long electionId) {
+    public List<CheckedBallot> checkedBallots(ElectionId electionId) {
         closed(electionId);
-        return reading.execute(status -> checkedBallots.all(electionId));
+        return reading.execute(status -> checkedBallots.all(electionId.value()));
     }
 
     /**
@@ -227,31 +228,31 @@ public class VotingService {
      * and the organiser read it, and only after the close: while the polls are open nobody looks inside.
      */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
-    public List<StoredBallot> ballotBox(long electionId) {
+    public List<StoredBallot> ballotBox(ElectionId electionId) {
         closed(electionId);
-        return reading.execute(status -> ballots.rows(electionId));
+        return reading.execute(status -> ballots.rows(electionId.value()));
     }
 
     /**
      * The tracking codes in the box of a closed conference, sorted: published after the close so that every
      * voter can find theirs. No staff role: anyone in the hall may look.
      */
-    public List<String> publishedTrackingCodes(long electionId) {
+    public List<String> publishedTrackingCodes(ElectionId electionId) {
         closed(electionId);
         // From the sealed bytes, never the column: a column can be changed without touching the ballot.
-        return reading.execute(status -> ballots.rows(electionId)).stream()
+        return reading.execute(status -> ballots.rows(electionId.value())).stream()
                 .map(StoredBallot::trackingCode).sorted().toList();
     }
 
     /** How many rows the box of a closed conference holds, without reading them. */
     @RolesAllowed({Roles.ADMIN, Roles.TELLER})
-    public int storedBallots(long electionId) {
+    public int storedBallots(ElectionId electionId) {
         closed(electionId);
-        Integer count = reading.execute(status -> ballots.count(electionId));
+        Integer count = reading.execute(status -> ballots.count(electionId.value()));
         return count == null ? 0 : count;
     }
 
-    private void closed(long electionId) {
+    private void closed(ElectionId electionId) {
         var status = elections.findForKiosk(electionId).map(e -> e.status())
                 .orElseThrow(() -> new UserFacingException("election.error.missing"));
         if (status != vn.tinnhiem.election.ElectionStatus.CLOSED && status != vn.tinnhiem.election.ElectionStatus.TALLIED) {

@@ -25,6 +25,7 @@ import vn.tinnhiem.db.tables.records.AuditEntryRecord;
 import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.IntegrationTest;
 
 /**
@@ -279,7 +280,7 @@ class AuditAnchorsIntegrationTests {
 
     @Test
     void a_lifecycle_step_is_anchored() throws IOException {
-        long id = elections.createDemo();
+        ElectionId id = elections.createDemo();
         lifecycle.moveTo(id, ElectionStatus.READY);
         AuditAnchor anchor = lastAnchor();
         assertThat(anchor.reason()).isEqualTo("election.status.READY");

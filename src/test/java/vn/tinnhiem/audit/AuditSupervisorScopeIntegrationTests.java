@@ -13,6 +13,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
@@ -48,8 +49,8 @@ class AuditSupervisorScopeIntegrationTests {
     @Autowired
     KioskService kiosks;
 
-    long mine;
-    long other;
+    ElectionId mine;
+    ElectionId other;
     String mineTitle;
     String otherTitle;
     String supervisor;
@@ -87,7 +88,7 @@ class AuditSupervisorScopeIntegrationTests {
         try (var as = Acting.as(supervisor, "SUPERVISOR")) {
             List<AuditEntry> seen = audit.search(AuditSearch.ALL, 0, 1000);
             var names = audit.subjectNames();
-            assertThat(seen).isNotEmpty().allSatisfy(e -> assertThat(ofConference(e, mine)).as("%s", e).isTrue());
+            assertThat(seen).isNotEmpty().allSatisfy(e -> assertThat(ofConference(e, mine.value())).as("%s", e).isTrue());
             assertThat(seen).extracting(AuditEntry::action).contains("election.create", "candidate.add", "voter.add",
                     "election.status", "kiosk.add", "supervisor.add");
             assertThat(words(seen, names)).contains(mineTitle, "[tên đã ẩn]", "Máy giám sát " + mine)
@@ -102,7 +103,7 @@ class AuditSupervisorScopeIntegrationTests {
             // A search never tells a hidden name: the candidate's name finds nothing; the title finds the entries.
             assertThat(audit.search(new AuditSearch("Bímật", "", ""), 0, 100)).isEmpty();
             assertThat(audit.search(new AuditSearch(mineTitle, "", ""), 0, 100)).isNotEmpty()
-                    .allSatisfy(e -> assertThat(ofConference(e, mine)).isTrue());
+                    .allSatisfy(e -> assertThat(ofConference(e, mine.value())).isTrue());
             assertThat(audit.search(new AuditSearch(otherTitle, "", ""), 0, 100)).isEmpty();
 
             // The latest entry of an action, for theirs only and without the name.

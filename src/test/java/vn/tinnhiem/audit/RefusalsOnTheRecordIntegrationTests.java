@@ -19,6 +19,7 @@ import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.LifecycleRefusedException;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -58,7 +59,7 @@ class RefusalsOnTheRecordIntegrationTests {
 
     @Test
     void a_refused_lifecycle_step_stays_on_the_record_with_its_reasons() {
-        long id = elections.create(new ElectionDetails("Hội nghị bị từ chối", "HĐND xã", "Hội trường",
+        ElectionId id = elections.create(new ElectionDetails("Hội nghị bị từ chối", "HĐND xã", "Hội trường",
                 LocalDateTime.of(2026, 12, 21, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
         assertThatThrownBy(() -> lifecycle.moveTo(id, ElectionStatus.READY))
                 .isInstanceOf(LifecycleRefusedException.class);

@@ -36,6 +36,7 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.LifecycleRefusedException;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.NewVoter;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.shared.UserFacingException;
@@ -81,8 +82,8 @@ class CeremonyIntegrationTests {
     RunningDealings dealings;
 
     /** A READY conference with three seats (k = 2), each tied to a teller account. */
-    private long readyConference(String title) {
-        long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
+    private ElectionId readyConference(String title) {
+        ElectionId id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
         candidates.addCandidate(id, "Trần Văn Ánh", "Chủ tịch HĐND xã");
         candidates.addCandidate(id, "Lê Thị Bích", "Phó Chủ tịch UBND xã");
@@ -100,7 +101,7 @@ class CeremonyIntegrationTests {
         return id;
     }
 
-    private String refusalToOpen(long id) {
+    private String refusalToOpen(ElectionId id) {
         try (var head = Acting.as("cer" + id + ".1", "TELLER")) {
             lifecycle.moveTo(id, ElectionStatus.OPEN);
             return "opened";
@@ -110,20 +111,20 @@ class CeremonyIntegrationTests {
     }
 
     /** Prints every card (seat 2 with a passphrase) and reads each back from its PDF's QR code. */
-    private List<String> printAll(long id) {
+    private List<String> printAll(ElectionId id) {
         String c1 = Cards.issue(ceremonies, id, 1, null);
         String c2 = Cards.issue(ceremonies, id, 2, PASSPHRASE.clone());
         String c3 = Cards.issue(ceremonies, id, 3, null);
         return List.of(c1, c2, c3);
     }
 
-    private List<AuditEntry> entriesOf(long id) {
+    private List<AuditEntry> entriesOf(ElectionId id) {
         return audit.newest(300).stream().filter(e -> e.subject().equals("election:" + id)).toList();
     }
 
     @Test
     void the_console_ceremony_prints_each_card_once_checks_them_back_and_only_then_the_polls_open() {
-        long id = readyConference("Lễ tạo khóa tại bàn");
+        ElectionId id = readyConference("Lễ tạo khóa tại bàn");
         assertThat(refusalToOpen(id)).isEqualTo("lifecycle.refuse.noKey");
 
         CeremonyStatus started = ceremonies.start(id);
@@ -152,7 +153,7 @@ class CeremonyIntegrationTests {
         assertThat(slip.args()).containsExactly((20 - ShareCards.PREFIX.length()) / 4 + 1);
         assertThat(ceremonies.checkCard(id, 1, "TN1V:ABCD-EFGH", null).refusal())
                 .contains("ceremony.check.NOT_A_SHARE_CARD");
-        long other = readyConference("Hội nghị khác");
+        ElectionId other = readyConference("Hội nghị khác");
         ceremonies.start(other);
         String otherCard = Cards.issue(ceremonies, other, 1, null);
         assertThat(ceremonies.checkCard(id, 1, otherCard, null).refusal()).contains("ceremony.check.OTHER_ELECTION");
@@ -197,7 +198,7 @@ class CeremonyIntegrationTests {
 
     @Test
     void running_the_ceremony_again_voids_the_old_key_and_its_cards_and_says_so() {
-        long id = readyConference("Làm lại lễ tạo khóa");
+        ElectionId id = readyConference("Làm lại lễ tạo khóa");
         ceremonies.start(id);
         List<String> old = printAll(id);
         ceremonies.checkCard(id, 1, old.get(0), null);
@@ -218,7 +219,7 @@ class CeremonyIntegrationTests {
 
     @Test
     void back_to_draft_voids_the_key_and_the_changed_lists_need_a_new_ceremony() {
-        long id = readyConference("Về dự thảo sau lễ tạo khóa");
+        ElectionId id = readyConference("Về dự thảo sau lễ tạo khóa");
         ceremonies.start(id);
         List<String> cards = printAll(id);
         ceremonies.checkCard(id, 1, cards.get(0), null);
@@ -241,7 +242,7 @@ class CeremonyIntegrationTests {
     @Test
     void the_offline_ceremony_gives_the_server_only_the_public_file_and_the_cards_are_checked_the_same_way(
             @TempDir Path laptop) throws Exception {
-        long id = readyConference("Lễ lập khóa ngoại tuyến");
+        ElectionId id = readyConference("Lễ lập khóa ngoại tuyến");
         Path requestFile = laptop.resolve("tinnhiem-ceremony-request-" + id + ".json");
         Files.write(requestFile, ceremonies.request(id).toJson().getBytes(StandardCharsets.UTF_8));
 

@@ -29,6 +29,7 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.Milestone;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Pdfs;
@@ -70,7 +71,7 @@ class CeremonyRaceIntegrationTests {
         ExecutorService consoles = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                long id = readyConference("Lễ lập khóa đồng thời " + round + " " + System.nanoTime());
+                ElectionId id = readyConference("Lễ lập khóa đồng thời " + round + " " + System.nanoTime());
                 ceremonies.start(id);
                 List<String> cards = new ArrayList<>();
                 for (int seat = 1; seat <= 3; seat++) {
@@ -110,8 +111,8 @@ class CeremonyRaceIntegrationTests {
         assertThat(failures).as("rounds where the ceremony did not complete exactly once, of " + ROUNDS).isEmpty();
     }
 
-    private long readyConference(String title) {
-        long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
+    private ElectionId readyConference(String title) {
+        ElectionId id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
         candidates.addCandidate(id, "Trần Văn Ánh", "Chủ tịch HĐND xã");
         voterRoll.addVoter(id, new NewVoter("Phạm Văn Cường", "Đại biểu", "HĐND xã"));

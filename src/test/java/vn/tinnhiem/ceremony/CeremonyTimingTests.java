@@ -19,6 +19,7 @@ import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.Cards;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.support.Pdfs;
@@ -60,7 +61,7 @@ class CeremonyTimingTests {
     }
 
     private void run(int n, int k, boolean passphrases) {
-        long id = elections.create(new ElectionDetails("Đo thời gian lễ tạo khóa " + n, "HĐND huyện", "Hội trường",
+        ElectionId id = elections.create(new ElectionDetails("Đo thời gian lễ tạo khóa " + n, "HĐND huyện", "Hội trường",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
         for (int c = 1; c <= 13; c++) {
             candidates.addCandidate(id, "Ứng viên " + c, "Chức vụ " + c);

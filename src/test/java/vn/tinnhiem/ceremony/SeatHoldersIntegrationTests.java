@@ -30,6 +30,7 @@ import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Cards;
 import vn.tinnhiem.support.IntegrationTest;
@@ -68,8 +69,8 @@ class SeatHoldersIntegrationTests {
     AuthenticationConfiguration signIn;
 
     /** A READY conference with three seats (k = 2), each tied to a teller account whose password is set. */
-    private long readyConference(String title) {
-        long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
+    private ElectionId readyConference(String title) {
+        ElectionId id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
         candidates.addCandidate(id, "Trần Văn Ánh", "Chủ tịch HĐND xã");
         voterRoll.addVoter(id, new NewVoter("Phạm Văn Cường", "Đại biểu", "HĐND xã"));
@@ -86,7 +87,7 @@ class SeatHoldersIntegrationTests {
         return id;
     }
 
-    private List<AuditEntry> entriesOf(long id, String action) {
+    private List<AuditEntry> entriesOf(ElectionId id, String action) {
         return audit.newest(300).stream().filter(e -> e.subject().equals("election:" + id))
                 .filter(e -> e.action().equals(action)).toList();
     }
@@ -102,7 +103,7 @@ class SeatHoldersIntegrationTests {
 
     @Test
     void the_organiser_alone_cannot_take_a_seats_card_and_the_seat_stays_as_it_was() {
-        long id = readyConference("Người tổ chức không nhận thẻ thay");
+        ElectionId id = readyConference("Người tổ chức không nhận thẻ thay");
         ceremonies.start(id);
         assertThat(keyOf(() -> ceremonies.issueCard(id, 1, null, null))).isEqualTo("holder.error.passwordNeeded");
         assertThat(keyOf(() -> ceremonies.issueCard(id, 1, null, new char[0]))).isEqualTo("holder.error.passwordNeeded");
@@ -130,7 +131,7 @@ class SeatHoldersIntegrationTests {
 
     @Test
     void wrong_passwords_at_the_console_lock_the_teller_account_like_failed_sign_ins() throws Exception {
-        long id = readyConference("Đoán mật khẩu tại bàn lễ");
+        ElectionId id = readyConference("Đoán mật khẩu tại bàn lễ");
         ceremonies.start(id);
         String teller = "holder" + id + ".2";
         for (int i = 0; i < 5; i++) {
@@ -156,7 +157,7 @@ class SeatHoldersIntegrationTests {
 
     @Test
     void a_one_time_password_proves_nothing_the_organiser_saw_it() {
-        long id = readyConference("Mật khẩu dùng một lần");
+        ElectionId id = readyConference("Mật khẩu dùng một lần");
         String fresh = "holder" + id + ".fresh";
         String oneTime = accounts.create(fresh, "Vũ Văn Khoa", Role.TELLER).oneTimePassword();
         tallyBoard.setSeatAccount(id, tallyBoard.tellers(id).get(2).id(), Optional.of(fresh));
@@ -171,7 +172,7 @@ class SeatHoldersIntegrationTests {
 
     @Test
     void a_card_never_taken_is_withdrawn_and_its_seat_alone_printed_again() {
-        long id = readyConference("In lại thẻ chưa giao");
+        ElectionId id = readyConference("In lại thẻ chưa giao");
         CeremonyStatus started = ceremonies.start(id);
         String seat2 = Cards.issue(ceremonies, id, 2, null);
         byte[] notTaken = ceremonies.issueCard(id, 1, null, Staff.PASSWORD.toCharArray());
@@ -197,7 +198,7 @@ class SeatHoldersIntegrationTests {
 
     @Test
     void a_typo_names_the_group_to_look_at() {
-        long id = readyConference("Gõ nhầm mã thẻ");
+        ElectionId id = readyConference("Gõ nhầm mã thẻ");
         ceremonies.start(id);
         String card = Cards.issue(ceremonies, id, 1, null);
         String body = card.substring(ShareCards.PREFIX.length());

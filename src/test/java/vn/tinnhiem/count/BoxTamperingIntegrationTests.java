@@ -103,9 +103,9 @@ class BoxTamperingIntegrationTests {
         Collections.sort(left);
         String forged = Sha256.hex(String.join("\n", left));
         db.update(POLL_CLOSING).set(POLL_CLOSING.CARDS_SPENT, 5).set(POLL_CLOSING.CARDS_UNSPENT, 1)
-                .where(POLL_CLOSING.ELECTION_ID.eq(conf.id())).execute();
+                .where(POLL_CLOSING.ELECTION_ID.eq(conf.id().value())).execute();
         db.update(ELECTION_MILESTONE).set(ELECTION_MILESTONE.DIGEST, forged)
-                .where(ELECTION_MILESTONE.ELECTION_ID.eq(conf.id()).and(ELECTION_MILESTONE.MILESTONE.eq("POLLS_CLOSED")))
+                .where(ELECTION_MILESTONE.ELECTION_ID.eq(conf.id().value()).and(ELECTION_MILESTONE.MILESTONE.eq("POLLS_CLOSED")))
                 .execute();
 
         BoxVerdict verdict;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.IntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -125,7 +126,7 @@ class CheckedBallotsCountIntegrationTests {
     }
 
     /** Seals, commits and opens a ballot, as a tablet does when "Kiểm tra máy" is chosen; its tracking code. */
-    private String check(TestTablet tablet, String kiosk, long id, String card, int[] choices) {
+    private String check(TestTablet tablet, String kiosk, ElectionId id, String card, int[] choices) {
         BallotSealer.Openable sealed = tablet.seal(id, choices);
         var commitment = tablet.commit(kiosk, id, card, sealed.ballot());
         assertThat(commitment).isInstanceOf(Commitment.Accepted.class);

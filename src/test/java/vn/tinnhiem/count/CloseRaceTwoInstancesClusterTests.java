@@ -26,6 +26,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.shared.database.DatabaseBusyException;
 import vn.tinnhiem.support.Acting;

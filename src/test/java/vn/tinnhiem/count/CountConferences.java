@@ -18,6 +18,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
@@ -48,7 +49,7 @@ public final class CountConferences {
      * @param unused activated cards never used
      * @param spent the cards the ballots were cast with, ballot v with card v
      */
-    public record Cast(long id, String title, List<String> tellers, List<String> cards, int[][] expected, int ballots,
+    public record Cast(ElectionId id, String title, List<String> tellers, List<String> cards, int[][] expected, int ballots,
             List<String> trackingCodes, List<String> unused, List<String> spent) {
     }
 
@@ -76,7 +77,7 @@ public final class CountConferences {
         List<String> tellers = List.of("kp1." + suffix, "kp2." + suffix, "kp3." + suffix);
         List<String> names = List.of("Trần Văn Trưởng", "Nguyễn Thị Hồng Nhung", "Phạm Minh Tuấn");
         List<String> cards = new ArrayList<>();
-        long id;
+        ElectionId id;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             id = elections.elections().create(new ElectionDetails(title, "UBND huyện Yên Thành", "Hội trường tầng 2",
                     LocalDateTime.of(2026, 12, 1, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
@@ -158,7 +159,7 @@ public final class CountConferences {
         }
     }
 
-    List<String> printed(long id, int count) {
+    List<String> printed(ElectionId id, int count) {
         List<String> codes = new ArrayList<>();
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             while (codes.size() < count) {

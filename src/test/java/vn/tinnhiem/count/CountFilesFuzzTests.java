@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import vn.tinnhiem.crypto.Decryption;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.SeededRandom;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.files.FileProblem;
 import vn.tinnhiem.shared.i18n.Languages;
 
@@ -161,7 +162,7 @@ class CountFilesFuzzTests {
         Random r = new Random(3);
         for (int i = 0; i < 300; i++) {
             assertThat(EncryptedTotalsFile.read(mutate(totals, r))).isNotNull();
-            assertThat(PartialDecryptionFile.read(mutate(partial, r), 42, conference.manifest(), conference.tally()))
+            assertThat(PartialDecryptionFile.read(mutate(partial, r), ElectionId.of(42), conference.manifest(), conference.tally()))
                     .isNotNull();
         }
     }

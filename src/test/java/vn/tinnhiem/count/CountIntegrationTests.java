@@ -182,7 +182,7 @@ class CountIntegrationTests {
         String recordHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
         assertThat(summary.fingerprints().recordHash()).as("the minutes' record hash names the exported file")
                 .isEqualTo(recordHash);
-        assertThat(summary.fingerprints().auditHeadHash()).isEqualTo(log(conf.id()).stream()
+        assertThat(summary.fingerprints().auditHeadHash()).isEqualTo(log(conf.id().value()).stream()
                 .filter(e -> e.action().equals("count.counted")).findFirst().orElseThrow().entryHash());
         assertThat(summary.partials()).extracting(CountSummary.Partial::seat).containsExactly(1, 2);
         String record = out.toString(java.nio.charset.StandardCharsets.UTF_8);
@@ -191,8 +191,8 @@ class CountIntegrationTests {
         assertEveryCheckHolds(out.toByteArray());
 
         // Every refusal stayed on the record although nothing else of its call did.
-        assertThat(log(conf.id())).filteredOn(e -> e.action().equals("count.shareRefused")).hasSize(5);
-        assertThat(log(conf.id())).filteredOn(e -> e.action().equals("count.finishRefused")).hasSize(1);
+        assertThat(log(conf.id().value())).filteredOn(e -> e.action().equals("count.shareRefused")).hasSize(5);
+        assertThat(log(conf.id().value())).filteredOn(e -> e.action().equals("count.finishRefused")).hasSize(1);
         // The tracking codes are published, and each voter finds theirs counted.
         assertThat(ballotTracking.publishedCodes(conf.id())).containsExactlyInAnyOrderElementsOf(conf.trackingCodes());
         assertThat(ballotTracking.track(conf.id(), conf.trackingCodes().get(3).toLowerCase().replace("-", " ")))
@@ -203,7 +203,7 @@ class CountIntegrationTests {
     @Test
     void a_ballot_changed_in_the_database_is_set_aside_by_its_tracking_code_one_deleted_shows_a_difference_and_a_copy_counts_once() {
         var conf = conferences().cast(2, 6, 6, 6, 0, (v, c) -> (v + c) % 3);
-        List<byte[]> ids = db.select(BALLOT.ID).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id())).orderBy(BALLOT.ID)
+        List<byte[]> ids = db.select(BALLOT.ID).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id().value())).orderBy(BALLOT.ID)
                 .fetch(BALLOT.ID);
         // Ballot 0: one byte of a proof changed. Ballot 1: deleted. Ballot 2: copied whole under a new id.
         byte[] changed = db.select(BALLOT.SEALED).from(BALLOT).where(BALLOT.ID.eq(ids.get(0))).fetchOne(BALLOT.SEALED);
@@ -218,7 +218,7 @@ class CountIntegrationTests {
         byte[] copyBytes = copied.getSealed().clone();
         System.arraycopy(newId, 0, copyBytes, 5, 16); // the id, bytes [5, 21) (docs/protocol.md 5.2)
         db.insertInto(BALLOT, BALLOT.ELECTION_ID, BALLOT.ID, BALLOT.TRACKING_CODE, BALLOT.SEALED)
-                .values(conf.id(), newId, "COPY-COPY-COPY-COPY", copyBytes).execute();
+                .values(conf.id().value(), newId, "COPY-COPY-COPY-COPY", copyBytes).execute();
         String copyCode = SealedBallot.of(copyBytes).trackingCode();
 
         try (var board = Acting.as(conf.tellers().get(2), "TELLER")) {
@@ -246,9 +246,9 @@ class CountIntegrationTests {
         assertThat(table.rows()).allSatisfy(r -> assertThat(r.valid()).isEqualTo(4));
         CountSummary summary = countResults.summary(conf.id()).orElseThrow();
         assertThat(summary.difference()).isEqualTo(-2);
-        assertThat(log(conf.id())).extracting(AuditEntry::action).contains("count.ballotSetAside", "count.ballotCopied",
+        assertThat(log(conf.id().value())).extracting(AuditEntry::action).contains("count.ballotSetAside", "count.ballotCopied",
                 "count.boxMismatch");
-        assertThat(log(conf.id())).filteredOn(e -> e.action().equals("count.ballotSetAside"))
+        assertThat(log(conf.id().value())).filteredOn(e -> e.action().equals("count.ballotSetAside"))
                 .singleElement().satisfies(e -> assertThat(e.details()).contains(changedCode));
         assertThat(ballotTracking.track(conf.id(), changedCode)).isEqualTo(TrackedBallot.SET_ASIDE);
         var out = new ByteArrayOutputStream();
@@ -333,7 +333,7 @@ class CountIntegrationTests {
             assertThatThrownBy(() -> pollsClose.closingFigures(conf.id())).isInstanceOf(UserFacingException.class);
         }
         assertThat(elections.elections().find(conf.id()).orElseThrow().status()).isEqualTo(ElectionStatus.OPEN);
-        assertThat(log(conf.id())).extracting(AuditEntry::action).contains("count.notOnBoard");
+        assertThat(log(conf.id().value())).extracting(AuditEntry::action).contains("count.notOnBoard");
     }
 
 }

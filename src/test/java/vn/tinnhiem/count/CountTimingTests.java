@@ -70,7 +70,7 @@ class CountTimingTests {
             manifest = ceremonies.manifest(conf.id()).orElseThrow();
         }
         ElectionContext ctx = ElectionContext.of(manifest);
-        FullBox.fill(db, conf.id(), ctx, ballots, candidates);
+        FullBox.fill(db, conf.id().value(), ctx, ballots, candidates);
 
         long t0;
         double check;

@@ -133,7 +133,7 @@ class NothingAddedOrRemovedIntegrationTests {
         var conf = open(5, 0);
         close(conf);
         String removed = conf.trackingCodes().get(3);
-        asRoot(root -> root.deleteFrom(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id()))
+        asRoot(root -> root.deleteFrom(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id().value()))
                 .and(BALLOT.TRACKING_CODE.eq(removed)).execute());
 
         BoxVerdict verdict = check(conf);
@@ -155,11 +155,11 @@ class NothingAddedOrRemovedIntegrationTests {
         String foreign = other.trackingCodes().getFirst();
         asRoot(root -> {
             Record row = root.select(BALLOT.TRACKING_CODE, BALLOT.SEALED).from(BALLOT)
-                    .where(BALLOT.ELECTION_ID.eq(conf.id())).and(BALLOT.TRACKING_CODE.eq(copied)).fetchSingle();
-            byte[] foreignBytes = root.select(BALLOT.SEALED).from(BALLOT).where(BALLOT.ELECTION_ID.eq(other.id()))
+                    .where(BALLOT.ELECTION_ID.eq(conf.id().value())).and(BALLOT.TRACKING_CODE.eq(copied)).fetchSingle();
+            byte[] foreignBytes = root.select(BALLOT.SEALED).from(BALLOT).where(BALLOT.ELECTION_ID.eq(other.id().value()))
                     .fetchSingle(BALLOT.SEALED);
-            insertBallot(root, conf.id(), copied, row.get(BALLOT.SEALED));
-            insertBallot(root, conf.id(), foreign, foreignBytes);
+            insertBallot(root, conf.id().value(), copied, row.get(BALLOT.SEALED));
+            insertBallot(root, conf.id().value(), foreign, foreignBytes);
         });
 
         BoxVerdict verdict = check(conf);
@@ -177,7 +177,7 @@ class NothingAddedOrRemovedIntegrationTests {
         // Root on the database with the key file: the first voter's card, spent, is made usable again.
         byte[] hash = tokenKey.hash(TokenCode.parse(firstCard(conf)).orElseThrow());
         asRoot(root -> assertThat(root.update(TOKEN).set(TOKEN.STATE, "ACTIVATED")
-                .where(TOKEN.ELECTION_ID.eq(conf.id())).and(TOKEN.TOKEN_HASH.eq(hash)).execute()).isEqualTo(1));
+                .where(TOKEN.ELECTION_ID.eq(conf.id().value())).and(TOKEN.TOKEN_HASH.eq(hash)).execute()).isEqualTo(1));
         desk.anchorOpenConferences();
         String twice = castWith(conf, firstCard(conf));
         close(conf);
@@ -202,14 +202,14 @@ class NothingAddedOrRemovedIntegrationTests {
         // The attack: reopen by SQL (stamped as the application stamps a status change), two ballots cast
         // through the kiosks' casting path with the two cards left, the polls closed by SQL, the figures raised by two.
         asRoot(root -> root.update(ELECTION).set(ELECTION.STATUS, "OPEN").set(ELECTION.UPDATED_AT, DSL.currentLocalDateTime(6))
-                .where(ELECTION.ID.eq(conf.id())).execute());
+                .where(ELECTION.ID.eq(conf.id().value())).execute());
         List<String> added = new ArrayList<>(List.of(castWith(conf, conf.unused().get(0)), castWith(conf, conf.unused().get(1))));
         asRoot(root -> {
             root.update(ELECTION).set(ELECTION.STATUS, "CLOSED").set(ELECTION.UPDATED_AT, DSL.currentLocalDateTime(6))
-                    .where(ELECTION.ID.eq(conf.id())).execute();
+                    .where(ELECTION.ID.eq(conf.id().value())).execute();
             root.update(POLL_CLOSING).set(POLL_CLOSING.CARDS_SPENT, POLL_CLOSING.CARDS_SPENT.plus(2))
                     .set(POLL_CLOSING.CARDS_UNSPENT, POLL_CLOSING.CARDS_UNSPENT.minus(2))
-                    .where(POLL_CLOSING.ELECTION_ID.eq(conf.id())).execute();
+                    .where(POLL_CLOSING.ELECTION_ID.eq(conf.id().value())).execute();
         });
 
         BoxVerdict verdict = check(conf);
@@ -233,12 +233,12 @@ class NothingAddedOrRemovedIntegrationTests {
         var conf = open(3, 0);
         desk.anchorOpenConferences();
         asRoot(root -> {
-            root.update(ELECTION).set(ELECTION.STATUS, "CLOSED").where(ELECTION.ID.eq(conf.id())).execute();
-            root.insertInto(POLL_CLOSING).set(POLL_CLOSING.ELECTION_ID, conf.id())
+            root.update(ELECTION).set(ELECTION.STATUS, "CLOSED").where(ELECTION.ID.eq(conf.id().value())).execute();
+            root.insertInto(POLL_CLOSING).set(POLL_CLOSING.ELECTION_ID, conf.id().value())
                     .set(POLL_CLOSING.CLOSED_AT, LocalDateTime.now().withNano(0)).set(POLL_CLOSING.SUMMONED, 3)
                     .set(POLL_CLOSING.PRESENT, 3).set(POLL_CLOSING.CARDS_ACTIVATED, 3).set(POLL_CLOSING.CARDS_SPENT, 3)
                     .set(POLL_CLOSING.CARDS_UNSPENT, 0).set(POLL_CLOSING.CARDS_VOIDED, 0).execute();
-            root.insertInto(ELECTION_MILESTONE).set(ELECTION_MILESTONE.ELECTION_ID, conf.id())
+            root.insertInto(ELECTION_MILESTONE).set(ELECTION_MILESTONE.ELECTION_ID, conf.id().value())
                     .set(ELECTION_MILESTONE.MILESTONE, "POLLS_CLOSED").set(ELECTION_MILESTONE.DIGEST, "0".repeat(64))
                     .execute();
         });
@@ -280,10 +280,10 @@ class NothingAddedOrRemovedIntegrationTests {
         byte[] hash = tokenKey.hash(TokenCode.parse(reset.spent().get(1)).orElseThrow());
         asRoot(root -> {
             // One ballot swapped for another conference's; in another conference, a spent card made usable again.
-            root.deleteFrom(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id())).and(BALLOT.TRACKING_CODE.eq(removed)).execute();
-            insertBallot(root, conf.id(), foreign, root.select(BALLOT.SEALED).from(BALLOT)
-                    .where(BALLOT.ELECTION_ID.eq(other.id())).fetchSingle(BALLOT.SEALED));
-            root.update(TOKEN).set(TOKEN.STATE, "ACTIVATED").where(TOKEN.ELECTION_ID.eq(reset.id()))
+            root.deleteFrom(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id().value())).and(BALLOT.TRACKING_CODE.eq(removed)).execute();
+            insertBallot(root, conf.id().value(), foreign, root.select(BALLOT.SEALED).from(BALLOT)
+                    .where(BALLOT.ELECTION_ID.eq(other.id().value())).fetchSingle(BALLOT.SEALED));
+            root.update(TOKEN).set(TOKEN.STATE, "ACTIVATED").where(TOKEN.ELECTION_ID.eq(reset.id().value()))
                     .and(TOKEN.TOKEN_HASH.eq(hash)).execute();
         });
         check(conf);

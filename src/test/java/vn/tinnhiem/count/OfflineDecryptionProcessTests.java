@@ -21,6 +21,7 @@ import vn.tinnhiem.crypto.Ceremony;
 import vn.tinnhiem.crypto.Decryption;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.SeededRandom;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.shared.files.LaptopCommand;
 import vn.tinnhiem.shared.files.Sha256;
@@ -96,7 +97,7 @@ class OfflineDecryptionProcessTests {
 
     /** What the server does with the file: reads it against its own conference, manifest and totals. */
     private static PartialDecryption imported(Path file) throws IOException {
-        var result = PartialDecryptionFile.read(Files.readAllBytes(file), 42, conference.manifest(), conference.tally());
+        var result = PartialDecryptionFile.read(Files.readAllBytes(file), ElectionId.of(42), conference.manifest(), conference.tally());
         assertThat(result).isInstanceOf(FileResult.Ok.class);
         return ((FileResult.Ok<PartialDecryption>) result).value();
     }

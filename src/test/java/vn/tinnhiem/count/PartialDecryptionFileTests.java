@@ -17,6 +17,7 @@ import vn.tinnhiem.crypto.EncryptedTally;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.PartialDecryption;
 import vn.tinnhiem.crypto.SeededRandom;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.files.FileResult;
 import vn.tinnhiem.shared.i18n.Languages;
 
@@ -41,7 +42,7 @@ class PartialDecryptionFileTests {
     }
 
     private static FileResult<PartialDecryption> read(String text) {
-        return PartialDecryptionFile.read(text.getBytes(StandardCharsets.UTF_8), 42, conference.manifest(),
+        return PartialDecryptionFile.read(text.getBytes(StandardCharsets.UTF_8), ElectionId.of(42), conference.manifest(),
                 conference.tally());
     }
 
@@ -76,7 +77,7 @@ class PartialDecryptionFileTests {
     void something_that_is_not_a_partial_decryption_file_is_refused_as_such() {
         assertThat(refusal(read("{\"teller\":1"))).isEqualTo("count.file.notJson");
         assertThat(refusal(read(""))).isEqualTo("count.file.notJson");
-        assertThat(refusal(PartialDecryptionFile.read(new byte[CountFiles.MAX_BYTES + 1], 42, conference.manifest(),
+        assertThat(refusal(PartialDecryptionFile.read(new byte[CountFiles.MAX_BYTES + 1], ElectionId.of(42), conference.manifest(),
                 conference.tally()))).isEqualTo("count.file.tooLarge");
         assertThat(refusal(read(new String(conference.totals().toJsonBytes(), StandardCharsets.UTF_8))))
                 .isEqualTo("count.file.notPartial");
@@ -89,7 +90,7 @@ class PartialDecryptionFileTests {
 
     @Test
     void a_file_of_another_conference_is_refused() {
-        var refused = refused(PartialDecryptionFile.read(json.getBytes(StandardCharsets.UTF_8), 43,
+        var refused = refused(PartialDecryptionFile.read(json.getBytes(StandardCharsets.UTF_8), ElectionId.of(43),
                 OfflineFixtures.manifest("43", conference.manifest().electionKey(), conference.manifest().commitments(), 2,
                         3),
                 conference.tally()));
@@ -103,7 +104,7 @@ class PartialDecryptionFileTests {
     void a_file_made_before_the_key_was_made_again_is_refused() {
         try (Ceremony.Dealing again = Ceremony.deal(2, 3, RNG)) {
             Manifest remade = OfflineFixtures.manifest("42", again.electionKey(), again.commitments(), 2, 3);
-            var refused = refused(PartialDecryptionFile.read(json.getBytes(StandardCharsets.UTF_8), 42, remade,
+            var refused = refused(PartialDecryptionFile.read(json.getBytes(StandardCharsets.UTF_8), ElectionId.of(42), remade,
                     conference.tally()));
             assertThat(refused.reasonKey()).isEqualTo("count.file.otherManifest");
             assertThat(refused.message(Languages.VIETNAMESE)).contains("khóa đã được lập lại");
@@ -115,7 +116,7 @@ class PartialDecryptionFileTests {
         // The box checked again: one ballot fewer counted, other totals.
         EncryptedTally rechecked = EncryptedTally.aggregate(conference.ctx(),
                 conference.ballots().subList(1, conference.ballots().size()), false);
-        var refused = refused(PartialDecryptionFile.read(json.getBytes(StandardCharsets.UTF_8), 42,
+        var refused = refused(PartialDecryptionFile.read(json.getBytes(StandardCharsets.UTF_8), ElectionId.of(42),
                 conference.manifest(), rechecked));
         assertThat(refused.reasonKey()).isEqualTo("count.file.otherTotals");
         assertThat(refused.message(Languages.VIETNAMESE)).contains("hòm phiếu đã được kiểm tra lại");

@@ -29,7 +29,7 @@ public record TalliedConferences(ElectionServices elections, AccountService acco
         try (var board = Acting.as(cast.tellers().getFirst(), "TELLER")) {
             polls.close(cast.id());
         }
-        return new Counted(cast.id(), cast.title(), cast.tellers(), cast.ballots(), cast.trackingCodes());
+        return new Counted(cast.id().value(), cast.title(), cast.tellers(), cast.ballots(), cast.trackingCodes());
     }
 
     /** Cast, closed, box checked and unsealed with seats 3 and 1 ({@link CountConferences#tally}): TALLIED. */
@@ -37,6 +37,6 @@ public record TalliedConferences(ElectionServices elections, AccountService acco
         var conferences = new CountConferences(elections, accounts, ceremonies, tokens, voting);
         var cast = conferences.cast(candidates, summoned, present, ballots, 1, (v, c) -> (v + c) % 3);
         conferences.tally(cast, polls, box, unsealing);
-        return new Counted(cast.id(), cast.title(), cast.tellers(), cast.ballots(), cast.trackingCodes());
+        return new Counted(cast.id().value(), cast.title(), cast.tellers(), cast.ballots(), cast.trackingCodes());
     }
 }

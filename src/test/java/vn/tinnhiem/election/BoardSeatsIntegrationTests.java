@@ -15,6 +15,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -55,8 +56,8 @@ class BoardSeatsIntegrationTests {
     }
 
     /** A READY conference whose one seat is tied to the given teller's account. */
-    private long readyBoardOf(String title, String teller) {
-        long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
+    private ElectionId readyBoardOf(String title, String teller) {
+        ElectionId id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
         candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
         voterRoll.addVoter(id, new NewVoter("Lê Thị B", "Đại biểu", "HĐND xã"));
@@ -79,8 +80,8 @@ class BoardSeatsIntegrationTests {
 
     @Test
     void a_teller_of_one_board_is_refused_on_another_and_the_refusal_is_on_the_record() {
-        long a = readyBoardOf("Hội nghị của ban A", "seat.teller.a");
-        long b = readyBoardOf("Hội nghị của ban B", "seat.teller.b");
+        ElectionId a = readyBoardOf("Hội nghị của ban A", "seat.teller.a");
+        ElectionId b = readyBoardOf("Hội nghị của ban B", "seat.teller.b");
         try (var tellerA = Acting.as("seat.teller.a", "TELLER")) {
             milestones.recordKeyMade(a, MANIFEST_HASH);
             milestones.recordKeyMade(b, MANIFEST_HASH);
@@ -102,7 +103,7 @@ class BoardSeatsIntegrationTests {
 
     @Test
     void the_polls_open_only_when_every_seat_is_tied_to_its_teller_and_seats_are_fixed_once_the_key_is_made() {
-        long id = elections.create(new ElectionDetails("Hội nghị thiếu ghế", "HĐND xã Mỹ Hòa", "Hội trường",
+        ElectionId id = elections.create(new ElectionDetails("Hội nghị thiếu ghế", "HĐND xã Mỹ Hòa", "Hội trường",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
         candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
         voterRoll.addVoter(id, new NewVoter("Lê Thị B", "Đại biểu", "HĐND xã"));
@@ -126,7 +127,7 @@ class BoardSeatsIntegrationTests {
 
     @Test
     void a_seat_takes_an_enabled_teller_account_and_one_account_sits_once_per_board() {
-        long id = elections.create(new ElectionDetails("Hội nghị chọn ghế", "HĐND xã Mỹ Hòa", "Hội trường",
+        ElectionId id = elections.create(new ElectionDetails("Hội nghị chọn ghế", "HĐND xã Mỹ Hòa", "Hội trường",
                 LocalDateTime.of(2026, 12, 23, 8, 0), BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));
         tallyBoard.addTeller(id, "Ngô Văn C", true);
         tallyBoard.addTeller(id, "Đỗ Thị D", false);

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 
@@ -27,7 +28,7 @@ class DemoConferenceIntegrationTests {
     @EnumSource(DemoKind.class)
     void each_demo_conference_can_be_made_ready(DemoKind kind) {
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            long id = elections.createDemo(kind);
+            ElectionId id = elections.createDemo(kind);
             assertThat(lifecycle.refusalsFor(id, ElectionStatus.READY)).isEmpty();
             lifecycle.moveTo(id, ElectionStatus.READY);
             assertThat(elections.find(id).orElseThrow().status()).isEqualTo(ElectionStatus.READY);
@@ -37,7 +38,7 @@ class DemoConferenceIntegrationTests {
     @Test
     void the_commune_demo_is_a_peoples_council_voting_under_resolution_96_2023() {
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            long id = elections.createDemo(DemoKind.COMMUNE_COUNCIL);
+            ElectionId id = elections.createDemo(DemoKind.COMMUNE_COUNCIL);
             Election demo = elections.find(id).orElseThrow();
             assertThat(demo.details().body()).startsWith("Hội đồng nhân dân xã");
             assertThat(demo.details().ruleSet()).isEqualTo(RuleSet.NQ_96_2023);

@@ -16,6 +16,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionExports.Document;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.shared.i18n.Translations;
 import vn.tinnhiem.shared.report.ExportFormat;
@@ -41,7 +42,7 @@ class ElectionExportsIntegrationTests {
     @Autowired
     ElectionExports exports;
 
-    private byte[] export(long id, Document document, ExportFormat format, Locale locale) {
+    private byte[] export(ElectionId id, Document document, ExportFormat format, Locale locale) {
         var out = new ByteArrayOutputStream();
         exports.write(id, document, format, locale, out);
         return out.toByteArray();
@@ -49,7 +50,7 @@ class ElectionExportsIntegrationTests {
 
     @Test
     void the_voter_roll_prints_every_voter_with_a_signature_column_and_the_conference_heading() {
-        long id = elections.createDemo();
+        ElectionId id = elections.createDemo();
         List<Voter> voters = voterRoll.voters(id);
         Election election = elections.find(id).orElseThrow();
         byte[] pdf = export(id, Document.ROLL, ExportFormat.PDF, Languages.VIETNAMESE);
@@ -70,7 +71,7 @@ class ElectionExportsIntegrationTests {
 
     @Test
     void the_voter_roll_spreadsheet_reads_back_and_imports_again_unchanged() {
-        long id = elections.createDemo();
+        ElectionId id = elections.createDemo();
         byte[] xlsx = export(id, Document.ROLL, ExportFormat.XLSX, Languages.VIETNAMESE);
         List<List<String>> rows = Pdfs.sheet(xlsx);
         assertThat(rows.getFirst()).containsExactly("STT", "Họ và tên", "Chức vụ", "Đơn vị");
@@ -78,7 +79,7 @@ class ElectionExportsIntegrationTests {
         Voter first = voterRoll.voters(id).getFirst();
         assertThat(rows.get(1)).containsExactly("1", first.fullName(), first.jobTitle(), first.organisation());
 
-        long copy = elections.createDemo();
+        ElectionId copy = elections.createDemo();
         assertThat(voterRoll.importRoll(copy, "roll.xlsx", xlsx).problems()).isEmpty();
         assertThat(voterRoll.voters(copy)).extracting(Voter::fullName)
                 .isEqualTo(voterRoll.voters(id).stream().map(Voter::fullName).toList());
@@ -86,7 +87,7 @@ class ElectionExportsIntegrationTests {
 
     @Test
     void a_name_typed_as_a_formula_is_exported_as_inert_text() {
-        long id = elections.createDemo();
+        ElectionId id = elections.createDemo();
         voterRoll.addVoter(id, new NewVoter("=HYPERLINK(\"http://x.example\",\"Bấm\")", "+84 912", "@SUM(A1)"));
         candidates.addCandidate(id, "-Trần Văn A", "=1+1");
         List<List<String>> roll = Pdfs.sheet(export(id, Document.ROLL, ExportFormat.XLSX, Languages.VIETNAMESE));
@@ -99,7 +100,7 @@ class ElectionExportsIntegrationTests {
 
     @Test
     void the_candidate_list_names_every_candidate_in_ballot_order() {
-        long id = elections.createDemo();
+        ElectionId id = elections.createDemo();
         List<Candidate> candidates = this.candidates.list(id);
         byte[] pdf = export(id, Document.CANDIDATES, ExportFormat.PDF, Languages.VIETNAMESE);
         var read = Pdfs.read(pdf);
@@ -118,7 +119,7 @@ class ElectionExportsIntegrationTests {
 
     @Test
     void the_ballot_preview_shows_each_candidate_with_the_three_levels_and_says_it_is_not_a_ballot() {
-        long id = elections.createDemo();
+        ElectionId id = elections.createDemo();
         byte[] pdf = export(id, Document.BALLOT_PREVIEW, ExportFormat.PDF, Languages.VIETNAMESE);
         var read = Pdfs.read(pdf);
         assertThat(read.pages()).isBetween(1, 3);
@@ -133,7 +134,7 @@ class ElectionExportsIntegrationTests {
 
     @Test
     void a_two_level_ballot_preview_offers_confidence_and_no_confidence() {
-        long id = elections.createDemo();
+        ElectionId id = elections.createDemo();
         Election e = elections.find(id).orElseThrow();
         var d = e.details();
         elections.updateDetails(id, new ElectionDetails(d.title(), d.body(), d.place(), d.startsAt(),
@@ -147,7 +148,7 @@ class ElectionExportsIntegrationTests {
 
     @Test
     void the_checklist_prints_each_step_with_its_due_date_and_who_ticked_it() {
-        long id = elections.createDemo();
+        ElectionId id = elections.createDemo();
         checklist.setChecklistDone(id, ChecklistStep.SELF_REPORTS, true);
         List<ChecklistItem> items = checklist.items(id);
         var read = Pdfs.read(export(id, Document.CHECKLIST, ExportFormat.PDF, Languages.VIETNAMESE));
@@ -167,7 +168,7 @@ class ElectionExportsIntegrationTests {
     void the_import_template_imports_back_without_an_error_in_both_languages_and_formats() {
         for (Locale locale : Languages.ALL) {
             for (ExportFormat format : List.of(ExportFormat.XLSX, ExportFormat.CSV)) {
-                long id = elections.createDemo();
+                ElectionId id = elections.createDemo();
                 var out = new ByteArrayOutputStream();
                 ElectionExports.writeImportTemplate(format, locale, out);
                 RollImportResult result = voterRoll.importRoll(id, ElectionExports.importTemplateFileName(format),
@@ -197,7 +198,7 @@ class ElectionExportsIntegrationTests {
 
     @Test
     void only_the_organiser_may_export_a_conference() {
-        long id = elections.createDemo();
+        ElectionId id = elections.createDemo();
         for (String role : List.of("TELLER", "SUPERVISOR")) {
             try (var as = Acting.as("someone", role)) {
                 assertThatThrownBy(() -> export(id, Document.ROLL, ExportFormat.PDF, Languages.VIETNAMESE))

@@ -30,6 +30,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -75,8 +76,8 @@ class ElectionSeamsIntegrationTests {
     @Autowired
     EmbeddedMariaDb server;
 
-    private long readyConference() {
-        long id = elections.create(new ElectionDetails("Hội nghị thử mốc", "HĐND xã Mỹ Hòa", "Hội trường",
+    private ElectionId readyConference() {
+        ElectionId id = elections.create(new ElectionDetails("Hội nghị thử mốc", "HĐND xã Mỹ Hòa", "Hội trường",
                 LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
         candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
         voterRoll.addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
@@ -89,8 +90,8 @@ class ElectionSeamsIntegrationTests {
         return id;
     }
 
-    private long openConference() {
-        long id = readyConference();
+    private ElectionId openConference() {
+        ElectionId id = readyConference();
         try (var teller = Acting.as("head.teller", "TELLER")) {
             milestones.recordKeyMade(id, MANIFEST_HASH);
             lifecycle.moveTo(id, ElectionStatus.OPEN);
@@ -105,7 +106,7 @@ class ElectionSeamsIntegrationTests {
 
     @Test
     void the_lifecycle_follows_the_milestones_the_other_modules_report() {
-        long id = readyConference();
+        ElectionId id = readyConference();
         try (var teller = Acting.as("head.teller", "TELLER")) {
             refusedWith(() -> lifecycle.moveTo(id, ElectionStatus.OPEN), "lifecycle.refuse.noKey");
             milestones.recordKeyMade(id, MANIFEST_HASH);
@@ -140,7 +141,7 @@ class ElectionSeamsIntegrationTests {
 
     @Test
     void a_voided_key_lets_the_organiser_take_the_conference_back_to_draft() {
-        long id = readyConference();
+        ElectionId id = readyConference();
         refusedWith(() -> milestones.voidKey(id), "milestone.error.missing");
         try (var teller = Acting.as("head.teller", "TELLER")) {
             milestones.recordKeyMade(id, MANIFEST_HASH);
@@ -162,7 +163,7 @@ class ElectionSeamsIntegrationTests {
 
     @Test
     void a_key_is_recorded_only_for_a_ready_conference_and_only_as_a_digest() {
-        long id = elections.create(new ElectionDetails("Hội nghị nháp", "HĐND xã", "", LocalDateTime.of(2026, 12, 23, 8, 0),
+        ElectionId id = elections.create(new ElectionDetails("Hội nghị nháp", "HĐND xã", "", LocalDateTime.of(2026, 12, 23, 8, 0),
                 BallotKind.TWO_LEVEL, RuleSet.NQ_96_2023));
         refusedWith(() -> milestones.recordKeyMade(id, MANIFEST_HASH), "milestone.error.status");
         assertThatThrownBy(() -> milestones.recordKeyMade(id, "not a digest"))
@@ -172,7 +173,7 @@ class ElectionSeamsIntegrationTests {
 
     @Test
     void work_while_open_is_refused_before_the_polls_open_and_after_they_close() {
-        long id = readyConference();
+        ElectionId id = readyConference();
         refusedWith(() -> openPolls.whileOpen(id, () -> "cast"), "election.error.notOpen");
         try (var teller = Acting.as("head.teller", "TELLER")) {
             milestones.recordKeyMade(id, MANIFEST_HASH);
@@ -181,7 +182,7 @@ class ElectionSeamsIntegrationTests {
             lifecycle.moveTo(id, ElectionStatus.CLOSED);
         }
         refusedWith(() -> openPolls.whileOpen(id, () -> "cast"), "election.error.notOpen");
-        refusedWith(() -> openPolls.whileOpen(Long.MAX_VALUE, () -> "cast"), "election.error.missing");
+        refusedWith(() -> openPolls.whileOpen(ElectionId.of(Long.MAX_VALUE), () -> "cast"), "election.error.missing");
     }
 
     /**
@@ -191,7 +192,7 @@ class ElectionSeamsIntegrationTests {
      */
     @Test
     void a_cast_racing_the_close_is_either_wholly_in_before_it_or_refused_after_it() throws Exception {
-        long id = openConference();
+        ElectionId id = openConference();
         // Made as root: the application's own account has rows only, no DDL.
         RootDatabase.as(server, dataSource, root -> {
             root.execute("DROP TABLE IF EXISTS race_spent, race_stored");
@@ -252,9 +253,9 @@ class ElectionSeamsIntegrationTests {
     }
 
     /** The status as committed, read on a connection of its own (outside the caller's transaction). */
-    private ElectionStatus committedStatus(long id) {
+    private ElectionStatus committedStatus(ElectionId id) {
         try (var c = dataSource.getConnection(); var q = c.prepareStatement("SELECT status FROM election WHERE id = ?")) {
-            q.setLong(1, id);
+            q.setLong(1, id.value());
             try (var r = q.executeQuery()) {
                 r.next();
                 return ElectionStatus.valueOf(r.getString(1));
@@ -277,7 +278,7 @@ class ElectionSeamsIntegrationTests {
 
     @Test
     void a_refused_import_stays_on_the_record_even_when_the_callers_transaction_rolls_back() {
-        long id = elections.create(new ElectionDetails("Hội nghị nhập lỗi", "HĐND xã", "", LocalDateTime.of(2026, 12, 24, 8, 0),
+        ElectionId id = elections.create(new ElectionDetails("Hội nghị nhập lỗi", "HĐND xã", "", LocalDateTime.of(2026, 12, 24, 8, 0),
                 BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
         byte[] bad = "Họ và tên,Đơn vị\nNguyễn A,X\n,Y\n".getBytes(StandardCharsets.UTF_8);
         var tx = new TransactionTemplate(transactions);
@@ -297,7 +298,7 @@ class ElectionSeamsIntegrationTests {
 
     @Test
     void an_import_keeps_the_files_numbers_or_says_it_renumbered() {
-        long id = elections.create(new ElectionDetails("Hội nghị nhập STT", "HĐND xã", "", LocalDateTime.of(2026, 12, 24, 8, 0),
+        ElectionId id = elections.create(new ElectionDetails("Hội nghị nhập STT", "HĐND xã", "", LocalDateTime.of(2026, 12, 24, 8, 0),
                 BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
         var kept = voterRoll.importRoll(id, "roll.csv", "STT,Họ và tên\n2,Trần B\n1,Lê A\n".getBytes(StandardCharsets.UTF_8));
         assertThat(kept.renumbered()).isFalse();
@@ -314,7 +315,7 @@ class ElectionSeamsIntegrationTests {
 
     @Test
     void the_audited_lifecycle_matches_a_conference_taken_back_and_forth_and_names_a_status_or_milestone_written_by_sql() {
-        long id = readyConference();
+        ElectionId id = readyConference();
         try (var teller = Acting.as("head.teller", "TELLER")) {
             milestones.recordKeyMade(id, MANIFEST_HASH);
         }
@@ -330,8 +331,8 @@ class ElectionSeamsIntegrationTests {
             assertThat(lifecycle.auditedLifecycle(id)).as("every step audited: nothing to name").isEmpty();
         }
         // As someone with the database's account would: the polls reopened and a milestone put in, no entry.
-        db.update(ELECTION).set(ELECTION.STATUS, "OPEN").where(ELECTION.ID.eq(id)).execute();
-        db.insertInto(ELECTION_MILESTONE).set(ELECTION_MILESTONE.ELECTION_ID, id)
+        db.update(ELECTION).set(ELECTION.STATUS, "OPEN").where(ELECTION.ID.eq(id.value())).execute();
+        db.insertInto(ELECTION_MILESTONE).set(ELECTION_MILESTONE.ELECTION_ID, id.value())
                 .set(ELECTION_MILESTONE.MILESTONE, "COUNTED").set(ELECTION_MILESTONE.DIGEST, "d4".repeat(32)).execute();
         try (var teller = Acting.as("head.teller", "TELLER")) {
             assertThat(lifecycle.auditedLifecycle(id)).containsExactly(
@@ -340,8 +341,8 @@ class ElectionSeamsIntegrationTests {
         }
         // Stamped as the application stamps a status change, but at another moment than the audited one.
         db.update(ELECTION).set(ELECTION.STATUS, "CLOSED").set(ELECTION.UPDATED_AT, LocalDateTime.of(2026, 12, 22, 9, 0))
-                .where(ELECTION.ID.eq(id)).execute();
-        db.deleteFrom(ELECTION_MILESTONE).where(ELECTION_MILESTONE.ELECTION_ID.eq(id))
+                .where(ELECTION.ID.eq(id.value())).execute();
+        db.deleteFrom(ELECTION_MILESTONE).where(ELECTION_MILESTONE.ELECTION_ID.eq(id.value()))
                 .and(ELECTION_MILESTONE.MILESTONE.eq("COUNTED")).execute();
         try (var teller = Acting.as("head.teller", "TELLER")) {
             assertThat(lifecycle.auditedLifecycle(id)).extracting(LifecycleMismatch::about, LifecycleMismatch::found)

@@ -14,6 +14,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -39,12 +40,12 @@ class ElectionServiceIntegrationTests {
     @Autowired
     AuditLog audit;
 
-    private long newElection() {
+    private ElectionId newElection() {
         return elections.create(new ElectionDetails("Hội nghị thử", "UBND huyện", "Hội trường A",
                 LocalDateTime.of(2026, 12, 20, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
     }
 
-    private void complete(long id) {
+    private void complete(ElectionId id) {
         candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
         voterRoll.addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
         tallyBoard.addTeller(id, "Ngô Văn C", true);
@@ -54,7 +55,7 @@ class ElectionServiceIntegrationTests {
 
     @Test
     void candidates_keep_their_ballot_order_through_moves_and_removals() {
-        long id = newElection();
+        ElectionId id = newElection();
         candidates.addCandidate(id, "Một", "Chức vụ 1");
         candidates.addCandidate(id, "Hai", "Chức vụ 2");
         candidates.addCandidate(id, "Ba", "Chức vụ 3");
@@ -69,7 +70,7 @@ class ElectionServiceIntegrationTests {
 
     @Test
     void a_roll_import_with_a_bad_row_imports_nothing_and_keeps_the_roll() {
-        long id = newElection();
+        ElectionId id = newElection();
         voterRoll.addVoter(id, new NewVoter("Người sẵn có", "", ""));
         byte[] file = "Họ và tên,Đơn vị\nNguyễn A,X\n,Y\nTrần B,Z\n".getBytes(StandardCharsets.UTF_8);
         RollImportResult result = voterRoll.importRoll(id, "roll.csv", file);
@@ -85,7 +86,7 @@ class ElectionServiceIntegrationTests {
 
     @Test
     void nothing_the_ballot_depends_on_changes_after_draft() {
-        long id = newElection();
+        ElectionId id = newElection();
         complete(id);
         lifecycle.moveTo(id, ElectionStatus.READY);
 
@@ -119,7 +120,7 @@ class ElectionServiceIntegrationTests {
 
     @Test
     void an_incomplete_conference_cannot_be_made_ready_and_the_polls_cannot_open_without_a_key() {
-        long id = newElection();
+        ElectionId id = newElection();
         assertThatThrownBy(() -> lifecycle.moveTo(id, ElectionStatus.READY))
                 .isInstanceOfSatisfying(LifecycleRefusedException.class, e -> assertThat(e.refusals())
                         .extracting(Refusal::key).containsExactly("lifecycle.refuse.noCandidates",
@@ -136,7 +137,7 @@ class ElectionServiceIntegrationTests {
 
     @Test
     void typed_names_with_hidden_characters_are_refused_and_diacritics_are_composed() {
-        long id = newElection();
+        ElectionId id = newElection();
         assertThatThrownBy(() -> candidates.addCandidate(id, "Trần \u202EVăn A", "Phó Chủ tịch"))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.key()).isEqualTo("common.error.hiddenCharacters"));
@@ -146,7 +147,7 @@ class ElectionServiceIntegrationTests {
 
     @Test
     void the_checklist_follows_the_conference_date() {
-        long id = newElection();
+        ElectionId id = newElection();
         var due = checklist.items(id).stream().filter(i -> i.step() == ChecklistStep.SELF_REPORTS).findFirst()
                 .orElseThrow().dueDate();
         assertThat(due).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
@@ -159,7 +160,7 @@ class ElectionServiceIntegrationTests {
 
     @Test
     void the_demo_conference_is_shaped_like_the_plan_and_can_be_made_ready() {
-        long id = elections.createDemo();
+        ElectionId id = elections.createDemo();
         assertThat(candidates.list(id)).hasSize(13);
         assertThat(candidates.list(id).getFirst().jobTitle()).contains("Phó Chủ tịch");
         assertThat(voterRoll.voters(id)).hasSizeBetween(25, 40);
@@ -170,7 +171,7 @@ class ElectionServiceIntegrationTests {
 
     @Test
     void the_organiser_locks_the_lists_but_only_the_tally_board_opens_the_polls() {
-        long id = newElection();
+        ElectionId id = newElection();
         complete(id);
         try (var teller = Acting.as("teller", "TELLER")) {
             assertThatThrownBy(() -> lifecycle.moveTo(id, ElectionStatus.READY))

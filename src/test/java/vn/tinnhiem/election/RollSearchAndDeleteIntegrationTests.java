@@ -13,6 +13,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -37,13 +38,13 @@ class RollSearchAndDeleteIntegrationTests {
     @Autowired
     AuditLog audit;
 
-    private long newElection() {
+    private ElectionId newElection() {
         return elections.create(new ElectionDetails("Hội nghị thử tìm kiếm", "UBND xã", "Hội trường",
                 LocalDateTime.of(2026, 12, 20, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
     }
 
-    private long withRoll() {
-        long id = newElection();
+    private ElectionId withRoll() {
+        ElectionId id = newElection();
         for (String name : List.of("Nguyễn Văn An", "Trần Văn Nguyên", "Đỗ Đức Cường", "Lê Thị Bình", "Nguyễn Thị Hà",
                 "Phạm 100% Thắng_Lợi")) {
             voterRoll.addVoter(id, new NewVoter(name, "Chủ tịch", "UBND xã"));
@@ -57,7 +58,7 @@ class RollSearchAndDeleteIntegrationTests {
 
     @Test
     void typing_part_of_a_name_without_diacritics_finds_the_voter() {
-        long id = withRoll();
+        ElectionId id = withRoll();
         assertThat(names(voterRoll.searchVoters(id, "nguyen van", 0, 20))).containsExactly("Nguyễn Văn An");
         assertThat(names(voterRoll.searchVoters(id, "  NGUYEN   van ", 0, 20))).containsExactly("Nguyễn Văn An");
         assertThat(names(voterRoll.searchVoters(id, "duc", 0, 20))).containsExactly("Đỗ Đức Cường");
@@ -73,7 +74,7 @@ class RollSearchAndDeleteIntegrationTests {
 
     @Test
     void the_roll_is_read_page_by_page_with_the_total() {
-        long id = withRoll();
+        ElectionId id = withRoll();
         VoterPage first = voterRoll.searchVoters(id, "", 0, 4);
         VoterPage second = voterRoll.searchVoters(id, "", 4, 4);
         assertThat(first.total()).isEqualTo(6);
@@ -88,7 +89,7 @@ class RollSearchAndDeleteIntegrationTests {
 
     @Test
     void a_draft_conference_is_deleted_with_everything_in_it_and_the_deletion_is_audited() {
-        long id = withRoll();
+        ElectionId id = withRoll();
         candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
         tallyBoard.addTeller(id, "Ngô Văn C", true);
 
@@ -109,7 +110,7 @@ class RollSearchAndDeleteIntegrationTests {
 
     @Test
     void a_conference_past_draft_cannot_be_deleted_and_only_the_organiser_may_delete() {
-        long id = withRoll();
+        ElectionId id = withRoll();
         candidates.addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
         tallyBoard.addTeller(id, "Ngô Văn C", true);
         lifecycle.moveTo(id, ElectionStatus.READY);
@@ -117,12 +118,12 @@ class RollSearchAndDeleteIntegrationTests {
                 e -> assertThat(e.key()).isEqualTo("election.error.deleteNotDraft"));
         assertThat(elections.find(id)).isPresent();
 
-        long draft = newElection();
+        ElectionId draft = newElection();
         try (var teller = Acting.as("teller", "TELLER")) {
             assertThatThrownBy(() -> elections.delete(draft)).isInstanceOf(AuthorizationDeniedException.class);
         }
         assertThat(elections.find(draft)).isPresent();
-        assertThatThrownBy(() -> elections.delete(987654321L)).isInstanceOfSatisfying(UserFacingException.class,
+        assertThatThrownBy(() -> elections.delete(ElectionId.of(987654321L))).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.key()).isEqualTo("election.error.missing"));
     }
 }

@@ -17,6 +17,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditLog;
 import vn.tinnhiem.audit.AuditSentences;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.i18n.Languages;
 import vn.tinnhiem.support.Acting;
@@ -47,7 +48,7 @@ class SupervisorsIntegrationTests {
         return username;
     }
 
-    private long conference(ElectionStatus status) {
+    private ElectionId conference(ElectionStatus status) {
         return Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị giám sát"), status);
     }
 
@@ -60,7 +61,7 @@ class SupervisorsIntegrationTests {
         return "accepted";
     }
 
-    private boolean maySuperviseAs(String username, String role, long electionId) {
+    private boolean maySuperviseAs(String username, String role, ElectionId electionId) {
         try (var as = Acting.as(username, role)) {
             return elections.supervisors().maySupervise(electionId);
         }
@@ -68,7 +69,7 @@ class SupervisorsIntegrationTests {
 
     @Test
     void the_organiser_names_and_removes_supervisors_and_each_step_is_on_the_record() {
-        long id = conference(ElectionStatus.DRAFT);
+        ElectionId id = conference(ElectionStatus.DRAFT);
         String first = account("gs.mot", Role.SUPERVISOR);
         String second = account("gs.hai", Role.SUPERVISOR);
         elections.supervisors().addSupervisor(id, second);
@@ -93,7 +94,7 @@ class SupervisorsIntegrationTests {
 
     @Test
     void only_an_enabled_supervisor_account_is_named_and_only_once() {
-        long id = conference(ElectionStatus.READY);
+        ElectionId id = conference(ElectionStatus.READY);
         String supervisor = account("gs.mot", Role.SUPERVISOR);
         String teller = account("kp.mot", Role.TELLER);
         String disabled = account("gs.nghi", Role.SUPERVISOR);
@@ -111,8 +112,8 @@ class SupervisorsIntegrationTests {
 
     @Test
     void a_supervisor_may_watch_only_the_conferences_they_are_named_for() {
-        long mine = conference(ElectionStatus.READY);
-        long others = conference(ElectionStatus.READY);
+        ElectionId mine = conference(ElectionStatus.READY);
+        ElectionId others = conference(ElectionStatus.READY);
         String named = account("gs.duoc.chon", Role.SUPERVISOR);
         String notNamed = account("gs.khong.chon", Role.SUPERVISOR);
         String teller = account("kp.mot", Role.TELLER);
@@ -123,7 +124,7 @@ class SupervisorsIntegrationTests {
         assertThat(maySuperviseAs(notNamed, "SUPERVISOR", mine)).isFalse();
         assertThat(maySuperviseAs(teller, "TELLER", mine)).isFalse();
         assertThat(maySuperviseAs("organiser", "ADMIN", mine)).isTrue();
-        assertThat(maySuperviseAs(named, "SUPERVISOR", Long.MAX_VALUE)).isFalse();
+        assertThat(maySuperviseAs(named, "SUPERVISOR", ElectionId.of(Long.MAX_VALUE))).isFalse();
         try (var as = Acting.as(named, "SUPERVISOR")) {
             assertThat(elections.supervisors().supervisedByCurrentSupervisor()).extracting(Election::id).containsExactly(mine);
         }
@@ -138,12 +139,12 @@ class SupervisorsIntegrationTests {
 
     @Test
     void once_counted_the_supervisors_stay_as_they_were() {
-        long id = conference(ElectionStatus.READY);
+        ElectionId id = conference(ElectionStatus.READY);
         String named = account("gs.giu", Role.SUPERVISOR);
         String late = account("gs.muon", Role.SUPERVISOR);
         elections.supervisors().addSupervisor(id, named);
         // The whole count is other tests' business; here only its outcome matters.
-        db.update(ELECTION).set(ELECTION.STATUS, ElectionStatus.TALLIED.name()).where(ELECTION.ID.eq(id)).execute();
+        db.update(ELECTION).set(ELECTION.STATUS, ElectionStatus.TALLIED.name()).where(ELECTION.ID.eq(id.value())).execute();
         assertThat(refusal(() -> elections.supervisors().addSupervisor(id, late))).isEqualTo("supervisor.error.locked");
         assertThat(refusal(() -> elections.supervisors().removeSupervisor(id, named))).isEqualTo("supervisor.error.locked");
         assertThat(elections.supervisors().named(id)).containsExactly(named);
@@ -152,7 +153,7 @@ class SupervisorsIntegrationTests {
 
     @Test
     void deleting_a_draft_conference_takes_its_supervisors_with_it() {
-        long id = conference(ElectionStatus.DRAFT);
+        ElectionId id = conference(ElectionStatus.DRAFT);
         String supervisor = account("gs.xoa", Role.SUPERVISOR);
         elections.supervisors().addSupervisor(id, supervisor);
         elections.elections().delete(id);

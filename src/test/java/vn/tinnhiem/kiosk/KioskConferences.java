@@ -8,6 +8,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
@@ -22,9 +23,9 @@ public final class KioskConferences {
     private KioskConferences() {
     }
 
-    public static long ready(ElectionServices elections, AccountService accounts, String title) {
+    public static ElectionId ready(ElectionServices elections, AccountService accounts, String title) {
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            long id = elections.elections().create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
+            ElectionId id = elections.elections().create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
             elections.candidates().addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
             elections.voterRoll().addVoter(id, new NewVoter("Lê Thị B", "Chủ tịch", "UBND xã"));
@@ -37,8 +38,8 @@ public final class KioskConferences {
         }
     }
 
-    public static long open(ElectionServices elections, AccountService accounts, String title) {
-        long id = ready(elections, accounts, title);
+    public static ElectionId open(ElectionServices elections, AccountService accounts, String title) {
+        ElectionId id = ready(elections, accounts, title);
         String teller;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             teller = elections.tallyBoard().tellers(id).getFirst().account().orElseThrow();
@@ -50,7 +51,7 @@ public final class KioskConferences {
         return id;
     }
 
-    public static void close(ElectionServices elections, long id) {
+    public static void close(ElectionServices elections, ElectionId id) {
         String teller;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             teller = elections.tallyBoard().tellers(id).getFirst().account().orElseThrow();

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -50,7 +51,7 @@ class KioskHttpIntegrationTests {
     }
 
     private EnrollmentCode added(String name) {
-        long conference = KioskConferences.ready(elections, accounts, "Hội nghị HTTP " + name);
+        ElectionId conference = KioskConferences.ready(elections, accounts, "Hội nghị HTTP " + name);
         try (var admin = Acting.as("organiser", "ADMIN")) {
             return kiosks.add(name, conference);
         }

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -40,7 +41,7 @@ class KioskSessionsMemoryBenchmarkTests {
 
     @Test
     void memory_of_two_hundred_open_kiosk_pages() throws Exception {
-        long conference = KioskConferences.open(elections, accounts, "Hội nghị đo bộ nhớ");
+        ElectionId conference = KioskConferences.open(elections, accounts, "Hội nghị đo bộ nhớ");
         List<String> cookies = new ArrayList<>();
         try (var admin = Acting.as("organiser", "ADMIN")) {
             for (int i = 0; i < TABLETS; i++) {

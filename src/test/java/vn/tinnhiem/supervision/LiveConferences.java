@@ -19,6 +19,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
@@ -41,7 +42,7 @@ public record LiveConferences(ElectionServices elections, AccountService account
     private static final Pattern CODE = Pattern.compile("TN(-[0-9A-Z]{4}){6}-[0-9A-Z]{3}");
 
     /** @param supervisor a SUPERVISOR account named for this conference in its set-up, ready to sign in */
-    public record Open(long id, String title, String teller, String supervisor) {
+    public record Open(ElectionId id, String title, String teller, String supervisor) {
     }
 
     /** An OPEN conference of two candidates (two levels) and {@code voters} on the roll, nobody present. */
@@ -54,7 +55,7 @@ public record LiveConferences(ElectionServices elections, AccountService account
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String teller = "giamsat." + suffix;
         String title = "Hội nghị giám sát " + suffix;
-        long id;
+        ElectionId id;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             id = elections.elections().create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), kind, RuleSet.QD_96_2023));
@@ -125,7 +126,7 @@ public record LiveConferences(ElectionServices elections, AccountService account
     }
 
     /** Enrolls the browser as a tablet of the conference, named {@code name}, and opens its kiosk page. */
-    public void enroll(Browser tablet, long conference, String name) {
+    public void enroll(Browser tablet, ElectionId conference, String name) {
         String path;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             path = kiosks.add(name, conference).path();

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.KioskService;
@@ -61,13 +62,13 @@ class SupervisionIntegrationTests {
         return new LiveConferences(elections, accounts, ceremonies, tokens, kiosks);
     }
 
-    private CastOutcome cast(long id, String code) {
+    private CastOutcome cast(ElectionId id, String code) {
         int[] marks = TestTablet.blank(voting.form(id).orElseThrow().candidates().size());
         marks[0] = 0;
         return new TestTablet(voting, ceremonies).vote("kiosk-test", id, code, marks);
     }
 
-    private Live now(long id) {
+    private Live now(ElectionId id) {
         try (var admin = Acting.as("organiser", "ADMIN")) {
             return supervision.now(id);
         }

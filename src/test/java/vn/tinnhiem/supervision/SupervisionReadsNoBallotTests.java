@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.voting.VotingService;
 
 /**
@@ -54,7 +55,7 @@ class SupervisionReadsNoBallotTests {
     /** What the rule must refuse: a supervision class reading the ballot box. */
     static final class BallotPeek {
         int peek(VotingService voting) {
-            return voting.ballotBox(1).size();
+            return voting.ballotBox(ElectionId.of(1)).size();
         }
     }
 

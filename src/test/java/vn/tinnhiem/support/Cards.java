@@ -7,6 +7,7 @@ import java.util.Optional;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.shared.ElectionId;
 
 /**
  * Share cards for tests that need a key made, not the ceremony's screens: each card handed to its seat's teller
@@ -19,14 +20,14 @@ public final class Cards {
     }
 
     /** The seat's card as its PDF, taken (the seat's share is gone from the server). */
-    public static byte[] issuePdf(CeremonyService ceremonies, long electionId, int seat, char @Nullable [] passphrase) {
+    public static byte[] issuePdf(CeremonyService ceremonies, ElectionId electionId, int seat, char @Nullable [] passphrase) {
         byte[] pdf = ceremonies.issueCard(electionId, seat, passphrase, Staff.PASSWORD.toCharArray());
         ceremonies.cardTaken(electionId, seat);
         return pdf;
     }
 
     /** The seat's card as the text of its QR code, taken. */
-    public static String issue(CeremonyService ceremonies, long electionId, int seat, char @Nullable [] passphrase) {
+    public static String issue(CeremonyService ceremonies, ElectionId electionId, int seat, char @Nullable [] passphrase) {
         return Pdfs.qrText(issuePdf(ceremonies, electionId, seat, passphrase), 0);
     }
 
@@ -35,7 +36,7 @@ public final class Cards {
      * makes that seat's card for it. Run as the organiser.
      */
     public static String issueToNewTeller(AccountService accounts, ElectionServices elections, CeremonyService ceremonies,
-            long electionId, int seat) {
+            ElectionId electionId, int seat) {
         var teller = elections.tallyBoard().tellers(electionId).stream().filter(t -> t.seat() == seat).findFirst().orElseThrow();
         if (teller.account().isEmpty()) {
             String username = Staff.createNamed(accounts, "seat" + seat + "." + electionId + "."

@@ -5,6 +5,7 @@ import java.util.UUID;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.ElectionStatus;
+import vn.tinnhiem.shared.ElectionId;
 
 /** Conferences for browser tests, each under its own title so tests can find theirs among the others. */
 public final class Conferences {
@@ -17,9 +18,9 @@ public final class Conferences {
     }
 
     /** A demo conference renamed to the title, moved to the status (DRAFT or READY). */
-    public static long demo(ElectionServices elections, DemoKind kind, String title, ElectionStatus status) {
+    public static ElectionId demo(ElectionServices elections, DemoKind kind, String title, ElectionStatus status) {
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            long id = elections.elections().createDemo(kind);
+            ElectionId id = elections.elections().createDemo(kind);
             ElectionDetails d = elections.elections().find(id).orElseThrow().details();
             elections.elections().updateDetails(id, new ElectionDetails(title, d.body(), d.place(), d.startsAt(), d.ballotKind(),
                     d.ruleSet()));

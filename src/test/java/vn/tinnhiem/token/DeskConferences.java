@@ -9,6 +9,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
@@ -21,7 +22,7 @@ final class DeskConferences {
     static final String MANIFEST_HASH = "c3".repeat(32);
 
     /** A conference and the user name of the teller on its board. */
-    record Made(long id, String teller, String title) {
+    record Made(ElectionId id, String teller, String title) {
     }
 
     private DeskConferences() {
@@ -33,7 +34,7 @@ final class DeskConferences {
         String title = "Hội nghị thẻ " + suffix;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             accounts.create(teller, "Ngô Văn Kiểm", Role.TELLER);
-            long id = elections.elections().create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
+            ElectionId id = elections.elections().create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
             elections.candidates().addCandidate(id, "Trần Văn A", "Phó Chủ tịch");
             for (String v : voters) {

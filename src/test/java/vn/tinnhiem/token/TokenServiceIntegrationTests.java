@@ -29,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tinnhiem.account.AccountService;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.shared.UserFacingException;
@@ -70,7 +71,7 @@ class TokenServiceIntegrationTests {
                 e -> assertThat(e.key()).isEqualTo(key));
     }
 
-    private List<String> printedCodes(long electionId, int spares) {
+    private List<String> printedCodes(ElectionId electionId, int spares) {
         return CardsInPdf.printedCodes(tokens.print(electionId, spares).pdf());
     }
 
@@ -339,7 +340,7 @@ class TokenServiceIntegrationTests {
         }
     }
 
-    private SpendResult cast(long electionId, String text) {
+    private SpendResult cast(ElectionId electionId, String text) {
         return new TransactionTemplate(transactions).execute(s -> elections.openPolls().whileOpen(electionId,
                 () -> tokens.spendInCast(electionId, text)));
     }

@@ -42,6 +42,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.Browser;
@@ -369,7 +370,7 @@ class CastingCrashProcessTests {
                 alreadyUsed++;
             }
         }
-        List<String> stored = db.select(BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id()))
+        List<String> stored = db.select(BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id().value()))
                 .fetch(BALLOT.TRACKING_CODE);
         assertThat(stored).as("one ballot per card, none lost, none doubled").hasSize(cards).doesNotHaveDuplicates()
                 .containsAll(shown);

@@ -104,7 +104,7 @@ class CastingFailoverClusterTests {
                     .as("answers other than recorded, admitted/accepted, try again or busy (all: %s)", answers).isEmpty();
 
             // The box: what was shown as recorded, once each; every ballot belongs to one card's attempt.
-            List<String> box = box(conf.id());
+            List<String> box = box(conf.id().value());
             soft.assertThat(box).as("no ballot twice").doesNotHaveDuplicates();
             soft.assertThat(box).as("every ballot shown as recorded is in the box")
                     .containsAll(burst.recorded().values());
@@ -177,7 +177,7 @@ class CastingFailoverClusterTests {
             cluster.serve(1);
             String database = db.fetchValue("select database()").toString();
             for (int node = 1; node <= 3; node++) {
-                soft.assertThat(nodes.ballots(node, database, conf.id())).as("ballots on node %d", node).isEqualTo(CARDS);
+                soft.assertThat(nodes.ballots(node, database, conf.id().value())).as("ballots on node %d", node).isEqualTo(CARDS);
             }
             soft.assertAll();
         } finally {

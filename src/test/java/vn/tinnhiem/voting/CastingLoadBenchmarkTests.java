@@ -28,6 +28,7 @@ import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.SealedBallot;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.IntegrationTest;
 import vn.tinnhiem.token.TokenService;
@@ -185,7 +186,7 @@ class CastingLoadBenchmarkTests {
         assertThat(refusals).as("no cast refused").isEmpty();
         assertThat(codes).hasSize(n);
         assertThat(new HashSet<>(codes)).as("no tracking code twice").hasSize(n);
-        assertThat(db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conf.id()))).as("no ballot lost or doubled").isEqualTo(n);
+        assertThat(db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conf.id().value()))).as("no ballot lost or doubled").isEqualTo(n);
         assertThat(tokens.counts(conf.id()).spent()).isEqualTo(n);
         return f;
     }

@@ -25,6 +25,7 @@ import vn.tinnhiem.crypto.BallotVerifier;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.SealedBallot;
 import vn.tinnhiem.db.Tables;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.support.Acting;
@@ -66,9 +67,9 @@ public final class CastingProcess {
         switch (args[0]) {
             case "prepare" -> prepare(out, Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Arrays.copyOfRange(args, 4, args.length));
-            case "cast" -> cast(out, Long.parseLong(args[1]), Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8),
+            case "cast" -> cast(out, ElectionId.of(Long.parseLong(args[1])), Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8),
                     Integer.parseInt(args[3]), Arrays.copyOfRange(args, 4, args.length));
-            case "serve" -> serve(out, Long.parseLong(args[1]), Arrays.copyOfRange(args, 2, args.length));
+            case "serve" -> serve(out, ElectionId.of(Long.parseLong(args[1])), Arrays.copyOfRange(args, 2, args.length));
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.exit(0);
@@ -89,7 +90,7 @@ public final class CastingProcess {
         say(out, "PREPARED " + conf.id());
     }
 
-    private static void cast(PrintStream out, long electionId, List<String> cards, int threads, String[] springArgs)
+    private static void cast(PrintStream out, ElectionId electionId, List<String> cards, int threads, String[] springArgs)
             throws Exception {
         ConfigurableApplicationContext context = start(springArgs);
         VotingService voting = context.getBean(VotingService.class);
@@ -116,7 +117,7 @@ public final class CastingProcess {
         context.close();
     }
 
-    private static String castOne(TestTablet tablet, BallotForm form, String kiosk, long electionId, String card,
+    private static String castOne(TestTablet tablet, BallotForm form, String kiosk, ElectionId electionId, String card,
             int pattern) {
         int[] marks = new int[form.candidates().size()];
         for (int c = 0; c < marks.length; c++) {
@@ -129,7 +130,7 @@ public final class CastingProcess {
         };
     }
 
-    private static void serve(PrintStream out, long electionId, String[] springArgs) throws Exception {
+    private static void serve(PrintStream out, ElectionId electionId, String[] springArgs) throws Exception {
         ConfigurableApplicationContext context = start(springArgs);
         VotingService voting = context.getBean(VotingService.class);
         TokenService tokens = context.getBean(TokenService.class);
@@ -156,7 +157,7 @@ public final class CastingProcess {
                 case "box" -> {
                     // Read as the count reads the table; the box of open polls is no screen's business.
                     List<SealedBallot> box = db.select(Tables.BALLOT.SEALED).from(Tables.BALLOT)
-                            .where(Tables.BALLOT.ELECTION_ID.eq(electionId)).fetch(r -> SealedBallot.of(r.value1()));
+                            .where(Tables.BALLOT.ELECTION_ID.eq(electionId.value())).fetch(r -> SealedBallot.of(r.value1()));
                     BallotVerifier.BatchResult check = new BallotVerifier(ElectionContext.of(context
                             .getBean(CeremonyService.class).openManifest(electionId).orElseThrow()), new SecureRandom())
                             .verifyAll(box, false);

@@ -98,7 +98,7 @@ public final class ClusterCastingFigures {
         VotingService voting = app.getBean(VotingService.class);
         FailoverBurst.Result r = new FailoverBurst(voting, new TestTablet(voting, app.getBean(CeremonyService.class)),
                 conf.id()).run(conf.activated(), tablets, Integer.MAX_VALUE, null, 600_000);
-        int lost = lost(app, conf.id(), r);
+        int lost = lost(app, conf.id().value(), r);
         return String.format("%-34s %d recorded in %.1f s = %.0f ballots/s; scan+commit+cast per card %s; "
                 + "not recorded %d; lost %d", where, r.recorded().size(), r.seconds(), r.recorded().size() / r.seconds(),
                 FailoverBurst.summary(r.turnMillis()), ballots - r.recorded().size(), lost);
@@ -116,7 +116,7 @@ public final class ClusterCastingFigures {
                 + " %s ms after the kill; %d recorded in all (%.1f s), 'try again'/busy answers %d, calls that threw %d;"
                 + " lost %d; per card %s", ballots / 3,
                 r.millisToFirstRecordedAfterAction().isPresent() ? r.millisToFirstRecordedAfterAction().getAsLong() : "-",
-                r.recorded().size(), r.seconds(), tryAgain, r.threw().size(), lost(app, conf.id(), r),
+                r.recorded().size(), r.seconds(), tryAgain, r.threw().size(), lost(app, conf.id().value(), r),
                 FailoverBurst.summary(r.turnMillis())));
         long from = nodes.errorLogSize(1);
         long t0 = System.nanoTime();

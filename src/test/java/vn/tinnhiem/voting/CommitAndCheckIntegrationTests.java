@@ -28,6 +28,7 @@ import vn.tinnhiem.crypto.BallotOpening;
 import vn.tinnhiem.crypto.BallotSealer;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.SealedBallot;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -68,12 +69,12 @@ class CommitAndCheckIntegrationTests {
         return "kiosk-" + UUID.randomUUID();
     }
 
-    private int ballots(long id) {
-        return db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(id));
+    private int ballots(ElectionId id) {
+        return db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(id.value()));
     }
 
-    private int checked(long id) {
-        return db.fetchCount(CHECKED_BALLOT, CHECKED_BALLOT.ELECTION_ID.eq(id));
+    private int checked(ElectionId id) {
+        return db.fetchCount(CHECKED_BALLOT, CHECKED_BALLOT.ELECTION_ID.eq(id.value()));
     }
 
     private static java.util.Properties bundle(String name) {
@@ -95,7 +96,7 @@ class CommitAndCheckIntegrationTests {
     void a_forged_ballot_is_the_tablets_fault_the_card_still_votes_and_the_audit_names_only_the_tablet_and_check() {
         VotingConferences.Open conf = conferences().open(4, BallotKind.THREE_LEVEL, 1, 0);
         VotingConferences.Open other = conferences().open(4, BallotKind.THREE_LEVEL, 1, 0);
-        long id = conf.id();
+        ElectionId id = conf.id();
         String card = conf.activated().getFirst();
         TestTablet tablet = new TestTablet(voting, ceremonies);
         String hash = tablet.manifest(id).hashHex();
@@ -132,7 +133,7 @@ class CommitAndCheckIntegrationTests {
             Map<String, String> fields = found.getFirst().fields().visible();
             assertThat(fields.keySet()).containsExactly("check", "election");
             assertThat(fields.get("check")).as(f.what()).isIn(f.checks());
-            assertThat(fields.get("election")).isEqualTo(Long.toString(id));
+            assertThat(fields.get("election")).isEqualTo(Long.toString(id.value()));
             String details = found.getFirst().details();
             assertThat(details).as(f.what() + ": nothing of the ballot or the card")
                     .doesNotContain(good.id(), good.trackingCode(), foreign.id(), foreign.trackingCode(), card,
@@ -163,7 +164,7 @@ class CommitAndCheckIntegrationTests {
     @Test
     void a_check_keeps_the_card_stores_one_checked_ballot_that_opens_and_the_voter_then_casts_anew() {
         VotingConferences.Open conf = conferences().open(3, BallotKind.THREE_LEVEL, 1, 0);
-        long id = conf.id();
+        ElectionId id = conf.id();
         String card = conf.activated().getFirst();
         TestTablet tablet = new TestTablet(voting, ceremonies);
         int[] marks = {2, TestTablet.BLANK, 0};
@@ -223,7 +224,7 @@ class CommitAndCheckIntegrationTests {
     @Test
     void an_opening_that_does_not_open_the_committed_ballot_is_a_mismatch_audited_and_nothing_is_stored() {
         VotingConferences.Open conf = conferences().open(3, BallotKind.TWO_LEVEL, 1, 0);
-        long id = conf.id();
+        ElectionId id = conf.id();
         String card = conf.activated().getFirst();
         TestTablet tablet = new TestTablet(voting, ceremonies);
         // A cheating tablet: shows the voter's marks, seals others, and reveals the opening of what it showed.
@@ -241,7 +242,7 @@ class CommitAndCheckIntegrationTests {
         List<AuditEntry> found = faults(device);
         assertThat(found).hasSize(1);
         assertThat(found.getFirst().fields().visible()).containsExactly(Map.entry("check", "OPENING"),
-                Map.entry("election", Long.toString(id)));
+                Map.entry("election", Long.toString(id.value())));
 
         // The card still votes (a new ballot on a working tablet).
         assertThat(tablet.vote(kiosk(), id, card, new int[] {0, 0, 1})).isInstanceOf(CastOutcome.Recorded.class);
@@ -251,7 +252,7 @@ class CommitAndCheckIntegrationTests {
     void a_check_card_checks_any_number_of_times_never_casts_and_counts_as_no_voter() {
         VotingConferences conferences = conferences();
         VotingConferences.Open conf = conferences.open(2, BallotKind.THREE_LEVEL, 1, 1);
-        long id = conf.id();
+        ElectionId id = conf.id();
         String checkCard = conf.notActivated().getFirst();
         var before = tokens.counts(id);
         try (var desk = Acting.as(conf.teller(), "TELLER")) {

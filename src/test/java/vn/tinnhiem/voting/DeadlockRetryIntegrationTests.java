@@ -72,11 +72,11 @@ class DeadlockRetryIntegrationTests {
         assertThat(commitment).isInstanceOf(Commitment.Accepted.class);
         long deadlocksBefore = deadlocks();
 
-        CastOutcome outcome = loseOneDeadlock(conf.id(), () -> tablet.castCommitted(kiosk, conf.id(), card, commitment));
+        CastOutcome outcome = loseOneDeadlock(conf.id().value(), () -> tablet.castCommitted(kiosk, conf.id(), card, commitment));
 
         assertThat(deadlocks()).as("the cast's first attempt lost a deadlock").isGreaterThan(deadlocksBefore);
         assertThat(outcome).isEqualTo(new CastOutcome.Recorded(sealed.trackingCode()));
-        assertThat(db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conf.id()))).isEqualTo(1);
+        assertThat(db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conf.id().value()))).isEqualTo(1);
         assertThat(tokens.counts(conf.id()).spent()).isEqualTo(1);
         assertThat(tablet.castCommitted(kiosk, conf.id(), card, commitment))
                 .isEqualTo(new CastOutcome.Refused(VotingService.ALREADY_USED));
@@ -89,7 +89,7 @@ class DeadlockRetryIntegrationTests {
         String card = conferences.print(conf.id(), 1).getFirst();
         long deadlocksBefore = deadlocks();
 
-        loseOneDeadlock(conf.id(), () -> {
+        loseOneDeadlock(conf.id().value(), () -> {
             try (var teller = vn.tinnhiem.support.Acting.as(conf.teller(), "TELLER")) {
                 tokens.activate(conf.id(), card);
             }

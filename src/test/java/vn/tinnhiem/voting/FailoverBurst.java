@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.SealedBallot;
+import vn.tinnhiem.shared.ElectionId;
 
 /**
  * Tablets casting every card of a conference through the real {@link VotingService} while something happens to
@@ -76,10 +77,10 @@ final class FailoverBurst {
 
     private final VotingService voting;
     private final TestTablet tablet;
-    private final long electionId;
+    private final ElectionId electionId;
     private final Manifest manifest;
 
-    FailoverBurst(VotingService voting, TestTablet tablet, long electionId) {
+    FailoverBurst(VotingService voting, TestTablet tablet, ElectionId electionId) {
         this.voting = voting;
         this.tablet = tablet;
         this.electionId = electionId;

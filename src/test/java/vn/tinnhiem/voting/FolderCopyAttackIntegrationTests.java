@@ -93,7 +93,7 @@ class FolderCopyAttackIntegrationTests {
             Path afterClose = FolderCopyAttack.copy(server.dataDir(), copies.resolve("after-close"));
 
             // The patterns the attacker looks for are really in the database (as its SQL shows them).
-            assertThat(db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conf.id()))).isEqualTo(VOTERS);
+            assertThat(db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conf.id().value()))).isEqualTo(VOTERS);
             assertThat(needles.stream().filter(n -> n.kind() == Kind.CARD).count()).isEqualTo(VOTERS);
             assertThat(needles.stream().filter(n -> n.kind() == Kind.BALLOT).count()).isEqualTo(2L * VOTERS);
 
@@ -148,12 +148,12 @@ class FolderCopyAttackIntegrationTests {
             int from, int to) {
         for (int i = from; i < to; i++) {
             String code = conf.notActivated().get(i);
-            Set<String> before = activatedHashes(conf.id());
+            Set<String> before = activatedHashes(conf.id().value());
             try (var desk = Acting.as(conf.teller(), "TELLER")) {
                 elections.deskPresence().markPresent(conf.id(), roll.get(i).id(), true);
                 tokens.activate(conf.id(), code);
             }
-            Set<String> after = activatedHashes(conf.id());
+            Set<String> after = activatedHashes(conf.id().value());
             after.removeAll(before);
             assertThat(after).hasSize(1);
             byte[] hash = java.util.HexFormat.of().parseHex(after.iterator().next());
@@ -162,7 +162,7 @@ class FolderCopyAttackIntegrationTests {
             assertThat(outcome).isInstanceOf(CastOutcome.Recorded.class);
             String tracking = ((CastOutcome.Recorded) outcome).trackingCode();
             byte[] ballotId = db.select(BALLOT.ID).from(BALLOT)
-                    .where(BALLOT.ELECTION_ID.eq(conf.id()).and(BALLOT.TRACKING_CODE.eq(tracking))).fetchOne(BALLOT.ID);
+                    .where(BALLOT.ELECTION_ID.eq(conf.id().value()).and(BALLOT.TRACKING_CODE.eq(tracking))).fetchOne(BALLOT.ID);
             synchronized (needles) {
                 needles.add(new Needle(Kind.CARD, i, hash));
                 needles.add(new Needle(Kind.BALLOT, i, tracking.getBytes(StandardCharsets.US_ASCII)));

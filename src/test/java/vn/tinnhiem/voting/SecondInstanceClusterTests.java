@@ -70,7 +70,7 @@ class SecondInstanceClusterTests {
         // The first instance sees the card used and the ballot in the box.
         assertThat(voting.admit("first-" + conf.id(), conf.id(), card))
                 .isEqualTo(new Admission.Refused(VotingService.ALREADY_USED));
-        List<String> box = db.select(BALLOT.SEALED).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id()))
+        List<String> box = db.select(BALLOT.SEALED).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id().value()))
                 .fetch(r -> SealedBallot.of(r.value1()).trackingCode());
         assertThat(box).containsExactly(code);
         assertThat(tokens.counts(conf.id()).spent()).isEqualTo(1);

@@ -10,6 +10,7 @@ import vn.tinnhiem.crypto.BallotSealer;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.Manifest;
 import vn.tinnhiem.crypto.SealedBallot;
+import vn.tinnhiem.shared.ElectionId;
 
 /**
  * A tablet for tests: seals with the Java {@link BallotSealer} (test code may; the kiosk's server code may not,
@@ -31,19 +32,19 @@ public final class TestTablet {
     }
 
     /** Per conference, the manifest as this tablet first read it: a tablet keeps its form past the close. */
-    private final Map<Long, Manifest> manifests = new ConcurrentHashMap<>();
+    private final Map<ElectionId, Manifest> manifests = new ConcurrentHashMap<>();
 
     /**
      * The OPEN conference's manifest (as the form's JSON gives it to a tablet), read once and kept, so a tablet
      * that read it before the close still seals and commits after it (and is refused then).
      */
-    public Manifest manifest(long electionId) {
+    public Manifest manifest(ElectionId electionId) {
         return manifests.computeIfAbsent(electionId, id -> ceremonies.openManifest(id)
                 .orElseThrow(() -> new AssertionError("the polls are not open")));
     }
 
     /** Seals {@code choices} (level per candidate, {@link #BLANK} for none; not changed) with its opening. */
-    public BallotSealer.Openable seal(long electionId, int[] choices) {
+    public BallotSealer.Openable seal(ElectionId electionId, int[] choices) {
         return seal(manifest(electionId), choices);
     }
 
@@ -52,23 +53,23 @@ public final class TestTablet {
     }
 
     /** Commits a sealed ballot as a well-behaved tablet does: the manifest's hash and the bytes' tracking code. */
-    public Commitment commit(String kiosk, long electionId, String card, SealedBallot sealed) {
+    public Commitment commit(String kiosk, ElectionId electionId, String card, SealedBallot sealed) {
         return voting.commit(kiosk, electionId, card, manifest(electionId).hashHex(), sealed.encode(),
                 sealed.trackingCode());
     }
 
     /** Commits and casts a sealed ballot; a refused commitment reads as a refused cast with its reason. */
-    public CastOutcome cast(String kiosk, long electionId, String card, SealedBallot sealed) {
+    public CastOutcome cast(String kiosk, ElectionId electionId, String card, SealedBallot sealed) {
         return castCommitted(kiosk, electionId, card, commit(kiosk, electionId, card, sealed));
     }
 
     /** Seals, commits and casts, as a voter at a tablet. */
-    public CastOutcome vote(String kiosk, long electionId, String card, int[] choices) {
+    public CastOutcome vote(String kiosk, ElectionId electionId, String card, int[] choices) {
         return cast(kiosk, electionId, card, seal(electionId, choices).ballot());
     }
 
     /** Casts what a commitment accepted; a refusal or a tablet fault reads as a refused cast with its key. */
-    public CastOutcome castCommitted(String kiosk, long electionId, String card, Commitment commitment) {
+    public CastOutcome castCommitted(String kiosk, ElectionId electionId, String card, Commitment commitment) {
         return switch (commitment) {
             case Commitment.Accepted accepted -> voting.cast(kiosk, electionId, card, accepted.ballot());
             case Commitment.Refused refused -> new CastOutcome.Refused(refused.reasonKey(), refused.seconds());

@@ -19,6 +19,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
@@ -38,7 +39,7 @@ final class VotingConferences {
     private static final Pattern CODE = Pattern.compile("TN(-[0-9A-Z]{4}){6}-[0-9A-Z]{3}");
 
     /** An open conference: its teller, the activated cards' codes and printed cards never handed over. */
-    record Open(long id, String teller, List<String> activated, List<String> notActivated) {
+    record Open(ElectionId id, String teller, List<String> activated, List<String> notActivated) {
     }
 
     private final ElectionServices elections;
@@ -62,7 +63,7 @@ final class VotingConferences {
     Open open(int candidates, BallotKind kind, int activated, int notActivated, List<String> moreVoters) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String teller = "bophieu." + suffix;
-        long id;
+        ElectionId id;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             id = elections.elections().create(new ElectionDetails("Hội nghị bỏ phiếu " + suffix, "HĐND xã Mỹ Hòa", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), kind, RuleSet.QD_96_2023));
@@ -98,7 +99,7 @@ final class VotingConferences {
     }
 
     /** Prints at least {@code count} more cards (in batches of up to 100) and answers their typed codes. */
-    List<String> print(long id, int count) {
+    List<String> print(ElectionId id, int count) {
         List<String> codes = new ArrayList<>();
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             while (codes.size() < count) {
@@ -108,7 +109,7 @@ final class VotingConferences {
         return codes;
     }
 
-    void close(long id, String teller) {
+    void close(ElectionId id, String teller) {
         try (var board = Acting.as(teller, "TELLER")) {
             elections.lifecycle().moveTo(id, ElectionStatus.CLOSED);
         }

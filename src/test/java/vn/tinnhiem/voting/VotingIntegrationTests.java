@@ -35,6 +35,7 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.BallotVerifier;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.SealedBallot;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
@@ -90,11 +91,11 @@ class VotingIntegrationTests {
         return marks;
     }
 
-    private int ballots(long id) {
-        return db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(id));
+    private int ballots(ElectionId id) {
+        return db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(id.value()));
     }
 
-    private CardCounts cards(long id) {
+    private CardCounts cards(ElectionId id) {
         return tokens.counts(id);
     }
 
@@ -130,7 +131,7 @@ class VotingIntegrationTests {
         assertThat(cards(conf.id()).spent()).isEqualTo(1);
         String recorded = outcomes.stream().filter(o -> o instanceof CastOutcome.Recorded)
                 .map(o -> ((CastOutcome.Recorded) o).trackingCode()).findFirst().orElseThrow();
-        assertThat(db.select(BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id())).fetchOne(0))
+        assertThat(db.select(BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id().value())).fetchOne(0))
                 .isEqualTo(recorded);
     }
 
@@ -156,7 +157,7 @@ class VotingIntegrationTests {
         assertThat(counts.spent()).isEqualTo(n);
         assertThat(counts.activated()).isZero();
 
-        List<SealedBallot> stored = db.select(BALLOT.SEALED).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id()))
+        List<SealedBallot> stored = db.select(BALLOT.SEALED).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id().value()))
                 .fetch(r -> SealedBallot.of(r.value1()));
         BallotVerifier verifier = new BallotVerifier(ElectionContext.of(ceremonies.openManifest(conf.id()).orElseThrow()),
                 new SecureRandom());
@@ -165,7 +166,7 @@ class VotingIntegrationTests {
         assertThat(result.copies()).isEmpty();
         assertThat(stored).allSatisfy(b -> assertThat(verifier.verify(b).ok()).isTrue());
         assertThat(stored).extracting(SealedBallot::trackingCode).containsExactlyInAnyOrderElementsOf(codes);
-        assertThat(db.select(BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id()))
+        assertThat(db.select(BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id().value()))
                 .fetch(BALLOT.TRACKING_CODE)).containsExactlyInAnyOrderElementsOf(codes);
     }
 
@@ -221,7 +222,7 @@ class VotingIntegrationTests {
         VotingConferences conferences = conferences();
         VotingConferences.Open conf = conferences.open(2, BallotKind.TWO_LEVEL, 3, 1);
         VotingConferences.Open other = conferences.open(2, BallotKind.TWO_LEVEL, 1, 0);
-        long id = conf.id();
+        ElectionId id = conf.id();
         BallotForm form = voting.form(id).orElseThrow();
         assertThat(form.kind()).isEqualTo(BallotKind.TWO_LEVEL);
         String good = conf.activated().get(0);
@@ -291,7 +292,7 @@ class VotingIntegrationTests {
                 .filter(e -> e.action().equals("voting.wrongCodes") && e.subject().equals("kiosk:" + tablet)).toList();
         assertThat(alarms).hasSize(1);
         assertThat(alarms.getFirst().fields().visible()).containsExactly(java.util.Map.entry("count", "5"),
-                java.util.Map.entry("election", Long.toString(conf.id())));
+                java.util.Map.entry("election", Long.toString(conf.id().value())));
         for (String code : wrong) {
             assertThat(alarms.getFirst().details()).doesNotContain(code);
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 import vn.tinnhiem.crypto.Ceremony;
+import vn.tinnhiem.shared.ElectionId;
 
 /**
  * The one place a dealing lives while its cards are printed: in memory only, never in a session, a file or
@@ -21,9 +22,9 @@ public class RunningDealings {
     public record Running(Ceremony.Dealing dealing, String manifestHash) {
     }
 
-    private final Map<Long, Running> byElection = new ConcurrentHashMap<>();
+    private final Map<ElectionId, Running> byElection = new ConcurrentHashMap<>();
 
-    public void put(long electionId, Ceremony.Dealing dealing, String manifestHash) {
+    public void put(ElectionId electionId, Ceremony.Dealing dealing, String manifestHash) {
         Running old = byElection.put(electionId, new Running(dealing, manifestHash));
         if (old != null) {
             old.dealing().destroy();
@@ -31,13 +32,13 @@ public class RunningDealings {
     }
 
     /** The dealing for exactly this manifest, if it is still here. */
-    public Optional<Running> get(long electionId, String manifestHash) {
+    public Optional<Running> get(ElectionId electionId, String manifestHash) {
         Running r = byElection.get(electionId);
         return r != null && r.manifestHash().equals(manifestHash) && !r.dealing().isDestroyed() ? Optional.of(r)
                 : Optional.empty();
     }
 
-    public void destroy(long electionId) {
+    public void destroy(ElectionId electionId) {
         Running old = byElection.remove(electionId);
         if (old != null) {
             old.dealing().destroy();
@@ -45,7 +46,7 @@ public class RunningDealings {
     }
 
     /** Destroys one seat's share (its card was taken); the others stay. */
-    public void destroyShare(long electionId, int seat) {
+    public void destroyShare(ElectionId electionId, int seat) {
         Running r = byElection.get(electionId);
         if (r != null && seat >= 1 && seat <= r.dealing().shares().size()) {
             r.dealing().shares().get(seat - 1).destroy();
@@ -53,7 +54,7 @@ public class RunningDealings {
     }
 
     /** Whether every share of the election's dealing is destroyed (true when there is none). */
-    public boolean allDestroyed(long electionId) {
+    public boolean allDestroyed(ElectionId electionId) {
         Running r = byElection.get(electionId);
         return r == null || r.dealing().isDestroyed() || r.dealing().shares().stream().allMatch(s -> s.isDestroyed());
     }

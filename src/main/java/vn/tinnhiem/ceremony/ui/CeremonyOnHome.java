@@ -12,6 +12,7 @@ import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.CeremonyOnCard;
 import vn.tinnhiem.ceremony.CeremonyStatus;
 import vn.tinnhiem.ceremony.SeatCard;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
 
 /**
@@ -29,7 +30,7 @@ class CeremonyOnHome implements ConferenceSteps {
     }
 
     @Override
-    public Optional<Part> part(long electionId, String status) {
+    public Optional<Part> part(ElectionId electionId, String status) {
         Optional<CeremonyOnCard> onCard = ceremonies.onHomeCard(electionId);
         if (onCard.isEmpty()) {
             return Optional.empty();

@@ -29,6 +29,7 @@ import vn.tinnhiem.ceremony.CeremonyStatus;
 import vn.tinnhiem.ceremony.SeatCard;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Permission;
 import vn.tinnhiem.shared.Refusal;
 import vn.tinnhiem.shared.UserFacingException;
@@ -48,7 +49,7 @@ class CeremonyView extends VerticalLayout implements HasUrlParameter<Long>, HasD
 
     private final CeremonyService ceremonies;
     private final Elections elections;
-    private long electionId;
+    private ElectionId electionId;
     private String title = "";
 
     CeremonyView(CeremonyService ceremonies, Elections elections) {
@@ -59,7 +60,8 @@ class CeremonyView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     }
 
     @Override
-    public void setParameter(BeforeEvent event, Long id) {
+    public void setParameter(BeforeEvent event, Long parameter) {
+        ElectionId id = ElectionId.of(parameter);
         this.electionId = id;
         if (elections.find(id).isEmpty()) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);

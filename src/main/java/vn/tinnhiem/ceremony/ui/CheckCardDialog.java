@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.ceremony.CardCheck;
 import vn.tinnhiem.ceremony.CeremonyService;
@@ -25,13 +26,13 @@ import vn.tinnhiem.shared.ui.QrScanner;
 class CheckCardDialog extends Dialog {
 
     private final CeremonyService ceremonies;
-    private final long electionId;
+    private final ElectionId electionId;
     private final SeatCard seat;
     private final Runnable checked;
     private final QrScanner card = QrScanner.secret();
     private final PasswordField passphrase = new PasswordField();
 
-    CheckCardDialog(CeremonyService ceremonies, long electionId, SeatCard seat, Runnable checked) {
+    CheckCardDialog(CeremonyService ceremonies, ElectionId electionId, SeatCard seat, Runnable checked) {
         this.ceremonies = ceremonies;
         this.electionId = electionId;
         this.seat = seat;

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.ceremony.CardPassphrase;
 import vn.tinnhiem.ceremony.CeremonyService;
@@ -35,7 +36,7 @@ import vn.tinnhiem.shared.ui.OneTimeFile;
 class PrintCardDialog extends Dialog {
 
     private final CeremonyService ceremonies;
-    private final long electionId;
+    private final ElectionId electionId;
     private final SeatCard seat;
     private final VerticalLayout body = new VerticalLayout();
     private final PasswordField holderPassword = new PasswordField();
@@ -44,7 +45,7 @@ class PrintCardDialog extends Dialog {
     private final PasswordField again = new PasswordField();
     private OneTimeFile file = null;
 
-    PrintCardDialog(CeremonyService ceremonies, long electionId, SeatCard seat, Runnable closed) {
+    PrintCardDialog(CeremonyService ceremonies, ElectionId electionId, SeatCard seat, Runnable closed) {
         this.ceremonies = ceremonies;
         this.electionId = electionId;
         this.seat = seat;

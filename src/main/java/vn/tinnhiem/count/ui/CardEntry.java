@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import java.util.function.Consumer;
 import vn.tinnhiem.count.ShareOutcome;
 import vn.tinnhiem.count.TotalsUnsealing;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.Notifications;
@@ -27,7 +28,7 @@ final class CardEntry extends VerticalLayout {
     private char[] pendingPassphrase;
 
     /** @param counted hears what an accepted card did, to say beside the seats once the screen is rebuilt */
-    CardEntry(TotalsUnsealing unsealing, long electionId, Consumer<String> counted) {
+    CardEntry(TotalsUnsealing unsealing, ElectionId electionId, Consumer<String> counted) {
         setPadding(false);
         setId("count-card-entry");
         var passphrase = new PasswordField(getTranslation("count.card.passphrase"));

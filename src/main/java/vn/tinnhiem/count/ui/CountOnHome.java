@@ -16,6 +16,7 @@ import vn.tinnhiem.count.CountDocuments;
 import vn.tinnhiem.count.CountHomeStep;
 import vn.tinnhiem.count.CountPermissions;
 import vn.tinnhiem.count.ElectionRecordExport;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.report.ExportFormat;
 import vn.tinnhiem.shared.ui.ConferenceDocuments;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
@@ -42,7 +43,7 @@ class CountOnHome implements ConferenceSteps, ConferenceDocuments {
     }
 
     @Override
-    public Optional<Part> part(long electionId, String status) {
+    public Optional<Part> part(ElectionId electionId, String status) {
         Optional<CountHomeStep> step = permissions.home(electionId);
         if (step.isEmpty()) {
             return Optional.empty();
@@ -73,7 +74,7 @@ class CountOnHome implements ConferenceSteps, ConferenceDocuments {
     }
 
     @Override
-    public List<Document> documents(long electionId) {
+    public List<Document> documents(ElectionId electionId) {
         if (!permissions.documents(electionId).isAllowed()) {
             return List.of();
         }

@@ -39,6 +39,7 @@ import vn.tinnhiem.count.TotalsUnsealing;
 import vn.tinnhiem.count.Unsealing;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.MainLayout;
@@ -66,7 +67,7 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private final CountPermissions permissions;
     private final BoxCheckJob boxCheckJob;
     private final Elections elections;
-    private long electionId;
+    private ElectionId electionId;
     private String title = "";
     /** What the signed-in person may see and do here now, as the count's service answers it. */
     private CountPage page;
@@ -91,7 +92,8 @@ class CountView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     }
 
     @Override
-    public void setParameter(BeforeEvent event, Long id) {
+    public void setParameter(BeforeEvent event, Long parameter) {
+        ElectionId id = ElectionId.of(parameter);
         this.electionId = id;
         if (elections.find(id).isEmpty()) {
             event.rerouteToError(NotFoundException.class);

@@ -9,6 +9,7 @@ import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 import java.util.function.Consumer;
 import vn.tinnhiem.count.ShareOutcome;
 import vn.tinnhiem.count.TotalsUnsealing;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.Notifications;
@@ -17,7 +18,7 @@ import vn.tinnhiem.shared.ui.Notifications;
 final class OfflinePath extends VerticalLayout {
 
     /** @param counted hears what an accepted file did, to say beside the seats once the screen is rebuilt */
-    OfflinePath(TotalsUnsealing unsealing, long electionId, Consumer<String> counted) {
+    OfflinePath(TotalsUnsealing unsealing, ElectionId electionId, Consumer<String> counted) {
         setPadding(false);
         setId("count-offline");
         var totals = new Anchor(com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {

@@ -22,6 +22,7 @@ import vn.tinnhiem.count.CountSummary;
 import vn.tinnhiem.count.ResultTable;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 
 /**
@@ -152,7 +153,7 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
     private final CountPermissions permissions;
     private final Elections elections;
     private final int pageSeconds;
-    private long electionId;
+    private ElectionId electionId;
     private String title = "";
     private boolean shown;
 
@@ -166,7 +167,8 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
     }
 
     @Override
-    public void setParameter(BeforeEvent event, Long id) {
+    public void setParameter(BeforeEvent event, Long parameter) {
+        ElectionId id = ElectionId.of(parameter);
         electionId = id;
         Optional<Election> election = elections.find(id);
         if (election.isEmpty()) {

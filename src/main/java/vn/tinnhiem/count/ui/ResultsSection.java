@@ -11,6 +11,7 @@ import vn.tinnhiem.count.CountDocuments;
 import vn.tinnhiem.count.CountResults;
 import vn.tinnhiem.count.ElectionRecordExport;
 import vn.tinnhiem.count.ResultTable;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.report.ExportFormat;
 import vn.tinnhiem.shared.ui.DownloadLinks;
 
@@ -22,7 +23,7 @@ import vn.tinnhiem.shared.ui.DownloadLinks;
  */
 class ResultsSection extends VerticalLayout {
 
-    ResultsSection(CountResults results, CountDocuments documents, ElectionRecordExport record, long electionId,
+    ResultsSection(CountResults results, CountDocuments documents, ElectionRecordExport record, ElectionId electionId,
             ResultTable table) {
         setPadding(false);
         setId("count-results");

@@ -15,6 +15,7 @@ import vn.tinnhiem.count.BallotTracking;
 import vn.tinnhiem.count.TrackedBallot;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.QrScanner;
 
@@ -40,7 +41,8 @@ class TrackingView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     }
 
     @Override
-    public void setParameter(BeforeEvent event, Long id) {
+    public void setParameter(BeforeEvent event, Long parameter) {
+        ElectionId id = ElectionId.of(parameter);
         var election = elections.findForKiosk(id);
         if (election.isEmpty()) {
             event.rerouteToError(NotFoundException.class);

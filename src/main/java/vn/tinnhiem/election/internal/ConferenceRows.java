@@ -3,6 +3,7 @@ package vn.tinnhiem.election.internal;
 import org.springframework.stereotype.Component;
 
 import vn.tinnhiem.election.Election;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 
 /**
@@ -20,22 +21,22 @@ public class ConferenceRows {
     }
 
     /** The conference as it stands, without a lock. */
-    public Election existing(long electionId) {
-        return repository.find(electionId).orElseThrow(ConferenceRows::missing);
+    public Election existing(ElectionId electionId) {
+        return repository.find(electionId.value()).orElseThrow(ConferenceRows::missing);
     }
 
     /** The conference's row locked for update (after any cast or tick in flight, which hold it in share mode). */
-    public Election locked(long electionId) {
-        return repository.lock(electionId).orElseThrow(ConferenceRows::missing);
+    public Election locked(ElectionId electionId) {
+        return repository.lock(electionId.value()).orElseThrow(ConferenceRows::missing);
     }
 
     /** The conference's row locked in share mode (a cast, a tick: they go on side by side; a close waits). */
-    public Election lockedShared(long electionId) {
-        return repository.lockShared(electionId).orElseThrow(ConferenceRows::missing);
+    public Election lockedShared(ElectionId electionId) {
+        return repository.lockShared(electionId.value()).orElseThrow(ConferenceRows::missing);
     }
 
     /** Locked for update, and refused unless its lists may still change (DRAFT). */
-    public Election editable(long electionId) {
+    public Election editable(ElectionId electionId) {
         Election election = locked(electionId);
         if (!election.status().isEditable()) {
             throw new UserFacingException("election.error.locked", "status." + election.status().name());
@@ -44,7 +45,7 @@ public class ConferenceRows {
     }
 
     /** The audit log's subject for a conference. */
-    public static String subject(long electionId) {
+    public static String subject(ElectionId electionId) {
         return "election:" + electionId;
     }
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 
 /** --tinnhiem.demo=true: creates each kind of demo conference on start, once (not again if it exists). */
@@ -41,7 +42,7 @@ class DemoOnStart implements ApplicationRunner {
             for (DemoKind kind : DemoKind.values()) {
                 String title = DemoConference.build(kind, LocalDate.EPOCH).details().title();
                 if (elections.list().stream().noneMatch(e -> e.title().equals(title))) {
-                    long id = elections.createDemo(kind);
+                    ElectionId id = elections.createDemo(kind);
                     log.info("Demo conference {} created (id {})", kind, id);
                 }
             }

@@ -1,5 +1,6 @@
 package vn.tinnhiem.election.internal;
 
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.database.LockFirst;
 import static vn.tinnhiem.db.Tables.CANDIDATE;
 import static vn.tinnhiem.db.Tables.CHECKLIST_ITEM;
@@ -256,9 +257,9 @@ public class ElectionRepository {
     }
 
     /** The conferences on whose board this account sits. */
-    public List<Long> boardsOf(String username) {
+    public List<ElectionId> boardsOf(String username) {
         return db.select(TELLER.ELECTION_ID).from(TELLER).where(TELLER.ACCOUNT_USERNAME.eq(username))
-                .fetch(TELLER.ELECTION_ID);
+                .fetch(TELLER.ELECTION_ID).stream().map(ElectionId::of).toList();
     }
 
     // The supervisors named for a conference, by account user name.
@@ -282,9 +283,10 @@ public class ElectionRepository {
     }
 
     /** The conferences this account is named to supervise. */
-    public List<Long> supervisedBy(String username) {
+    public List<ElectionId> supervisedBy(String username) {
         return db.select(ELECTION_SUPERVISOR.ELECTION_ID).from(ELECTION_SUPERVISOR)
-                .where(ELECTION_SUPERVISOR.ACCOUNT_USERNAME.eq(username)).fetch(ELECTION_SUPERVISOR.ELECTION_ID);
+                .where(ELECTION_SUPERVISOR.ACCOUNT_USERNAME.eq(username)).fetch(ELECTION_SUPERVISOR.ELECTION_ID)
+                .stream().map(ElectionId::of).toList();
     }
 
     public void insertTeller(long electionId, int seat, String name, boolean head) {
@@ -331,7 +333,7 @@ public class ElectionRepository {
         var details = new ElectionDetails(r.get(ELECTION.TITLE), r.get(ELECTION.BODY), r.get(ELECTION.PLACE),
                 r.get(ELECTION.STARTS_AT), BallotKind.valueOf(r.get(ELECTION.BALLOT_KIND)),
                 RuleSet.valueOf(r.get(ELECTION.RULE_SET)));
-        return new Election(r.get(ELECTION.ID), details, ElectionStatus.valueOf(r.get(ELECTION.STATUS)),
+        return new Election(ElectionId.of(r.get(ELECTION.ID)), details, ElectionStatus.valueOf(r.get(ELECTION.STATUS)),
                 r.get(ELECTION.THRESHOLD_K));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import vn.tinnhiem.audit.SupervisedConferences;
+import vn.tinnhiem.shared.ElectionId;
 
 /** Tells the audit log which conferences a supervisor is named for, so it shows them those entries only. */
 @Component
@@ -18,6 +19,6 @@ class SupervisorsForTheLog implements SupervisedConferences {
 
     @Override
     public List<Long> namedFor(String username) {
-        return repository.supervisedBy(username);
+        return repository.supervisedBy(username).stream().map(ElectionId::value).toList();
     }
 }

@@ -19,6 +19,7 @@ import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.Lifecycle;
 import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.Roles;
 
@@ -36,7 +37,7 @@ class BoardView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private final Elections elections;
     private final TallyBoard tallyBoard;
     private final Lifecycle lifecycle;
-    private long electionId;
+    private ElectionId electionId;
     private String title = "";
 
     BoardView(Elections elections, TallyBoard tallyBoard, Lifecycle lifecycle) {
@@ -48,7 +49,8 @@ class BoardView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     }
 
     @Override
-    public void setParameter(BeforeEvent event, Long id) {
+    public void setParameter(BeforeEvent event, Long parameter) {
+        ElectionId id = ElectionId.of(parameter);
         this.electionId = id;
         if (elections.find(id).isEmpty()) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);

@@ -12,13 +12,14 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import vn.tinnhiem.election.Candidate;
 import vn.tinnhiem.election.Candidates;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /** The candidates in ballot order, as cards: add, edit, move up and down, remove after a confirmation. */
 class CandidatesTab extends VerticalLayout {
 
-    CandidatesTab(Candidates candidates, long electionId, boolean editable, Runnable changed) {
+    CandidatesTab(Candidates candidates, ElectionId electionId, boolean editable, Runnable changed) {
         setPadding(false);
         var name = new TextField(getTranslation("candidate.fullName"));
         name.setId("candidate-name");
@@ -66,7 +67,7 @@ class CandidatesTab extends VerticalLayout {
         add(formBox, list);
     }
 
-    private void edit(Candidates candidates, long electionId, Candidate c, Runnable changed) {
+    private void edit(Candidates candidates, ElectionId electionId, Candidate c, Runnable changed) {
         var dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("candidate.edit"));
         var name = new TextField(getTranslation("candidate.fullName"), c.fullName(), "");

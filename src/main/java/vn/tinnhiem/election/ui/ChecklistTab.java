@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import vn.tinnhiem.election.ChecklistItem;
 import vn.tinnhiem.election.Checklist;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /**
@@ -21,7 +22,7 @@ class ChecklistTab extends VerticalLayout {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    ChecklistTab(Checklist checklist, long electionId, Clock clock) {
+    ChecklistTab(Checklist checklist, ElectionId electionId, Clock clock) {
         setPadding(false);
         LocalDate today = LocalDate.now(clock);
         var list = Cards.list("checklist");

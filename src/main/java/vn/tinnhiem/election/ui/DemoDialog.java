@@ -13,6 +13,7 @@ import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.internal.DemoConference;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.Notifications;
 
 /**
@@ -42,9 +43,9 @@ class DemoDialog extends Dialog {
         warn.run();
         add(new Paragraph(getTranslation("elections.demo.question")), kind, exists);
         var create = new Button(getTranslation("elections.demo.create"), e -> Notifications.attempt(() -> {
-            long id = elections.createDemo(kind.getValue());
+            ElectionId id = elections.createDemo(kind.getValue());
             close();
-            getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id));
+            getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id.value()));
         }));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-demo");

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.TabStrips;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.election.Candidates;
@@ -55,7 +56,7 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     private final Lifecycle lifecycle;
     private final AccountService accounts;
     private final Clock clock;
-    private long electionId;
+    private ElectionId electionId;
     private String title = "";
     private int selectedTab;
 
@@ -76,7 +77,8 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     }
 
     @Override
-    public void setParameter(BeforeEvent event, Long id) {
+    public void setParameter(BeforeEvent event, Long parameter) {
+        ElectionId id = ElectionId.of(parameter);
         this.electionId = id;
         if (elections.find(id).isEmpty()) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
@@ -133,7 +135,7 @@ class ElectionView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     }
 
     private void showTabInAddress() {
-        String path = RouteConfiguration.forSessionScope().getUrl(ElectionView.class, electionId);
+        String path = RouteConfiguration.forSessionScope().getUrl(ElectionView.class, electionId.value());
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new Location(path, QueryParameters.of("tab", TABS.get(selectedTab)))));
     }

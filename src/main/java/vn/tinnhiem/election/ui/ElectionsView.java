@@ -29,6 +29,7 @@ import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.ComponentTexts;
 import vn.tinnhiem.shared.ui.MainLayout;
@@ -77,7 +78,7 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div card(Election election) {
-        var title = new RouterLink(election.title(), ElectionView.class, election.id());
+        var title = new RouterLink(election.title(), ElectionView.class, election.id().value());
         title.addClassName("card-main");
         var status = new Span(getTranslation("status." + election.status().name()));
         status.getElement().getThemeList().add("badge " + (elections.listsEditing(election).isAllowed() ? "contrast"
@@ -86,7 +87,7 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
         var details = Cards.details(election.details().startsAt().format(WHEN) + " · ");
         details.add(status);
         var open = new Actions.RowAction("elections.open",
-                () -> getUI().ifPresent(ui -> ui.navigate(ElectionView.class, election.id())), () -> { });
+                () -> getUI().ifPresent(ui -> ui.navigate(ElectionView.class, election.id().value())), () -> { });
         var menu = elections.deleting(election).isAllowed()
                 ? Actions.rowMenu(open, new Actions.RowAction("elections.delete", () -> confirmDelete(election), () -> { }))
                 : Actions.rowMenu(open);
@@ -137,11 +138,11 @@ class ElectionsView extends VerticalLayout implements HasDynamicTitle {
         form.setPadding(false);
         dialog.add(form);
         var createButton = new Button(getTranslation("elections.create"), e -> {
-            long[] id = new long[1];
+            ElectionId[] id = new ElectionId[1];
             if (errors.attempt(() -> id[0] = elections.create(new ElectionDetails(title.getValue(), body.getValue(),
                     place.getValue(), startsAt.getValue(), BallotKind.THREE_LEVEL, rules.getValue())))) {
                 dialog.close();
-                getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id[0]));
+                getUI().ifPresent(ui -> ui.navigate(ElectionView.class, id[0].value()));
             }
         });
         createButton.setId("create-election");

@@ -9,6 +9,7 @@ import com.vaadin.flow.di.Instantiator;
 
 import vn.tinnhiem.election.ElectionExports;
 import vn.tinnhiem.election.ElectionExports.Document;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.report.ExportFormat;
 import vn.tinnhiem.shared.ui.ConferenceDocuments;
 import vn.tinnhiem.shared.ui.DownloadLinks;
@@ -20,7 +21,7 @@ import vn.tinnhiem.shared.ui.DownloadLinks;
  */
 class ExportsMenu extends Details {
 
-    ExportsMenu(long electionId) {
+    ExportsMenu(ElectionId electionId) {
         UI ui = UI.getCurrent();
         ElectionExports exports = Instantiator.get(ui).getOrCreate(ElectionExports.class);
         var locale = ui.getLocale();

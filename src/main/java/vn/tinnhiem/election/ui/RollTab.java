@@ -23,6 +23,7 @@ import vn.tinnhiem.election.RowProblem;
 import vn.tinnhiem.election.Voter;
 import vn.tinnhiem.election.VoterPage;
 import vn.tinnhiem.election.internal.RollImporter;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.ComponentTexts;
@@ -39,7 +40,7 @@ class RollTab extends VerticalLayout {
     private final Div report = new Div();
     private final Upload upload;
     private final VoterRoll voterRoll;
-    private final long electionId;
+    private final ElectionId electionId;
     private final boolean editable;
     private final Runnable changed;
     private final TextField search = new TextField();
@@ -49,7 +50,7 @@ class RollTab extends VerticalLayout {
     private final Button next = new Button();
     private int offset;
 
-    RollTab(VoterRoll voterRoll, long electionId, boolean editable, Runnable changed) {
+    RollTab(VoterRoll voterRoll, ElectionId electionId, boolean editable, Runnable changed) {
         this.voterRoll = voterRoll;
         this.electionId = electionId;
         this.editable = editable;

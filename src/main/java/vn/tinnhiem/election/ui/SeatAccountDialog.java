@@ -12,6 +12,7 @@ import com.vaadin.flow.component.select.Select;
 import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.ElectionId;
 
 /**
  * Ties a seat on the tally board to the TELLER account of the person who sits there: a choice among the
@@ -19,7 +20,7 @@ import vn.tinnhiem.election.Teller;
  */
 class SeatAccountDialog extends Dialog {
 
-    SeatAccountDialog(TallyBoard tallyBoard, long electionId, Teller seat, List<StaffAccount> tellerAccounts,
+    SeatAccountDialog(TallyBoard tallyBoard, ElectionId electionId, Teller seat, List<StaffAccount> tellerAccounts,
             Runnable changed) {
         setHeaderTitle(getTranslation("teller.assign.title", seat.seat(), seat.fullName()));
         var account = new Select<String>();

@@ -15,6 +15,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.Supervisors;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
 
@@ -27,7 +28,7 @@ class SupervisorsTab extends VerticalLayout {
 
     SupervisorsTab(Supervisors supervisors, AccountService accounts, Election election, Runnable changed) {
         setPadding(false);
-        long electionId = election.id();
+        ElectionId electionId = election.id();
         boolean open = supervisors.changing(election).isAllowed();
         List<String> named = supervisors.named(electionId);
         List<StaffAccount> supervisorAccounts = accounts.list().stream()

@@ -19,6 +19,7 @@ import vn.tinnhiem.account.StaffAccount;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.TallyBoard;
 import vn.tinnhiem.election.Teller;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.Actions;
 import vn.tinnhiem.shared.ui.Notifications;
 
@@ -31,7 +32,7 @@ class TellersTab extends VerticalLayout {
     TellersTab(TallyBoard tallyBoard, AccountService accounts, Election election, boolean editable,
             Runnable changed) {
         setPadding(false);
-        long electionId = election.id();
+        ElectionId electionId = election.id();
         // Who sits on a seat may still change after the lists are fixed, until the key is dealt to the seats.
         boolean seatsOpen = tallyBoard.seatAccounts(electionId).isAllowed();
         var tellers = tallyBoard.tellers(electionId);

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.tinnhiem.kiosk.Kiosk;
 import vn.tinnhiem.kiosk.KioskStatus;
+import vn.tinnhiem.shared.ElectionId;
 
 /** The kiosk table. Secrets reach it only as SHA-256 hashes. */
 @Repository
@@ -25,9 +26,9 @@ public class KioskRepository {
         this.db = db;
     }
 
-    public Kiosk insert(long electionId, String name, byte[] enrollmentHash) {
+    public Kiosk insert(ElectionId electionId, String name, byte[] enrollmentHash) {
         byte[] id = Secrets.newId();
-        db.insertInto(KIOSK).set(KIOSK.ID, id).set(KIOSK.ELECTION_ID, electionId).set(KIOSK.NAME, name)
+        db.insertInto(KIOSK).set(KIOSK.ID, id).set(KIOSK.ELECTION_ID, electionId.value()).set(KIOSK.NAME, name)
                 .set(KIOSK.STATUS, KioskStatus.PENDING.name()).set(KIOSK.ENROLLMENT_HASH, enrollmentHash).execute();
         return new Kiosk(Secrets.hex(id), name, electionId, KioskStatus.PENDING);
     }
@@ -67,7 +68,7 @@ public class KioskRepository {
     }
 
     private static Kiosk toKiosk(Record r) {
-        return new Kiosk(Secrets.hex(r.get(KIOSK.ID)), r.get(KIOSK.NAME), r.get(KIOSK.ELECTION_ID),
+        return new Kiosk(Secrets.hex(r.get(KIOSK.ID)), r.get(KIOSK.NAME), ElectionId.of(r.get(KIOSK.ELECTION_ID)),
                 KioskStatus.valueOf(r.get(KIOSK.STATUS)));
     }
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Anchor;
 
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.kiosk.KioskStatus;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
 
 /**
@@ -26,12 +27,12 @@ class KiosksOnConferenceCard implements ConferenceSteps {
     }
 
     @Override
-    public Optional<Part> part(long electionId, String status) {
+    public Optional<Part> part(ElectionId electionId, String status) {
         if (!kiosks.tabletsOnCard(status).isShown()) {
             return Optional.empty();
         }
         UI ui = UI.getCurrent();
-        long enrolled = kiosks.list().stream().filter(s -> s.kiosk().electionId() == electionId
+        long enrolled = kiosks.list().stream().filter(s -> s.kiosk().electionId().equals(electionId)
                 && s.kiosk().status() == KioskStatus.ACTIVE).count();
         Optional<String> next = enrolled == 0 ? Optional.of(ui.getTranslation("home.next.admin.enrolTablets"))
                 : Optional.empty();

@@ -7,6 +7,8 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.VaadinServlet;
 
+import vn.tinnhiem.shared.ElectionId;
+
 /**
  * Documents another module adds to a conference's "In và tải về" menu (the count's minutes and report once the
  * conference is counted), without the election module depending on that module: a Spring bean implements this,
@@ -24,10 +26,10 @@ public interface ConferenceDocuments {
     }
 
     /** The documents of the conference that exist now; none when the signed-in person may not have them. */
-    List<Document> documents(long electionId);
+    List<Document> documents(ElectionId electionId);
 
     /** Every module's documents of the conference, from the beans of the running application. */
-    static List<Document> documentsOf(long electionId) {
+    static List<Document> documentsOf(ElectionId electionId) {
         VaadinServlet servlet = VaadinServlet.getCurrent();
         var context = servlet == null ? null
                 : WebApplicationContextUtils.getWebApplicationContext(servlet.getServletContext());

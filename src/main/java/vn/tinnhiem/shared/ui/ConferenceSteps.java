@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
 
+import vn.tinnhiem.shared.ElectionId;
+
 /**
  * What a module adds to one conference's card on the signed-in person's home: the next step while it is that
  * module's turn (the ceremony before the polls open, the count after they close), a line of its figures, and
@@ -20,7 +22,7 @@ public interface ConferenceSteps {
      *
      * @param status the conference's lifecycle status by name (DRAFT, READY, OPEN, CLOSED, TALLIED)
      */
-    Optional<Part> part(long electionId, String status);
+    Optional<Part> part(ElectionId electionId, String status);
 
     /**
      * @param order where the part goes on the card and, among the parts that name a next step, whose step is

@@ -28,6 +28,7 @@ import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.kiosk.KioskPresence;
 import vn.tinnhiem.kiosk.KioskService;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.supervision.Alert;
 import vn.tinnhiem.supervision.KioskHealth;
 import vn.tinnhiem.supervision.KioskState;
@@ -64,7 +65,7 @@ public class LiveFeed {
     private final AuditLog audit;
     private final TurnoutRepository turnout;
     private final Clock clock;
-    private final Map<Long, Watch> watches = new ConcurrentHashMap<>();
+    private final Map<ElectionId, Watch> watches = new ConcurrentHashMap<>();
 
     LiveFeed(Elections elections, DeskPresence deskPresence, TokenService tokens, KioskService kiosks,
             VotingService voting, AuditLog audit,
@@ -94,7 +95,7 @@ public class LiveFeed {
      * A page's subscription: {@code page} hears each change (and a sign of life every few seconds) on the
      * poller's thread until the returned action is run. The caller has checked who may watch.
      */
-    public Runnable subscribe(long electionId, Consumer<Live> page) {
+    public Runnable subscribe(ElectionId electionId, Consumer<Live> page) {
         // Added and removed under the map's lock for the conference, so that a page never joins a watch being dropped.
         watches.compute(electionId, (id, w) -> {
             Watch watch = w == null ? new Watch() : w;
@@ -112,7 +113,7 @@ public class LiveFeed {
     }
 
     /** The conference now: the last poll's reading if it is being watched, otherwise a fresh one. */
-    public Live now(long electionId) {
+    public Live now(ElectionId electionId) {
         Watch w = watches.get(electionId);
         if (w == null) {
             return AsSystem.read(() -> read(electionId, null));
@@ -162,7 +163,7 @@ public class LiveFeed {
         }
     }
 
-    private Live read(long electionId, @Nullable Watch w) {
+    private Live read(ElectionId electionId, @Nullable Watch w) {
         Election election = elections.find(electionId).orElseThrow();
         Attendance attendance = deskPresence.attendance(electionId);
         CardCounts cards = tokens.counts(electionId);
@@ -214,8 +215,8 @@ public class LiveFeed {
     }
 
     /** The sampled steps; while the polls are open the current step shows the count of now. */
-    private List<TurnoutStep> curve(long electionId, LiveFigures figures, Instant now) {
-        Map<Integer, Integer> steps = new java.util.TreeMap<>(turnout.steps(electionId));
+    private List<TurnoutStep> curve(ElectionId electionId, LiveFigures figures, Instant now) {
+        Map<Integer, Integer> steps = new java.util.TreeMap<>(turnout.steps(electionId.value()));
         if (figures.status() == ElectionStatus.OPEN) {
             steps.merge(TurnoutSampler.stepOf(now), figures.cast(), Math::max);
         }
@@ -224,9 +225,9 @@ public class LiveFeed {
     }
 
     /** The newest entries about this conference: its own, and those of its tablets. */
-    private List<AuditEntry> auditTail(long electionId, List<KioskPresence> tablets) {
+    private List<AuditEntry> auditTail(ElectionId electionId, List<KioskPresence> tablets) {
         String subject = "election:" + electionId;
-        String election = Long.toString(electionId);
+        String election = electionId.toString();
         Set<String> tabletSubjects = new java.util.HashSet<>();
         tablets.forEach(t -> tabletSubjects.add("kiosk:" + t.kiosk().id()));
         return audit.newest(200).stream()

@@ -54,7 +54,7 @@ public class TurnoutSampler {
                 int step = stepOf(clock.instant());
                 for (Election e : elections.list()) {
                     if (e.status() == ElectionStatus.OPEN) {
-                        turnout.record(e.id(), step, tokens.counts(e.id()).spent());
+                        turnout.record(e.id().value(), step, tokens.counts(e.id()).spent());
                     }
                 }
                 return null;

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.supervision.SupervisionService;
 import vn.tinnhiem.shared.Roles;
 
@@ -33,7 +34,7 @@ class HallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = event.getRouteParameters().getLong("id").orElse(-1L);
+        ElectionId id = ElectionId.of(event.getRouteParameters().getLong("id").orElse(-1L));
         if (!SuperviseView.Watching.allowed(service, id, event)) {
             return;
         }

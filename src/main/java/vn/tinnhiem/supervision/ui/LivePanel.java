@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import vn.tinnhiem.audit.AuditEntry;
 import vn.tinnhiem.audit.AuditSentences;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.supervision.Alert;
 import vn.tinnhiem.supervision.KioskHealth;
 import vn.tinnhiem.supervision.Live;
@@ -49,7 +50,7 @@ class LivePanel extends Div {
     static final int STALE_AFTER_MS = 7000;
 
     private final SupervisionService service;
-    private final long electionId;
+    private final ElectionId electionId;
     private final Mode mode;
     /** A supervisor never reads a candidate's or a voter's name, here as on the audit screen. */
     private final boolean hideNames;
@@ -60,7 +61,7 @@ class LivePanel extends Div {
     private Runnable unsubscribe = () -> {
     };
 
-    LivePanel(SupervisionService service, long electionId, Mode mode, Clock clock) {
+    LivePanel(SupervisionService service, ElectionId electionId, Mode mode, Clock clock) {
         this.service = service;
         this.electionId = electionId;
         this.mode = mode;

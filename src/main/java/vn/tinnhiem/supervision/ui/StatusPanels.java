@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.ConferencePanels;
 import vn.tinnhiem.supervision.SupervisionService;
 
@@ -24,7 +25,7 @@ class StatusPanels implements ConferencePanels {
     }
 
     @Override
-    public List<com.vaadin.flow.component.Component> statusPanels(long electionId) {
+    public List<com.vaadin.flow.component.Component> statusPanels(ElectionId electionId) {
         // The organiser's tab only, once the lists are fixed: the service says (SupervisionService.statusPanels).
         if (!service.statusPanels(electionId).isAllowed()) {
             return List.of();

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.supervision.SupervisionService;
 import vn.tinnhiem.shared.Roles;
@@ -33,7 +34,7 @@ class SuperviseView extends Div implements BeforeEnterObserver, HasDynamicTitle 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = event.getRouteParameters().getLong("id").orElse(-1L);
+        ElectionId id = ElectionId.of(event.getRouteParameters().getLong("id").orElse(-1L));
         if (!Watching.allowed(service, id, event)) {
             return;
         }
@@ -57,8 +58,8 @@ class SuperviseView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         private Watching() {
         }
 
-        static boolean allowed(SupervisionService service, long id, BeforeEnterEvent event) {
-            if (id < 0) {
+        static boolean allowed(SupervisionService service, ElectionId id, BeforeEnterEvent event) {
+            if (id.value() < 0) {
                 event.rerouteToError(NotFoundException.class);
                 return false;
             }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.ui.ConferenceSteps;
 import vn.tinnhiem.token.CardCounts;
 import vn.tinnhiem.token.CardsHomeActions;
@@ -32,7 +33,7 @@ class CardsOnHome implements ConferenceSteps {
     }
 
     @Override
-    public Optional<Part> part(long electionId, String status) {
+    public Optional<Part> part(ElectionId electionId, String status) {
         CardsHomeActions actions = permissions.home(electionId);
         if (!actions.desk().isShown()) {
             return Optional.empty();

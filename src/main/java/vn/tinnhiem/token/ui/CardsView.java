@@ -23,6 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import vn.tinnhiem.election.Election;
 import vn.tinnhiem.election.DeskPresence;
 import vn.tinnhiem.election.Elections;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.UserFacingException;
 import vn.tinnhiem.shared.ui.MainLayout;
 import vn.tinnhiem.shared.ui.Notifications;
@@ -44,7 +45,7 @@ class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private final Elections elections;
     private final DeskPresence deskPresence;
     private final TokenService tokens;
-    private long electionId;
+    private ElectionId electionId;
     private String title = "";
     private final Div counts = new Div();
     private final IntegerField spares = new IntegerField();
@@ -60,7 +61,8 @@ class CardsView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     }
 
     @Override
-    public void setParameter(BeforeEvent event, Long id) {
+    public void setParameter(BeforeEvent event, Long parameter) {
+        ElectionId id = ElectionId.of(parameter);
         Optional<Election> found = elections.find(id);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class);

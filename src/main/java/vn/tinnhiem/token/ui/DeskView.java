@@ -26,6 +26,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.Roles;
 import vn.tinnhiem.election.DeskRoll;
 import vn.tinnhiem.election.Election;
@@ -60,7 +61,7 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     private final DeskPresence deskPresence;
     private final TokenService tokens;
     private final DeskPermissions permissions;
-    private long electionId;
+    private ElectionId electionId;
     private String title = "";
     /** What the signed-in person may do at this desk now, as the service answers it. */
     private DeskActions actions;
@@ -89,7 +90,8 @@ class DeskView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     }
 
     @Override
-    public void setParameter(BeforeEvent event, Long id) {
+    public void setParameter(BeforeEvent event, Long parameter) {
+        ElectionId id = ElectionId.of(parameter);
         Optional<Election> found = elections.find(id);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class);

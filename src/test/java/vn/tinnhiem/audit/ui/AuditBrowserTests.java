@@ -24,6 +24,7 @@ import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.Candidates;
 import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
@@ -57,7 +58,7 @@ class AuditBrowserTests {
         AuditEntry created;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             password = accounts.create(user, "Người xem nhật ký", Role.ADMIN).oneTimePassword();
-            long id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
+            ElectionId id = elections.create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường UBND xã",
                     LocalDateTime.of(2026, 12, 21, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
             candidates.addCandidate(id, "Trần Minh Khoa", "Phó Chủ tịch UBND xã");
             // As a lifecycle step would: the check below then has an anchor to compare with.
@@ -137,7 +138,7 @@ class AuditBrowserTests {
         long id;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             password = accounts.create(user, "Người chốt danh sách", Role.ADMIN).oneTimePassword();
-            id = elections.createDemo();
+            id = elections.createDemo().value();
         }
         try (var browser = new Browser("http://localhost:" + port, 1280, 800)) {
             firstSignIn(browser, user, password, "mat-khau-chot-2026");

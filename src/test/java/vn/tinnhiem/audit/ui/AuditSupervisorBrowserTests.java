@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
@@ -42,8 +43,8 @@ class AuditSupervisorBrowserTests {
         String supervisor = Staff.create(accounts, "gs-nhatky", Role.SUPERVISOR);
         String mineTitle = Conferences.uniqueTitle("Hội nghị tôi giám sát");
         String otherTitle = Conferences.uniqueTitle("Hội nghị người khác");
-        long mine = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, mineTitle, ElectionStatus.DRAFT);
-        long other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, otherTitle, ElectionStatus.DRAFT);
+        ElectionId mine = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, mineTitle, ElectionStatus.DRAFT);
+        ElectionId other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, otherTitle, ElectionStatus.DRAFT);
         String candidate = "Đinh Công Kínđáo";
         String voter = "Vũ Thị Ẩndanh";
         try (var organiser = Acting.as("organiser", "ADMIN")) {

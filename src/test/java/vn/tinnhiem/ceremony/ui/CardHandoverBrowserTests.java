@@ -27,6 +27,7 @@ import vn.tinnhiem.ceremony.CeremonyStage;
 import vn.tinnhiem.ceremony.ShareCardText;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
@@ -64,7 +65,7 @@ class CardHandoverBrowserTests {
     @Test
     void only_the_seats_teller_takes_its_card_an_untaken_card_is_asked_about_and_printed_again_and_codes_stay_masked() {
         String organiser = Staff.create(accounts, "handover.admin", Role.ADMIN);
-        long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Giao thẻ đúng người"),
+        ElectionId id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Giao thẻ đúng người"),
                 ElectionStatus.DRAFT);
         List<String> tellers = new ArrayList<>();
         try (var admin = Acting.as("organiser", "ADMIN")) {

@@ -22,6 +22,7 @@ import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.ceremony.CeremonyStage;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
@@ -62,7 +63,7 @@ class CeremonyBrowserTests {
     void three_tellers_make_the_key_print_their_cards_check_them_back_and_the_board_opens_the_polls(int width,
             int height) throws InterruptedException {
         String organiser = Staff.create(accounts, "ceremony.admin", Role.ADMIN);
-        long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Lễ tạo khóa"),
+        ElectionId id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Lễ tạo khóa"),
                 ElectionStatus.DRAFT);
         List<String> tellers = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -79,7 +80,7 @@ class CeremonyBrowserTests {
             }
             elections.lifecycle().moveTo(id, ElectionStatus.READY);
         }
-        long other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị khác"),
+        ElectionId other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị khác"),
                 ElectionStatus.READY);
         String otherCard;
         try (var admin = Acting.as("organiser", "ADMIN")) {

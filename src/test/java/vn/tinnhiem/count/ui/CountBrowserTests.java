@@ -31,6 +31,7 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.ShareCards;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
@@ -97,7 +98,7 @@ class CountBrowserTests {
             tellers.add(Staff.create(accounts, "count.teller" + s, Role.TELLER));
         }
         String title = Conferences.uniqueTitle("Hội nghị kiểm phiếu");
-        long id;
+        ElectionId id;
         try (var admin = Acting.as("organiser", "ADMIN")) {
             id = elections.elections().create(new ElectionDetails(title, "UBND huyện Yên Thành", "Hội trường tầng 2",
                     LocalDateTime.of(2026, 12, 1, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
@@ -118,7 +119,7 @@ class CountBrowserTests {
             elections.lifecycle().moveTo(id, ElectionStatus.READY);
         }
         // Another conference's card, the wrong card a teller might bring.
-        long other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị khác"),
+        ElectionId other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị khác"),
                 ElectionStatus.READY);
         String otherCard;
         try (var admin = Acting.as("organiser", "ADMIN")) {
@@ -257,7 +258,7 @@ class CountBrowserTests {
         System.out.printf("CountBrowserTests: the whole conference in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    private void count(Browser teller, long id, String title, String otherCard, List<String> cards, int[][] expected,
+    private void count(Browser teller, ElectionId id, String title, String otherCard, List<String> cards, int[][] expected,
             List<String> trackingCodes) throws Exception {
         teller.open("/count/" + id);
         waitText(teller, "#count-status", "Đang bỏ phiếu");
@@ -468,7 +469,7 @@ class CountBrowserTests {
     }
 
     /** What went wrong, for the person reading a failed run: the screen and the count's audit entries. */
-    private void failed(Browser browser, long id) {
+    private void failed(Browser browser, ElectionId id) {
         browser.screenshot(shots.resolve("failure.png"));
         try (var admin = Acting.as("organiser", "ADMIN")) {
             audit.newest(200).stream().filter(e -> e.subject().equals("election:" + id))

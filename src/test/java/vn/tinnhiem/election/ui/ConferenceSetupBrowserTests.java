@@ -24,6 +24,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.support.Acting;
@@ -100,9 +101,9 @@ class ConferenceSetupBrowserTests {
         return browser;
     }
 
-    private long conferenceWithCandidates(String title, String... candidates) {
+    private ElectionId conferenceWithCandidates(String title, String... candidates) {
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            long id = elections.elections().create(new ElectionDetails(title, "UBND xã Mỹ Hòa", "Hội trường xã",
+            ElectionId id = elections.elections().create(new ElectionDetails(title, "UBND xã Mỹ Hòa", "Hội trường xã",
                     LocalDateTime.of(2026, 12, 20, 7, 30), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
             for (String c : candidates) {
                 elections.candidates().addCandidate(id, c, "Trưởng phòng");
@@ -228,7 +229,7 @@ class ConferenceSetupBrowserTests {
 
     @Test
     void the_checklist_marks_what_is_overdue_by_the_hall_clock() {
-        long id;
+        ElectionId id;
         try (var admin = Acting.as("organiser", "ADMIN")) {
             id = elections.elections().create(new ElectionDetails("Hội nghị thử hạn chót", "UBND xã Mỹ Hòa", "",
                     java.time.LocalDate.now(clock).plusDays(5).atTime(8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
@@ -246,7 +247,7 @@ class ConferenceSetupBrowserTests {
 
     @Test
     void a_draft_conference_is_deleted_only_after_confirmation() {
-        long id = conferenceWithCandidates("Hội nghị sẽ bị xóa " + System.nanoTime(), "Trần Văn Xóa");
+        ElectionId id = conferenceWithCandidates("Hội nghị sẽ bị xóa " + System.nanoTime(), "Trần Văn Xóa");
         String title = elections.elections().find(id).orElseThrow().title();
         try (var browser = signedInOnTheList(360, 640)) {
             browser.waitForText("#elections", title);
@@ -269,7 +270,7 @@ class ConferenceSetupBrowserTests {
 
     @Test
     void a_candidate_removal_is_cancelled_then_confirmed() {
-        long id = conferenceWithCandidates("Hội nghị thử xóa người được lấy phiếu", "Trần Minh Khoa", "Lê Văn Phúc");
+        ElectionId id = conferenceWithCandidates("Hội nghị thử xóa người được lấy phiếu", "Trần Minh Khoa", "Lê Văn Phúc");
         try (var browser = signedInOnTheList(360, 640)) {
             browser.open("/elections/" + id + "?tab=candidates");
             browser.waitForText("#candidates", "Lê Văn Phúc");
@@ -290,7 +291,7 @@ class ConferenceSetupBrowserTests {
 
     @Test
     void the_open_tab_is_in_the_address_and_survives_a_reload() {
-        long id = conferenceWithCandidates("Hội nghị thử tải lại trang", "Trần Minh Khoa");
+        ElectionId id = conferenceWithCandidates("Hội nghị thử tải lại trang", "Trần Minh Khoa");
         try (var browser = signedInOnTheList(1280, 800)) {
             browser.open("/elections/" + id);
             browser.clickTab("Ban Kiểm phiếu");
@@ -315,7 +316,7 @@ class ConferenceSetupBrowserTests {
 
     @Test
     void the_roll_is_paged_and_searched_without_diacritics() {
-        long id;
+        ElectionId id;
         try (var admin = Acting.as("organiser", "ADMIN")) {
             id = elections.elections().createDemo();
         }
@@ -368,7 +369,7 @@ class ConferenceSetupBrowserTests {
     @Test
     void a_seat_is_tied_to_its_tellers_account_from_the_card_menu_after_the_lists_are_fixed() {
         String username = "ghe.kiem." + System.nanoTime() % 1_000_000;
-        long id;
+        ElectionId id;
         String firstSeat;
         try (var admin = Acting.as("organiser", "ADMIN")) {
             accounts.create(username, "Ngô Thị Kiểm", Role.TELLER);

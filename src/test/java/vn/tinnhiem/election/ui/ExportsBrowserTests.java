@@ -48,7 +48,7 @@ class ExportsBrowserTests {
         String oneTime;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             oneTime = accounts.create(username, "Phòng Nội vụ", Role.ADMIN).oneTimePassword();
-            electionId = elections.createDemo();
+            electionId = elections.createDemo().value();
         }
         try (var browser = new Browser("http://localhost:" + port, width, height)) {
             browser.open("/login");

@@ -39,6 +39,7 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.election.Voter;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.Conferences;
@@ -121,7 +122,7 @@ class GuardRailsBrowserTests {
         }
     }
 
-    private List<String> roll(long id) {
+    private List<String> roll(ElectionId id) {
         try (var admin = Acting.as("organiser", "ADMIN")) {
             return voterRoll.voters(id).stream().map(Voter::fullName).toList();
         }
@@ -133,7 +134,7 @@ class GuardRailsBrowserTests {
         Path shots = Path.of("target", "screenshots", width + "x" + height);
         String teller = Staff.create(accounts, "mo-hom", Role.TELLER);
         LocalDateTime scheduled = LocalDate.now(clock).plusDays(3).atTime(LocalTime.of(7, 30));
-        long id;
+        ElectionId id;
         try (var admin = Acting.as("organiser", "ADMIN")) {
             id = elections.create(new ElectionDetails(Conferences.uniqueTitle("Kỳ họp mở hòm phiếu"), "HĐND xã Mỹ Hòa",
                     "Hội trường", scheduled, BallotKind.THREE_LEVEL, RuleSet.NQ_96_2023));

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
@@ -48,7 +49,7 @@ class SupervisorsTabBrowserTests {
     void the_organiser_names_a_supervisor_and_removes_them_after_a_confirmation_on_a_phone() {
         String organiser = Staff.create(accounts, "tochuc-gs", Role.ADMIN);
         String supervisor = "gs.thu." + System.nanoTime() % 1_000_000;
-        long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị có giám sát"),
+        ElectionId id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị có giám sát"),
                 ElectionStatus.READY);
         try (var admin = Acting.as("organiser", "ADMIN")) {
             accounts.create(supervisor, "Phạm Thu Giám", Role.SUPERVISOR);

@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.audit.AuditLog;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.Enrollment;
 import vn.tinnhiem.kiosk.EnrollmentCode;
@@ -44,7 +45,7 @@ class KioskEnrollmentIntegrationTests {
     DSLContext db;
 
     private EnrollmentCode added(String name) {
-        long conference = KioskConferences.ready(elections, accounts, "Hội nghị máy " + name);
+        ElectionId conference = KioskConferences.ready(elections, accounts, "Hội nghị máy " + name);
         try (var admin = Acting.as("organiser", "ADMIN")) {
             return kiosks.add(name, conference);
         }
@@ -142,13 +143,13 @@ class KioskEnrollmentIntegrationTests {
 
     @Test
     void only_an_administrator_adds_renames_or_revokes_and_only_for_a_ready_or_open_conference() {
-        long conference = KioskConferences.ready(elections, accounts, "Hội nghị quyền");
+        ElectionId conference = KioskConferences.ready(elections, accounts, "Hội nghị quyền");
         try (var teller = Acting.as("teller", "TELLER")) {
             assertThatThrownBy(() -> kiosks.add("Bàn 9", conference)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> kiosks.list()).isInstanceOf(AccessDeniedException.class);
         }
         try (var admin = Acting.as("organiser", "ADMIN")) {
-            long draft = elections.elections().create(elections.elections().find(conference).orElseThrow().details());
+            ElectionId draft = elections.elections().create(elections.elections().find(conference).orElseThrow().details());
             refusedWith(() -> kiosks.add("Bàn 9", draft), "kiosk.error.conference");
             refusedWith(() -> kiosks.add("  ", conference), "kiosk.error.name");
             EnrollmentCode code = kiosks.add("  Bàn 9  ", conference);

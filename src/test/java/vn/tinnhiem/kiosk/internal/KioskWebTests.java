@@ -12,6 +12,7 @@ import vn.tinnhiem.kiosk.Enrollment;
 import vn.tinnhiem.kiosk.Kiosk;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.kiosk.KioskStatus;
+import vn.tinnhiem.shared.ElectionId;
 
 /** Over the hall's HTTPS the credential's cookie is Secure too (the HTTP tests cannot see that). */
 class KioskWebTests {
@@ -19,7 +20,7 @@ class KioskWebTests {
     @Test
     void over_https_the_credential_cookie_is_secure_http_only_and_strict() {
         KioskService kiosks = mock(KioskService.class);
-        when(kiosks.enroll("code")).thenReturn(new Enrollment(new Kiosk("00".repeat(16), "Bàn 1", 1, KioskStatus.ACTIVE),
+        when(kiosks.enroll("code")).thenReturn(new Enrollment(new Kiosk("00".repeat(16), "Bàn 1", ElectionId.of(1), KioskStatus.ACTIVE),
                 "credential"));
         var request = new MockHttpServletRequest("GET", "/kiosk/enroll/code");
         request.setSecure(true);

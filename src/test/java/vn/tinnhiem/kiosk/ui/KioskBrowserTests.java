@@ -30,6 +30,7 @@ import com.google.zxing.common.HybridBinarizer;
 
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.EnrollmentCode;
 import vn.tinnhiem.kiosk.KioskConferences;
@@ -155,7 +156,7 @@ class KioskBrowserTests {
     @Test
     void a_signed_in_admin_is_no_kiosk_and_a_spent_code_says_so() {
         String admin = Staff.create(accounts, "kiosk-staff", Role.ADMIN);
-        long conference = KioskConferences.open(elections, accounts, "Hội nghị quản trị " + UUID.randomUUID());
+        ElectionId conference = KioskConferences.open(elections, accounts, "Hội nghị quản trị " + UUID.randomUUID());
         EnrollmentCode code;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             code = kiosks.add("Bàn đã dùng", conference);
@@ -179,7 +180,7 @@ class KioskBrowserTests {
 
     @Test
     void a_tablet_enrolled_by_its_typed_code_waits_for_the_polls_and_follows_them_opening_and_closing_by_itself() {
-        long conference = KioskConferences.ready(elections, accounts, "Hội nghị chờ mở " + UUID.randomUUID());
+        ElectionId conference = KioskConferences.ready(elections, accounts, "Hội nghị chờ mở " + UUID.randomUUID());
         EnrollmentCode code;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             code = kiosks.add("Bàn chờ", conference);

@@ -24,6 +24,7 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.BallotOpening;
 import vn.tinnhiem.crypto.ElectionContext;
 import vn.tinnhiem.crypto.Manifest;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.support.Acting;
@@ -80,7 +81,7 @@ class KioskCheckCardBrowserTests {
             throws Exception {
         var conferences = new VoteConferences(elections, accounts, ceremonies, tokens, kiosks);
         VoteConferences.Open conference = conferences.open(4, BallotKind.THREE_LEVEL);
-        long id = conference.id();
+        ElectionId id = conference.id();
         String spare = conferences.print(id, 1).codes().getLast();
 
         // The desk: the teller activates the spare card as a check card.
@@ -145,8 +146,8 @@ class KioskCheckCardBrowserTests {
                 }
                 assertThat(opened).as("the ballot the server opened is the one marked").isEqualTo(marks);
                 byCode.put(sealedCode, marks);
-                assertThat(ballots(id)).as("a checked ballot is never cast").isZero();
-                assertThat(checked(id)).as("checked ballots stored").isEqualTo(round + 1);
+                assertThat(ballots(id.value())).as("a checked ballot is never cast").isZero();
+                assertThat(checked(id.value())).as("checked ballots stored").isEqualTo(round + 1);
                 PhoneLayout.assertFits(tablet, "check card: the opened ballot");
                 tablet.screenshot(shot(width, height, "kiosk-check-card-opened-" + (round + 1)));
 
@@ -172,7 +173,7 @@ class KioskCheckCardBrowserTests {
             assertThat(counts.checking()).isEqualTo(1);
             assertThat(tokens.check(id, spare)).isEqualTo(CardCheck.CHECK);
         }
-        assertThat(ballots(id)).as("no ballot in the box").isZero();
+        assertThat(ballots(id.value())).as("no ballot in the box").isZero();
 
         // After the close: the two checked ballots of the record, each opening to what was marked on the tablet.
         Manifest manifest;

@@ -223,7 +223,7 @@ class KioskSealingBrowserTests {
         BallotCheck check = new BallotVerifier(ElectionContext.of(manifest), new SecureRandom()).verify(sealed);
         assertThat(check.failures()).as("BallotVerifier on the sealed ballot").isEmpty();
         assertThat(check.trackingCode()).isEqualTo(trackingCode);
-        assertThat(db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conference.id()))).isEqualTo(1);
+        assertThat(db.fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conference.id().value()))).isEqualTo(1);
 
         long requests = uidl.size();
         System.out.printf("TRAFFIC: %d UIDL exchanges from the scan to done (%d polls), no WebSocket; sealed ballot %d"
@@ -258,8 +258,8 @@ class KioskSealingBrowserTests {
                 assertThat(tablet.find("#kiosk-check-explain").getText()).contains("không được tính", "chọn lại");
                 PhoneLayout.assertFits(tablet, "cast or check");
                 tablet.screenshot(shot(width, height, "kiosk-cast-or-check"));
-                int ballotsBefore = ballots(conference.id());
-                int checkedBefore = checked(conference.id());
+                int ballotsBefore = ballots(conference.id().value());
+                int checkedBefore = checked(conference.id().value());
 
                 tablet.find("#kiosk-check").sendKeys(Keys.ENTER);
                 tablet.waitForText("#kiosk-content", "Lá phiếu đã được mở để kiểm tra");
@@ -273,8 +273,8 @@ class KioskSealingBrowserTests {
                 assertThat(qr).as("the QR for the voter's phone").isEqualTo("TN1C " + sealedCode + " HIGH,-,LOW,MEDIUM");
                 PhoneLayout.assertFits(tablet, "the opened ballot");
                 tablet.screenshot(shot(width, height, "kiosk-opened"));
-                assertThat(ballots(conference.id())).as("a checked ballot is not cast").isEqualTo(ballotsBefore);
-                assertThat(checked(conference.id())).as("kept as a checked ballot").isEqualTo(checkedBefore + 1);
+                assertThat(ballots(conference.id().value())).as("a checked ballot is not cast").isEqualTo(ballotsBefore);
+                assertThat(checked(conference.id().value())).as("kept as a checked ballot").isEqualTo(checkedBefore + 1);
 
                 // The card still votes: a fresh ballot, nothing marked.
                 tablet.click("#kiosk-again");
@@ -289,7 +289,7 @@ class KioskSealingBrowserTests {
                 tablet.waitForText("#kiosk-content", "Phiếu đã được niêm phong");
                 tablet.click("#kiosk-cast");
                 tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
-                assertThat(ballots(conference.id())).isEqualTo(ballotsBefore + 1);
+                assertThat(ballots(conference.id().value())).isEqualTo(ballotsBefore + 1);
             }
         }
 

@@ -41,6 +41,7 @@ import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskConferences;
 import vn.tinnhiem.kiosk.KioskService;
@@ -130,7 +131,7 @@ class KioskVotingBrowserTests {
         assertThat(qr).as("the QR cut from the sheet is the sheet's first card").isEqualTo(Pdfs.qrText(sheet.pdf(), 0))
                 .startsWith("TN1V:");
         conferences().activate(conference, List.of(qr));
-        int before = ballots(conference.id());
+        int before = ballots(conference.id().value());
 
         try (var tablet = Browser.withCamera(base(), width, height, FakeCamera.showing(card))) {
             conferences().enroll(tablet, conference.id());
@@ -187,7 +188,7 @@ class KioskVotingBrowserTests {
             assertThat(code).as("the code cast is the code sealed").isEqualTo(sealedCode);
             assertThat(code).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
             assertThat(tablet.find("#kiosk-tracking-code").getText().replaceAll("\\s+", "-")).isEqualTo(code);
-            assertThat(ballots(conference.id())).as("ballots stored").isEqualTo(before + 1);
+            assertThat(ballots(conference.id().value())).as("ballots stored").isEqualTo(before + 1);
             assertKioskSized(tablet, "done");
             tablet.screenshot(shot(width, height, "kiosk-done"));
 
@@ -214,7 +215,7 @@ class KioskVotingBrowserTests {
     void a_typed_code_votes_a_blank_is_called_out_changing_keeps_the_marks_and_a_double_tap_casts_once() {
         VoteConferences.Open conference = conference();
         String code = conferences().activated(conference, 1).getFirst();
-        int before = ballots(conference.id());
+        int before = ballots(conference.id().value());
         try (var tablet = new Browser(base(), 360, 640)) {
             conferences().enroll(tablet, conference.id());
             tablet.waitForText("#kiosk-content", "Quét mã phiếu");
@@ -249,7 +250,7 @@ class KioskVotingBrowserTests {
             tablet.script("arguments[0].click(); arguments[0].click();", cast);
             tablet.waitForVaadin();
             tablet.waitForText("#kiosk-content", "Phiếu của bạn đã được ghi nhận");
-            assertThat(ballots(conference.id())).isEqualTo(before + 1);
+            assertThat(ballots(conference.id().value())).isEqualTo(before + 1);
             String trackingCode = tablet.find("#kiosk-tracking-code").getAttribute("aria-label");
 
             // A second tab on the same tablet starts at the scan screen, with nothing of this voter.
@@ -268,7 +269,7 @@ class KioskVotingBrowserTests {
             assertThat(tablet.find("#kiosk-scanner-field input").getDomProperty("value")).isEmpty();
             scan(tablet, code);
             assertThat(fieldError(tablet)).contains("Thẻ này đã được dùng để bỏ phiếu");
-            assertThat(ballots(conference.id())).isEqualTo(before + 1);
+            assertThat(ballots(conference.id().value())).isEqualTo(before + 1);
         }
     }
 
@@ -276,10 +277,10 @@ class KioskVotingBrowserTests {
     void each_refused_card_says_at_the_field_what_happened_and_what_to_do() {
         VoteConferences.Open conference = conference();
         String printedOnly = conferences().print(conference.id(), 1).codes().getFirst();
-        long other = KioskConferences.ready(elections, accounts, "Hội nghị khác " + System.nanoTime());
+        ElectionId other = KioskConferences.ready(elections, accounts, "Hội nghị khác " + System.nanoTime());
         String othersCard = conferences().print(other, 1).codes().getFirst();
         String unknown = "TN-ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-234";
-        int before = ballots(conference.id());
+        int before = ballots(conference.id().value());
         try (var tablet = new Browser(base(), 360, 640)) {
             conferences().enroll(tablet, conference.id());
             tablet.waitForText("#kiosk-content", "Quét mã phiếu");
@@ -300,7 +301,7 @@ class KioskVotingBrowserTests {
             stranger.waitForText("#kiosk-content", "Máy này chưa được đăng ký làm máy bỏ phiếu");
             assertThat(stranger.findAll("#kiosk-scanner")).isEmpty();
         }
-        assertThat(ballots(conference.id())).isEqualTo(before);
+        assertThat(ballots(conference.id().value())).isEqualTo(before);
     }
 
     @Test
@@ -323,7 +324,7 @@ class KioskVotingBrowserTests {
             tablet.click("#kiosk-confirm");
             tablet.waitForText("#kiosk-content", "Phiếu chưa được ghi");
             assertThat(tablet.find("#kiosk-refused-text").getText()).isEqualTo(message("voting.refuse.pollsNotOpen"));
-            assertThat(ballots(conference.id())).isZero();
+            assertThat(ballots(conference.id().value())).isZero();
             assertThat(spent(conference)).isZero();
             tablet.click("#kiosk-finish");
             tablet.waitForText("#kiosk-content", "Cuộc bỏ phiếu đã kết thúc");
@@ -355,7 +356,7 @@ class KioskVotingBrowserTests {
             wait.until(d -> tablet.isShown("#kiosk-idle"));
             assertThat(tablet.isShown("#kiosk-idle-warning")).isFalse();
             assertThat(tablet.pageText()).doesNotContain(conference.candidates().getFirst(), "Đã chọn");
-            assertThat(spent(conference)).isEqualTo(ballots(conference.id()));
+            assertThat(spent(conference)).isEqualTo(ballots(conference.id().value()));
 
             // The card was not spent: it opens a fresh ballot.
             scan(tablet, code);

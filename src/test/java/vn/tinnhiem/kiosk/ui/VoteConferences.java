@@ -19,6 +19,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
@@ -40,7 +41,7 @@ record VoteConferences(ElectionServices elections, AccountService accounts, Cere
 
     private static final Pattern CODE = Pattern.compile("TN(-[0-9A-Z]{4}){6}-[0-9A-Z]{3}");
 
-    record Open(long id, String title, String teller, List<String> candidates) {
+    record Open(ElectionId id, String title, String teller, List<String> candidates) {
     }
 
     Open open(int candidates, BallotKind kind) {
@@ -48,7 +49,7 @@ record VoteConferences(ElectionServices elections, AccountService accounts, Cere
         String teller = "kiosk.vote." + suffix;
         String title = "Hội nghị lấy phiếu " + suffix;
         List<String> names = new ArrayList<>();
-        long id;
+        ElectionId id;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             id = elections.elections().create(new ElectionDetails(title, "HĐND xã Mỹ Hòa", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), kind, RuleSet.QD_96_2023));
@@ -79,7 +80,7 @@ record VoteConferences(ElectionServices elections, AccountService accounts, Cere
     record Sheet(byte[] pdf, List<String> codes) {
     }
 
-    Sheet print(long id, int count) {
+    Sheet print(ElectionId id, int count) {
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             byte[] pdf = tokens.print(id, count).pdf();
             return new Sheet(pdf, printedCodes(pdf));
@@ -108,7 +109,7 @@ record VoteConferences(ElectionServices elections, AccountService accounts, Cere
     }
 
     /** Enrolls the browser as a tablet of the conference and opens its kiosk page. */
-    void enroll(Browser tablet, long conference) {
+    void enroll(Browser tablet, ElectionId conference) {
         String path;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             path = kiosks.add("Bàn " + UUID.randomUUID().toString().substring(0, 6), conference).path();

@@ -281,12 +281,12 @@ class BackupRestoreIntegrationTests {
         for (int i = 0; i < cards.size(); i++) {
             needles.add(new Needle(Kind.CARD, i, cards.get(i).getBytes(StandardCharsets.US_ASCII)));
         }
-        List<byte[]> hashes = db.select(TOKEN.TOKEN_HASH).from(TOKEN).where(TOKEN.ELECTION_ID.eq(conf.id()))
+        List<byte[]> hashes = db.select(TOKEN.TOKEN_HASH).from(TOKEN).where(TOKEN.ELECTION_ID.eq(conf.id().value()))
                 .fetch(TOKEN.TOKEN_HASH);
         for (int i = 0; i < hashes.size(); i++) {
             needles.add(new Needle(Kind.CARD, i, hashes.get(i)));
         }
-        var ballots = db.select(BALLOT.ID, BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id()))
+        var ballots = db.select(BALLOT.ID, BALLOT.TRACKING_CODE).from(BALLOT).where(BALLOT.ELECTION_ID.eq(conf.id().value()))
                 .fetch();
         for (int i = 0; i < ballots.size(); i++) {
             needles.add(new Needle(Kind.BALLOT, i, ballots.get(i).value1()));

@@ -76,7 +76,7 @@ class BackupTimingTests {
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             ctx = ElectionContext.of(ceremonies.manifest(conf.id()).orElseThrow());
         }
-        FullBox.fill(db, conf.id(), ctx, BALLOTS, CANDIDATES);
+        FullBox.fill(db, conf.id().value(), ctx, BALLOTS, CANDIDATES);
         try (var board = Acting.as(conf.tellers().getFirst(), "TELLER")) {
             pollsClose.close(conf.id());
         }
@@ -99,7 +99,7 @@ class BackupTimingTests {
             try (var second = OtherInstance.start(new String[] {
                     "--tinnhiem.db.data-dir=" + work.resolve("restored"), "--tinnhiem.keys.dir=" + work.resolve("keys"),
                     "--tinnhiem.audit.anchor-file=" + work.resolve("restored-anchors.txt")})) {
-                stored = second.getBean(DSLContext.class).fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conf.id()));
+                stored = second.getBean(DSLContext.class).fetchCount(BALLOT, BALLOT.ELECTION_ID.eq(conf.id().value()));
             }
             double start = seconds(t0);
             assertThat(stored).isEqualTo(BALLOTS);

@@ -17,6 +17,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import com.zaxxer.hikari.HikariDataSource;
 
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Conferences;
@@ -80,7 +81,7 @@ class GaleraTopologyClusterTests {
     @Test
     void whenTheWriterIsKilledTheNextRequestIsServedByTheNextNode() throws SQLException {
         String title = Conferences.uniqueTitle("Hội nghị chuyển máy");
-        long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, title, ElectionStatus.DRAFT);
+        ElectionId id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, title, ElectionStatus.DRAFT);
         int writer = cluster.writer();
         assertThat(writer).as("a node after the writer").isLessThan(3);
         assertThat(session().node()).isEqualTo("node" + writer);

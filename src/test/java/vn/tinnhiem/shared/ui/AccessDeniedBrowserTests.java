@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Browser;
@@ -40,7 +41,7 @@ class AccessDeniedBrowserTests {
     @CsvSource({"TELLER, Ban Kiểm phiếu", "SUPERVISOR, Giám sát"})
     void the_set_up_screens_are_refused_in_words_and_lead_home(Role role, String roleName) {
         String user = Staff.create(accounts, "denied-" + role.name().toLowerCase(java.util.Locale.ROOT), role);
-        long id = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, Conferences.uniqueTitle("Hội nghị có thật"),
+        ElectionId id = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, Conferences.uniqueTitle("Hội nghị có thật"),
                 ElectionStatus.READY);
         try (var browser = new Browser("http://localhost:" + port, 360, 640)) {
             Staff.signIn(browser, user);

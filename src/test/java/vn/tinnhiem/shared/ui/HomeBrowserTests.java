@@ -2,6 +2,7 @@ package vn.tinnhiem.shared.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
@@ -19,6 +20,7 @@ import vn.tinnhiem.account.Role;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.DemoKind;
 import vn.tinnhiem.election.ElectionDetails;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.RuleSet;
@@ -63,8 +65,8 @@ class HomeBrowserTests {
         String admin = Staff.create(accounts, "home-admin", Role.ADMIN);
         String ready = Conferences.uniqueTitle("Hội nghị đã chốt");
         String draft = Conferences.uniqueTitle("Hội nghị còn thiếu người");
-        long readyId = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, ready, ElectionStatus.READY);
-        long draftId;
+        ElectionId readyId = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, ready, ElectionStatus.READY);
+        ElectionId draftId;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             draftId = elections.elections().create(new ElectionDetails(draft, "Hội đồng nhân dân xã Phú Lợi", "",
                     LocalDateTime.of(2030, 5, 4, 8, 0), BallotKind.THREE_LEVEL,
@@ -104,12 +106,12 @@ class HomeBrowserTests {
         String ready = Conferences.uniqueTitle("Hội nghị cho Ban Kiểm phiếu");
         String draft = Conferences.uniqueTitle("Hội nghị đang soạn");
         String otherBoard = Conferences.uniqueTitle("Hội nghị của ban khác");
-        long readyId = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, ready, ElectionStatus.READY);
-        long draftId = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, draft, ElectionStatus.DRAFT);
+        ElectionId readyId = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, ready, ElectionStatus.READY);
+        ElectionId draftId = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, draft, ElectionStatus.DRAFT);
         Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, otherBoard, ElectionStatus.READY);
         // The teller sits on the first two boards; the third conference's board is other people.
         try (var organiser = Acting.as("organiser", "ADMIN")) {
-            for (long id : new long[] {readyId, draftId}) {
+            for (ElectionId id : List.of(readyId, draftId)) {
                 elections.tallyBoard().setSeatAccount(id, elections.tallyBoard().tellers(id).getFirst().id(), java.util.Optional.of(teller));
             }
         }
@@ -138,7 +140,7 @@ class HomeBrowserTests {
     void a_supervisors_home_lists_the_conferences_they_supervise_with_a_link_to_the_live_figures(int width, int height) {
         String supervisor = Staff.create(accounts, "home-super", Role.SUPERVISOR);
         String ready = Conferences.uniqueTitle("Hội nghị được giám sát");
-        long readyId = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, ready, ElectionStatus.READY);
+        ElectionId readyId = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, ready, ElectionStatus.READY);
         String other = Conferences.uniqueTitle("Hội nghị người khác giám sát");
         Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, other, ElectionStatus.READY);
         try (var organiser = Acting.as("organiser", "ADMIN")) {

@@ -44,6 +44,7 @@ import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
 import vn.tinnhiem.kiosk.KioskService;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.Cards;
@@ -105,7 +106,7 @@ class HomeWalkBrowserTests {
     @Autowired
     TotalsUnsealing totalsUnsealing;
 
-    private long id;
+    private ElectionId id;
     private String title;
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Browser;
@@ -62,7 +63,7 @@ class OneLanguageBrowserTests {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({ "360, 640", "1280, 800" })
     void a_vietnamese_screen_speaks_vietnamese_and_an_english_one_english(int width, int height) {
-        long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị một ngôn ngữ"),
+        ElectionId id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị một ngôn ngữ"),
                 ElectionStatus.DRAFT);
         String admin = Staff.create(accounts, "lang-admin", Role.ADMIN);
         try (var browser = new Browser("http://localhost:" + port, width, height)) {

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
@@ -80,7 +81,7 @@ class PhoneLayoutBrowserTests {
         List<String> problems = new ArrayList<>();
         try (var browser = phoneSignedInAsOrganiser()) {
             for (DemoKind kind : DemoKind.values()) {
-                long id = Conferences.demo(elections, kind, Conferences.uniqueTitle("Hội nghị mẫu"), ElectionStatus.DRAFT);
+                ElectionId id = Conferences.demo(elections, kind, Conferences.uniqueTitle("Hội nghị mẫu"), ElectionStatus.DRAFT);
                 browser.open("/elections/" + id);
                 for (String tab : TABS) {
                     browser.clickTab(tab);
@@ -119,7 +120,7 @@ class PhoneLayoutBrowserTests {
      */
     @Test
     void every_touch_target_on_every_screen_is_at_least_44_px() {
-        long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị mẫu"),
+        ElectionId id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, Conferences.uniqueTitle("Hội nghị mẫu"),
                 ElectionStatus.DRAFT);
         List<String> problems = new ArrayList<>();
         try (var browser = phoneSignedInAsOrganiser()) {

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Acting;
@@ -44,9 +45,9 @@ class SupervisorAccessBrowserTests {
     void a_supervisor_is_refused_every_set_up_and_tally_screen_and_sees_only_their_conference_at_home() {
         String supervisor = Staff.create(accounts, "gs-refused", Role.SUPERVISOR);
         String mineTitle = Conferences.uniqueTitle("Hội nghị tôi giám sát");
-        long mine = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, mineTitle, ElectionStatus.READY);
+        ElectionId mine = Conferences.demo(elections, DemoKind.DISTRICT_COMMITTEE, mineTitle, ElectionStatus.READY);
         String otherTitle = Conferences.uniqueTitle("Hội nghị không phải của tôi");
-        long other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, otherTitle, ElectionStatus.READY);
+        ElectionId other = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, otherTitle, ElectionStatus.READY);
         String voter;
         String candidate;
         try (var organiser = Acting.as("organiser", "ADMIN")) {

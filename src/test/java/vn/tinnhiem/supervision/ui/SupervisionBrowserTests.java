@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.ceremony.CeremonyService;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.supervision.LiveConferences;
@@ -73,14 +74,14 @@ class SupervisionBrowserTests {
     }
 
     /** The organiser names the supervisor for the conference in its set-up, as the Giám sát viên tab does. */
-    private void name(long conference, String supervisor) {
+    private void name(ElectionId conference, String supervisor) {
         try (var organiser = vn.tinnhiem.support.Acting.as("organiser", "ADMIN")) {
             elections.supervisors().addSupervisor(conference, supervisor);
         }
     }
 
     /** A supervisor signed in on a phone, on the conference's page, marked so that a reload would show. */
-    private Browser supervisorOn(long conference) {
+    private Browser supervisorOn(ElectionId conference) {
         String supervisor = Staff.create(accounts, "giamsat", Role.SUPERVISOR);
         name(conference, supervisor);
         var phone = new Browser(base(), 360, 640);

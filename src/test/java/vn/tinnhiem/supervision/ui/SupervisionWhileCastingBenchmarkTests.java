@@ -26,6 +26,7 @@ import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.ceremony.CeremonyService;
 import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.crypto.SealedBallot;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.kiosk.KioskService;
 import vn.tinnhiem.supervision.Live;
@@ -92,7 +93,7 @@ class SupervisionWhileCastingBenchmarkTests {
         for (var c : casting) {
             cards.add(conferences.manyActivated(c, BALLOTS));
         }
-        List<Long> others = new ArrayList<>();
+        List<ElectionId> others = new ArrayList<>();
         for (int i = 1; i < WATCHED; i++) {
             others.add(conferences.open(3).id());
         }
@@ -120,7 +121,7 @@ class SupervisionWhileCastingBenchmarkTests {
     }
 
     /** With pages: one on each of the {@code others} (the poller reads them too), the rest on the casting one. */
-    private Figures run(LiveConferences.Open conference, List<String> cardList, boolean pages, List<Long> others)
+    private Figures run(LiveConferences.Open conference, List<String> cardList, boolean pages, List<ElectionId> others)
             throws Exception {
         List<Runnable> subscriptions = new ArrayList<>();
         List<ExecutorService> sessions = new ArrayList<>();
@@ -132,13 +133,13 @@ class SupervisionWhileCastingBenchmarkTests {
             // The organiser may watch every conference, the casting one and the others alike.
             try (var supervisor = Acting.as("organiser", "ADMIN")) {
                 for (int p = 0; p < PAGES; p++) {
-                    long id = p < others.size() ? others.get(p) : conference.id();
+                    ElectionId id = p < others.size() ? others.get(p) : conference.id();
                     ExecutorService session = Executors.newSingleThreadExecutor();
                     sessions.add(session);
                     subscriptions.add(supervision.subscribe(id, live -> session.execute(() -> {
                         drawn.addAndGet(draw(live, time).length());
                         heard.incrementAndGet();
-                        if (live.electionId() == conference.id()) {
+                        if (live.electionId().equals(conference.id())) {
                             lastCastSeen.accumulateAndGet(live.figures().cast(), Math::max);
                         }
                     })));

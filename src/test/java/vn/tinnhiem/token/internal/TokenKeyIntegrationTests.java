@@ -26,6 +26,7 @@ import vn.tinnhiem.crypto.BallotKind;
 import vn.tinnhiem.election.ElectionDetails;
 import vn.tinnhiem.election.Elections;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.IntegrationTest;
 
@@ -129,7 +130,7 @@ class TokenKeyIntegrationTests {
 
     @Test
     void on_a_database_with_cards_printed_before_fingerprints_were_kept_no_new_key_is_made() {
-        long conference;
+        ElectionId conference;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             conference = elections.create(new ElectionDetails("Hội nghị trước V19", "UBND xã", "Hội trường",
                     LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL, RuleSet.QD_96_2023));
@@ -137,7 +138,7 @@ class TokenKeyIntegrationTests {
         byte[] printedEarlier = new byte[32];
         new java.security.SecureRandom().nextBytes(printedEarlier);
         db.insertInto(TOKEN, TOKEN.ELECTION_ID, TOKEN.TOKEN_HASH, TOKEN.STATE)
-                .values(conference, printedEarlier, TokenRepository.PRINTED).execute();
+                .values(conference.value(), printedEarlier, TokenRepository.PRINTED).execute();
         db.deleteFrom(INSTANCE_KEY).execute();
         Path absent = temp.resolve("upgraded/token-hash.key");
         try {

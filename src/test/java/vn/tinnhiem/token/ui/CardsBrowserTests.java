@@ -20,6 +20,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.tinnhiem.account.AccountService;
 import vn.tinnhiem.account.Role;
 import vn.tinnhiem.election.DemoKind;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.ElectionServices;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.support.Browser;
@@ -52,7 +53,7 @@ class CardsBrowserTests {
     void the_organiser_prints_the_roll_plus_spares_and_downloads_the_sheet_once(int width, int height) throws Exception {
         String admin = Staff.create(accounts, "the-in", Role.ADMIN);
         String title = Conferences.uniqueTitle("Hội nghị in thẻ");
-        long id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, title, ElectionStatus.READY);
+        ElectionId id = Conferences.demo(elections, DemoKind.COMMUNE_COUNCIL, title, ElectionStatus.READY);
         int roll = elections.voterRoll().voters(id).size();
         int spares = TokenService.defaultSpares(roll);
         Path shots = Path.of("target", "screenshots", width + "x" + height);

@@ -37,6 +37,7 @@ import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.CameraTest;
@@ -84,12 +85,12 @@ class DeskBrowserTests {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private record Setup(long id, String teller, List<String> codes) {
+    private record Setup(ElectionId id, String teller, List<String> codes) {
     }
 
     private Setup openConferenceWithCards() throws Exception {
         String teller = Staff.create(accounts, "banban", Role.TELLER);
-        long id;
+        ElectionId id;
         byte[] pdf;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             id = elections.create(new ElectionDetails("Hội nghị bàn phát phiếu " + UUID.randomUUID().toString().substring(0, 6),

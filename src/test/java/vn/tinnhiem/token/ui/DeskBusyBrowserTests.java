@@ -39,6 +39,7 @@ import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.shared.database.EmbeddedMariaDb;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
@@ -95,7 +96,7 @@ class DeskBusyBrowserTests {
     @Test
     void a_card_activation_that_stays_busy_past_every_retry_says_busy_at_the_field_then_works() throws Exception {
         String teller = Staff.create(accounts, "banban", Role.TELLER);
-        long id = openConference(teller);
+        ElectionId id = openConference(teller);
         String card = printedCodes(id).getFirst();
         String database = RootDatabase.appDatabase(app);
 
@@ -168,8 +169,8 @@ class DeskBusyBrowserTests {
         Thread.sleep(1000);
     }
 
-    private long openConference(String teller) {
-        long id;
+    private ElectionId openConference(String teller) {
+        ElectionId id;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             id = elections.create(new ElectionDetails("Hội nghị bận " + UUID.randomUUID().toString().substring(0, 6),
                     "HĐND xã Mỹ Hòa", "Hội trường", LocalDateTime.of(2026, 12, 22, 8, 0), BallotKind.THREE_LEVEL,
@@ -189,7 +190,7 @@ class DeskBusyBrowserTests {
         return id;
     }
 
-    private List<String> printedCodes(long id) throws Exception {
+    private List<String> printedCodes(ElectionId id) throws Exception {
         byte[] pdf;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             pdf = tokens.print(id, 1).pdf();

@@ -33,6 +33,7 @@ import vn.tinnhiem.election.VoterRoll;
 import vn.tinnhiem.election.ElectionStatus;
 import vn.tinnhiem.election.NewVoter;
 import vn.tinnhiem.election.RuleSet;
+import vn.tinnhiem.shared.ElectionId;
 import vn.tinnhiem.support.Acting;
 import vn.tinnhiem.support.Browser;
 import vn.tinnhiem.support.IntegrationTest;
@@ -82,7 +83,7 @@ class DeskCheckCardBrowserTests {
     @CsvSource({"360, 640", "1280, 800"})
     void a_teller_activates_a_spare_card_as_a_check_card_for_a_supervisor(int width, int height) throws Exception {
         String teller = Staff.create(accounts, "kiem-may", Role.TELLER);
-        long id;
+        ElectionId id;
         byte[] pdf;
         try (var organiser = Acting.as("organiser", "ADMIN")) {
             id = elections.create(new ElectionDetails("Hội nghị thẻ kiểm tra " + UUID.randomUUID().toString().substring(0, 6),
