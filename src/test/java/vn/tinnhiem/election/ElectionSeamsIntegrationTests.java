@@ -212,9 +212,9 @@ class ElectionSeamsIntegrationTests {
                         int n = attempts.incrementAndGet();
                         try {
                             tx.executeWithoutResult(status -> openPolls.whileOpen(id, () -> {
-                                db.execute("INSERT INTO race_spent VALUES (?, ?)", id, n);
+                                db.execute("INSERT INTO race_spent VALUES (?, ?)", id.value(), n);
                                 sleep(15);
-                                db.execute("INSERT INTO race_stored VALUES (?, ?)", id, n);
+                                db.execute("INSERT INTO race_stored VALUES (?, ?)", id.value(), n);
                                 // About to commit: has the close already committed, seen from outside?
                                 if (committedStatus(id) != ElectionStatus.OPEN) {
                                     landingAfterClose.incrementAndGet();
@@ -234,12 +234,12 @@ class ElectionSeamsIntegrationTests {
                 lifecycle.moveTo(id, ElectionStatus.CLOSED);
             }
             // The close has committed: what is in now is everything that will ever be in.
-            int storedAtClose = db.fetchCount(db.selectFrom("race_stored").where("election_id = ?", id));
+            int storedAtClose = db.fetchCount(db.selectFrom("race_stored").where("election_id = ?", id.value()));
             for (Future<Integer> kiosk : refusals) {
                 assertThat(kiosk.get(60, TimeUnit.SECONDS)).isEqualTo(1);
             }
-            int spent = db.fetchCount(db.selectFrom("race_spent").where("election_id = ?", id));
-            int stored = db.fetchCount(db.selectFrom("race_stored").where("election_id = ?", id));
+            int spent = db.fetchCount(db.selectFrom("race_spent").where("election_id = ?", id.value()));
+            int stored = db.fetchCount(db.selectFrom("race_stored").where("election_id = ?", id.value()));
             assertThat(storedAtClose).isGreaterThanOrEqualTo(20);
             assertThat(landingAfterClose).as("casts committing after the close had committed").hasValue(0);
             assertThat(stored).as("ballots landing after the close").isEqualTo(storedAtClose);

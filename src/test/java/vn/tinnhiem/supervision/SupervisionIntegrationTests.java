@@ -109,14 +109,14 @@ class SupervisionIntegrationTests {
         sampler.sample();
         cast(conference.id(), codes.get(1));
         sampler.sample();
-        var rows = db.fetch("SELECT step, cast FROM turnout_step WHERE election_id = ?", conference.id());
+        var rows = db.fetch("SELECT step, cast FROM turnout_step WHERE election_id = ?", conference.id().value());
         assertThat(rows).as("one row for the step, updated in place").hasSize(1);
         int step = rows.get(0).get(0, Integer.class);
         assertThat(rows.get(0).get(1, Integer.class)).isEqualTo(2);
         assertThat(TurnoutSampler.startOf(step).getEpochSecond() % Duration.ofMinutes(15).toSeconds()).isZero();
         // A second instance with an older count leaves the larger one.
         db.execute("INSERT INTO turnout_step (election_id, step, cast) VALUES (?, ?, 1) "
-                + "ON DUPLICATE KEY UPDATE cast = GREATEST(cast, VALUES(cast))", conference.id(), step);
+                + "ON DUPLICATE KEY UPDATE cast = GREATEST(cast, VALUES(cast))", conference.id().value(), step);
         assertThat(now(conference.id()).curve()).extracting(TurnoutStep::cast).containsExactly(2);
     }
 

@@ -329,7 +329,7 @@ class VotingIntegrationTests {
                 .containsExactly("election_id", "id", "tracking_code", "sealed");
 
         // The dump, in the table's own (primary key) order: the order of the random ids, not of the casts.
-        var dump = db.fetch("SELECT * FROM ballot WHERE election_id = ? ORDER BY election_id, id", conf.id());
+        var dump = db.fetch("SELECT * FROM ballot WHERE election_id = ? ORDER BY election_id, id", conf.id().value());
         List<String> stored = dump.getValues("tracking_code", String.class);
         assertThat(stored).containsExactlyInAnyOrderElementsOf(castOrder);
         assertThat(stored).as("stored order is not the cast order").isNotEqualTo(castOrder);
